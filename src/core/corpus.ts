@@ -1,0 +1,233 @@
+import { EntityResolver, recognize } from './entities';
+import { QuoteIndex } from './matching';
+import { attributeSpeakers, findQuotes } from './quotes';
+import { describeDocument } from './documents';
+import { paragraphs } from './text/paragraphs';
+import type { Entity, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
+
+/** A quote of a document, with its speaker and the entity the speaker is. */
+export interface CorpusQuote extends QuoteSpan {
+  readonly id: string;
+  readonly uri: string;
+  readonly speaker: SpeakerRef | null;
+  /** Entity id of the speaker where the speaker is a known entity. */
+  readonly speakerEntity: string | null;
+}
+
+/** An entity mention of a document, with the entity it was resolved to. */
+export interface CorpusMention extends RawMention {
+  readonly uri: string;
+  readonly index: number;
+  /** Entity id, or null where the mention stays unresolved (a surname shared by several people). */
+  readonly entity: string | null;
+}
+
+/** What the corpus knows of one document. */
+export interface DocumentAnalysis {
+  readonly uri: string;
+  /** Short stable id derived from the uri, used in quote ids. */
+  readonly id: string;
+  /** Headline where one can be found, else the file name. */
+  readonly title: string;
+  /** The outlet the text names (a dateline's agency, a site name), or null. */
+  readonly source: string | null;
+  readonly version: number;
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly quotes: readonly CorpusQuote[];
+  readonly mentions: readonly CorpusMention[];
+}
+
+interface Analysed {
+  uri: string;
+  id: string;
+  title: string;
+  source: string | null;
+  version: number;
+  text: string;
+  paragraphs: Paragraph[];
+  quotes: QuoteSpan[];
+  speakers: (SpeakerRef | null)[];
+  mentions: RawMention[];
+}
+
+/**
+ * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
+ * from what is known. Setting a document re-analyses that document only; the quote index and the
+ * entity resolver update only what it touches.
+ */
+export class Corpus {
+  private readonly docs = new Map<string, Analysed>();
+  private readonly byId = new Map<string, string>();
+  private readonly quoteIndex = new QuoteIndex();
+  private readonly resolver = new EntityResolver();
+  private readonly quoteCache = new Map<string, DocumentAnalysis>();
+  private readonly listeners = new Set<(uris: readonly string[]) => void>();
+
+  /** Analyses (or re-analyses) a document. `uri` is any unique key: a file path or a URI string. */
+  set(uri: string, text: string, version = 0): DocumentAnalysis {
+    const id = this.idFor(uri);
+    const paras = paragraphs(text);
+    const mentions = recognize(text, paras);
+    const quotes = findQuotes(text, paras);
+    const speakers = attributeSpeakers(text, paras, quotes, mentions);
+    const { title, source } = describeDocument(text, paras, fileNameOf(uri));
+    const doc: Analysed = { uri, id, title, source, version, text, paragraphs: paras, quotes, speakers, mentions };
+    this.docs.set(uri, doc);
+    this.byId.set(id, uri);
+    this.resolver.set(id, text, mentions);
+    this.quoteIndex.set(id, quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    this.quoteCache.clear();
+    this.emit([uri]);
+    return this.document(uri)!;
+  }
+
+  remove(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    this.docs.delete(uri);
+    this.byId.delete(doc.id);
+    this.resolver.remove(doc.id);
+    this.quoteIndex.remove(doc.id);
+    this.quoteCache.clear();
+    this.emit([uri]);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+
+  /** Every document, in uri order. */
+  documents(): DocumentAnalysis[] {
+    return [...this.docs.keys()].sort().map((u) => this.document(u)!);
+  }
+
+  document(uri: string): DocumentAnalysis | undefined {
+    const cached = this.quoteCache.get(uri);
+    if (cached) return cached;
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const mentions: CorpusMention[] = doc.mentions.map((m, index) => ({
+      ...m,
+      uri,
+      index,
+      entity: this.resolver.entityOf(doc.id, index),
+    }));
+    const quotes: CorpusQuote[] = doc.quotes.map((q, i) => {
+      const speaker = doc.speakers[i] ?? null;
+      return {
+        ...q,
+        id: quoteId(doc.id, i),
+        uri,
+        speaker,
+        speakerEntity: speaker && speaker.mention !== null ? mentions[speaker.mention]?.entity ?? null : null,
+      };
+    });
+    const analysis: DocumentAnalysis = {
+      uri,
+      id: doc.id,
+      title: doc.title,
+      source: doc.source,
+      version: doc.version,
+      text: doc.text,
+      paragraphs: doc.paragraphs,
+      quotes,
+      mentions,
+    };
+    this.quoteCache.set(uri, analysis);
+    return analysis;
+  }
+
+  /** The document a quote or document id belongs to. */
+  uriOf(idOrQuoteId: string): string | undefined {
+    return this.byId.get(idOrQuoteId.split('-q')[0]);
+  }
+
+  quote(id: string): CorpusQuote | undefined {
+    const uri = this.uriOf(id);
+    return uri ? this.document(uri)?.quotes.find((q) => q.id === id) : undefined;
+  }
+
+  /** Links of one quote to quotes of other documents (and to longer quotes of its own), best first. */
+  linksOf(quoteId: string): QuoteLink[] {
+    return this.quoteIndex.linksOf(quoteId);
+  }
+
+  /** Every link once. */
+  links(): QuoteLink[] {
+    return this.quoteIndex.links();
+  }
+
+  entities(): Entity[] {
+    return this.resolver.entities();
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.resolver.entity(id);
+  }
+
+  /** Every mention of an entity across the corpus. */
+  mentionsOf(entityId: string): CorpusMention[] {
+    const out: CorpusMention[] = [];
+    for (const ref of this.resolver.mentionsOf(entityId)) {
+      const uri = this.byId.get(ref.docId);
+      const m = uri ? this.document(uri)?.mentions[ref.index] : undefined;
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /** The innermost quote containing `offset` (marks included). */
+  quoteAt(uri: string, offset: number): CorpusQuote | undefined {
+    let best: CorpusQuote | undefined;
+    for (const q of this.document(uri)?.quotes ?? []) {
+      if (q.outer.start <= offset && offset <= q.outer.end && (!best || q.depth > best.depth)) best = q;
+    }
+    return best;
+  }
+
+  mentionAt(uri: string, offset: number): CorpusMention | undefined {
+    return this.document(uri)?.mentions.find((m) => m.start <= offset && offset <= m.end);
+  }
+
+  /** Called with the uris that changed after every `set` and `remove`; returns an unsubscribe function. */
+  onDidChange(listener: (uris: readonly string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(uris: readonly string[]): void {
+    for (const l of this.listeners) l(uris);
+  }
+
+  private idFor(uri: string): string {
+    const existing = this.docs.get(uri);
+    if (existing) return existing.id;
+    let id = shortHash(uri);
+    while (this.byId.has(id) && this.byId.get(id) !== uri) id = shortHash(id + uri);
+    return id;
+  }
+}
+
+export function quoteId(docId: string, index: number): string {
+  return `${docId}-q${index}`;
+}
+
+function fileNameOf(uri: string): string {
+  const last = uri.split(/[\\/]/).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable ids for documents. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
