@@ -1,0 +1,126 @@
+import type { Corpus, CorpusQuote, DocumentAnalysis } from './corpus';
+import type { EntityType, LinkRelation, QuoteKind } from './types';
+
+/** The machine-readable report of `crosswire analyze --json`. */
+export interface JsonReport {
+  documents: {
+    path: string;
+    title: string;
+    source: string | null;
+    quotes: {
+      id: string;
+      start: number;
+      end: number;
+      text: string;
+      kind: QuoteKind;
+      speaker: string | null;
+      speakerEntity: string | null;
+      unclosed: boolean;
+    }[];
+    mentions: { start: number; end: number; text: string; type: EntityType; entity: string | null }[];
+  }[];
+  entities: {
+    id: string;
+    name: string;
+    type: EntityType;
+    aliases: string[];
+    mentions: number;
+    documents: string[];
+  }[];
+  links: { from: string; to: string; score: number; relation: LinkRelation }[];
+}
+
+/** Builds the JSON report; `pathOf` turns a corpus key into the path the user gave. */
+export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u) => u): JsonReport {
+  const docs = corpus.documents();
+  return {
+    documents: docs.map((d) => ({
+      path: pathOf(d.uri),
+      title: d.title,
+      source: d.source,
+      quotes: d.quotes.map((q) => ({
+        id: q.id,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        kind: q.kind,
+        speaker: q.speaker?.name ?? null,
+        speakerEntity: q.speakerEntity,
+        unclosed: q.unclosed,
+      })),
+      mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity })),
+    })),
+    entities: corpus.entities().map((e) => {
+      const mentions = corpus.mentionsOf(e.id);
+      return {
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        aliases: [...e.aliases],
+        mentions: mentions.length,
+        documents: [...new Set(mentions.map((m) => pathOf(m.uri)))],
+      };
+    }),
+    links: corpus.links().map((l) => ({ from: l.from, to: l.to, score: round(l.score), relation: l.relation })),
+  };
+}
+
+/** Builds the readable report: per article its quotes, speakers and matches, then the entities. */
+export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u) => u): string {
+  const out: string[] = [];
+  const docs = corpus.documents();
+  for (const d of docs) {
+    out.push(`${d.title}`);
+    out.push(`  ${pathOf(d.uri)}${d.source ? ` · source: ${d.source}` : ''}`);
+    const statements = d.quotes.filter((q) => q.kind === 'statement');
+    const terms = d.quotes.filter((q) => q.kind === 'term');
+    out.push(`  ${statements.length} statements, ${terms.length} terms, ${d.mentions.length} entity mentions`);
+    for (const q of d.quotes) {
+      out.push('');
+      out.push(`  ${q.kind === 'term' ? '‘' : '“'}${clip(q.text, 160)}${q.kind === 'term' ? '’' : '”'}`);
+      out.push(`    ${q.kind}, line ${lineOf(d, q.start)}, speaker: ${q.speaker?.name ?? 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
+      for (const l of corpus.linksOf(q.id)) {
+        const other = corpus.quote(l.to);
+        const otherDoc = other ? corpus.document(other.uri) : undefined;
+        if (!other || !otherDoc) continue;
+        const where = otherDoc.uri === d.uri ? 'this article' : otherDoc.title;
+        out.push(`    ${l.relation} ${round(l.score).toFixed(2)} → ${where}: “${clip(other.text, 100)}”${speakerOf(other)}`);
+      }
+    }
+    out.push('');
+  }
+  out.push('Entities');
+  for (const type of ['person', 'organization', 'place'] as const) {
+    const ents = corpus.entities().filter((e) => e.type === type);
+    if (ents.length === 0) continue;
+    out.push(`  ${type === 'person' ? 'People' : type === 'place' ? 'Places' : 'Organisations'}`);
+    for (const e of ents) {
+      const mentions = corpus.mentionsOf(e.id);
+      const perDoc = new Map<string, number>();
+      for (const m of mentions) perDoc.set(m.uri, (perDoc.get(m.uri) ?? 0) + 1);
+      const aliases = e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : '';
+      out.push(`    ${e.name}${aliases}: ${mentions.length} mentions in ${perDoc.size} articles`);
+      for (const [uri, n] of perDoc) out.push(`      ${n}× ${corpus.document(uri)?.title ?? pathOf(uri)}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function speakerOf(q: CorpusQuote): string {
+  return q.speaker ? ` (${q.speaker.name})` : '';
+}
+
+function lineOf(d: DocumentAnalysis, offset: number): number {
+  let line = 1;
+  for (let i = d.text.indexOf('\n'); i >= 0 && i < offset; i = d.text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function clip(s: string, n: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + '…';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
