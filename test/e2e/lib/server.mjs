@@ -1,0 +1,191 @@
+// @ts-check
+// Starts and stops a code-server workbench in an isolated sandbox: its own user data, extensions,
+// XDG folders and a copy of the workspace, so a run never reads or writes the real home.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * @typedef {object} Sandbox
+ * @property {string} root        the run's temporary folder
+ * @property {string} userDataDir code-server's --user-data-dir
+ * @property {string} extensionsDir code-server's --extensions-dir
+ * @property {string} workspace   the folder opened in the workbench (a copy)
+ * @property {Record<string, string>} env environment with HOME and XDG_* inside the sandbox
+ */
+
+/**
+ * Lays out a fresh sandbox under `root`.
+ * @param {string} root
+ * @param {{ workspaceSource: string, workspaceName: string, settings: Record<string, unknown> }} options
+ * @returns {Sandbox}
+ */
+export function makeSandbox(root, { workspaceSource, workspaceName, settings }) {
+  const userDataDir = join(root, 'user-data');
+  const extensionsDir = join(root, 'extensions');
+  const workspace = join(root, 'workspace', workspaceName);
+  const home = join(root, 'home');
+  for (const dir of [join(userDataDir, 'User'), extensionsDir, home]) mkdirSync(dir, { recursive: true });
+  cpSync(workspaceSource, workspace, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const env = {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_RUNTIME_DIR: join(root, 'runtime'),
+  };
+  mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
+  return { root, userDataDir, extensionsDir, workspace, env };
+}
+
+/**
+ * Installs an unpacked extension the way the marketplace would leave it:
+ * `<extensionsDir>/<publisher>.<name>-<version>`.
+ * @param {string} extensionRoot folder holding package.json and the built files
+ * @param {string} extensionsDir
+ * @returns {{ id: string, version: string, dir: string }}
+ */
+export function installExtensionFolder(extensionRoot, extensionsDir) {
+  const manifest = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const dir = join(extensionsDir, `${id}-${manifest.version}`);
+  mkdirSync(dir, { recursive: true });
+  const shipped = ['package.json', 'dist', 'media', 'README.md', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md'];
+  for (const entry of shipped) {
+    const from = join(extensionRoot, entry);
+    if (existsSync(from)) cpSync(from, join(dir, entry), { recursive: true });
+  }
+  return { id, version: manifest.version, dir };
+}
+
+/** @returns {Promise<number>} a TCP port on 127.0.0.1 that was free a moment ago */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} url      the workbench's address
+ * @property {number} port
+ * @property {number} pid      leader of the server's own process group
+ * @property {string} logFile  the server's stdout and stderr
+ * @property {() => Promise<void>} stop kills the whole process group (extension host included)
+ */
+
+/**
+ * Starts code-server detached, in its own process group, and waits until it answers.
+ * @param {string} codeServerDir
+ * @param {Sandbox} sandbox
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startCodeServer(codeServerDir, sandbox, { timeoutMs = 30_000 } = {}) {
+  const port = await freePort();
+  const logFile = join(sandbox.root, 'code-server.log');
+  const out = openSync(logFile, 'a');
+  const args = [
+    join(codeServerDir, 'out', 'node', 'entry.js'),
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', sandbox.userDataDir,
+    '--extensions-dir', sandbox.extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    sandbox.workspace,
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...sandbox.env },
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('code-server did not start');
+  child.unref();
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = async () => {
+    for (const signal of /** @type {const} */ (['SIGTERM', 'SIGKILL'])) {
+      try { process.kill(-pid, signal); } catch { return; }
+      for (let i = 0; i < 20; i++) {
+        await sleep(100);
+        try { process.kill(-pid, 0); } catch { return; }
+      }
+    }
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`code-server exited early; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+    try {
+      const response = await fetch(`${url}healthz`);
+      if (response.ok) return { url, port, pid, logFile, stop };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  await stop();
+  throw new Error(`code-server did not answer within ${timeoutMs} ms; see ${logFile}`);
+}
+
+/**
+ * The extension host logs of every window this user-data folder has seen.
+ * @param {string} userDataDir
+ * @returns {string[]}
+ */
+export function extensionHostLogs(userDataDir) {
+  const logsRoot = join(userDataDir, 'logs');
+  if (!existsSync(logsRoot)) return [];
+  /** @type {string[]} */
+  const found = [];
+  const walk = (/** @type {string} */ dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/exthost\.log$/.test(entry.name)) found.push(path);
+    }
+  };
+  walk(logsRoot);
+  return found;
+}
+
+/**
+ * Lines of the extension host logs that report a failure of the given extension: a failed
+ * activation, or an error line that names it. Built-in extensions log unrelated network errors
+ * here, so other `[error]` lines are not counted.
+ * @param {string} userDataDir
+ * @param {string} extensionId
+ * @returns {string[]}
+ */
+export function extensionErrors(userDataDir, extensionId) {
+  const id = extensionId.toLowerCase();
+  /** @type {string[]} */
+  const problems = [];
+  for (const file of extensionHostLogs(userDataDir)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, index) => {
+      const lower = line.toLowerCase();
+      const failedActivation = lower.includes(`activating extension ${id} failed`);
+      const namedError = lower.includes('[error]') && lower.includes(id);
+      if (failedActivation || namedError) {
+        // The stack trace follows on the next lines; keep a few for the report.
+        problems.push([line, ...lines.slice(index + 1, index + 4).filter((l) => /^\s+at /.test(l))].join('\n'));
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,397 @@
+// @ts-check
+// End-to-end tests: the built extension in a real VS Code workbench (code-server) in headless
+// Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
+// `scripts/e2e-setup.sh` to have run. Usage:
+//
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted]
+//
+// --keep leaves the sandbox (logs, user data) in place and prints where it is.
+// CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { Runner } from './lib/runner.mjs';
+import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
+import * as wb from './lib/workbench.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+const screenshots = join(here, 'screenshots');
+const { values: flags } = parseArgs({
+  options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
+});
+const passes = flags.pass ?? ['main', 'restricted'];
+
+const CODE_SERVER_VERSION = '4.96.4';
+const codeServerDir =
+  process.env.CROSSWIRE_E2E_CODE_SERVER ??
+  join(process.env.CROSSWIRE_E2E_CACHE ?? join(homedir(), '.cache', 'crosswire-e2e'), `code-server-${CODE_SERVER_VERSION}`);
+
+const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  // Articles are prose: wrapped lines show whole paragraphs in the screenshots.
+  'editor.wordWrap': 'on',
+  'editor.minimap.enabled': false,
+  'window.zoomLevel': 0,
+};
+
+/** @typedef {import('./oracle.mjs').Oracle} Oracle */
+
+/** @type {import('./lib/workbench.mjs').Page | undefined} */
+let currentPage;
+const runner = new Runner({
+  onFailure: async (suite, name) => {
+    if (currentPage) await wb.screenshot(currentPage, screenshots, `fail-${slug(suite)}-${slug(name)}`);
+  },
+});
+
+const started = Date.now();
+try {
+  await main();
+} catch (error) {
+  runner.record({ suite: 'setup', name: 'prepare the run', ok: false, ms: 0, error: String(error instanceof Error ? error.stack : error) });
+}
+console.log(`\ne2e: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+console.log(`${runner.passed} passed, ${runner.failed} failed`);
+process.exitCode = runner.failed > 0 || runner.passed === 0 ? 1 : 0;
+
+async function main() {
+  assert.ok(existsSync(join(codeServerDir, 'out', 'node', 'entry.js')), `no code-server in ${codeServerDir}: run scripts/e2e-setup.sh`);
+  assert.ok(existsSync(join(repo, 'dist', 'extension.js')), 'no dist/extension.js: run npm run build');
+  mkdirSync(screenshots, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const { loadOracle } = await import('./oracle.mjs');
+  for (const pass of passes) {
+    if (pass === 'main') await withWorkbench('main', mainSettings(), (ctx) => mainPass(ctx, manifest, loadOracle));
+    else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, manifest, loadOracle));
+    else throw new Error(`unknown pass ${pass}`);
+  }
+}
+
+function mainSettings() {
+  return { ...BASE_SETTINGS, 'security.workspace.trust.enabled': false };
+}
+
+/** Workspace trust on, and the folder never trusted: the workbench opens in Restricted Mode. */
+function restrictedSettings() {
+  return {
+    ...BASE_SETTINGS,
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'always',
+  };
+}
+
+/**
+ * @typedef {object} PassContext
+ * @property {string} suite
+ * @property {import('./lib/workbench.mjs').Page} page
+ * @property {import('./lib/server.mjs').Sandbox} sandbox
+ * @property {string} extensionId
+ * @property {string[]} consoleErrors errors the extension host sent to the browser console
+ */
+
+/**
+ * Starts a sandboxed server and browser for one pass, runs it, and always tears both down.
+ * @param {string} suite
+ * @param {Record<string, unknown>} settings
+ * @param {(ctx: PassContext) => Promise<void>} body
+ */
+async function withWorkbench(suite, settings, body) {
+  console.log(`\n${suite}`);
+  const root = mkdtempSync(join(tmpdir(), `crosswire-e2e-${suite}-`));
+  const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings });
+  const { id: extensionId } = installExtensionFolder(repo, sandbox.extensionsDir);
+  /** @type {import('./lib/server.mjs').RunningServer | undefined} */
+  let server;
+  /** @type {import('./lib/workbench.mjs').BrowserContext | undefined} */
+  let context;
+  try {
+    const t0 = Date.now();
+    server = await startCodeServer(codeServerDir, sandbox);
+    const browser = await wb.launchBrowser(join(root, 'chromium'), sandbox.env);
+    context = browser.context;
+    const page = browser.page;
+    currentPage = page;
+    /** @type {string[]} */
+    const consoleErrors = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && /crosswire/i.test(text)) consoleErrors.push(text);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    const url = server.url;
+    await runner.step(suite, 'the workbench opens the copied seeds folder', async () => {
+      await wb.openWorkbench(page, url);
+      const shown = (await wb.explorerNames(page)).sort();
+      const onDisk = readdirSync(sandbox.workspace).filter((n) => !n.startsWith('.')).sort();
+      assert.deepEqual(shown, onDisk);
+      console.log(`      workbench ready ${((Date.now() - t0) / 1000).toFixed(1)} s after start`);
+    });
+    await body({ suite, page, sandbox, extensionId, consoleErrors });
+    await runner.step(suite, 'the extension logged no error', async () => {
+      const problems = [...extensionErrors(sandbox.userDataDir, extensionId), ...consoleErrors];
+      assert.deepEqual(problems, [], `errors from ${extensionId}:\n${problems.join('\n')}`);
+    });
+  } finally {
+    currentPage = undefined;
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    if (flags.keep) console.log(`      sandbox kept in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * @param {PassContext} ctx
+ * @param {any} manifest
+ * @param {(workspace: string) => Oracle} loadOracle
+ */
+async function mainPass({ suite, page, sandbox }, manifest, loadOracle) {
+  const titles = contributedTitles(manifest);
+  const oracle = loadOracle(sandbox.workspace);
+  const pair = oracle.bestCrossSourcePair();
+  assert.ok(pair, 'the analysis links no quote across two articles of the seeds');
+  const from = pair.from;
+  const to = pair.to;
+  const shot = (/** @type {string} */ name) => wb.screenshot(page, screenshots, name);
+
+  await runner.step(suite, 'an article opens with its quotes and names highlighted', async () => {
+    await wb.openFromExplorer(page, from.doc.name);
+    const t0 = Date.now();
+    await wb.waitForDecorations(page);
+    console.log(`      first highlights ${((Date.now() - t0) / 1000).toFixed(1)} s after opening`);
+    // Let the background indexing of the other articles finish drawing.
+    await page.waitForTimeout(1000);
+    await wb.goToLine(page, from.line, from.column);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, `no highlight under the quote at ${from.line}:${from.column} (“${clip(from.quote.text)}”)`);
+    await page.mouse.move(5, 5);
+    await shot('01-highlights');
+  });
+
+  await runner.step(suite, 'hovering a quote shows the card with the other outlets that reported it', async () => {
+    const text = await hoverQuote(page, from);
+    assert.match(text, /Also reported by/i, `the card says:\n${text}`);
+    assert.ok(to.doc.names.some((n) => text.includes(n)), `the card does not name ${to.doc.names.join(' / ')}:\n${text}`);
+    await shot('02-hover');
+  });
+
+  await runner.step(suite, 'the card’s link opens the matching quote in the other article', async () => {
+    const link = page.locator('.monaco-hover:visible a').filter({ hasText: new RegExp(to.doc.names.map(escapeRegExp).join('|')) }).first();
+    await link.waitFor({ timeout: 5_000 });
+    await link.click();
+    await wb.waitForActiveTab(page, to.doc.name);
+    await expectCursorInQuote(page, oracle, to.doc.name, [to.quote]);
+    await page.mouse.move(5, 5);
+    await shot('03-followed-link');
+  });
+
+  await runner.step(suite, 'Go to Matching Quote in Another Source, from the command palette', async () => {
+    await wb.quickOpen(page, from.doc.name);
+    await wb.goToLine(page, from.line, from.column + 1);
+    await wb.runCommand(page, `${titles.category}: ${titles.goToMatchingQuote}`);
+    const targets = oracle.linkedQuotesElsewhere(from.quote.id);
+    // Several matches: the command asks which one; a person takes the first offered.
+    const choices = await wb.quickPickRows(page);
+    if (choices.length > 0) {
+      await shot('04-go-to-matching-choice');
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction((name) => document.querySelector('.editor-group-container.active .tab.active')?.textContent?.includes(name) === false, from.doc.name, { timeout: 10_000 });
+    const landed = await wb.activeTabName(page);
+    const expected = targets.filter((t) => t.doc.name === landed);
+    assert.ok(expected.length > 0, `landed in ${landed}, which has no quote matching “${clip(from.quote.text)}”`);
+    await expectCursorInQuote(page, oracle, landed, expected.map((t) => t.quote));
+    await shot('05-go-to-matching');
+  });
+
+  await runner.step(suite, 'Next Quote and Previous Quote step through the quotes of the article', async () => {
+    await wb.quickOpen(page, from.doc.name);
+    const quotes = oracle.document(from.doc.name).quotes;
+    assert.ok(quotes.length >= 2, 'the article has fewer than two quotes');
+    const [first, second] = quotes;
+    await wb.goToLine(page, 1, 1);
+    await wb.runCommand(page, `${titles.category}: ${titles.nextQuote}`);
+    await expectCursorInQuote(page, oracle, from.doc.name, [first]);
+    await wb.runCommand(page, `${titles.category}: ${titles.nextQuote}`);
+    await expectCursorInQuote(page, oracle, from.doc.name, [second]);
+    await wb.runCommand(page, `${titles.category}: ${titles.previousQuote}`);
+    await expectCursorInQuote(page, oracle, from.doc.name, [first]);
+  });
+
+  await runner.step(suite, 'Toggle Highlights hides every highlight and shows them again', async () => {
+    assert.ok((await wb.decorationBoxes(page)).length > 0, 'no highlight before toggling');
+    await wb.runCommand(page, `${titles.category}: ${titles.toggleHighlights}`);
+    await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .view-overlays [class*="TextEditorDecorationType"]').length === 0, undefined, { timeout: 5_000 });
+    await wb.runCommand(page, `${titles.category}: ${titles.toggleHighlights}`);
+    await wb.waitForDecorations(page, 5_000);
+  });
+
+  await runner.step(suite, 'the Entities view shows one entry for a person spelt differently across articles', async () => {
+    const merged = oracle.mergedPeople();
+    assert.ok(merged.length > 0, 'the analysis merges no differently spelt person across articles');
+    await wb.openActivity(page, titles.container);
+    await wb.expandPane(page, titles.entitiesView);
+    const rows = await wb.treeRows(page, titles.entitiesView);
+    const shown = merged.filter((e) => rows.some((r) => r.label.includes(e.name)));
+    assert.ok(shown.length > 0, `none of ${merged.map((e) => e.name).join(', ')} is a row of ${titles.entitiesView}:\n${rows.map((r) => r.label).join('\n')}`);
+    // The seeds spell the US Secretary of State two ways; a reader expects one entry for him.
+    const blinken = merged.find((e) => [e.name, ...e.aliases].includes('Antony Blinken') && [e.name, ...e.aliases].includes('Anthony Blinken'));
+    assert.ok(blinken, `“Antony Blinken” and “Anthony Blinken” are not one entity; merged: ${merged.map((e) => `${e.name} (${e.aliases.join(', ')})`).join('; ')}`);
+    const rowIndex = rows.findIndex((r) => r.label.includes(blinken.name));
+    assert.ok(rowIndex >= 0, `no row for ${blinken.name}`);
+    const alias = blinken.aliases.find((a) => a.includes('Blinken')) ?? blinken.aliases[0];
+    const rowText = await entityRowText(page, titles.entitiesView, blinken.name);
+    assert.ok(rowText.includes(alias), `the ${blinken.name} entry does not show the alias ${alias}: ${rowText}`);
+    await shot('06-entities');
+  });
+}
+
+/**
+ * @param {PassContext} ctx
+ * @param {any} _manifest
+ * @param {(workspace: string) => Oracle} loadOracle
+ */
+async function restrictedPass({ suite, page, sandbox }, _manifest, loadOracle) {
+  const oracle = loadOracle(sandbox.workspace);
+  const pair = oracle.bestCrossSourcePair();
+  assert.ok(pair, 'the analysis links no quote across two articles of the seeds');
+  const from = pair.from;
+
+  await runner.step(suite, 'the folder is in Restricted Mode', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  await runner.step(suite, 'the extension still highlights an article', async () => {
+    await wb.openFromExplorer(page, from.doc.name);
+    await wb.waitForDecorations(page);
+    await page.waitForTimeout(1000);
+    await wb.goToLine(page, from.line, from.column);
+    assert.ok((await wb.decorationsAtCursor(page)).length > 0, 'no highlight under a quote');
+    await page.mouse.move(5, 5);
+    await wb.screenshot(page, screenshots, '07-restricted-mode');
+  });
+
+  await runner.step(suite, 'hovering a quote still shows its card', async () => {
+    const text = await hoverQuote(page, from);
+    assert.match(text, /Also reported by/i, `the card says:\n${text}`);
+    await wb.screenshot(page, screenshots, '08-restricted-hover');
+  });
+}
+
+/**
+ * Puts the cursor at a quote and hovers the centre of the widest highlight there.
+ * @param {import('./lib/workbench.mjs').Page} page
+ * @param {import('./oracle.mjs').Located} at
+ * @returns {Promise<string>}
+ */
+async function hoverQuote(page, at) {
+  await wb.goToLine(page, at.line, at.column);
+  const under = await wb.decorationsAtCursor(page);
+  assert.ok(under.length > 0, 'no highlight under the quote');
+  const text = await wb.hoverAt(page, wb.centre(under[0]));
+  assert.ok(text !== null, 'no card appeared over the quote');
+  return text;
+}
+
+/**
+ * @param {import('./lib/workbench.mjs').Page} page
+ * @param {Oracle} oracle
+ * @param {string} docName
+ * @param {readonly { start: number, end: number, text: string }[]} quotes any of these will do
+ */
+async function expectCursorInQuote(page, oracle, docName, quotes) {
+  /** @type {{ line: number, column: number } | null} */
+  let at = null;
+  // The cursor settles a moment after the editor opens.
+  for (let i = 0; i < 20; i++) {
+    at = await wb.cursorPosition(page);
+    const offset = at && oracle.offsetOf(docName, at.line, at.column);
+    if (offset !== null && offset !== undefined && quotes.some((q) => offset >= q.start - 2 && offset <= q.end + 1)) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`cursor at ${JSON.stringify(at)} in ${docName}, not in ${quotes.map((q) => `“${clip(q.text)}” (${oracle.locate(docName, q.start)})`).join(' or ')}`);
+}
+
+/**
+ * All text a person can read for an entity: its row, and the rows under it once expanded.
+ * @param {import('./lib/workbench.mjs').Page} page
+ * @param {string} viewTitle
+ * @param {string} name
+ */
+async function entityRowText(page, viewTitle, name) {
+  const pane = wb.sidebarPane(page, viewTitle);
+  const row = pane.locator('.monaco-list-row', { hasText: name }).first();
+  const own = `${await row.innerText()} ${(await row.getAttribute('aria-label')) ?? ''}`;
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.click();
+    await page.waitForTimeout(300);
+  }
+  const rows = await wb.treeRows(page, viewTitle);
+  const index = rows.findIndex((r) => r.label.includes(name));
+  const children = [];
+  for (let i = index + 1; i < rows.length && rows[i].level > rows[index].level; i++) children.push(`${rows[i].label} ${rows[i].description} ${rows[i].aria}`);
+  await row.hover();
+  await page.waitForTimeout(800);
+  const tooltip = await page.locator('.monaco-hover:visible, .custom-hover:visible').allInnerTexts().catch(() => []);
+  return [own, ...children, ...tooltip].join('\n');
+}
+
+/**
+ * The names the extension gives its view container, views and commands, read from its manifest
+ * so the tests follow a renamed title.
+ * @param {any} manifest
+ */
+function contributedTitles(manifest) {
+  const contributes = manifest.contributes ?? {};
+  const container = (contributes.viewsContainers?.activitybar ?? []).find((/** @type {any} */ c) => c.id === 'crosswire');
+  const views = contributes.views?.crosswire ?? [];
+  /** @param {string} id */
+  const command = (id) => (contributes.commands ?? []).find((/** @type {any} */ c) => c.command === id);
+  /** @param {string} id */
+  const titleOf = (id) => {
+    const c = command(id);
+    assert.ok(c, `the manifest contributes no command ${id}`);
+    return c.title;
+  };
+  assert.ok(container, 'the manifest contributes no crosswire view container');
+  const entities = views.find((/** @type {any} */ v) => v.id === 'crosswire.entities');
+  assert.ok(entities, 'the manifest contributes no crosswire.entities view');
+  return {
+    container: container.title,
+    entitiesView: entities.name,
+    category: command('crosswire.goToMatchingQuote')?.category ?? 'Crosswire',
+    goToMatchingQuote: titleOf('crosswire.goToMatchingQuote'),
+    nextQuote: titleOf('crosswire.nextQuote'),
+    previousQuote: titleOf('crosswire.previousQuote'),
+    toggleHighlights: titleOf('crosswire.toggleHighlights'),
+  };
+}
+
+/** @param {string} s */
+function clip(s) {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** @param {string} s */
+function slug(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** @param {string} s */
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
