@@ -63,7 +63,7 @@ export async function explorerNames(page) {
  * @param {string} name
  */
 export async function openFromExplorer(page, name) {
-  await page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${name}")`) }).click();
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(name)}]`).click();
   await waitForActiveTab(page, name);
 }
 
