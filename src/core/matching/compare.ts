@@ -1,0 +1,316 @@
+import type { LinkRelation, QuoteKind } from '../types';
+import { conceptsOf, type StemConcepts } from './lexicon';
+import { words } from './text';
+
+/**
+ * A quote reduced to what the matcher compares, with words and stems as small integers so that a
+ * large index keeps little per quote.
+ */
+export interface PreparedQuote {
+  readonly kind: QuoteKind;
+  /** Every word's normalised form, as vocabulary ids. */
+  readonly norms: Int32Array;
+  /** Distinct content stems in order of first appearance, as vocabulary ids. */
+  readonly stems: Int32Array;
+  /** Word index where each content stem first appears. */
+  readonly positions: Int32Array;
+  /** 1 where the content stem is a name. */
+  readonly names: Uint8Array;
+}
+
+/** Interns word forms and stems; one per index so ids are comparable across quotes. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly concepts: (StemConcepts | null | undefined)[] = [];
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.ids.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+
+  text(id: number): string {
+    return this.texts[id] ?? '';
+  }
+
+  /** WordNet senses of a stem id, looked up once. */
+  conceptsOf(id: number): StemConcepts | null {
+    let c = this.concepts[id];
+    if (c === undefined) this.concepts[id] = c = conceptsOf(this.texts[id]) ?? null;
+    return c;
+  }
+}
+
+/** Reduces a quote text to its comparable form. */
+export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
+  const ws = words(text);
+  const norms = new Int32Array(ws.length);
+  const stems: number[] = [];
+  const positions: number[] = [];
+  const names: number[] = [];
+  const seen = new Map<number, number>();
+  ws.forEach((w, i) => {
+    norms[i] = vocab.id(w.norm);
+    if (!w.stem) return;
+    const s = vocab.id(w.stem);
+    const at = seen.get(s);
+    if (at === undefined) {
+      seen.set(s, stems.length);
+      stems.push(s);
+      positions.push(i);
+      names.push(w.name ? 1 : 0);
+    } else if (!w.name) {
+      // A word written once in lower case is not a name even if another occurrence is capitalised.
+      names[at] = 0;
+    }
+  });
+  return {
+    kind,
+    norms,
+    stems: Int32Array.from(stems),
+    positions: Int32Array.from(positions),
+    names: Uint8Array.from(names),
+  };
+}
+
+/** How two quotes relate, when they report the same words or statement. */
+export interface Match {
+  readonly score: number;
+  readonly relation: LinkRelation;
+}
+
+/** Similarity credit of two content words. */
+const SAME_STEM = 1;
+const SAME_SENSE = 0.8;
+const BROADER_SENSE = 0.6;
+/** A lone unmatched word between two matched ones on both sides: a probable rewording. */
+const SUBSTITUTION = 0.4;
+/** Names tell the topic, not the statement: they count for less. */
+const NAME_FACTOR = 0.5;
+
+/** Both quotes must have this share of their distinctive words in common to be one statement. */
+const VARIANT_COVERAGE = 0.5;
+/** A short quote retold inside a long one must find this share of its words there. */
+const CONTAINED_COVERAGE = 0.7;
+
+export interface CompareOptions {
+  /** Rarity weight of a stem id; defaults to 1 for every word. */
+  readonly weight?: (stem: number) => number;
+  /** Allow `variant` links (the index allows them only across documents). */
+  readonly variants?: boolean;
+}
+
+/**
+ * Decides whether two prepared quotes report the same words (`identical`, `fragment`) or the same
+ * statement in other words (`variant`), and how sure that is. Returns null for different statements.
+ *
+ * Scores: 1 for identical; 0.8 to 1 for a verbatim fragment, higher as the fragment covers more of
+ * the longer quote; 0.5 to 0.95 for a variant, the harmonic mean of the weighted share of each
+ * quote's content words found in the other (a re-translation scores lower than a light edit).
+ */
+export function comparePrepared(
+  a: PreparedQuote,
+  b: PreparedQuote,
+  vocab: Vocabulary,
+  options: CompareOptions = {},
+): Match | null {
+  if (a.norms.length === 0 || b.norms.length === 0) return null;
+  if (sameArray(a.norms, b.norms)) return { score: 1, relation: 'identical' };
+  const weight = options.weight ?? (() => 1);
+  const [short, long] = a.norms.length <= b.norms.length ? [a, b] : [b, a];
+  const nonNames = (q: PreparedQuote): number => q.names.reduce((n, x) => n + (x ? 0 : 1), 0);
+
+  if (short.norms.length >= 2 && short.stems.length >= 2 && nonNames(short) >= 1 && contains(long.norms, short.norms)) {
+    const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
+    return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
+  }
+  if (options.variants === false) return null;
+  if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
+  return statementVariant(a, b, vocab, weight);
+}
+
+/**
+ * A multi-word term (“groundless accusations”) reported inside another quote in other words
+ * (“baseless accusations”) or another order: every content word must be found, close together.
+ */
+function termVariant(term: PreparedQuote, other: PreparedQuote, vocab: Vocabulary): Match | null {
+  const nonName = term.names.some((x) => !x);
+  if (term.stems.length < 2 || !nonName || term.norms.length > other.norms.length) return null;
+  const { pairs } = align(term, other, vocab);
+  if (pairs.length < term.stems.length) return null;
+  // A two-word phrase is too easy to meet by loose sense relations: words must be the same or synonyms,
+  // and at least one the very same.
+  if (pairs.some((p) => p.sim < SAME_SENSE) || !pairs.some((p) => p.sim === SAME_STEM && !term.names[p.i])) return null;
+  const at = pairs.map((p) => other.positions[p.j]);
+  const span = Math.max(...at) - Math.min(...at) + 1;
+  if (span > term.norms.length + 2) return null;
+  const mean = pairs.reduce((s, p) => s + p.sim, 0) / pairs.length;
+  return { score: round(0.6 + 0.3 * mean), relation: 'variant' };
+}
+
+function statementVariant(
+  a: PreparedQuote,
+  b: PreparedQuote,
+  vocab: Vocabulary,
+  weight: (stem: number) => number,
+): Match | null {
+  const { creditA, creditB, pairs } = align(a, b, vocab);
+  const wa = weights(a, weight);
+  const wb = weights(b, weight);
+  const covA = coverage(wa, creditA);
+  const covB = coverage(wb, creditB);
+  const matchedWords = pairs.filter((p) => !a.names[p.i] && p.sim >= BROADER_SENSE).length;
+  if (matchedWords < 2) return null;
+  const needed = Math.min(3, nonNameCount(a), nonNameCount(b));
+  if (matchedWords >= needed && Math.min(covA, covB) >= VARIANT_COVERAGE) {
+    return { score: round(Math.min(0.95, (2 * covA * covB) / (covA + covB))), relation: 'variant' };
+  }
+  // One statement retold as part of a longer one: most of the shorter found, in one stretch.
+  const [covShort, short, long, side] = covA >= covB ? [covA, a, b, 'j' as const] : [covB, b, a, 'i' as const];
+  if (covShort < CONTAINED_COVERAGE || matchedWords < 4) return null;
+  const at = pairs.map((p) => long.positions[p[side]]);
+  const span = Math.max(...at) - Math.min(...at) + 1;
+  if (span > 2 * short.norms.length + 4) return null;
+  return { score: round(0.5 + (0.3 * (covShort - CONTAINED_COVERAGE)) / (1 - CONTAINED_COVERAGE)), relation: 'variant' };
+}
+
+interface Pair {
+  i: number;
+  j: number;
+  sim: number;
+}
+
+/**
+ * Matches content words one to one, best similarity first; then, along the longest run of matches in
+ * the same order on both sides, credits lone unmatched words standing between two matches on both
+ * sides as a rewording ("sustain its assault on" / "continue its offensive in").
+ */
+function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): { creditA: number[]; creditB: number[]; pairs: Pair[] } {
+  const candidates: Pair[] = [];
+  for (let i = 0; i < a.stems.length; i++) {
+    for (let j = 0; j < b.stems.length; j++) {
+      const sim = similarity(a.stems[i], b.stems[j], a.names[i] === 1 || b.names[j] === 1, vocab);
+      if (sim > 0) candidates.push({ i, j, sim });
+    }
+  }
+  candidates.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
+  const creditA = new Array<number>(a.stems.length).fill(0);
+  const creditB = new Array<number>(b.stems.length).fill(0);
+  const pairs: Pair[] = [];
+  for (const p of candidates) {
+    if (creditA[p.i] || creditB[p.j]) continue;
+    creditA[p.i] = p.sim;
+    creditB[p.j] = p.sim;
+    pairs.push(p);
+  }
+  const anchors = longestOrderedRun(pairs.slice().sort((x, y) => x.i - y.i));
+  for (let k = 1; k < anchors.length; k++) {
+    const gapA = range(anchors[k - 1].i + 1, anchors[k].i).filter((i) => !creditA[i]);
+    const gapB = range(anchors[k - 1].j + 1, anchors[k].j).filter((j) => !creditB[j]);
+    if (gapA.length >= 1 && gapA.length <= 2 && gapB.length >= 1 && gapB.length <= 2) {
+      for (const i of gapA) creditA[i] = SUBSTITUTION;
+      for (const j of gapB) creditB[j] = SUBSTITUTION;
+    }
+  }
+  return { creditA, creditB, pairs };
+}
+
+function similarity(x: number, y: number, name: boolean, vocab: Vocabulary): number {
+  if (x === y) return SAME_STEM;
+  if (name) return 0;
+  const cx = vocab.conceptsOf(x);
+  const cy = vocab.conceptsOf(y);
+  if (!cx || !cy) return 0;
+  if (intersects(cx.own, cy.own)) return SAME_SENSE;
+  if (intersects(cx.own, cy.broader) || intersects(cx.broader, cy.own)) return BROADER_SENSE;
+  return 0;
+}
+
+/** Longest subsequence of pairs (sorted by i) whose j also increases. */
+function longestOrderedRun(pairs: Pair[]): Pair[] {
+  const best: number[] = pairs.map(() => 1);
+  const prev: number[] = pairs.map(() => -1);
+  let end = -1;
+  for (let k = 0; k < pairs.length; k++) {
+    for (let m = 0; m < k; m++) {
+      if (pairs[m].j < pairs[k].j && best[m] + 1 > best[k]) {
+        best[k] = best[m] + 1;
+        prev[k] = m;
+      }
+    }
+    if (end < 0 || best[k] > best[end]) end = k;
+  }
+  const out: Pair[] = [];
+  for (let k = end; k >= 0; k = prev[k]) out.unshift(pairs[k]);
+  return out;
+}
+
+function weights(q: PreparedQuote, weight: (stem: number) => number): number[] {
+  return Array.from(q.stems, (s, i) => weight(s) * (q.names[i] ? NAME_FACTOR : 1));
+}
+
+function totalWeight(q: PreparedQuote, weight: (stem: number) => number): number {
+  return weights(q, weight).reduce((s, w) => s + w, 0);
+}
+
+function coverage(w: number[], credit: number[]): number {
+  let total = 0;
+  let got = 0;
+  w.forEach((x, i) => {
+    total += x;
+    got += x * credit[i];
+  });
+  return total > 0 ? got / total : 0;
+}
+
+function nonNameCount(q: PreparedQuote): number {
+  return q.names.reduce((n, x) => n + (x ? 0 : 1), 0);
+}
+
+function intersects(x: readonly number[], y: readonly number[]): boolean {
+  for (const v of x) if (y.includes(v)) return true;
+  return false;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
+}
+
+function sameArray(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+/** Whether `needle` occurs as a contiguous run of `hay`. */
+function contains(hay: Int32Array, needle: Int32Array): boolean {
+  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
+    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Compares two quote texts on their own (no corpus rarity weights): the relation and score a link
+ * between them would have, or null when they are different statements.
+ */
+export function compareQuotes(
+  a: string,
+  b: string,
+  kinds: { a?: QuoteKind; b?: QuoteKind } = {},
+): Match | null {
+  const vocab = new Vocabulary();
+  return comparePrepared(prepare(a, kinds.a ?? 'statement', vocab), prepare(b, kinds.b ?? 'statement', vocab), vocab);
+}

@@ -1,0 +1,4 @@
+declare module 'stopword' {
+  /** The package's English stop words, lower case. */
+  export const eng: readonly string[];
+}
