@@ -1,0 +1,65 @@
+/**
+ * Every command the extension contributes, in one table: the ids used in code, and the titles and
+ * icons package.json declares (a unit test keeps the two in step). No `vscode` import, so pure
+ * helpers and tests can build command links without an extension host.
+ */
+
+/** Where a command shows in the Command Palette. */
+export type PaletteVisibility = 'always' | 'article' | 'never';
+
+export interface CommandInfo {
+  readonly id: string;
+  readonly title: string;
+  /** A codicon, shown where the command appears as a button. */
+  readonly icon?: string;
+  readonly palette: PaletteVisibility;
+}
+
+export const COMMANDS = {
+  nextQuote: { id: 'crosswire.nextQuote', title: 'Go to Next Quote', icon: 'arrow-down', palette: 'article' },
+  previousQuote: { id: 'crosswire.previousQuote', title: 'Go to Previous Quote', icon: 'arrow-up', palette: 'article' },
+  goToMatchingQuote: {
+    id: 'crosswire.goToMatchingQuote',
+    title: 'Go to Matching Quote in Another Source',
+    icon: 'references',
+    palette: 'article',
+  },
+  showEntityMentions: { id: 'crosswire.showEntityMentions', title: 'Show Entity Mentions', icon: 'list-flat', palette: 'always' },
+  revealEntity: { id: 'crosswire.revealEntity', title: 'Reveal Entity in Side Bar', icon: 'eye', palette: 'article' },
+  reindex: { id: 'crosswire.reindex', title: 'Reindex Workspace Articles', icon: 'refresh', palette: 'always' },
+  toggleHighlights: { id: 'crosswire.toggleHighlights', title: 'Toggle Highlights', icon: 'symbol-color', palette: 'always' },
+  showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
+  openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
+  openLocation: { id: 'crosswire.openLocation', title: 'Open Location', palette: 'never' },
+} as const satisfies Record<string, CommandInfo>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** Command ids by name: `Commands.nextQuote === 'crosswire.nextQuote'`. */
+export const Commands: { readonly [K in CommandName]: (typeof COMMANDS)[K]['id'] } = Object.fromEntries(
+  Object.entries(COMMANDS).map(([name, info]) => [name, info.id]),
+) as { readonly [K in CommandName]: (typeof COMMANDS)[K]['id'] };
+
+/** The commands hovers may run from their links: only crosswire's own, never anything else. */
+export const HOVER_COMMANDS: readonly string[] = [
+  Commands.openQuote,
+  Commands.openLocation,
+  Commands.revealEntity,
+  Commands.showEntityMentions,
+  Commands.goToMatchingQuote,
+];
+
+/** Context keys the extension sets for `when` clauses. */
+export const ContextKeys = {
+  /** The active editor shows an article file. */
+  isArticle: 'crosswire.isArticle',
+  /** The workspace's articles are being indexed. */
+  indexing: 'crosswire.indexing',
+} as const;
+
+/** Ids of the view container and views. */
+export const Views = {
+  container: 'crosswire',
+  entities: 'crosswire.entities',
+  quotes: 'crosswire.quotes',
+} as const;

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { DocumentAnalysis } from '../core/corpus';
+import type { Span } from '../core/types';
+import { corpusKey, toRange } from './convert';
+import type { Services } from './services';
+import type { QuoteStyle, Settings } from './settings';
+
+type Kind = 'person' | 'place' | 'organization' | 'statement' | 'term' | 'speaker';
+const KINDS: readonly Kind[] = ['person', 'place', 'organization', 'statement', 'term', 'speaker'];
+
+const color = (id: string): vscode.ThemeColor => new vscode.ThemeColor(`crosswire.${id}`);
+
+function createTypes(quoteStyle: QuoteStyle): Record<Kind, vscode.TextEditorDecorationType> {
+  const mention = (id: string): vscode.TextEditorDecorationType =>
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: color(`${id}Background`),
+      borderRadius: '2px',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+  const statementLook: vscode.DecorationRenderOptions =
+    quoteStyle === 'underline'
+      ? { borderWidth: '0 0 1px 0', borderStyle: 'solid', borderColor: color('statementBorder') }
+      : { backgroundColor: color('statementBackground') };
+  return {
+    person: mention('person'),
+    place: mention('place'),
+    organization: mention('organization'),
+    statement: vscode.window.createTextEditorDecorationType({
+      ...statementLook,
+      overviewRulerColor: color('statementOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+    term: vscode.window.createTextEditorDecorationType({
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dotted',
+      borderColor: color('termBorder'),
+      overviewRulerColor: color('termOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+    speaker: vscode.window.createTextEditorDecorationType({
+      borderWidth: '0 0 2px 0',
+      borderStyle: 'solid',
+      borderColor: color('speakerBorder'),
+      fontWeight: 'bold',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+  };
+}
+
+/** The spans to draw for each kind, honouring the settings. Exported for the tests. */
+export function spansByKind(analysis: DocumentAnalysis, settings: Settings['highlight']): Record<Kind, Span[]> {
+  const out: Record<Kind, Span[]> = { person: [], place: [], organization: [], statement: [], term: [], speaker: [] };
+  if (!settings.enabled) return out;
+  const on: Record<Kind, boolean> = {
+    person: settings.people,
+    place: settings.places,
+    organization: settings.organizations,
+    statement: settings.statements,
+    term: settings.terms,
+    speaker: settings.speakers,
+  };
+  for (const m of analysis.mentions) if (on[m.type]) out[m.type].push(m);
+  const speakerSpans = new Set<string>();
+  for (const q of analysis.quotes) {
+    if (on[q.kind]) out[q.kind].push(q.outer);
+    // A speaker is marked where the text names them; a pronoun is not a name.
+    if (on.speaker && q.kind === 'statement' && q.speaker && q.speaker.via !== 'pronoun' && q.speaker.via !== 'continuation') {
+      const id = `${q.speaker.span.start}:${q.speaker.span.end}`;
+      if (!speakerSpans.has(id)) {
+        speakerSpans.add(id);
+        out.speaker.push(q.speaker.span);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Highlights people, places, organisations, statements, terms and speakers in visible article editors.
+ * Redraws at once on editor switch, and after the short edit debounce of the corpus sync on typing.
+ */
+export function registerDecorations(services: Services): vscode.Disposable {
+  const { articles, settings } = services;
+  let types = createTypes(settings.value.highlight.quoteStyle);
+  /** Per open document, per editor: the analysis and settings epoch last drawn, to skip identical redraws. */
+  const painted = new Map<string, WeakMap<vscode.TextEditor, { analysis: DocumentAnalysis | undefined; epoch: number }>>();
+  let epoch = 0;
+
+  const paint = (editor: vscode.TextEditor): void => {
+    const key = corpusKey(editor.document.uri);
+    const analysis = articles.analyse(editor.document);
+    let perEditor = painted.get(key);
+    if (!perEditor) painted.set(key, (perEditor = new WeakMap()));
+    const last = perEditor.get(editor);
+    if (last && last.analysis === analysis && last.epoch === epoch) return;
+    perEditor.set(editor, { analysis, epoch });
+    const spans = analysis ? spansByKind(analysis, settings.value.highlight) : undefined;
+    for (const kind of KINDS) {
+      editor.setDecorations(types[kind], spans ? spans[kind].map((s) => toRange(editor.document, s)) : []);
+    }
+  };
+  const paintAll = (): void => vscode.window.visibleTextEditors.forEach(paint);
+
+  paintAll();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach(paint)),
+    articles.onDidChangeCorpus((uris) => {
+      const changed = new Set(uris);
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (changed.has(corpusKey(editor.document.uri))) paint(editor);
+      }
+    }),
+    settings.onDidChange(({ previous, current }) => {
+      epoch++;
+      if (previous.highlight.quoteStyle !== current.highlight.quoteStyle) {
+        for (const t of Object.values(types)) t.dispose();
+        types = createTypes(current.highlight.quoteStyle);
+      }
+      paintAll();
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => painted.delete(corpusKey(d.uri))),
+    { dispose: () => Object.values(types).forEach((t) => t.dispose()) },
+  );
+}

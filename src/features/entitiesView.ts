@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import type { CorpusMention } from '../core/corpus';
+import type { EntityType } from '../core/types';
+import { Commands, Views } from './commandIds';
+import { uriOfKey } from './convert';
+import { entityTypeName, plural } from './hoverContent';
+import { lineIndexOf } from './lineIndex';
+import { escapeMarkdown } from './markdown';
+import type { Services } from './services';
+import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
+
+type Node =
+  | { readonly kind: 'group'; readonly group: EntityGroup }
+  | { readonly kind: 'entity'; readonly summary: EntitySummary; readonly parent: Node }
+  | { readonly kind: 'article'; readonly summary: EntitySummary; readonly article: ArticleMentions; readonly parent: Node }
+  | { readonly kind: 'mention'; readonly mention: CorpusMention; readonly entityId: string; readonly parent: Node };
+
+const ICONS: Record<EntityType, string> = { person: 'person', place: 'location', organization: 'organization' };
+
+/** How long tree refreshes wait for more corpus changes, so indexing does not redraw per file. */
+const REFRESH_DELAY_MS = 300;
+
+/**
+ * The Entities view: people, organisations and places, each with how often and where it is mentioned,
+ * expanding to the articles and then to each mention in its line.
+ */
+export function registerEntitiesView(services: Services): vscode.Disposable {
+  const { articles, corpus } = services;
+  const changed = new vscode.EventEmitter<void>();
+  let roots: Node[] | undefined;
+
+  const model = (): Node[] => (roots ??= groupEntities(corpus).map((group) => ({ kind: 'group', group })));
+
+  const provider: vscode.TreeDataProvider<Node> = {
+    onDidChangeTreeData: changed.event,
+    getChildren(node) {
+      if (!node) return model();
+      switch (node.kind) {
+        case 'group':
+          return node.group.entities.map((summary) => ({ kind: 'entity', summary, parent: node }));
+        case 'entity':
+          return node.summary.articles.map((article) => ({ kind: 'article', summary: node.summary, article, parent: node }));
+        case 'article':
+          return node.article.mentions.map((mention) => ({ kind: 'mention', mention, entityId: node.summary.entity.id, parent: node }));
+        case 'mention':
+          return [];
+      }
+    },
+    getParent(node) {
+      return node.kind === 'group' ? undefined : node.parent;
+    },
+    getTreeItem(node) {
+      return treeItem(node, services);
+    },
+  };
+
+  const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
+  const showState = (): void => {
+    const { running, done, total } = articles.state;
+    view.message = running ? (total > 0 ? `Indexing articles… ${done} of ${total}` : 'Looking for articles…') : undefined;
+  };
+  showState();
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (): void => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      roots = undefined;
+      changed.fire();
+    }, REFRESH_DELAY_MS);
+  };
+
+  const reveal = async (arg?: unknown): Promise<void> => {
+    const entityId = typeof arg === 'string' ? arg : entityUnderCursor(services);
+    if (!entityId) {
+      void vscode.window.showInformationMessage('Place the cursor on a name of a person, place or organisation to reveal it.');
+      return;
+    }
+    roots = undefined;
+    for (const root of model()) {
+      if (root.kind !== 'group') continue;
+      const summary = root.group.entities.find((s) => s.entity.id === entityId);
+      if (summary) {
+        await view.reveal({ kind: 'entity', summary, parent: root }, { select: true, focus: true, expand: true });
+        return;
+      }
+    }
+    void vscode.window.showInformationMessage('That name is not in the Entities view yet.');
+  };
+
+  return vscode.Disposable.from(
+    view,
+    changed,
+    articles.onDidChangeCorpus(refresh),
+    articles.onDidChangeIndexState(() => {
+      showState();
+      if (!articles.state.running) refresh();
+    }),
+    vscode.commands.registerCommand(Commands.revealEntity, reveal),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+}
+
+/** The entity of the mention under the cursor of the active editor, if any. */
+export function entityUnderCursor(services: Services): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !services.articles.analyse(editor.document)) return undefined;
+  const mention = services.corpus.mentionAt(editor.document.uri.toString(), editor.document.offsetAt(editor.selection.active));
+  return mention?.entity ?? undefined;
+}
+
+function treeItem(node: Node, services: Services): vscode.TreeItem {
+  switch (node.kind) {
+    case 'group': {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.group.type}`;
+      item.description = String(node.group.entities.length);
+      item.iconPath = new vscode.ThemeIcon(ICONS[node.group.type]);
+      item.contextValue = 'crosswire.entityGroup';
+      return item;
+    }
+    case 'entity': {
+      const { entity, mentionCount, articles } = node.summary;
+      const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity:${entity.id}`;
+      item.description = `${plural(mentionCount, 'mention')} · ${plural(articles.length, 'article')}`;
+      item.iconPath = new vscode.ThemeIcon(ICONS[entity.type]);
+      item.contextValue = 'crosswire.entity';
+      const tooltip = new vscode.MarkdownString(undefined, false);
+      tooltip.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${entityTypeName(entity.type)}\n\n`);
+      if (entity.aliases.length > 0) tooltip.appendMarkdown(`Also written: ${entity.aliases.map(escapeMarkdown).join(' · ')}`);
+      item.tooltip = tooltip;
+      return item;
+    }
+    case 'article': {
+      const { article } = node;
+      const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `article:${node.summary.entity.id}:${article.uri}`;
+      item.description = plural(article.mentions.length, 'mention');
+      item.resourceUri = uriOfKey(article.uri);
+      item.iconPath = vscode.ThemeIcon.File;
+      item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
+      return item;
+    }
+    case 'mention': {
+      const { mention } = node;
+      const analysis = services.corpus.document(mention.uri);
+      const text = analysis?.text ?? '';
+      const context = lineContext(text, mention.start, mention.end);
+      const line = analysis ? lineIndexOf(analysis).positionAt(mention.start).line : 0;
+      const item = new vscode.TreeItem({ label: context.text, highlights: [[context.highlight[0], context.highlight[1]]] });
+      item.id = `mention:${mention.uri}:${mention.start}`;
+      item.description = `line ${line + 1}`;
+      item.tooltip = context.text;
+      item.command = {
+        command: Commands.openLocation,
+        title: 'Open Mention',
+        arguments: [mention.uri, mention.start, mention.end],
+      };
+      return item;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { HOVER_COMMANDS } from './commandIds';
+import { corpusKey, registerForArticles, toRange } from './convert';
+import { entityCardMarkdown, linkedVersions, quoteCardMarkdown } from './hoverContent';
+import type { Services } from './services';
+
+/** Markdown built from untrusted article text: only crosswire's own commands may run from it. */
+function untrustedMarkdown(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value, false);
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.supportHtml = false;
+  return md;
+}
+
+/** Hover cards on entity mentions (who or what it is) and on quotes (who said it, who else reported it). */
+export function registerHover(services: Services): vscode.Disposable {
+  const { articles, corpus, settings } = services;
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      if (!settings.value.hover.enabled) return undefined;
+      const analysis = articles.analyse(document);
+      if (!analysis) return undefined;
+      const key = corpusKey(document.uri);
+      const offset = document.offsetAt(position);
+      const contents: vscode.MarkdownString[] = [];
+      let range: vscode.Range | undefined;
+
+      const mention = corpus.mentionAt(key, offset);
+      if (mention) {
+        const entity = mention.entity ? corpus.entity(mention.entity) : undefined;
+        const all = entity ? corpus.mentionsOf(entity.id) : [];
+        const stats = entity ? { mentions: all.length, articles: new Set(all.map((m) => m.uri)).size } : undefined;
+        contents.push(untrustedMarkdown(entityCardMarkdown(mention, entity, stats)));
+        range = toRange(document, mention);
+      }
+      const quote = corpus.quoteAt(key, offset);
+      if (quote) {
+        const versions = linkedVersions(corpus, quote);
+        contents.push(untrustedMarkdown(quoteCardMarkdown(quote, versions, { maxLinks: settings.value.hover.maxLinks })));
+        range ??= toRange(document, quote.outer);
+      }
+      return contents.length > 0 ? new vscode.Hover(contents, range) : undefined;
+    },
+  };
+  return registerForArticles(settings, (selector) => vscode.languages.registerHoverProvider(selector, provider));
+}

@@ -1,0 +1,157 @@
+/**
+ * The text of the hover cards, built from corpus data alone (no `vscode`), so what a user reads, and
+ * that article text cannot inject markdown into it, is unit-tested.
+ */
+import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../core/types';
+import { Commands } from './commandIds';
+import { commandLink, escapeMarkdown, truncate, wrapEscaped } from './markdown';
+
+/** A quote linked to the hovered one, with what the card needs to show it. */
+export interface LinkedVersion {
+  readonly link: QuoteLink;
+  readonly quote: CorpusQuote;
+  /** Title of the article the linked quote is in. */
+  readonly title: string;
+  readonly sameArticle: boolean;
+}
+
+/** The corpus queries the hover needs: a narrow view of `Corpus`. */
+export interface LinkSource {
+  linksOf(quoteId: string): QuoteLink[];
+  quote(id: string): CorpusQuote | undefined;
+  document(uri: string): { readonly title: string } | undefined;
+}
+
+/** The quotes linked to `quote` that still exist, other articles first, then best score first. */
+export function linkedVersions(corpus: LinkSource, quote: CorpusQuote): LinkedVersion[] {
+  const out: LinkedVersion[] = [];
+  for (const link of corpus.linksOf(quote.id)) {
+    const other = corpus.quote(link.to);
+    if (!other) continue;
+    const title = corpus.document(other.uri)?.title ?? other.uri;
+    out.push({ link, quote: other, title, sameArticle: other.uri === quote.uri });
+  }
+  return out.sort((a, b) => Number(a.sameArticle) - Number(b.sameArticle) || b.link.score - a.link.score);
+}
+
+const RELATIONS: Record<LinkRelation, string> = {
+  identical: 'word for word',
+  fragment: 'part of the same words',
+  variant: 'reworded',
+};
+
+/** How a link's relation reads in a sentence. */
+export function describeRelation(relation: LinkRelation): string {
+  return RELATIONS[relation];
+}
+
+export function formatScore(score: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+}
+
+/** Describes the quote's kind and speaker in one line of plain text. */
+export function describeQuote(quote: CorpusQuote): string {
+  if (quote.kind === 'term') return quote.speaker ? `Term, used by ${quote.speaker.name}` : 'Term (words held at a distance)';
+  return quote.speaker ? `Statement by ${quote.speaker.name}` : 'Statement, speaker not named';
+}
+
+/**
+ * The other quote's words with the word-level differences marked: words only the hovered quote has
+ * are struck through, words only the other has are bold. Everything is escaped.
+ */
+export function renderDiff(parts: readonly DiffPart[]): string {
+  return parts
+    .map((p) => (p.op === 'common' ? escapeMarkdown(p.text) : wrapEscaped(p.text, p.op === 'from' ? '~~' : '**')))
+    .join('')
+    .trim();
+}
+
+export interface QuoteCardOptions {
+  /** How many linked quotes to list. */
+  readonly maxLinks: number;
+  /** Longest quote preview, in characters. */
+  readonly previewLength?: number;
+}
+
+/** Markdown for the hover on a quote. */
+export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedVersion[], options: QuoteCardOptions): string {
+  const preview = options.previewLength ?? 280;
+  const lines: string[] = [];
+  const kind = quote.kind === 'term' ? 'Term' : 'Statement';
+  const who = quote.speaker
+    ? `${quote.kind === 'term' ? 'used by' : 'said by'} **${escapeMarkdown(quote.speaker.name)}**`
+    : quote.kind === 'term'
+      ? 'words held at a distance'
+      : 'speaker not named';
+  lines.push(`**${kind}** · ${who}${quote.unclosed ? ' · *no closing quote mark*' : ''}`, '');
+
+  const others = versions.filter((v) => !v.sameArticle);
+  const own = versions.filter((v) => v.sameArticle);
+  if (others.length === 0) {
+    lines.push('*Not reported by any other article in the workspace.*', '');
+  } else {
+    lines.push('---', '', `**Also reported by** (${others.length})`, '');
+    lines.push(...versionList(others.slice(0, options.maxLinks), preview));
+    const rest = others.length - Math.min(others.length, options.maxLinks);
+    if (rest > 0) {
+      lines.push(`${commandLink(`…and ${rest} more`, Commands.goToMatchingQuote, [quote.id])}`, '');
+    }
+  }
+  if (own.length > 0) {
+    lines.push('**Also in this article**', '');
+    lines.push(...versionList(own.slice(0, options.maxLinks), preview));
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function versionList(versions: readonly LinkedVersion[], preview: number): string[] {
+  const lines: string[] = [];
+  for (const v of versions) {
+    const meta = [describeRelation(v.link.relation), formatScore(v.link.score)];
+    if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
+    lines.push(`- ${commandLink(v.title, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
+    const body = v.link.relation === 'identical' || v.link.diff.length === 0
+      ? escapeMarkdown(truncate(v.quote.text, preview))
+      : renderDiff(v.link.diff);
+    lines.push(`  ${body}`, '');
+  }
+  return lines;
+}
+
+const TYPE_NAMES: Record<EntityType, string> = { person: 'Person', place: 'Place', organization: 'Organisation' };
+
+/** The singular name of an entity type, as a reader would write it. */
+export function entityTypeName(type: EntityType): string {
+  return TYPE_NAMES[type];
+}
+
+/** How widely an entity is mentioned. */
+export interface EntityStats {
+  readonly mentions: number;
+  readonly articles: number;
+}
+
+/** Markdown for the hover on an entity mention; `entity` is undefined where the name stays unresolved. */
+export function entityCardMarkdown(mention: CorpusMention, entity: Entity | undefined, stats: EntityStats | undefined): string {
+  if (!entity || !stats) {
+    return [
+      `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**`,
+      '',
+      '*Not tied to one entity: more than one in the workspace may go by this name.*',
+    ].join('\n');
+  }
+  const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**`, ''];
+  if (entity.aliases.length > 0) {
+    lines.push(`Also written: ${entity.aliases.map((a) => escapeMarkdown(a)).join(' · ')}`, '');
+  }
+  lines.push(`Mentioned ${plural(stats.mentions, 'time')} in ${plural(stats.articles, 'article')}`, '');
+  lines.push(
+    `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
+  );
+  return lines.join('\n');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

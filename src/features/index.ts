@@ -1,0 +1,23 @@
+import { registerDecorations } from './decorations';
+import { registerEntitiesView } from './entitiesView';
+import { registerHover } from './hover';
+import { registerNavigation } from './navigation';
+import { registerQuotesView } from './quotesView';
+import { registerReferences } from './references';
+import type { Feature } from './services';
+import { registerSymbols } from './symbols';
+import { registerContextKeys, registerSkippedStatus, registerWorkbenchCommands } from './workbench';
+
+/** Every feature of the extension, each registering itself and returning what undoes it. */
+export const features: readonly Feature[] = [
+  registerContextKeys,
+  registerDecorations,
+  registerHover,
+  registerReferences,
+  registerSymbols,
+  registerEntitiesView,
+  registerQuotesView,
+  registerNavigation,
+  registerWorkbenchCommands,
+  registerSkippedStatus,
+];

@@ -1,0 +1,44 @@
+/**
+ * Markdown building blocks for hovers. Article text is untrusted: everything taken from it goes
+ * through `escapeMarkdown`, so it can never become a link, a command, HTML, an image or a `$(icon)`.
+ */
+
+/**
+ * Escapes text for a CommonMark paragraph. Every ASCII punctuation character gets a backslash (all are
+ * escapable in CommonMark, and an escaped one is always literal), which disarms links, emphasis,
+ * autolinks (`:` and `.`), entities (`&`), HTML (`<`) and theme icons (`$`). White space collapses to
+ * single spaces so text cannot open a new block (a heading, a list, a quote).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** Shortens text to at most `max` characters at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A `command:` URI running `command` with `args`, as VS Code expects in trusted markdown. */
+export function commandUri(command: string, args: readonly unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** A markdown link to a command; `label` is plain text and gets escaped here. */
+export function commandLink(label: string, command: string, args: readonly unknown[]): string {
+  return `[${escapeMarkdown(label)}](${commandUri(command, args)})`;
+}
+
+/**
+ * Wraps escaped text in emphasis markers. The markers go inside any surrounding white space, because
+ * CommonMark ignores `**` next to a space.
+ */
+export function wrapEscaped(text: string, marker: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  const [, lead = '', core = '', trail = ''] = m ?? [];
+  if (core === '') return escapeMarkdown(text);
+  return `${lead ? ' ' : ''}${marker}${escapeMarkdown(core)}${marker}${trail ? ' ' : ''}`;
+}

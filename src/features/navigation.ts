@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import type { Span } from '../core/types';
+import { Commands } from './commandIds';
+import { corpusKey, toRange, uriOfKey } from './convert';
+import { entityUnderCursor } from './entitiesView';
+import { describeRelation, entityTypeName, formatScore, linkedVersions, plural } from './hoverContent';
+import { truncate } from './markdown';
+import type { Services } from './services';
+import { lineContext } from './treeModel';
+
+/** Opens an article (by corpus key) with a span selected and in view. */
+export async function openSpan(key: string, span: Span, preview = true): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uriOfKey(key));
+  const range = toRange(document, span);
+  const editor = await vscode.window.showTextDocument(document, { selection: range, preview });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/** Commands that move between quotes and mentions: next/previous quote, matching quotes, mentions. */
+export function registerNavigation(services: Services): vscode.Disposable {
+  const { articles, corpus } = services;
+
+  const openQuote = async (id: unknown): Promise<void> => {
+    const quote = typeof id === 'string' ? corpus.quote(id) : undefined;
+    if (!quote) {
+      void vscode.window.showWarningMessage('That quote is no longer in the workspace’s articles.');
+      return;
+    }
+    await openSpan(quote.uri, quote);
+  };
+
+  const openLocation = async (uri: unknown, start: unknown, end: unknown): Promise<void> => {
+    if (typeof uri !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return;
+    const s = start as number;
+    await openSpan(uri, { start: s, end: Math.max(s, end as number) });
+  };
+
+  const activeArticle = (): { editor: vscode.TextEditor; quotes: readonly CorpusQuote[] } | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    const analysis = editor && articles.analyse(editor.document);
+    return editor && analysis ? { editor, quotes: analysis.quotes } : undefined;
+  };
+
+  const stepQuote = (direction: 1 | -1): void => {
+    const active = activeArticle();
+    if (!active) {
+      void vscode.window.showInformationMessage('Open an article to move between its quotes.');
+      return;
+    }
+    const { editor, quotes } = active;
+    if (quotes.length === 0) {
+      void vscode.window.setStatusBarMessage('No quotes in this article', 3000);
+      return;
+    }
+    const offset = editor.document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
+    const ordered = [...quotes].sort((a, b) => a.start - b.start);
+    const next = direction === 1
+      ? ordered.find((q) => q.start > offset) ?? ordered[0]!
+      : [...ordered].reverse().find((q) => q.end < offset) ?? ordered[ordered.length - 1]!;
+    const range = toRange(editor.document, next);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  const goToMatchingQuote = async (arg?: unknown): Promise<void> => {
+    let quote: CorpusQuote | undefined;
+    if (typeof arg === 'string') {
+      quote = corpus.quote(arg);
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && articles.analyse(editor.document)) {
+        quote = corpus.quoteAt(corpusKey(editor.document.uri), editor.document.offsetAt(editor.selection.active));
+      }
+    }
+    if (!quote) {
+      void vscode.window.showInformationMessage('Place the cursor inside a quote to find it in other sources.');
+      return;
+    }
+    const versions = linkedVersions(corpus, quote).filter((v) => !v.sameArticle);
+    if (versions.length === 0) {
+      void vscode.window.showInformationMessage('No other article in the workspace reports this quote.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      versions.map((v) => ({
+        label: v.title,
+        description: [v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · '),
+        detail: `“${truncate(v.quote.text, 160)}”`,
+        quote: v.quote,
+      })),
+      { title: 'Go to Matching Quote in Another Source', placeHolder: 'Choose an article', matchOnDescription: true, matchOnDetail: true },
+    );
+    if (picked) await openSpan(picked.quote.uri, picked.quote, false);
+  };
+
+  const showEntityMentions = async (arg?: unknown): Promise<void> => {
+    let entityId = entityIdOf(arg) ?? entityUnderCursor(services);
+    if (!entityId) {
+      const entities = corpus.entities();
+      if (entities.length === 0) {
+        void vscode.window.showInformationMessage('No people, places or organisations found in the workspace’s articles yet.');
+        return;
+      }
+      const chosen = await vscode.window.showQuickPick(
+        entities.map((e) => ({ label: e.name, description: entityTypeName(e.type), detail: e.aliases.join(' · ') || undefined, id: e.id })),
+        { title: 'Show Entity Mentions', placeHolder: 'Choose a person, place or organisation', matchOnDetail: true },
+      );
+      entityId = chosen?.id;
+    }
+    const entity = entityId ? corpus.entity(entityId) : undefined;
+    if (!entity) return;
+    const mentions = corpus.mentionsOf(entity.id);
+    const picked = await vscode.window.showQuickPick(
+      mentions.map((m) => mentionItem(services, m)),
+      {
+        title: `${entity.name}: ${plural(mentions.length, 'mention')}`,
+        placeHolder: 'Choose a mention to open',
+        matchOnDescription: true,
+      },
+    );
+    if (picked) await openSpan(picked.mention.uri, picked.mention, false);
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.openQuote, openQuote),
+    vscode.commands.registerCommand(Commands.openLocation, openLocation),
+    vscode.commands.registerCommand(Commands.nextQuote, () => stepQuote(1)),
+    vscode.commands.registerCommand(Commands.previousQuote, () => stepQuote(-1)),
+    vscode.commands.registerCommand(Commands.goToMatchingQuote, goToMatchingQuote),
+    vscode.commands.registerCommand(Commands.showEntityMentions, showEntityMentions),
+  );
+}
+
+function mentionItem(services: Services, mention: CorpusMention): vscode.QuickPickItem & { mention: CorpusMention } {
+  const analysis = services.corpus.document(mention.uri);
+  const context = lineContext(analysis?.text ?? '', mention.start, mention.end, 110);
+  return {
+    label: context.text,
+    description: analysis?.title ?? vscode.workspace.asRelativePath(uriOfKey(mention.uri)),
+    mention,
+  };
+}
+
+/** The entity id in a command argument: a string from a hover link, or an Entities view node. */
+function entityIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object' && 'summary' in arg) {
+    const summary = (arg as { summary?: { entity?: { id?: unknown } } }).summary;
+    const id = summary?.entity?.id;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}

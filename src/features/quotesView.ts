@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import type { CorpusQuote } from '../core/corpus';
+import { Commands, Views } from './commandIds';
+import { escapeMarkdown, truncate } from './markdown';
+import { plural } from './hoverContent';
+import type { Services } from './services';
+import { clusterQuotes, type QuoteCluster } from './treeModel';
+
+type Node =
+  | { readonly kind: 'cluster'; readonly cluster: QuoteCluster }
+  | { readonly kind: 'version'; readonly quote: CorpusQuote; readonly parent: Node };
+
+const REFRESH_DELAY_MS = 300;
+
+/**
+ * The Quotes view: statements, those reported by more than one article first, each expanding to its
+ * version in every article with the speaker each article names.
+ */
+export function registerQuotesView(services: Services): vscode.Disposable {
+  const { articles, corpus } = services;
+  const changed = new vscode.EventEmitter<void>();
+  let roots: Node[] | undefined;
+  const titleOf = (uri: string): string => corpus.document(uri)?.title ?? uri;
+
+  const model = (): Node[] =>
+    (roots ??= clusterQuotes(
+      corpus.documents().flatMap((d) => d.quotes),
+      (id) => corpus.linksOf(id),
+      titleOf,
+    ).map((cluster) => ({ kind: 'cluster', cluster })));
+
+  const provider: vscode.TreeDataProvider<Node> = {
+    onDidChangeTreeData: changed.event,
+    getChildren(node) {
+      if (!node) return model();
+      if (node.kind === 'cluster' && node.cluster.versions.length > 1) {
+        return node.cluster.versions.map((quote) => ({ kind: 'version', quote, parent: node }));
+      }
+      return [];
+    },
+    getParent(node) {
+      return node.kind === 'version' ? node.parent : undefined;
+    },
+    getTreeItem(node) {
+      return node.kind === 'cluster' ? clusterItem(node.cluster, titleOf) : versionItem(node.quote, titleOf);
+    },
+  };
+
+  const view = vscode.window.createTreeView(Views.quotes, { treeDataProvider: provider, showCollapseAll: true });
+  const showState = (): void => {
+    const { running, done, total } = articles.state;
+    view.message = running ? (total > 0 ? `Indexing articles… ${done} of ${total}` : 'Looking for articles…') : undefined;
+  };
+  showState();
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (): void => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      roots = undefined;
+      changed.fire();
+    }, REFRESH_DELAY_MS);
+  };
+
+  return vscode.Disposable.from(
+    view,
+    changed,
+    articles.onDidChangeCorpus(refresh),
+    articles.onDidChangeIndexState(() => {
+      showState();
+      if (!articles.state.running) refresh();
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+}
+
+function quoteTooltip(quote: CorpusQuote, title: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.appendMarkdown(`**${escapeMarkdown(title)}**`);
+  md.appendMarkdown(quote.speaker ? ` · said by **${escapeMarkdown(quote.speaker.name)}**\n\n` : ' · speaker not named\n\n');
+  md.appendMarkdown(escapeMarkdown(truncate(quote.text, 600)));
+  return md;
+}
+
+function openCommand(quote: CorpusQuote): vscode.Command {
+  return { command: Commands.openQuote, title: 'Open Quote', arguments: [quote.id] };
+}
+
+function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => string): vscode.TreeItem {
+  const rep = cluster.representative;
+  const single = cluster.versions.length === 1;
+  const item = new vscode.TreeItem(
+    `“${truncate(rep.text, 80)}”`,
+    single ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = `cluster:${cluster.key}`;
+  const speakers = [...new Set(cluster.versions.map((v) => v.speaker?.name).filter((n): n is string => !!n))];
+  item.description = single
+    ? [titleOf(rep.uri), rep.speaker?.name].filter(Boolean).join(' · ')
+    : [plural(cluster.articleCount, 'article'), speakers.slice(0, 2).join(', ')].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(cluster.articleCount > 1 ? 'quote' : 'comment');
+  item.tooltip = quoteTooltip(rep, titleOf(rep.uri));
+  item.contextValue = 'crosswire.quote';
+  if (single) item.command = openCommand(rep);
+  return item;
+}
+
+function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string): vscode.TreeItem {
+  const title = titleOf(quote.uri);
+  const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
+  item.id = `version:${quote.id}`;
+  item.description = quote.speaker ? `${quote.speaker.name}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`;
+  item.iconPath = new vscode.ThemeIcon('comment');
+  item.tooltip = quoteTooltip(quote, title);
+  item.command = openCommand(quote);
+  return item;
+}

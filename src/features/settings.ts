@@ -1,0 +1,109 @@
+/**
+ * The `crosswire.*` settings as one typed object, read in one place. Pure: it takes a getter, so the
+ * extension passes `workspace.getConfiguration('crosswire')` and tests pass a plain object.
+ */
+
+export const SETTINGS_SECTION = 'crosswire';
+
+/** How statements are drawn in the editor. */
+export type QuoteStyle = 'background' | 'underline';
+
+/** Mirrors `contributes.configuration` in package.json, key for key. */
+export interface Settings {
+  /** Glob of the files treated as articles, relative to a workspace folder. */
+  readonly articles: string;
+  /** Globs of files never treated as articles. */
+  readonly exclude: readonly string[];
+  /** Files larger than this many KiB are skipped. */
+  readonly maxFileSizeKB: number;
+  readonly highlight: {
+    /** Master switch, flipped by the Toggle Highlights command. */
+    readonly enabled: boolean;
+    readonly people: boolean;
+    readonly places: boolean;
+    readonly organizations: boolean;
+    readonly statements: boolean;
+    readonly terms: boolean;
+    readonly speakers: boolean;
+    readonly quoteStyle: QuoteStyle;
+  };
+  readonly hover: {
+    readonly enabled: boolean;
+    /** How many linked quotes a hover lists before summarising the rest. */
+    readonly maxLinks: number;
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  articles: '**/*.{txt,md}',
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
+  maxFileSizeKB: 1024,
+  highlight: {
+    enabled: true,
+    people: true,
+    places: true,
+    organizations: true,
+    statements: true,
+    terms: true,
+    speakers: true,
+    quoteStyle: 'background',
+  },
+  hover: { enabled: true, maxLinks: 5 },
+};
+
+/** The subset of `vscode.WorkspaceConfiguration` the reader needs. */
+export interface ConfigurationLike {
+  get<T>(key: string): T | undefined;
+}
+
+/** Every key read below, relative to the section; package.json must declare exactly these. */
+export const SETTING_KEYS = [
+  'articles',
+  'exclude',
+  'maxFileSizeKB',
+  'highlight.enabled',
+  'highlight.people',
+  'highlight.places',
+  'highlight.organizations',
+  'highlight.statements',
+  'highlight.terms',
+  'highlight.speakers',
+  'highlight.quoteStyle',
+  'hover.enabled',
+  'hover.maxLinks',
+] as const;
+
+/** Reads the settings, falling back to the defaults for missing or ill-typed values. */
+export function readSettings(config: ConfigurationLike): Settings {
+  const d = DEFAULT_SETTINGS;
+  const bool = (key: string, fallback: boolean): boolean => {
+    const v = config.get<unknown>(key);
+    return typeof v === 'boolean' ? v : fallback;
+  };
+  const num = (key: string, fallback: number, min: number): number => {
+    const v = config.get<unknown>(key);
+    return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
+  };
+  const articles = config.get<unknown>('articles');
+  const exclude = config.get<unknown>('exclude');
+  const quoteStyle = config.get<unknown>('highlight.quoteStyle');
+  return {
+    articles: typeof articles === 'string' && articles.trim() !== '' ? articles.trim() : d.articles,
+    exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : d.exclude,
+    maxFileSizeKB: num('maxFileSizeKB', d.maxFileSizeKB, 1),
+    highlight: {
+      enabled: bool('highlight.enabled', d.highlight.enabled),
+      people: bool('highlight.people', d.highlight.people),
+      places: bool('highlight.places', d.highlight.places),
+      organizations: bool('highlight.organizations', d.highlight.organizations),
+      statements: bool('highlight.statements', d.highlight.statements),
+      terms: bool('highlight.terms', d.highlight.terms),
+      speakers: bool('highlight.speakers', d.highlight.speakers),
+      quoteStyle: quoteStyle === 'underline' || quoteStyle === 'background' ? quoteStyle : d.highlight.quoteStyle,
+    },
+    hover: {
+      enabled: bool('hover.enabled', d.hover.enabled),
+      maxLinks: Math.floor(num('hover.maxLinks', d.hover.maxLinks, 0)),
+    },
+  };
+}

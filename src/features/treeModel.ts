@@ -1,0 +1,166 @@
+/**
+ * What the side-bar trees show, computed from corpus data alone (no `vscode`): entities grouped by
+ * type with their articles and mentions, and statements grouped with their versions in other articles.
+ */
+import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import type { Entity, EntityType, QuoteLink } from '../core/types';
+
+/** One article's mentions of an entity. */
+export interface ArticleMentions {
+  readonly uri: string;
+  readonly title: string;
+  readonly mentions: readonly CorpusMention[];
+}
+
+export interface EntitySummary {
+  readonly entity: Entity;
+  readonly mentionCount: number;
+  /** Articles that mention the entity, by title. */
+  readonly articles: readonly ArticleMentions[];
+}
+
+export interface EntityGroup {
+  readonly type: EntityType;
+  readonly label: string;
+  readonly entities: readonly EntitySummary[];
+}
+
+const GROUPS: readonly { type: EntityType; label: string }[] = [
+  { type: 'person', label: 'People' },
+  { type: 'organization', label: 'Organisations' },
+  { type: 'place', label: 'Places' },
+];
+
+/** The corpus queries the entity tree needs. */
+export interface EntitySource {
+  entities(): Entity[];
+  mentionsOf(entityId: string): CorpusMention[];
+  document(uri: string): { readonly title: string } | undefined;
+}
+
+/** Summarises one entity: its mentions gathered per article. */
+export function summariseEntity(corpus: EntitySource, entity: Entity): EntitySummary {
+  const byUri = new Map<string, CorpusMention[]>();
+  const mentions = corpus.mentionsOf(entity.id);
+  for (const m of mentions) {
+    const list = byUri.get(m.uri);
+    if (list) list.push(m);
+    else byUri.set(m.uri, [m]);
+  }
+  const articles = [...byUri].map(([uri, ms]) => ({
+    uri,
+    title: corpus.document(uri)?.title ?? uri,
+    mentions: ms.sort((a, b) => a.start - b.start),
+  }));
+  articles.sort((a, b) => b.mentions.length - a.mentions.length || a.title.localeCompare(b.title));
+  return { entity, mentionCount: mentions.length, articles };
+}
+
+/**
+ * Entities grouped by type (people, organisations, places; empty groups left out), most mentioned
+ * first, then by name.
+ */
+export function groupEntities(corpus: EntitySource): EntityGroup[] {
+  const summaries = corpus.entities().map((e) => summariseEntity(corpus, e)).filter((s) => s.mentionCount > 0);
+  return GROUPS.map(({ type, label }) => ({
+    type,
+    label,
+    entities: summaries
+      .filter((s) => s.entity.type === type)
+      .sort((a, b) => b.mentionCount - a.mentionCount || b.articles.length - a.articles.length || a.entity.name.localeCompare(b.entity.name)),
+  })).filter((g) => g.entities.length > 0);
+}
+
+/** A statement and every version of it the corpus links it to. */
+export interface QuoteCluster {
+  /** Stable key: the id of the first version by id. */
+  readonly key: string;
+  /** The longest version, the one to show as the cluster's label. */
+  readonly representative: CorpusQuote;
+  /** All versions, in article-title order, then by position. */
+  readonly versions: readonly CorpusQuote[];
+  /** Number of distinct articles among the versions. */
+  readonly articleCount: number;
+}
+
+/**
+ * Groups statements that the corpus links together (directly or through another version) into
+ * clusters. Clusters reported by more articles come first; terms are left out.
+ */
+export function clusterQuotes(
+  quotes: readonly CorpusQuote[],
+  linksOf: (quoteId: string) => readonly QuoteLink[],
+  titleOf: (uri: string) => string,
+): QuoteCluster[] {
+  const statements = quotes.filter((q) => q.kind === 'statement');
+  const byId = new Map(statements.map((q) => [q.id, q]));
+  const parent = new Map<string, string>(statements.map((q) => [q.id, q.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    let cur = id;
+    while (cur !== root) {
+      const next = parent.get(cur)!;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  for (const q of statements) {
+    for (const link of linksOf(q.id)) {
+      if (!byId.has(link.to)) continue;
+      const a = find(q.id);
+      const b = find(link.to);
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = new Map<string, CorpusQuote[]>();
+  for (const q of statements) {
+    const root = find(q.id);
+    const list = groups.get(root);
+    if (list) list.push(q);
+    else groups.set(root, [q]);
+  }
+  const clusters: QuoteCluster[] = [];
+  for (const [key, versions] of groups) {
+    versions.sort((a, b) => titleOf(a.uri).localeCompare(titleOf(b.uri)) || a.uri.localeCompare(b.uri) || a.start - b.start);
+    const representative = versions.reduce((best, q) => (q.text.length > best.text.length ? q : best));
+    clusters.push({ key, representative, versions, articleCount: new Set(versions.map((v) => v.uri)).size });
+  }
+  return clusters.sort(
+    (a, b) =>
+      b.articleCount - a.articleCount ||
+      b.versions.length - a.versions.length ||
+      titleOf(a.representative.uri).localeCompare(titleOf(b.representative.uri)) ||
+      a.representative.start - b.representative.start,
+  );
+}
+
+/** The line around a span, trimmed and shortened to about `max` characters, with the span's place in it. */
+export interface LineContext {
+  readonly text: string;
+  /** Where the span sits in `text`: [start, end). */
+  readonly highlight: readonly [number, number];
+}
+
+export function lineContext(text: string, start: number, end: number, max = 90): LineContext {
+  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  while (lineStart < start && /\s/.test(text[lineStart]!)) lineStart++;
+  while (lineEnd > end && /\s/.test(text[lineEnd - 1]!)) lineEnd--;
+  let from = lineStart;
+  let to = lineEnd;
+  if (to - from > max) {
+    const room = Math.max(0, max - (end - start));
+    from = Math.max(lineStart, start - Math.floor(room / 2));
+    to = Math.min(lineEnd, from + Math.max(max, end - start));
+    from = Math.max(lineStart, Math.min(from, to - max));
+  }
+  const prefix = from > lineStart ? '…' : '';
+  const suffix = to < lineEnd ? '…' : '';
+  const body = text.slice(from, to).replace(/\s/g, ' ');
+  const hs = prefix.length + (Math.max(start, from) - from);
+  const he = prefix.length + (Math.min(end, to) - from);
+  return { text: prefix + body + suffix, highlight: [hs, he] };
+}

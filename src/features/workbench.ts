@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { Commands, ContextKeys } from './commandIds';
+import { uriOfKey } from './convert';
+import { plural } from './hoverContent';
+import type { Services } from './services';
+
+/** Commands about the extension itself: reindex, toggle highlights, show the log. */
+export function registerWorkbenchCommands(services: Services): vscode.Disposable {
+  const { articles, settings, log } = services;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.reindex, () => articles.reindex()),
+    vscode.commands.registerCommand(Commands.toggleHighlights, async () => {
+      const enabled = !settings.value.highlight.enabled;
+      await settings.update('highlight.enabled', enabled);
+      void vscode.window.setStatusBarMessage(`Crosswire highlights ${enabled ? 'on' : 'off'}`, 2000);
+    }),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+  );
+}
+
+/** Keeps `crosswire.isArticle` and `crosswire.indexing` up to date for menus and key bindings. */
+export function registerContextKeys(services: Services): vscode.Disposable {
+  const { articles } = services;
+  const setArticle = (editor: vscode.TextEditor | undefined): void => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!editor && articles.isArticle(editor.document.uri));
+  };
+  const setIndexing = (): void => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.indexing, articles.state.running);
+  };
+  setArticle(vscode.window.activeTextEditor);
+  setIndexing();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(setArticle),
+    services.settings.onDidChange(() => setArticle(vscode.window.activeTextEditor)),
+    articles.onDidChangeIndexState(setIndexing),
+  );
+}
+
+/** A status bar item while files are skipped (too large or binary), opening the log on click. */
+export function registerSkippedStatus(services: Services): vscode.Disposable {
+  const { articles } = services;
+  const item = vscode.window.createStatusBarItem('crosswire.skipped', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Crosswire: Skipped Files';
+  item.command = Commands.showLog;
+  const update = (): void => {
+    const skipped = articles.skipped;
+    if (skipped.size === 0) {
+      item.hide();
+      return;
+    }
+    item.text = `$(warning) Crosswire: ${plural(skipped.size, 'file')} skipped`;
+    const lines = [...skipped].slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(uriOfKey(key))}: ${reason}`);
+    if (skipped.size > 10) lines.push(`…and ${skipped.size - 10} more`);
+    item.tooltip = `${lines.join('\n')}\n\nClick to open the Crosswire log.`;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, articles.onDidChangeSkipped(update));
+}

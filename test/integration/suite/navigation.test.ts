@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../../src/features/commandIds';
+import { closeAll, crossLinkedQuote, crosswire, eventually, open } from './helpers';
+
+const offsets = (editor: vscode.TextEditor): [number, number] => [
+  editor.document.offsetAt(editor.selection.start),
+  editor.document.offsetAt(editor.selection.end),
+];
+
+describe('navigation commands', () => {
+  afterEach(closeAll);
+
+  it('moves to the next and previous quote, wrapping at the ends', async () => {
+    const api = await crosswire();
+    const doc = api.corpus.documents().find((d) => d.quotes.length >= 2);
+    assert.ok(doc, 'an article with two quotes');
+    const quotes = [...doc.quotes].sort((a, b) => a.start - b.start);
+    const editor = await open(doc.uri);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand(Commands.nextQuote);
+    assert.deepEqual(offsets(editor), [quotes[0]!.start, quotes[0]!.end]);
+    await vscode.commands.executeCommand(Commands.nextQuote);
+    assert.deepEqual(offsets(editor), [quotes[1]!.start, quotes[1]!.end]);
+    await vscode.commands.executeCommand(Commands.previousQuote);
+    assert.deepEqual(offsets(editor), [quotes[0]!.start, quotes[0]!.end]);
+    await vscode.commands.executeCommand(Commands.previousQuote);
+    const last = quotes[quotes.length - 1]!;
+    assert.deepEqual(offsets(editor), [last.start, last.end], 'wraps to the last quote');
+  });
+
+  it('opens a linked quote in its article with the quote selected', async () => {
+    const api = await crosswire();
+    const pair = crossLinkedQuote(api);
+    assert.ok(pair);
+    await vscode.commands.executeCommand(Commands.openQuote, pair.other.id);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), pair.other.uri);
+    assert.deepEqual(offsets(editor), [pair.other.start, pair.other.end]);
+  });
+
+  it('goes to the matching quote in another source through a quick pick', async () => {
+    const api = await crosswire();
+    const pair = crossLinkedQuote(api);
+    assert.ok(pair);
+    const editor = await open(pair.quote.uri);
+    const inside = editor.document.positionAt(pair.quote.start + 1);
+    editor.selection = new vscode.Selection(inside, inside);
+    const running = vscode.commands.executeCommand(Commands.goToMatchingQuote);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() !== pair.quote.uri, 'another article to open');
+    const opened = vscode.window.activeTextEditor!;
+    const target = api.corpus.quoteAt(opened.document.uri.toString(), opened.document.offsetAt(opened.selection.start));
+    assert.ok(target, 'the selection is on a quote');
+    assert.ok(api.corpus.linksOf(pair.quote.id).some((l) => l.to === target.id), 'the quote opened is a linked version');
+  });
+
+  it('lists references: linked versions of a quote, and every mention of an entity', async () => {
+    const api = await crosswire();
+    const pair = crossLinkedQuote(api);
+    assert.ok(pair);
+    const editor = await open(pair.quote.uri);
+    const quoteRefs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      editor.document.uri,
+      editor.document.positionAt(pair.quote.start + 1),
+    );
+    assert.ok(quoteRefs.some((l) => l.uri.toString() === pair.other.uri), 'a version in another article');
+
+    const doc = api.corpus.documents().find((d) => d.mentions.some((m) => m.entity && api.corpus.mentionsOf(m.entity).length > 1));
+    assert.ok(doc, 'an entity mentioned more than once');
+    const mention = doc.mentions.find((m) => m.entity && api.corpus.mentionsOf(m.entity).length > 1)!;
+    const mentionEditor = await open(doc.uri);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      mentionEditor.document.uri,
+      mentionEditor.document.positionAt(mention.start),
+    );
+    assert.equal(refs.length, api.corpus.mentionsOf(mention.entity!).length);
+  });
+
+  it('outlines an article’s quotes under their speakers', async () => {
+    const api = await crosswire();
+    const doc = api.corpus.documents().find((d) => d.quotes.some((q) => q.speaker));
+    assert.ok(doc, 'an article with an attributed quote');
+    const editor = await open(doc.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
+    const listed = symbols.reduce((n, s) => n + s.children.length, 0);
+    assert.equal(listed, doc.quotes.filter((q) => q.depth === 0).length);
+    const speaker = doc.quotes.find((q) => q.speaker)!.speaker!.name;
+    assert.ok(symbols.some((s) => s.name === speaker), `a group for ${speaker}`);
+  });
+
+  it('toggles highlights through the setting', async () => {
+    await crosswire();
+    const config = (): boolean | undefined => vscode.workspace.getConfiguration('crosswire').get<boolean>('highlight.enabled');
+    const before = config();
+    await vscode.commands.executeCommand(Commands.toggleHighlights);
+    assert.equal(config(), !before);
+    await vscode.commands.executeCommand(Commands.toggleHighlights);
+    assert.equal(config(), before);
+  });
+});
