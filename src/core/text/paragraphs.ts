@@ -1,4 +1,5 @@
 import type { Paragraph } from '../types';
+import { isSpaceCode } from './chars';
 
 /**
  * Splits text into paragraphs. News text separates paragraphs with blank lines or with single line
@@ -11,8 +12,8 @@ export function paragraphs(text: string): Paragraph[] {
   const push = (from: number, to: number): void => {
     let s = from;
     let e = to;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, index: out.length });
   };
   for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
@@ -23,6 +24,22 @@ export function paragraphs(text: string): Paragraph[] {
   return out;
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+/**
+ * The index of the paragraph containing `offset` (or the last one starting before it), or -1 when the
+ * offset comes before the first paragraph. `paras` must be sorted, as `paragraphs` returns them.
+ */
+export function paragraphAt(paras: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paras.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }

@@ -1,0 +1,263 @@
+import type { Paragraph, QuoteSpan, Span } from '../types';
+import { isLetter, isSpaceCode, isWordChar, isDigit } from '../text/chars';
+import { classifyQuote } from './kind';
+import { trailingAttributionStart } from './trailing';
+
+/** Quotation-mark families: a mark closes only a quote opened by a mark of its family. */
+type Family = 'double' | 'single' | 'guillemet' | 'single-guillemet';
+
+interface Segment {
+  /** Offset of the mark that opened (or, in a following paragraph, reopened) the quote. */
+  readonly mark: number;
+  /** First offset after that mark. */
+  readonly content: number;
+  readonly paragraph: number;
+}
+
+interface Open {
+  readonly family: Family;
+  readonly char: string;
+  /** The paragraphs the quote has run through so far; more than one only for continued quotes. */
+  readonly segments: Segment[];
+}
+
+interface Found {
+  outer: Span;
+  start: number;
+  end: number;
+  unclosed: boolean;
+  paragraph: number;
+}
+
+/** Deeper nesting is treated as noise: keeps the work per mark constant on hostile input. */
+const MAX_OPEN = 6;
+
+const MARK = /["'“”‘’„‚‟‛«»‹›]/g;
+
+const FAMILY: Record<string, Family> = {
+  '"': 'double', '“': 'double', '”': 'double', '„': 'double', '‟': 'double',
+  "'": 'single', '‘': 'single', '’': 'single', '‚': 'single', '‛': 'single',
+  '«': 'guillemet', '»': 'guillemet', '‹': 'single-guillemet', '›': 'single-guillemet',
+};
+
+/** Characters after which a mark opens: nothing, white space, opening brackets and dashes. */
+const OPENING_CONTEXT = '([{<—–-/“‘„‚«‹"\'';
+/** Characters before which a mark closes: nothing, white space, punctuation, closing brackets. */
+const CLOSING_CONTEXT = '.,;:!?)]}>—–-/…”’»›"\'';
+
+/**
+ * Words cut short at their start with an apostrophe ("’em", "’til", "'tis"); a mark before them is no
+ * quotation.
+ */
+const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|kay)\b/i;
+
+/**
+ * Finds every quotation in `text` with exact offsets, sorted by start (an outer quote before the
+ * quotes nested in it).
+ *
+ * Marks are read paragraph by paragraph. Curly, low-high and guillemet marks say which way they face;
+ * straight marks are paired by context (an opening mark follows white space, a line start or opening
+ * punctuation, a closing mark comes before white space, punctuation or a line end). A single mark
+ * between letters, or after a word with no single quote open, is an apostrophe.
+ *
+ * A quote left open at a paragraph's end continues into the next paragraph when that paragraph opens
+ * with a quotation mark of the same family, or when the next mark of that family in it closes a quote;
+ * otherwise it ends with its paragraph (`unclosed`). A chain of paragraphs that each reopen the quote
+ * and never close it is returned as one unclosed quote per paragraph, so an unclosed quote never
+ * swallows the paragraphs after it.
+ *
+ * For a quote spanning paragraphs, `text` is the exact slice from its first word to its last, so it
+ * holds the paragraph break and, in the news convention, the mark reopening the quote; use
+ * `normalizeQuoteText` to compare its words. Quoted words are trimmed of white space and of a trailing
+ * comma, semicolon or colon, which belong to the reporting sentence.
+ */
+export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan[] {
+  const found: Found[] = [];
+  let carried: Open | null = null;
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p];
+    const stack: Open[] = carried ? [carried] : [];
+    const counts: Record<Family, number> = { double: 0, single: 0, guillemet: 0, 'single-guillemet': 0 };
+    if (carried) counts[carried.family]++;
+    carried = null;
+    let i = para.start;
+    if (stack.length === 1 && reopens(text, para, stack[0].family)) {
+      stack[0].segments.push({ mark: para.start, content: para.start + 1, paragraph: p });
+      i = para.start + 1;
+    }
+    MARK.lastIndex = i;
+    for (let m = MARK.exec(text); m && m.index < para.end; m = MARK.exec(text)) {
+      const at = m.index;
+      const ch = m[0];
+      const family = FAMILY[ch];
+      const role = roleOf(text, para, at, ch, counts[family] > 0, topChar(stack, family));
+      if (role === 'close') {
+        while (stack.length > 0) {
+          const top = stack.pop()!;
+          counts[top.family]--;
+          if (top.family === family) {
+            found.push(closedQuote(top, at));
+            break;
+          }
+        }
+      } else if (role === 'open' && stack.length < MAX_OPEN) {
+        stack.push({ family, char: ch, segments: [{ mark: at, content: at + 1, paragraph: p }] });
+        counts[family]++;
+      }
+    }
+    // Only the outermost open quote may continue; inner marks left open were not quotation marks.
+    const outer = stack[0];
+    if (!outer) continue;
+    const next = paras[p + 1];
+    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family))) {
+      carried = outer;
+      continue;
+    }
+    if (outer.family === 'single' && outer.segments.length === 1) continue;
+    for (const seg of outer.segments) {
+      const q = unclosedSegment(text, paras[seg.paragraph], seg);
+      if (q) found.push(q);
+    }
+  }
+  return finish(text, found);
+}
+
+function topChar(stack: readonly Open[], family: Family): string | null {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === family) return stack[k].char;
+  return null;
+}
+
+/**
+ * What a mark does at `at`: opens a quote, closes the innermost open quote of its family, or nothing
+ * (an apostrophe, a prime, a stray mark).
+ */
+function roleOf(
+  text: string,
+  para: Span,
+  at: number,
+  ch: string,
+  familyOpen: boolean,
+  openChar: string | null,
+): 'open' | 'close' | 'none' {
+  const prev = at > para.start ? text[at - 1] : undefined;
+  const next = at + 1 < para.end ? text[at + 1] : undefined;
+  const opensHere = prev === undefined || isSpaceCode(prev.charCodeAt(0)) || OPENING_CONTEXT.includes(prev);
+  const closesHere = next === undefined || isSpaceCode(next.charCodeAt(0)) || CLOSING_CONTEXT.includes(next);
+  switch (ch) {
+    case '“':
+      if (familyOpen && (openChar === '„' || (closesHere && !opensHere))) return 'close';
+      return 'open';
+    case '”':
+      if (familyOpen) return 'close';
+      return opensHere && !closesHere ? 'open' : 'none';
+    case '„':
+    case '‟':
+      return 'open';
+    case '"':
+      if (opensHere && !closesHere) return 'open';
+      if (closesHere && !opensHere) return familyOpen ? 'close' : 'none';
+      return familyOpen ? 'close' : 'open';
+    case '‘':
+      if (isWordChar(prev) && isWordChar(next)) return 'none';
+      if (familyOpen && closesHere && !opensHere) return 'close';
+      return isElision(text, at + 1, para.end) ? 'none' : 'open';
+    case '’':
+      if (isWordChar(prev) && isWordChar(next)) return 'none';
+      if (familyOpen && prev !== undefined && !isSpaceCode(prev.charCodeAt(0))) return 'close';
+      return 'none';
+    case "'":
+      if (isWordChar(prev) && isWordChar(next)) return 'none';
+      if (opensHere && !closesHere) return isElision(text, at + 1, para.end) || !isWordChar(next) && next !== '“' && next !== '"' ? 'none' : 'open';
+      if (closesHere && !opensHere) return familyOpen ? 'close' : 'none';
+      return 'none';
+    case '‚':
+    case '‛':
+      return opensHere && isLetter(next) ? 'open' : 'none';
+    case '«':
+      return familyOpen && openChar === '»' ? 'close' : 'open';
+    case '»':
+      if (familyOpen && openChar === '«') return 'close';
+      return opensHere && !closesHere ? 'open' : 'none';
+    case '‹':
+      return familyOpen && openChar === '›' ? 'close' : 'open';
+    case '›':
+      if (familyOpen && openChar === '‹') return 'close';
+      return opensHere && !closesHere ? 'open' : 'none';
+    default:
+      return 'none';
+  }
+}
+
+/** An apostrophe cutting a word short ("’em", "'90s") rather than opening a quote. */
+function isElision(text: string, from: number, limit: number): boolean {
+  if (isDigit(text[from]) && isDigit(text[from + 1]) && !isDigit(text[from + 2])) return true;
+  return ELISIONS.test(text.slice(from, Math.min(limit, from + 6)));
+}
+
+/** Whether `para` starts with a mark that opens a quote of `family` (the news convention). */
+function reopens(text: string, para: Span, family: Family): boolean {
+  const ch = text[para.start];
+  if (FAMILY[ch] !== family) return false;
+  return roleOf(text, para, para.start, ch, false, null) === 'open';
+}
+
+/** Whether the first mark of `family` in `para` closes a quote (the writer forgot to reopen it). */
+function firstMarkCloses(text: string, para: Span, family: Family): boolean {
+  MARK.lastIndex = para.start;
+  for (let m = MARK.exec(text); m && m.index < para.end; m = MARK.exec(text)) {
+    const ch = m[0];
+    if (FAMILY[ch] !== family) continue;
+    const role = roleOf(text, para, m.index, ch, true, null);
+    if (role === 'none') continue;
+    return role === 'close' && !(ch === '“' || ch === '‘' || ch === '«' || ch === '‹');
+  }
+  return false;
+}
+
+function closedQuote(open: Open, closeAt: number): Found {
+  const first = open.segments[0];
+  return { outer: { start: first.mark, end: closeAt + 1 }, start: first.content, end: closeAt, unclosed: false, paragraph: first.paragraph };
+}
+
+/** A quote ended by its paragraph; a bare attribution closing the paragraph is left outside it. */
+function unclosedSegment(text: string, para: Span, seg: Segment): Found | null {
+  let end = para.end;
+  const cut = trailingAttributionStart(text, seg.content, para.end);
+  if (cut !== null) end = cut;
+  return { outer: { start: seg.mark, end }, start: seg.content, end, unclosed: true, paragraph: seg.paragraph };
+}
+
+/** Trims the quoted words, drops empty quotes, computes nesting depths and kinds, sorts. */
+function finish(text: string, found: Found[]): QuoteSpan[] {
+  const trimmed: Found[] = [];
+  for (const f of found) {
+    let s = f.start;
+    let e = f.end;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || ',;:'.includes(text[e - 1]))) e--;
+    if (e <= s) continue;
+    let outerEnd = f.outer.end;
+    if (f.unclosed) outerEnd = e;
+    trimmed.push({ ...f, start: s, end: e, outer: { start: f.outer.start, end: outerEnd } });
+  }
+  trimmed.sort((a, b) => a.outer.start - b.outer.start || b.outer.end - a.outer.end);
+  const out: QuoteSpan[] = [];
+  const ends: number[] = [];
+  for (const f of trimmed) {
+    while (ends.length > 0 && ends[ends.length - 1] <= f.outer.start) ends.pop();
+    const depth = ends.length;
+    ends.push(f.outer.end);
+    const quoted = text.slice(f.start, f.end);
+    out.push({
+      start: f.start,
+      end: f.end,
+      text: quoted,
+      outer: f.outer,
+      kind: classifyQuote(text, f.outer.start, quoted),
+      depth,
+      unclosed: f.unclosed,
+      paragraph: f.paragraph,
+    });
+  }
+  return out;
+}

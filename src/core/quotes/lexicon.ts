@@ -1,0 +1,171 @@
+/**
+ * Small closed word lists for reading attributions: reporting verbs in every inflection (British and
+ * American spellings), the nouns that name a speaker by role, pronouns, and the function words that may
+ * stand between a speaker and the verb.
+ */
+
+interface VerbEntry {
+  readonly base: string;
+  readonly past?: string;
+  readonly ing?: string;
+  /**
+   * True where the base and -s forms are common nouns ("a report", "claims", "notes"): only the past
+   * and -ing forms then count as a reporting verb.
+   */
+  readonly nounLike?: boolean;
+}
+
+const VERB_ENTRIES: readonly VerbEntry[] = [
+  { base: 'say', past: 'said' }, { base: 'tell', past: 'told' }, { base: 'add' }, { base: 'warn' },
+  { base: 'emphasise' }, { base: 'emphasize' }, { base: 'stress' }, { base: 'explain' }, { base: 'argue' },
+  { base: 'assert' }, { base: 'insist' }, { base: 'declare' }, { base: 'announce' }, { base: 'remark' },
+  { base: 'observe' }, { base: 'acknowledge' }, { base: 'admit', past: 'admitted', ing: 'admitting' },
+  { base: 'concede' }, { base: 'confirm' }, { base: 'deny', past: 'denied' }, { base: 'reiterate' },
+  { base: 'repeat' }, { base: 'recall' }, { base: 'reply', past: 'replied' }, { base: 'respond' },
+  { base: 'continue' }, { base: 'conclude' }, { base: 'write', past: 'wrote' }, { base: 'urge' },
+  { base: 'predict' }, { base: 'suggest' }, { base: 'complain' }, { base: 'contend' }, { base: 'underline' },
+  { base: 'underscore' }, { base: 'convey' }, { base: 'ask' }, { base: 'allege' }, { base: 'affirm' },
+  { base: 'recognise' }, { base: 'recognize' }, { base: 'reveal' }, { base: 'mention' }, { base: 'exclaim' },
+  { base: 'lament' }, { base: 'boast' }, { base: 'quip', past: 'quipped', ing: 'quipping' },
+  { base: 'testify', past: 'testified' }, { base: 'maintain' }, { base: 'acknowledge' }, { base: 'agree' },
+  { base: 'caution', nounLike: true }, { base: 'report', nounLike: true }, { base: 'state', nounLike: true },
+  { base: 'note', nounLike: true }, { base: 'claim', nounLike: true }, { base: 'comment', nounLike: true },
+  { base: 'answer', nounLike: true }, { base: 'counter', nounLike: true }, { base: 'tweet', nounLike: true },
+  { base: 'post', nounLike: true }, { base: 'pledge', nounLike: true }, { base: 'vow', nounLike: true },
+  { base: 'promise', nounLike: true }, { base: 'remind', nounLike: false }, { base: 'write', past: 'wrote' },
+];
+
+function thirdPerson(base: string): string {
+  if (/(?:s|sh|ch|x|z)$/.test(base)) return base + 'es';
+  if (/[^aeiou]y$/.test(base)) return base.slice(0, -1) + 'ies';
+  return base + 's';
+}
+
+function pastOf(base: string): string {
+  if (base.endsWith('e')) return base + 'd';
+  if (/[^aeiou]y$/.test(base)) return base.slice(0, -1) + 'ied';
+  return base + 'ed';
+}
+
+function gerundOf(base: string): string {
+  if (base.endsWith('ie')) return base.slice(0, -2) + 'ying';
+  if (base.endsWith('e') && !base.endsWith('ee')) return base.slice(0, -1) + 'ing';
+  return base + 'ing';
+}
+
+const VERB_FORMS = new Map<string, 'finite' | 'ing'>();
+for (const v of VERB_ENTRIES) {
+  if (!v.nounLike) {
+    VERB_FORMS.set(v.base, 'finite');
+    VERB_FORMS.set(thirdPerson(v.base), 'finite');
+  }
+  VERB_FORMS.set(v.past ?? pastOf(v.base), 'finite');
+  VERB_FORMS.set(v.ing ?? gerundOf(v.base), 'ing');
+}
+
+/**
+ * Whether a word (as written; capitalised words are names, not verbs) is a reporting verb, and whether
+ * it is a participle that takes its subject from the clause before ("…, adding that").
+ */
+export function reportingVerb(word: string): 'finite' | 'ing' | null {
+  return VERB_FORMS.get(word) ?? null;
+}
+
+/** Nouns that name a speaker by role or office; singular and plural. */
+const ROLE_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons',
+  'official', 'officials', 'officer', 'officers', 'minister', 'ministers', 'secretary', 'secretaries',
+  'president', 'diplomat', 'diplomats', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'representative',
+  'representatives', 'source', 'sources', 'speaker', 'aide', 'aides', 'adviser', 'advisers', 'advisor',
+  'advisors', 'analyst', 'analysts', 'expert', 'experts', 'lawmaker', 'lawmakers', 'legislator',
+  'legislators', 'senator', 'senators', 'governor', 'mayor', 'chairman', 'chairwoman', 'chairperson',
+  'chief', 'director', 'leader', 'leaders', 'counterpart', 'counterparts', 'negotiator', 'negotiators',
+  'commander', 'commanders', 'general', 'generals', 'premier', 'chancellor', 'prosecutor', 'prosecutors',
+  'lawyer', 'lawyers', 'attorney', 'attorneys', 'judge', 'witness', 'witnesses', 'resident', 'residents',
+  'manager', 'executive', 'executives', 'economist', 'economists', 'researcher', 'researchers', 'coach',
+  'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'statement', 'people', 'person', 'man', 'woman',
+  'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'spokesperson',
+  'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
+  'white house',
+]);
+
+export function isRoleNoun(word: string): boolean {
+  return ROLE_NOUNS.has(word.toLowerCase());
+}
+
+/** Lower-case words that may qualify a role ("a senior US official", "the top diplomat"). */
+const ROLE_MODIFIERS = new Set([
+  'senior', 'top', 'former', 'deputy', 'chief', 'foreign', 'defence', 'defense', 'unnamed', 'anonymous',
+  'other', 'several', 'two', 'three', 'some', 'many', 'government', 'ministry', 'state', 'department',
+  'white', 'house', 'press', 'military', 'security', 'intelligence', 'trade', 'finance', 'economy',
+  'administration', 'party', 'police', 'company', 'club', 'campaign', 'high-ranking', 'veteran', 'local',
+  'western', 'european', 'american', 'chinese', 'russian', 'ukrainian', 'british', 'french', 'german',
+  'prime', 'vice', 'assistant', 'acting', 'interim', 'new', 'outgoing', 'incoming', 'retired', 'his', 'her',
+  'its', 'their', 'our', 'the', 'a', 'an', 'one', 'another', 'us', 'u.s', 'un', 'eu', 'us-based',
+]);
+
+export function isRoleModifier(word: string): boolean {
+  return ROLE_MODIFIERS.has(word.toLowerCase());
+}
+
+export const DETERMINERS = new Set(['a', 'an', 'the']);
+
+/** Singular third-person pronouns that stand for a person named earlier. */
+export const PERSON_PRONOUNS = new Set(['he', 'she']);
+
+/** Pronouns that cannot name a speaker for the reader: the writer, the reader, a group left vague. */
+export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);
+
+/** Words that may stand between a subject and its reporting verb ("Blinken also said", "has said"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  'also', 'later', 'then', 'again', 'reportedly', 'previously', 'earlier', 'recently', 'further', 'separately',
+  'repeatedly', 'once', 'has', 'had', 'have', 'was', 'is', 'were', 'would', 'will', 'had', 'publicly',
+  'privately', 'explicitly', 'openly', 'firmly', 'strongly', 'bluntly', 'flatly', 'simply', 'just', 'too',
+  'subsequently', 'quickly', 'often', 'frequently', 'angrily', 'calmly', 'insistently', 'emphatically',
+  'told', 'has been', 'personally', 'directly', 'clearly', 'never', 'not', 'did', 'does', 'do', 'may',
+  'might', 'could', 'should', 'can', 'already', 'even', 'still', 'only',
+]);
+
+export function mayStandBeforeVerb(word: string): boolean {
+  return BETWEEN_SUBJECT_AND_VERB.has(word.toLowerCase()) && word !== 'told';
+}
+
+/** Prepositions that put a name in an object position ("met with Wang", "talks with Xi"). */
+export const PREPOSITIONS = new Set([
+  'with', 'to', 'of', 'by', 'for', 'from', 'about', 'in', 'on', 'at', 'against', 'between', 'among', 'than',
+  'like', 'after', 'before', 'toward', 'towards', 'into', 'over', 'under', 'and', 'or', 'met', 'meets',
+  'meeting', 'visited', 'told', 'urged', 'asked', 'called',
+]);
+
+/** Words that show a finite clause: auxiliaries, modals, the copula. */
+const FINITE_MARKERS = new Set([
+  'is', 'are', 'was', 'were', 'am', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall',
+  'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'need', 'needs', 'needed', 'ought',
+  "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "don't", "doesn't", "didn't", "hasn't",
+  "haven't", 'isn’t', 'aren’t', 'wasn’t', 'weren’t', 'won’t', 'can’t', 'don’t', 'doesn’t', 'didn’t',
+  'hasn’t', 'haven’t', 'cannot',
+]);
+
+export function isFiniteMarker(word: string): boolean {
+  const w = word.toLowerCase();
+  return FINITE_MARKERS.has(w) || /['’](?:s|re|ll|ve|d|m)$/.test(w) && /^(?:i|we|you|he|she|it|they|that|there|what|who)['’]/.test(w);
+}
+
+/** Subject pronouns: a quote containing one of them followed by more words is a clause. */
+export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+
+/** Words before an opening mark that make the quoted words the rest of a clause ("must “ensure…”"). */
+export const PREDICATE_LEADS = new Set([
+  'to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'is', 'are', 'was',
+  'were', 'be', 'been', 'it', 'that', 'had', 'has', 'have', 'not',
+]);
+
+/** Words that cannot be a speaker even when capitalised. */
+export const NOT_SPEAKERS = new Set([
+  'it', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'which', 'who', 'whom', 'and', 'but', 'or',
+  'so', 'if', 'when', 'while', 'as', 'then', 'also', 'however', 'meanwhile', 'earlier', 'later', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today',
+  'yesterday', 'tomorrow', 'last', 'next', 'on', 'in', 'at', 'for', 'of', 'to', 'from', 'with', 'by',
+  'i', 'we', 'you', 'they', 'he', 'she', 'the', 'a', 'an', 'reporters', 'journalists', 'media',
+]);
