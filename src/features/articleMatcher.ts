@@ -26,8 +26,3 @@ export class ArticleMatcher {
     return this.exclude.length === 1 ? this.exclude[0] : `{${this.exclude.join(',')}}`;
   }
 }
-
-/** True when bytes look like a binary file rather than text: they hold a NUL byte. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.indexOf(0) >= 0;
-}

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Corpus, DocumentAnalysis } from '../core/corpus';
 import type { Logger } from '../core/logger';
-import { ArticleMatcher, looksBinary } from './articleMatcher';
+import { decodeArticle } from '../core/text/decode';
+import { ArticleMatcher } from './articleMatcher';
 import type { SettingsStore } from './configuration';
 import { corpusKey, uriOfKey } from './convert';
 import type { Settings } from './settings';
@@ -40,7 +41,6 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
   private readonly skippedEmitter = new vscode.EventEmitter<void>();
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
-  private readonly decoder = new TextDecoder('utf-8');
   private disposed = false;
 
   /** Fires as indexing starts, advances and ends. */
@@ -228,8 +228,9 @@ export class ArticleWorkspace implements vscode.Disposable {
       this.corpus.remove(key);
       return;
     }
-    if (looksBinary(bytes)) {
-      this.skip(key, 'binary file (contains NUL bytes)');
+    const decoded = decodeArticle(bytes, { maxBytes: limitKB * 1024 });
+    if (!decoded.ok) {
+      this.skip(key, decoded.reason === 'binary' ? 'binary file, not text' : `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
       this.corpus.remove(key);
       return;
     }
@@ -240,7 +241,7 @@ export class ArticleWorkspace implements vscode.Disposable {
       this.analyse(reopened);
       return;
     }
-    const text = this.decoder.decode(bytes);
+    const text = decoded.text;
     if (this.corpus.document(key)?.text === text) return;
     this.setSafely(key, text, 0);
   }

@@ -17,22 +17,42 @@ export function toRange(document: vscode.TextDocument, span: Span): vscode.Range
 }
 
 /**
- * Registers language features for article files, and again whenever `crosswire.articles` changes,
- * so providers never run for other documents (excludes are checked by the providers themselves).
+ * The document selector for article files: the `crosswire.articles` glob on disk and in the schemes of
+ * the workspace folders (a virtual workspace has its own), never in git, output or diff documents.
+ */
+export function articleSelector(glob: string): vscode.DocumentFilter[] {
+  const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  return [...schemes].map((scheme) => ({ scheme, pattern: glob }));
+}
+
+/**
+ * Registers language features for article files, and again whenever `crosswire.articles` or the
+ * workspace folders change, so providers never run for other documents (excludes are checked by the
+ * providers themselves).
  */
 export function registerForArticles(
   settings: { readonly value: { readonly articles: string }; onDidChange: vscode.Event<unknown> },
   register: (selector: vscode.DocumentSelector) => vscode.Disposable,
 ): vscode.Disposable {
   let glob = settings.value.articles;
-  let current = register({ pattern: glob });
-  const listener = settings.onDidChange(() => {
-    if (settings.value.articles === glob) return;
+  let current = register(articleSelector(glob));
+  const reregister = (): void => {
     glob = settings.value.articles;
     current.dispose();
-    current = register({ pattern: glob });
-  });
-  return { dispose: () => { listener.dispose(); current.dispose(); } };
+    current = register(articleSelector(glob));
+  };
+  const listeners = [
+    settings.onDidChange(() => {
+      if (settings.value.articles !== glob) reregister();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(reregister),
+  ];
+  return {
+    dispose: () => {
+      listeners.forEach((l) => l.dispose());
+      current.dispose();
+    },
+  };
 }
 
 /**

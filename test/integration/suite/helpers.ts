@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CorpusQuote } from '../../../src/core/corpus';
+import type { CorpusQuote, DocumentAnalysis } from '../../../src/core/corpus';
 import type { CrosswireApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'crosswire.crosswire';
@@ -23,6 +23,13 @@ export async function articleUris(): Promise<vscode.Uri[]> {
 export async function open(uri: vscode.Uri | string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   return vscode.window.showTextDocument(document);
+}
+
+/** The corpus's analysis of an open editor's current text, once the edit debounce has let it through. */
+export async function analysed(api: CrosswireApi, editor: vscode.TextEditor): Promise<DocumentAnalysis> {
+  const key = editor.document.uri.toString();
+  await eventually(() => api.corpus.document(key)?.text === editor.document.getText(), 'the editor text to be analysed');
+  return api.corpus.document(key)!;
 }
 
 /** A statement that at least one other article reports, with that other quote. */
@@ -57,11 +64,13 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
   assert.fail(`timed out waiting for ${what}`);
 }
 
-/** Throws away unsaved edits (so nothing asks to save) and closes every editor. */
+/** Throws away unsaved edits (so nothing asks to save), waits for the corpus to follow, closes every editor. */
 export async function closeAll(): Promise<void> {
+  const api = await crosswire();
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
-    await vscode.window.showTextDocument(document);
+    const editor = await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await analysed(api, editor);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

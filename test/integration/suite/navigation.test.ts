@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/features/commandIds';
-import { closeAll, crossLinkedQuote, crosswire, eventually, open } from './helpers';
+import { analysed, closeAll, crossLinkedQuote, crosswire, eventually, open } from './helpers';
 
 const offsets = (editor: vscode.TextEditor): [number, number] => [
   editor.document.offsetAt(editor.selection.start),
@@ -13,10 +13,10 @@ describe('navigation commands', () => {
 
   it('moves to the next and previous quote, wrapping at the ends', async () => {
     const api = await crosswire();
-    const doc = api.corpus.documents().find((d) => d.quotes.length >= 2);
-    assert.ok(doc, 'an article with two quotes');
-    const quotes = [...doc.quotes].sort((a, b) => a.start - b.start);
-    const editor = await open(doc.uri);
+    const candidate = api.corpus.documents().find((d) => d.quotes.length >= 2);
+    assert.ok(candidate, 'an article with two quotes');
+    const editor = await open(candidate.uri);
+    const quotes = [...(await analysed(api, editor)).quotes].sort((a, b) => a.start - b.start);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await vscode.commands.executeCommand(Commands.nextQuote);
     assert.deepEqual(offsets(editor), [quotes[0]!.start, quotes[0]!.end]);
