@@ -56,6 +56,7 @@ export function loadOracle(workspace) {
   const files = readdirSync(workspace).filter((n) => !n.startsWith('.')).map((n) => join(workspace, n));
   const json = execFileSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'analyze', '--json', ...files], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   /** @type {import('../../src/core/report.js').JsonReport} */

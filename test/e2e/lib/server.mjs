@@ -143,30 +143,24 @@ export async function startCodeServer(codeServerDir, sandbox, { timeoutMs = 30_0
 }
 
 /**
- * The extension host logs of every window this user-data folder has seen.
+ * Log files under `userDataDir/logs` that `keep` accepts, by path.
  * @param {string} userDataDir
+ * @param {(path: string) => boolean} keep
  * @returns {string[]}
  */
-export function extensionHostLogs(userDataDir) {
+function logFiles(userDataDir, keep) {
   const logsRoot = join(userDataDir, 'logs');
   if (!existsSync(logsRoot)) return [];
-  /** @type {string[]} */
-  const found = [];
-  const walk = (/** @type {string} */ dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/exthost\.log$/.test(entry.name)) found.push(path);
-    }
-  };
-  walk(logsRoot);
-  return found;
+  return readdirSync(logsRoot, { recursive: true, encoding: 'utf8' })
+    .map((relative) => join(logsRoot, relative))
+    .filter((path) => path.endsWith('.log') && keep(path));
 }
 
 /**
- * Lines of the extension host logs that report a failure of the given extension: a failed
- * activation, or an error line that names it. Built-in extensions log unrelated network errors
- * here, so other `[error]` lines are not counted.
+ * Lines of the logs that report a failure of the given extension: a failed activation or an
+ * error line naming it in the extension host's log, and any error the extension wrote to its own
+ * log channel. Built-in extensions log unrelated network errors in the host's log, so its other
+ * `[error]` lines are not counted.
  * @param {string} userDataDir
  * @param {string} extensionId
  * @returns {string[]}
@@ -175,13 +169,16 @@ export function extensionErrors(userDataDir, extensionId) {
   const id = extensionId.toLowerCase();
   /** @type {string[]} */
   const problems = [];
-  for (const file of extensionHostLogs(userDataDir)) {
+  const hostLogs = logFiles(userDataDir, (p) => /exthost\.log$/.test(p));
+  const ownLogs = logFiles(userDataDir, (p) => p.toLowerCase().includes(`/${id}/`));
+  for (const file of [...hostLogs, ...ownLogs]) {
+    const own = ownLogs.includes(file);
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, index) => {
       const lower = line.toLowerCase();
       const failedActivation = lower.includes(`activating extension ${id} failed`);
-      const namedError = lower.includes('[error]') && lower.includes(id);
-      if (failedActivation || namedError) {
+      const error = lower.includes('[error]') && (own || lower.includes(id));
+      if (failedActivation || error) {
         // The stack trace follows on the next lines; keep a few for the report.
         problems.push([line, ...lines.slice(index + 1, index + 4).filter((l) => /^\s+at /.test(l))].join('\n'));
       }

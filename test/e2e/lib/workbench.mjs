@@ -78,8 +78,10 @@ export async function quickOpen(page, name) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Recently opened files are listed at once and fuzzy-match loosely; the file search result
+  // comes a moment later. Pick the row that is this file, not whatever is first.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^=${JSON.stringify(`${name},`)}]`).first();
+  await row.click({ timeout: 10_000 });
   await waitForActiveTab(page, name);
 }
 
