@@ -71,6 +71,7 @@ async function main() {
   assert.ok(existsSync(join(codeServerDir, 'out', 'node', 'entry.js')), `no code-server in ${codeServerDir}: run scripts/e2e-setup.sh`);
   assert.ok(existsSync(join(repo, 'dist', 'extension.js')), 'no dist/extension.js: run npm run build');
   mkdirSync(screenshots, { recursive: true });
+  for (const stale of readdirSync(screenshots).filter((f) => f.startsWith('fail-'))) rmSync(join(screenshots, stale));
   const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
   /** @type {Oracle | undefined} */
   let oracle;
@@ -205,6 +206,7 @@ async function mainPass({ suite, page }, manifest, need) {
   await runner.step(suite, 'hovering a quote shows the card with the other outlets that reported it', async () => {
     const { from, to } = pair();
     const text = await hoverQuoteUntil(page, from, /Also reported by/i);
+    assertNoMarkup(text);
     assert.ok(to.doc.names.some((n) => text.includes(n)), `the card does not name ${to.doc.names.join(' / ')}:\n${text}`);
     await shot('02-hover');
   });
@@ -334,7 +336,7 @@ async function restrictedPass({ suite, page }, need) {
   await runner.step(suite, 'hovering a quote still shows its card', async () => {
     const pair = need().bestCrossSourcePair();
     assert.ok(pair, 'the analysis links no quote across two articles of the seeds');
-    await hoverQuoteUntil(page, pair.from, /Also reported by/i);
+    assertNoMarkup(await hoverQuoteUntil(page, pair.from, /Also reported by/i));
     await wb.screenshot(page, screenshots, '08-restricted-hover');
   });
 }
@@ -398,7 +400,8 @@ async function expectCursorInQuote(page, oracle, docName, quotes) {
 }
 
 /**
- * All text a person can read for an entity: its row, and the rows under it once expanded.
+ * What a person reads about an entity without opening anything: its row, and the tooltip that
+ * appears when the mouse rests on it (left showing, for the screenshot).
  * @param {import('./lib/workbench.mjs').Page} page
  * @param {string} viewTitle
  * @param {string} name
@@ -407,18 +410,14 @@ async function entityRowText(page, viewTitle, name) {
   const pane = wb.sidebarPane(page, viewTitle);
   const row = pane.locator('.monaco-list-row', { hasText: name }).first();
   const own = `${await row.innerText()} ${(await row.getAttribute('aria-label')) ?? ''}`;
-  if ((await row.getAttribute('aria-expanded')) === 'false') {
-    await row.click();
-    await page.waitForTimeout(300);
-  }
-  const rows = await wb.treeRows(page, viewTitle);
-  const index = rows.findIndex((r) => r.label.includes(name));
-  const children = [];
-  for (let i = index + 1; i < rows.length && rows[i].level > rows[index].level; i++) children.push(`${rows[i].label} ${rows[i].description} ${rows[i].aria}`);
+  await page.mouse.move(5, 5);
   await row.hover();
-  await page.waitForTimeout(800);
-  const tooltip = await page.locator('.monaco-hover:visible, .custom-hover:visible').allInnerTexts().catch(() => []);
-  return [own, ...children, ...tooltip].join('\n');
+  const tooltip = page.locator('.monaco-hover:visible, .workbench-hover:visible').filter({ hasText: name }).first();
+  const text = await tooltip.waitFor({ timeout: 5_000 }).then(
+    () => tooltip.innerText(),
+    () => '',
+  );
+  return `${own}\n${text}`;
 }
 
 /**
@@ -450,6 +449,16 @@ function contributedTitles(manifest) {
     previousQuote: titleOf('crosswire.previousQuote'),
     toggleHighlights: titleOf('crosswire.toggleHighlights'),
   };
+}
+
+/**
+ * A card is rendered Markdown: emphasis markers left in its text mean the reader sees `**` or
+ * `~~` instead of bold or struck words.
+ * @param {string} text
+ */
+function assertNoMarkup(text) {
+  const leftover = /\*\*|~~|__|\\[*_~`]/.exec(text);
+  assert.ok(!leftover, `the card shows raw Markdown (${leftover?.[0]}):\n${text}`);
 }
 
 /** @param {string} s */
