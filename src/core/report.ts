@@ -74,7 +74,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     out.push(`  ${pathOf(d.uri)}${d.source ? ` · source: ${d.source}` : ''}`);
     const statements = d.quotes.filter((q) => q.kind === 'statement');
     const terms = d.quotes.filter((q) => q.kind === 'term');
-    out.push(`  ${statements.length} statements, ${terms.length} terms, ${d.mentions.length} entity mentions`);
+    out.push(`  ${plural(statements.length, 'statement')}, ${plural(terms.length, 'term')}, ${plural(d.mentions.length, 'entity mention')}`);
     for (const q of d.quotes) {
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${clip(q.text, 160)}${q.kind === 'term' ? '’' : '”'}`);
@@ -99,7 +99,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
       const perDoc = new Map<string, number>();
       for (const m of mentions) perDoc.set(m.uri, (perDoc.get(m.uri) ?? 0) + 1);
       const aliases = e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : '';
-      out.push(`    ${e.name}${aliases}: ${mentions.length} mentions in ${perDoc.size} articles`);
+      out.push(`    ${e.name}${aliases}: ${plural(mentions.length, 'mention')} in ${plural(perDoc.size, 'article')}`);
       for (const [uri, n] of perDoc) out.push(`      ${n}× ${corpus.document(uri)?.title ?? pathOf(uri)}`);
     }
   }
@@ -114,6 +114,10 @@ function lineOf(d: DocumentAnalysis, offset: number): number {
   let line = 1;
   for (let i = d.text.indexOf('\n'); i >= 0 && i < offset; i = d.text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function clip(s: string, n: number): string {
