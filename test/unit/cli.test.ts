@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli';
+import type { JsonReport } from '../../src/core/report';
+
+const SEEDS = join(__dirname, '../../seeds');
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const io = {
+    out: { write: (s: string) => ((out += s), true) },
+    err: { write: (s: string) => ((err += s), true) },
+  } as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+  const code = main(args, io);
+  return { code, out, err };
+}
+
+describe('crosswire analyze', function () {
+  this.timeout(60000);
+  let report: JsonReport;
+
+  before(() => {
+    const r = run(['analyze', '--json', SEEDS]);
+    assert.equal(r.code, 0, r.err);
+    report = JSON.parse(r.out) as JsonReport;
+  });
+
+  it('reports every seed article with its title, quotes and mentions at exact offsets', () => {
+    assert.equal(report.documents.length, 5);
+    for (const d of report.documents) {
+      assert.ok(d.title && !/^\d{3}_[0-9a-f]{16}\.txt$/.test(d.title), `a real title for ${d.path}`);
+      assert.ok(d.quotes.length > 0);
+      for (const q of d.quotes) assert.ok(q.end > q.start && q.text.length === q.end - q.start);
+      for (const m of d.mentions) assert.ok(m.end > m.start && m.text.length === m.end - m.start);
+    }
+  });
+
+  it('links the re-translated Blinken quote across two outlets, and names its speaker as an entity', () => {
+    const all = report.documents.flatMap((d) => d.quotes.map((q) => ({ ...q, doc: d.path })));
+    const a = all.find((q) => q.text.startsWith('Russia would struggle to sustain'));
+    const b = all.find((q) => q.text.startsWith('It would be difficult for Russia'));
+    assert.ok(a && b);
+    const link = report.links.find((l) => (l.from === a.id && l.to === b.id) || (l.from === b.id && l.to === a.id));
+    assert.ok(link, 'the two renderings are linked');
+    assert.equal(link.relation, 'variant');
+    assert.ok(link.score > 0 && link.score <= 1);
+    const blinken = report.entities.find((e) => e.id === a.speakerEntity);
+    assert.ok(blinken && blinken.type === 'person' && /Blinken/.test(blinken.name));
+    assert.equal(b.speakerEntity, a.speakerEntity, 'the misspelt "Anthony Blinken" is the same person');
+  });
+
+  it('prints a readable report with the quotes, their speakers and the entities', () => {
+    const r = run(['analyze', SEEDS]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /Blinken urges China to halt military support to Russia/);
+    assert.match(r.out, /speaker: Wang Wenbin/);
+    assert.match(r.out, /variant \d\.\d\d → /);
+    assert.match(r.out, /^Entities$/m);
+  });
+
+  it('explains missing and binary files on stderr and still analyses the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
+    try {
+      copyFileSync(join(SEEDS, '000_44d6e05b2ad3ddd3.txt'), join(dir, 'a.txt'));
+      writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+      writeFileSync(join(dir, 'notes.json'), '{"not": "an article"}');
+      const r = run(['analyze', '--json', dir, join(dir, 'missing.txt')]);
+      assert.equal(r.code, 0);
+      assert.match(r.err, /missing\.txt: no such file or folder/);
+      assert.match(r.err, /photo\.txt: skipped, binary content/);
+      const json = JSON.parse(r.out) as JsonReport;
+      assert.deepEqual(json.documents.map((d) => d.path.split(/[\\/]/).pop()), ['a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits non-zero only when nothing could be analysed', () => {
+    const r = run(['analyze', '/no/such/folder']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /nothing could be analysed/);
+    assert.equal(run(['analyze']).code, 2);
+    assert.equal(run(['--help']).code, 0);
+  });
+});
