@@ -1,0 +1,228 @@
+import type { SizeReport } from './size-run';
+
+/** Time to `require` a bundle in a fresh Node process (median), with compromise alone as the yardstick. */
+export interface ColdLoad {
+  readonly coreMs: number;
+  readonly compromiseMs: number;
+  readonly runs: number;
+}
+
+export type ActivateResult =
+  | { readonly from: string; readonly activateMs: number; readonly requireMs: number; readonly subscriptions: number; readonly runs: number }
+  | { readonly from: string; readonly error: string };
+
+/** What became of one size's child process. */
+export interface SizeOutcome {
+  readonly size: number;
+  readonly status: 'ok' | 'timeout' | 'error';
+  readonly wallMs: number;
+  readonly timeoutS: number;
+  /** Where a time-boxed or failed run stopped. */
+  readonly unfinished: { readonly phase: string; readonly done: number | null; readonly total: number | null } | null;
+  readonly error: string | null;
+  readonly report: Partial<SizeReport>;
+}
+
+export interface Budget {
+  readonly name: string;
+  readonly limit: string;
+  readonly measured: string;
+  /** Measured over the limit (below 1 is within budget for a ceiling). */
+  readonly ofLimit: number | null;
+  /** Measured time over raw compromise parsing of the same text. */
+  readonly vsCompromise: number | null;
+  /** null where it could not be measured in this run. */
+  readonly met: boolean | null;
+}
+
+export interface ProfileEntry {
+  readonly name: string;
+  readonly location: string;
+  readonly selfMs: number;
+  readonly share: number;
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  node: string;
+  machine: string;
+  seed: number;
+  quick: boolean;
+  durationMs: number;
+  coldLoad: ColdLoad;
+  activate: ActivateResult | null;
+  sizes: SizeOutcome[];
+  budgets: Budget[];
+  profiles: { functions: ProfileEntry[]; modules: ProfileEntry[] } | null;
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en');
+const ms = (n: number): string => (n >= 100 ? int(n) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
+const s = (millis: number): string => `${(millis / 1000).toFixed(millis >= 100_000 ? 0 : 1)} s`;
+const mb = (bytes: number): string => (Number.isFinite(bytes) ? `${int(bytes / 2 ** 20)} MB` : 'n/a');
+const x = (r: number): string => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×` : 'n/a');
+const frac = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : 'n/a');
+
+/** Estimated time compromise alone would take to parse all of a size's words. */
+function compromiseEstimateMs(r: Partial<SizeReport>): number {
+  return r.baseline && r.generation ? (r.generation.words / r.baseline.wordsPerSecond) * 1000 : NaN;
+}
+
+function statusCell(o: SizeOutcome): string {
+  if (o.status === 'ok') return `done in ${s(o.wallMs)}`;
+  if (o.status === 'error') return `failed: ${(o.error ?? '').split('\n')[0]!.slice(0, 60)}`;
+  const u = o.unfinished;
+  const where = u ? ` (${u.phase}${u.done !== null && u.total !== null ? ` ${int(u.done)}/${int(u.total)}` : ''})` : '';
+  return `not finished in ${o.timeoutS} s${where}`;
+}
+
+/** The results as a fixed-width table: one row per figure, one column per size. */
+export function renderTable(r: BenchReport): string {
+  const missing = (o: SizeOutcome): string => (o.status === 'ok' ? '—' : 'not finished');
+  type Row = [string, (o: SizeOutcome) => string];
+  const row = <T>(label: string, pick: (rep: Partial<SizeReport>) => T | undefined, show: (v: T, rep: Partial<SizeReport>) => string): Row =>
+    [label, (o) => {
+      const v = pick(o.report);
+      return v === undefined ? missing(o) : show(v, o.report);
+    }];
+  const rows: Row[] = [
+    ['status', statusCell],
+    row('articles (words, mean per article)', (p) => p.generation, (g) =>
+      `${int(g.articles)} (${(g.words / 1e6).toFixed(2)} M, ${int(g.meanWords)})`),
+    row('planted quotes / true links', (p) => p.generation, (g) => `${int(g.plantedQuotes)} / ${int(g.truePairs)}`),
+    row('generation', (p) => p.generation, (g) => s(g.ms)),
+    row('compromise baseline', (p) => p.baseline, (b) => `${int(b.wordsPerSecond)} words/s (${b.articles} art.)`),
+    row('analysis per article p50', (p) => p.build, (b, p) => `${ms(b.perArticle.p50)} ms (${x(b.perArticle.p50 / p.baseline!.perArticle.p50)})`),
+    row('analysis per article p95', (p) => p.build, (b, p) => `${ms(b.perArticle.p95)} ms (${x(b.perArticle.p95 / p.baseline!.perArticle.p95)})`),
+    row('analysis words/s', (p) => p.build, (b, p) => `${int(b.wordsPerSecond)} (${x(b.wordsPerSecond / p.baseline!.wordsPerSecond)})`),
+    row('quotes + links ready', (p) => p.quotesPhase, (q, p) => `${s(q.ms)} (${x(q.ms / compromiseEstimateMs(p))})`),
+    row('  find / index / links()', (p) => p.quotesPhase, (q) => `${s(q.findMs)} / ${s(q.indexMs)} / ${s(q.linksMs)}`),
+    row('full index build (corpus.set all)', (p) => p.build, (b, p) => `${s(b.totalMs)} (${x(b.totalMs / compromiseEstimateMs(p))})`),
+    row('entities() after build', (p) => p.build, (b) => `${ms(b.entitiesMs)} ms (${int(b.entities)} entities)`),
+    row('peak RSS', (p) => p.build, (b) => mb(b.peakRss)),
+    row('heap after GC (corpus alive)', (p) => p.build, (b) => mb(b.heapAfterGc)),
+    row('RSS with corpus text only', (p) => p.generation, (g) => mb(g.rss)),
+    row('hover lookup p50 / p99', (p) => p.lookups, (l, p) =>
+      `${ms(l.p50)} / ${ms(l.p99)} ms (${x(l.p99 / p.baseline!.perQuoteMs)})`),
+    row('edit, 600-word article', (p) => p.edit600, (e) => `${ms(e.withLinks.p50)} ms, max ${ms(e.withLinks.max)} (${x(e.withLinks.p50 / e.baselineMs)})`),
+    row('edit, 20,000-word article', (p) => p.edit20k ?? (p.edit600 ? null : undefined), (e) =>
+      (e ? `${ms(e.withLinks.p50)} ms, max ${ms(e.withLinks.max)} (${x(e.withLinks.p50 / e.baselineMs)})` : 'n/a (no long article)')),
+    row('planted quotes found', (p) => p.accuracy, (a) => `${int(a.quotesFound)} / ${int(a.plantedQuotes)} (${((100 * a.quotesFound) / a.plantedQuotes).toFixed(1)} %)`),
+    row('link precision', (p) => p.accuracy, (a) => `${frac(a.precision)} (${int(a.truePositives)}/${int(a.judgedLinks)})`),
+    row('link recall', (p) => p.accuracy, (a) => `${frac(a.recall)} (${int(a.truePositives)}/${int(a.truePairs)})`),
+    row('  recall identical / truncated', (p) => p.accuracy, (a) =>
+      `${frac(a.recallByClass.identical.recall)} / ${frac(a.recallByClass.truncated.recall)}`),
+    row('  recall reworded / reattributed', (p) => p.accuracy, (a) =>
+      `${frac(a.recallByClass.reworded.recall)} / ${frac(a.recallByClass.reattributed.recall)}`),
+    row('  false links to decoys / unplanted', (p) => p.accuracy, (a) => `${int(a.decoyLinks)} / ${int(a.unplannedLinks)}`),
+  ];
+  const header = ['', ...r.sizes.map((o) => `${int(o.size)} articles`)];
+  const body = rows.map(([label, cell]) => [label, ...r.sizes.map(cell)]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => line[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const act = r.activate;
+  const lines = [
+    `Crosswire benchmark — ${r.date}, Node ${r.node}, ${r.machine}, seed ${r.seed}${r.quick ? ', quick' : ''}`,
+    `Ratios in brackets: against raw compromise parsing of the same text (time ratios: lower is faster; words/s: higher is faster).`,
+    '',
+    `cold load of the core bundle: ${ms(r.coldLoad.coreMs)} ms (${x(r.coldLoad.coreMs / r.coldLoad.compromiseMs)} compromise's ${ms(r.coldLoad.compromiseMs)} ms), median of ${r.coldLoad.runs} fresh processes`,
+    act === null
+      ? 'activate(): n/a (no src/extension.ts or dist/extension.js)'
+      : 'error' in act
+        ? `activate(): failed in the fake host (${act.from}): ${act.error}`
+        : `activate(): ${ms(act.activateMs)} ms after a ${ms(act.requireMs)} ms require, ${act.subscriptions} disposables — FAKE HOST (a stand-in vscode module in bare Node, not VS Code), ${act.from}, median of ${act.runs}`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+  ];
+  return lines.join('\n');
+}
+
+/** The size the budgets are judged at: 10,000 articles, else the largest that ran. */
+function budgetSize(r: BenchReport, wanted: number): SizeOutcome | undefined {
+  return r.sizes.find((o) => o.size === wanted) ?? [...r.sizes].sort((a, b) => b.size - a.size)[0];
+}
+
+/** Checks the product owner's budgets against a run. */
+export function evaluateBudgets(r: BenchReport): Budget[] {
+  const out: Budget[] = [];
+  const big = budgetSize(r, 10_000);
+  const at = (o: SizeOutcome | undefined): string => (o && o.size !== 10_000 ? ` (at ${int(o.size)} articles, 10,000 not run)` : '');
+  const ceiling = (name: string, limit: number, unit: string, value: number | undefined, vs: number | null, where = ''): void => {
+    if (value === undefined || !Number.isFinite(value)) {
+      out.push({ name, limit: `≤ ${limit} ${unit}`, measured: `not measured${where}`, ofLimit: null, vsCompromise: null, met: null });
+      return;
+    }
+    const shown = unit === 'ms' ? `${ms(value)} ms` : unit === 's' ? `${(value).toFixed(1)} s` : unit === 'MB' ? `${int(value)} MB` : `${value.toFixed(2)}${unit}`;
+    out.push({ name, limit: `≤ ${limit} ${unit}`, measured: shown + where, ofLimit: value / limit, vsCompromise: vs, met: value <= limit });
+  };
+  const rep = big?.report;
+  const e6 = rep?.edit600;
+  ceiling('edit re-analysis, 600 words (p50)', 30, 'ms', e6?.withLinks.p50, e6 ? e6.withLinks.p50 / e6.baselineMs : null, at(big));
+  const e20 = rep?.edit20k;
+  ceiling('edit re-analysis, 20,000 words (p50)', 50, 'ms', e20?.withLinks.p50, e20 ? e20.withLinks.p50 / e20.baselineMs : null, at(big));
+  const lk = rep?.lookups;
+  ceiling('hover/link lookup p99', 5, 'ms', lk?.p99, lk && rep?.baseline ? lk.p99 / rep.baseline.perQuoteMs : null, at(big));
+  const est = rep ? compromiseEstimateMs(rep) : NaN;
+  const qp = rep?.quotesPhase;
+  const quotesReady = qp ? (r.coldLoad.coreMs + qp.ms) / 1000 : undefined;
+  ceiling('quotes and links ready, cold', 20, 's', quotesReady, qp ? qp.ms / est : null, at(big));
+  const b = rep?.build;
+  const entitiesReady = b ? (r.coldLoad.coreMs + b.totalMs + b.entitiesMs) / 1000 : undefined;
+  ceiling('entities ready, cold (full corpus.set build)', 120, 's', entitiesReady, b ? b.totalMs / est : null, at(big));
+  const act = r.activate;
+  ceiling('activate() (fake host)', 20, 'ms', act && 'activateMs' in act ? act.activateMs : undefined, null,
+    act === null ? ' (no extension bundle)' : 'error' in act ? ` (failed: ${act.error})` : '');
+
+  const thousand = r.sizes.find((o) => o.size === 1000)?.report.build;
+  const tenK = r.sizes.find((o) => o.size === 10_000)?.report.build;
+  if (thousand && tenK) {
+    const ratio = tenK.totalMs / thousand.totalMs;
+    out.push({ name: 'index time at 10,000 over 1,000', limit: '≤ 12×', measured: `${ratio.toFixed(1)}× (${s(tenK.totalMs)} / ${s(thousand.totalMs)})`, ofLimit: ratio / 12, vsCompromise: null, met: ratio <= 12 });
+  } else {
+    out.push({ name: 'index time at 10,000 over 1,000', limit: '≤ 12×', measured: 'not measured (needs both sizes built)', ofLimit: null, vsCompromise: null, met: null });
+  }
+  const mem = r.sizes.find((o) => o.size === 10_000)?.report.build;
+  if (mem) {
+    const v = mem.peakRss / 2 ** 20;
+    out.push({ name: 'peak memory at 10,000 (RSS)', limit: '< 400 MB', measured: `${int(v)} MB`, ofLimit: v / 400, vsCompromise: null, met: v < 400 });
+  } else {
+    out.push({ name: 'peak memory at 10,000 (RSS)', limit: '< 400 MB', measured: 'not measured (10,000 not built)', ofLimit: null, vsCompromise: null, met: null });
+  }
+  out.push(...accuracyTrend(r));
+  return out;
+}
+
+/** Precision and recall may wobble by sampling noise (0.02) but must not fall as the corpus grows. */
+const TREND_TOLERANCE = 0.02;
+
+function accuracyTrend(r: BenchReport): Budget[] {
+  const points = r.sizes.filter((o) => o.report.accuracy).map((o) => ({ size: o.size, a: o.report.accuracy! }));
+  return (['precision', 'recall'] as const).map((key) => {
+    const name = `link ${key} not falling with size`;
+    if (points.length < 2) return { name, limit: `drop ≤ ${TREND_TOLERANCE}`, measured: 'not measured (needs two sizes)', ofLimit: null, vsCompromise: null, met: null };
+    let worst = 0;
+    for (let i = 1; i < points.length; i++) worst = Math.max(worst, points[i - 1]!.a[key] - points[i]!.a[key]);
+    const measured = points.map((p) => `${frac(p.a[key])} @${int(p.size)}`).join(' → ');
+    return { name, limit: `drop ≤ ${TREND_TOLERANCE}`, measured, ofLimit: null, vsCompromise: null, met: Number.isFinite(worst) && worst <= TREND_TOLERANCE };
+  });
+}
+
+export function renderBudgets(r: BenchReport): string {
+  const header = ['budget', 'limit', 'measured', 'of limit', 'vs compromise', 'met'];
+  const body = r.budgets.map((b) => [
+    b.name, b.limit, b.measured, b.ofLimit === null ? '' : x(b.ofLimit), b.vsCompromise === null ? '' : x(b.vsCompromise),
+    b.met === null ? 'not measured' : b.met ? 'met' : 'NOT MET',
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((l) => l[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const met = r.budgets.filter((b) => b.met === true).length;
+  return [
+    `Budgets: ${met} of ${r.budgets.length} met`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+  ].join('\n');
+}

@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import type { Summary } from '../../bench/measure';
+import { evaluateBudgets, renderBudgets, renderTable, type BenchReport } from '../../bench/report';
+import { runSize, type SizeMessage, type SizeReport } from '../../bench/size-run';
+
+function assertTimings(s: Summary, what: string): void {
+  assert.ok(s.count > 0, `${what}: no samples`);
+  for (const k of ['p50', 'p95', 'p99', 'max'] as const) {
+    assert.ok(Number.isFinite(s[k]) && s[k] > 0, `${what}.${k} = ${s[k]}`);
+  }
+  assert.ok(s.p50 <= s.p95 && s.p95 <= s.p99 && s.p99 <= s.max, `${what} percentiles out of order`);
+}
+
+describe('benchmark smoke run (20 articles)', function () {
+  this.timeout(60_000);
+  let report: SizeReport;
+  const messages: SizeMessage[] = [];
+
+  before(async () => {
+    report = await runSize(
+      {
+        size: 20, seed: 99, longArticleWords: 1500, baselineArticles: 5, lookups: 40, editRepetitions: 1,
+        seedsDir: join(__dirname, '../../seeds'),
+      },
+      (m) => messages.push(m),
+    );
+  });
+
+  it('reports every step, in order, without errors', () => {
+    assert.deepEqual(messages.filter((m) => m.type === 'error'), []);
+    const results = messages.flatMap((m) => (m.type === 'result' ? [m.key] : []));
+    assert.deepEqual(results, ['generation', 'baseline', 'quotesPhase', 'build', 'lookups', 'accuracy', 'edit600', 'edit20k']);
+  });
+
+  it('generates the corpus it was asked for, with planted links', () => {
+    const g = report.generation!;
+    assert.equal(g.articles, 21);
+    assert.ok(g.longArticleWords >= 1500);
+    assert.ok(g.plantedQuotes >= 40 && g.truePairs > 0 && g.statements > 0);
+  });
+
+  it('times analysis, the quote index and the compromise baseline with positive figures', () => {
+    const { baseline, build, quotesPhase } = report;
+    assert.ok(baseline!.wordsPerSecond > 0 && baseline!.perQuoteMs > 0);
+    assertTimings(baseline!.perArticle, 'baseline');
+    assertTimings(build!.perArticle, 'analysis');
+    assert.ok(build!.totalMs > 0 && build!.wordsPerSecond > 0 && build!.entitiesMs >= 0);
+    assert.ok(build!.quotes >= report.generation!.plantedQuotes * 0.9, 'the corpus finds most planted quotes');
+    assert.ok(build!.peakRss > 0 && build!.rssAfterGc > 0);
+    assert.ok(quotesPhase!.ms > 0 && quotesPhase!.quotes > 0);
+  });
+
+  it('measures lookups and one-word edits of a short and a long article', () => {
+    assertTimings(report.lookups!, 'lookup');
+    assert.ok(report.lookups!.linksPerQuote > 0, 'hovered quotes have links');
+    for (const e of [report.edit600!, report.edit20k!]) {
+      assertTimings(e.set, 'edit set');
+      assertTimings(e.withLinks, 'edit with links');
+      assert.ok(e.withLinks.p50 >= e.set.p50 && e.baselineMs > 0);
+    }
+    assert.ok(report.edit20k!.words > report.edit600!.words);
+  });
+
+  it('scores links against the planted truth within [0, 1]', () => {
+    const a = report.accuracy!;
+    assert.equal(a.truePairs, report.generation!.truePairs);
+    assert.ok(a.quotesFound > 0 && a.quotesFound <= a.plantedQuotes);
+    for (const v of [a.precision, a.recall]) assert.ok(v >= 0 && v <= 1, `${v}`);
+    assert.ok(a.truePositives > 0, 'some planted links are found');
+    // Every planted statement appears at most once per article, so every judged link is true or false.
+    assert.equal(a.truePositives + a.falsePositives, a.judgedLinks);
+    assert.ok(a.judgedLinks + a.unplannedLinks === a.links);
+  });
+
+  it('renders the table and judges the budgets from the report', () => {
+    const full: BenchReport = {
+      date: 'now', command: 'test', node: process.version, machine: 'test', seed: 99, quick: true, durationMs: 1,
+      coldLoad: { coreMs: 50, compromiseMs: 100, runs: 1 },
+      activate: null,
+      sizes: [{ size: 20, status: 'ok', wallMs: 1, timeoutS: 10, unfinished: null, error: null, report }],
+      budgets: [],
+      profiles: null,
+    };
+    full.budgets = evaluateBudgets(full);
+    const table = renderTable(full);
+    assert.ok(!table.includes('not finished') && !table.includes('NaN'), table);
+    assert.match(table, /link precision\s+\d\.\d{3}/);
+    const budgets = renderBudgets(full);
+    assert.match(budgets, /edit re-analysis, 600 words.*(met|NOT MET)/);
+    assert.match(budgets, /activate\(\).*not measured/);
+    assert.match(budgets, /peak memory at 10,000.*not measured/);
+  });
+
+  it('marks a size that ran out of time as not finished', () => {
+    const cut: BenchReport = {
+      date: 'now', command: 'test', node: process.version, machine: 'test', seed: 99, quick: true, durationMs: 1,
+      coldLoad: { coreMs: 50, compromiseMs: 100, runs: 1 },
+      activate: null,
+      sizes: [{
+        size: 20, status: 'timeout', wallMs: 1, timeoutS: 7,
+        unfinished: { phase: 'build', done: 50, total: 100 }, error: null,
+        report: { size: 20, seed: 99, generation: report.generation, baseline: report.baseline },
+      }],
+      budgets: [],
+      profiles: null,
+    };
+    cut.budgets = evaluateBudgets(cut);
+    const table = renderTable(cut);
+    assert.match(table, /not finished in 7 s \(build 50\/100\)/);
+    assert.match(table, /link precision\s+not finished/);
+    assert.ok(cut.budgets.every((b) => b.met !== true || b.name.startsWith('activate')));
+  });
+});
