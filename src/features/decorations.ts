@@ -4,16 +4,17 @@ import type { Span } from '../core/types';
 import { corpusKey, toRange } from './convert';
 import type { Services } from './services';
 import type { QuoteStyle, Settings } from './settings';
+import { ThemeColors } from './themeColors';
 
 type Kind = 'person' | 'place' | 'organization' | 'statement' | 'term' | 'speaker';
 const KINDS: readonly Kind[] = ['person', 'place', 'organization', 'statement', 'term', 'speaker'];
 
-const color = (id: string): vscode.ThemeColor => new vscode.ThemeColor(`crosswire.${id}`);
+const color = (id: keyof typeof ThemeColors): vscode.ThemeColor => new vscode.ThemeColor(ThemeColors[id]);
 
 function createTypes(quoteStyle: QuoteStyle): Record<Kind, vscode.TextEditorDecorationType> {
-  const mention = (id: string): vscode.TextEditorDecorationType =>
+  const mention = (id: 'personBackground' | 'placeBackground' | 'organizationBackground'): vscode.TextEditorDecorationType =>
     vscode.window.createTextEditorDecorationType({
-      backgroundColor: color(`${id}Background`),
+      backgroundColor: color(id),
       borderRadius: '2px',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
@@ -22,9 +23,9 @@ function createTypes(quoteStyle: QuoteStyle): Record<Kind, vscode.TextEditorDeco
       ? { borderWidth: '0 0 1px 0', borderStyle: 'solid', borderColor: color('statementBorder') }
       : { backgroundColor: color('statementBackground') };
   return {
-    person: mention('person'),
-    place: mention('place'),
-    organization: mention('organization'),
+    person: mention('personBackground'),
+    place: mention('placeBackground'),
+    organization: mention('organizationBackground'),
     statement: vscode.window.createTextEditorDecorationType({
       ...statementLook,
       overviewRulerColor: color('statementOverviewRuler'),

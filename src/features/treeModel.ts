@@ -164,3 +164,24 @@ export function lineContext(text: string, start: number, end: number, max = 90):
   const he = prefix.length + (Math.min(end, to) - from);
   return { text: prefix + body + suffix, highlight: [hs, he] };
 }
+
+/** A group of the Outline: a speaker, or the statements with no speaker, or the terms. */
+export interface OutlineGroup {
+  readonly name: string;
+  readonly kind: 'speaker' | 'unattributed' | 'terms';
+  readonly quotes: readonly CorpusQuote[];
+}
+
+/** Groups quotes under their speakers in reading order; unattributed statements and terms apart. */
+export function outlineGroups(quotes: readonly CorpusQuote[]): OutlineGroup[] {
+  const groups = new Map<string, { name: string; kind: OutlineGroup['kind']; quotes: CorpusQuote[] }>();
+  for (const q of [...quotes].sort((a, b) => a.start - b.start)) {
+    const kind: OutlineGroup['kind'] = q.speaker ? 'speaker' : q.kind === 'term' ? 'terms' : 'unattributed';
+    const name = q.speaker?.name ?? (kind === 'terms' ? 'Terms' : 'Speaker not named');
+    const id = `${kind}:${name}`;
+    const group = groups.get(id);
+    if (group) group.quotes.push(q);
+    else groups.set(id, { name, kind, quotes: [q] });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,12 @@
+/** Ids of the theme colours package.json contributes; the decorations draw with these only. */
+export const ThemeColors = {
+  personBackground: 'crosswire.personBackground',
+  placeBackground: 'crosswire.placeBackground',
+  organizationBackground: 'crosswire.organizationBackground',
+  statementBackground: 'crosswire.statementBackground',
+  statementBorder: 'crosswire.statementBorder',
+  statementOverviewRuler: 'crosswire.statementOverviewRuler',
+  termBorder: 'crosswire.termBorder',
+  termOverviewRuler: 'crosswire.termOverviewRuler',
+  speakerBorder: 'crosswire.speakerBorder',
+} as const;

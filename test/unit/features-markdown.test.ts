@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { commandLink, commandUri, escapeMarkdown, truncate, wrapEscaped } from '../../src/features/markdown';
+import { toHtml } from './features-fixtures';
+
+/** Undoes CommonMark backslash escapes: what a reader sees of escaped text. */
+const rendered = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+
+const decodeEntities = (html: string): string =>
+  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+describe('hover markdown escaping', () => {
+  const hostile = [
+    '[click me](command:workbench.action.terminal.new)',
+    '<img src=x onerror=alert(1)>',
+    '$(alert) $(loading~spin)',
+    'Tom &amp; Jerry &lt;b&gt;',
+    '![pic](https://example.com/a.png)',
+    '**bold** _it_ `code` ~~gone~~',
+    'https://example.com/path and www.example.com',
+    '# heading',
+  ];
+
+  for (const text of hostile) {
+    it(`keeps ${JSON.stringify(text)} as plain text`, () => {
+      const md = escapeMarkdown(text);
+      assert.equal(rendered(md), text, 'a reader sees the text as written');
+      // No unescaped markdown or HTML syntax is left.
+      assert.doesNotMatch(md, /(^|[^\\])[[\]()<>!$&*_`~#:]/);
+      const html = toHtml(md).trim();
+      assert.equal(html, `<p>${html.slice(3, -4)}</p>`, 'one plain paragraph');
+      assert.doesNotMatch(html.slice(3, -4), /<[a-z]/i, 'no HTML element from the text');
+      assert.equal(decodeEntities(html.slice(3, -4)), text);
+    });
+  }
+
+  it('cannot open a new block: line breaks become spaces', () => {
+    assert.equal(escapeMarkdown('one\n\n- two\n> three'), 'one \\- two \\> three');
+  });
+
+  it('leaves letters, digits and non-ASCII punctuation alone', () => {
+    assert.equal(escapeMarkdown('Blinken’s “normal” trade 2024'), 'Blinken’s “normal” trade 2024');
+  });
+
+  it('builds command links whose label is escaped and whose arguments are encoded JSON', () => {
+    const link = commandLink('A [headline](x)', 'crosswire.openQuote', ['abc-q1']);
+    assert.equal(link, `[A \\[headline\\]\\(x\\)](command:crosswire.openQuote?${encodeURIComponent('["abc-q1"]')})`);
+    const uri = commandUri('crosswire.openLocation', ['file:///a b.txt', 1, 2]);
+    assert.deepEqual(JSON.parse(decodeURIComponent(uri.split('?')[1]!)), ['file:///a b.txt', 1, 2]);
+    assert.doesNotMatch(uri, /[ ()[\]]/);
+  });
+
+  it('puts emphasis markers inside surrounding spaces, where CommonMark honours them', () => {
+    assert.equal(wrapEscaped(' the war ', '**'), ' **the war** ');
+    assert.equal(wrapEscaped('said', '~~'), '~~said~~');
+    assert.equal(wrapEscaped('  ', '**'), ' ');
+  });
+
+  it('shortens long text at a word boundary with an ellipsis', () => {
+    assert.equal(truncate('short', 10), 'short');
+    const long = truncate('Russia would struggle to sustain its assault on Ukraine', 30);
+    assert.ok(long.length <= 30, long);
+    assert.ok(long.endsWith('…'));
+    assert.ok('Russia would struggle to sustain its assault on Ukraine'.startsWith(long.slice(0, -1)));
+  });
+});
