@@ -44,7 +44,8 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * @property {(name: string) => Doc} document
  * @property {(name: string, line: number, column: number) => number | null} offsetOf
  * @property {(name: string, offset: number) => string} locate
- * @property {() => { name: string, aliases: string[], documents: string[] }[]} mergedPeople
+ * @property {() => { id: string, name: string, aliases: string[], mentions: number, documents: string[] }[]} mergedPeople
+ * @property {(entityId: string) => { doc: Doc, start: number, end: number, text: string }[]} mentionsOf
  */
 
 /**
@@ -80,6 +81,12 @@ export function loadOracle(workspace) {
     docs.set(name, doc);
     for (const q of doc.quotes) quotes.set(q.id, { doc, quote: q });
   }
+
+  /** @type {{ doc: Doc, start: number, end: number, text: string, entity: string | null }[]} */
+  const mentions = report.documents.flatMap((d) => {
+    const doc = /** @type {Doc} */ (docs.get(basename(d.path)));
+    return d.mentions.map((m) => ({ doc, start: m.start, end: m.end, text: m.text, entity: m.entity }));
+  });
 
   /** @type {Map<string, Set<string>>} */
   const linked = new Map();
@@ -145,7 +152,10 @@ export function loadOracle(workspace) {
     mergedPeople() {
       return report.entities
         .filter((e) => e.type === 'person' && e.aliases.length > 0 && e.documents.length >= 2)
-        .map((e) => ({ name: e.name, aliases: e.aliases, documents: e.documents }));
+        .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, mentions: e.mentions, documents: e.documents }));
+    },
+    mentionsOf(entityId) {
+      return mentions.filter((m) => m.entity === entityId);
     },
   };
 }

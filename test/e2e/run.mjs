@@ -218,7 +218,7 @@ async function mainPass({ suite, page }, manifest, need) {
     await link.waitFor({ timeout: 5_000 });
     await link.click();
     await wb.waitForActiveTab(page, to.doc.name);
-    await expectCursorInQuote(page, need(), to.doc.name, [to.quote]);
+    await expectCursorIn(page, need(), to.doc.name, [to.quote]);
     await page.mouse.move(5, 5);
     await shot('03-followed-link');
   });
@@ -255,7 +255,7 @@ async function mainPass({ suite, page }, manifest, need) {
     const landed = await wb.activeTabName(page);
     const expected = targets.filter((t) => t.doc.name === landed);
     assert.ok(expected.length > 0, `landed in ${landed}, which has no quote matching “${clip(from.quote.text)}”`);
-    await expectCursorInQuote(page, need(), landed, expected.map((t) => t.quote));
+    await expectCursorIn(page, need(), landed, expected.map((t) => t.quote));
     await shot('05-go-to-matching');
   });
 
@@ -267,11 +267,11 @@ async function mainPass({ suite, page }, manifest, need) {
     const [first, second] = quotes;
     await wb.goToLine(page, 1, 1);
     await command(titles.nextQuote);
-    await expectCursorInQuote(page, need(), from.doc.name, [first]);
+    await expectCursorIn(page, need(), from.doc.name, [first]);
     await command(titles.nextQuote);
-    await expectCursorInQuote(page, need(), from.doc.name, [second]);
+    await expectCursorIn(page, need(), from.doc.name, [second]);
     await command(titles.previousQuote);
-    await expectCursorInQuote(page, need(), from.doc.name, [first]);
+    await expectCursorIn(page, need(), from.doc.name, [first]);
   });
 
   await runner.step(suite, 'Toggle Highlights hides every highlight and shows them again', async () => {
@@ -286,6 +286,7 @@ async function mainPass({ suite, page }, manifest, need) {
     const merged = need().mergedPeople();
     assert.ok(merged.length > 0, 'the analysis merges no differently spelt person across articles');
     await wb.openActivity(page, titles.container);
+    await wb.resizeSidebar(page, 440);
     await wb.expandPane(page, titles.entitiesView);
     const rows = await wb.treeRows(page, titles.entitiesView);
     const shown = merged.filter((e) => rows.some((r) => r.label.includes(e.name)));
@@ -298,6 +299,29 @@ async function mainPass({ suite, page }, manifest, need) {
     const rowText = await entityRowText(page, titles.entitiesView, blinken.name);
     assert.ok(rowText.includes(alias), `the ${blinken.name} entry does not show the alias ${alias}: ${rowText}`);
     await shot('06-entities');
+  });
+
+  await runner.step(suite, 'Show Entity Mentions lists the person under every spelling and opens one', async () => {
+    const blinken = need().mergedPeople().find((e) => e.aliases.includes('Anthony Blinken') || e.name === 'Anthony Blinken');
+    assert.ok(blinken, 'no merged entity for Antony / Anthony Blinken');
+    const spelling = blinken.name === 'Anthony Blinken' ? 'Antony Blinken' : 'Anthony Blinken';
+    const row = wb.sidebarPane(page, titles.entitiesView).locator('.monaco-list-row', { hasText: blinken.name }).first();
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^=${JSON.stringify(titles.showEntityMentions)}]`).click();
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    await title.waitFor();
+    assert.match((await title.innerText()).trim(), new RegExp(`${escapeRegExp(blinken.name)}\\D*${blinken.mentions} mention`));
+    const spelt = need().mentionsOf(blinken.id).filter((m) => m.text === spelling);
+    assert.ok(spelt.length > 0, `the analysis has no mention spelt ${spelling}`);
+    await page.locator('.quick-input-widget .quick-input-box input').fill(spelling);
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await shot('07-entity-mentions');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const landed = await wb.activeTabName(page);
+    const here = spelt.filter((m) => m.doc.name === landed);
+    assert.ok(here.length > 0, `opened ${landed}, where the analysis has no mention spelt ${spelling}`);
+    await expectCursorIn(page, need(), landed, here);
   });
 
 }
@@ -330,14 +354,14 @@ async function restrictedPass({ suite, page }, need) {
       assert.ok((await wb.decorationsAtCursor(page)).length > 0, 'no highlight under a quote');
     }
     await page.mouse.move(5, 5);
-    await wb.screenshot(page, screenshots, '07-restricted-mode');
+    await wb.screenshot(page, screenshots, '08-restricted-mode');
   });
 
   await runner.step(suite, 'hovering a quote still shows its card', async () => {
     const pair = need().bestCrossSourcePair();
     assert.ok(pair, 'the analysis links no quote across two articles of the seeds');
     assertNoMarkup(await hoverQuoteUntil(page, pair.from, /Also reported by/i));
-    await wb.screenshot(page, screenshots, '08-restricted-hover');
+    await wb.screenshot(page, screenshots, '09-restricted-hover');
   });
 }
 
@@ -384,9 +408,9 @@ async function hoverQuote(page, at) {
  * @param {import('./lib/workbench.mjs').Page} page
  * @param {Oracle} oracle
  * @param {string} docName
- * @param {readonly { start: number, end: number, text: string }[]} quotes any of these will do
+ * @param {readonly { start: number, end: number, text: string }[]} quotes spans (quotes or mentions); any will do
  */
-async function expectCursorInQuote(page, oracle, docName, quotes) {
+async function expectCursorIn(page, oracle, docName, quotes) {
   /** @type {{ line: number, column: number } | null} */
   let at = null;
   // The cursor settles a moment after the editor opens.
@@ -448,6 +472,7 @@ function contributedTitles(manifest) {
     nextQuote: titleOf('crosswire.nextQuote'),
     previousQuote: titleOf('crosswire.previousQuote'),
     toggleHighlights: titleOf('crosswire.toggleHighlights'),
+    showEntityMentions: titleOf('crosswire.showEntityMentions'),
   };
 }
 

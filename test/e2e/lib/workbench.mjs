@@ -330,3 +330,18 @@ export async function screenshot(page, dir, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Drags the side bar's edge so it is `width` pixels wide, as one does to read long tree rows.
+ * @param {Page} page
+ * @param {number} width
+ */
+export async function resizeSidebar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || Math.abs(box.width - width) < 2) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
