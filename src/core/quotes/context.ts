@@ -96,7 +96,8 @@ export class DocumentView {
   /** Indices of the mentions lying within [from, to) and outside every quotation, in order. */
   mentionsIn(from: number, to: number, limit = 64): number[] {
     const out: number[] = [];
-    for (let i = Math.max(0, lastStartingAtOrBefore(this.mentions, from)); i < this.mentions.length; i++) {
+    const first = Math.max(0, lastStartingAtOrBefore(this.mentions, from));
+    for (let i = first; i < this.mentions.length && i < first + limit * 4; i++) {
       const m = this.mentions[i];
       if (m.start >= to || out.length >= limit) break;
       if (m.start >= from && m.end <= to && !this.quoteAt(m.start)) out.push(i);

@@ -253,7 +253,7 @@ function finish(text: string, found: Found[]): QuoteSpan[] {
       end: f.end,
       text: quoted,
       outer: f.outer,
-      kind: classifyQuote(text, f.outer.start, quoted),
+      kind: classifyQuote(text, f.outer, quoted),
       depth,
       unclosed: f.unclosed,
       paragraph: f.paragraph,

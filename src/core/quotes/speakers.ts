@@ -14,6 +14,10 @@ const LOOK_BEHIND = 48;
 const LOOK_AHEAD = 16;
 /** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
 const MAX_TAIL = 6;
+/** How many quotes back the previous speaker is looked for. */
+const MAX_BACK = 12;
+/** How far back in one (possibly endless) sentence a pronoun looks for its person. */
+const REACH_CHARS = 2000;
 /** How many sentences back a pronoun looks for the person it stands for. */
 const PRONOUN_REACH = 8;
 
@@ -166,7 +170,9 @@ class Attributor {
     const s = this.doc.sentenceAt(q.outer.start);
     if (!s) return null;
     const toks = s.tokens;
-    for (let k = 0; k + 1 < toks.length; k++) {
+    const qi = tokenIndexAt(toks, q.outer.start);
+    const last = Math.min(toks.length - 1, qi + LOOK_AHEAD * 2);
+    for (let k = Math.max(0, qi - LOOK_BEHIND); k < last; k++) {
       if (toks[k].text.toLowerCase() === 'according' && toks[k + 1].text === 'to') {
         const ref = this.subjectAfter(toks, k + 2, 'according-to');
         if (ref) return ref;
@@ -203,7 +209,7 @@ class Attributor {
    */
   private continuation(quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[]): SpeakerRef | null {
     const q = quotes[i];
-    for (let j = i - 1; j >= 0 && quotes[j].paragraph === q.paragraph; j--) {
+    for (let j = i - 1; j >= 0 && j >= i - MAX_BACK && quotes[j].paragraph === q.paragraph; j--) {
       const ref = earlier[j];
       if (ref && quotes[j].depth === 0) return { ...ref, via: 'continuation' };
     }
@@ -217,7 +223,7 @@ class Attributor {
     }
     const para = this.doc.paras[q.paragraph];
     if (q.outer.start !== para.start) return null;
-    for (let j = i - 1; j >= 0 && quotes[j].paragraph >= q.paragraph - 1; j--) {
+    for (let j = i - 1; j >= 0 && j >= i - MAX_BACK && quotes[j].paragraph >= q.paragraph - 1; j--) {
       if (quotes[j].depth > 0 || quotes[j].paragraph === q.paragraph) continue;
       const ref = earlier[j];
       if (quotes[j].kind !== 'statement') continue;
@@ -229,7 +235,7 @@ class Attributor {
   /** The speaker of the last reporting verb with an explicit subject in a sentence, if any. */
   private reportingClause(s: Sentence): SpeakerRef | null {
     const toks = s.tokens;
-    for (let v = toks.length - 1; v > 0; v--) {
+    for (let v = toks.length - 1; v > 0 && v >= toks.length - LOOK_BEHIND; v--) {
       if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
       let e = v - 1;
       while (e > 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
@@ -246,7 +252,8 @@ class Attributor {
    */
   private sentenceSubject(s: Sentence, verb: number, via: Via): SpeakerRef | null {
     const toks = s.tokens;
-    for (let v = 0; v < verb; v++) {
+    const from = Math.max(0, verb - LOOK_BEHIND);
+    for (let v = from; v < verb; v++) {
       if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
@@ -254,8 +261,7 @@ class Attributor {
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
     }
-    const end = toks[verb].start;
-    const found = this.doc.mentionsIn(s.start, end);
+    const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
     const person = found.find((i) => this.doc.mentions[i].type === 'person');
     const pick = person ?? found[0];
     return pick === undefined ? null : this.mentionRef(pick, this.doc.mentions[pick], via);
@@ -352,7 +358,7 @@ class Attributor {
     let s = this.doc.sentenceAt(t.start);
     let limit = t.start;
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
-      const people = this.doc.mentionsIn(s.start, limit).filter((i) => this.doc.mentions[i].type === 'person');
+      const people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
       if (people.length > 0) {
         const subject = people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i])) ?? people[0];
         return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };
