@@ -1,0 +1,88 @@
+/**
+ * The one wrapper around `compromise`. It is loaded on first use so that activating the extension or
+ * starting the command line does not pay for its lexicon, and its untyped term objects are turned into
+ * plain typed tokens here.
+ */
+
+/** A word as compromise tagged it, with offsets into the string that was parsed. */
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tags: ReadonlySet<string>;
+  /** Punctuation and space between this token and the next, as in the source. */
+  readonly post: string;
+  /** Punctuation before the token (an opening quote or bracket). */
+  readonly pre: string;
+  /** First token of a sentence as compromise split it. */
+  readonly sentenceStart: boolean;
+}
+
+interface CompromiseTerm {
+  text?: unknown;
+  pre?: unknown;
+  post?: unknown;
+  tags?: unknown;
+}
+
+interface CompromiseView {
+  document: CompromiseTerm[][];
+}
+
+type Compromise = (text: string) => CompromiseView;
+
+let loaded: Compromise | undefined;
+
+function compromise(): Compromise {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('compromise') as Compromise | { default: Compromise };
+    loaded = typeof mod === 'function' ? mod : mod.default;
+  }
+  return loaded;
+}
+
+const EMPTY_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * Tokenises and tags `text` with compromise. Offsets are recovered by walking compromise's lossless
+ * pre/text/post pieces; where a piece does not line up with the source (compromise expands some
+ * contractions into implicit terms) the token is found again by search, so offsets always index `text`.
+ */
+export function tag(text: string): Token[] {
+  const view = compromise()(text);
+  const out: Token[] = [];
+  let pos = 0;
+  for (const sentence of view.document) {
+    let first = true;
+    for (const term of sentence) {
+      const pre = typeof term.pre === 'string' ? term.pre : '';
+      const word = typeof term.text === 'string' ? term.text : '';
+      const post = typeof term.post === 'string' ? term.post : '';
+      if (text.startsWith(pre, pos)) pos += pre.length;
+      if (!word) {
+        if (text.startsWith(post, pos)) pos += post.length;
+        continue;
+      }
+      let start = pos;
+      if (!text.startsWith(word, start)) {
+        start = text.indexOf(word, pos);
+        if (start < 0) continue;
+      }
+      const end = start + word.length;
+      pos = end;
+      if (text.startsWith(post, pos)) pos += post.length;
+      out.push({
+        text: word,
+        start,
+        end,
+        tags: term.tags instanceof Set ? (term.tags as Set<string>) : EMPTY_TAGS,
+        post,
+        pre,
+        sentenceStart: first,
+      });
+      first = false;
+    }
+  }
+  return out;
+}
