@@ -99,6 +99,9 @@ export async function measureBaseline(articles: readonly GeneratedArticle[], onP
 
 /** The quote pipeline alone: paragraphs, quotes and the cross-source index, with every link computed. */
 export interface QuotesPhaseResult {
+  /** Articles indexed; fewer than `articles` when the phase hit its time box. */
+  readonly articlesDone: number;
+  readonly articles: number;
   readonly ms: number;
   readonly findMs: number;
   readonly indexMs: number;
@@ -107,12 +110,17 @@ export interface QuotesPhaseResult {
   readonly links: number;
 }
 
-export async function measureQuotesPhase(articles: readonly GeneratedArticle[], onProgress?: Progress): Promise<QuotesPhaseResult> {
+export async function measureQuotesPhase(
+  articles: readonly GeneratedArticle[],
+  onProgress?: Progress,
+  deadline = Infinity,
+): Promise<QuotesPhaseResult> {
   const index = new QuoteIndex();
   let findMs = 0;
   let indexMs = 0;
   let quotes = 0;
-  for (let i = 0; i < articles.length; i++) {
+  let done = 0;
+  for (let i = 0; i < articles.length && Date.now() < deadline; i++, done++) {
     const a = articles[i]!;
     const docId = `d${i}`;
     let t = performance.now();
@@ -131,10 +139,12 @@ export async function measureQuotesPhase(articles: readonly GeneratedArticle[], 
   const t = performance.now();
   const links = index.links().length;
   const linksMs = performance.now() - t;
-  return { ms: findMs + indexMs + linksMs, findMs, indexMs, linksMs, quotes, links };
+  return { articlesDone: done, articles: articles.length, ms: findMs + indexMs + linksMs, findMs, indexMs, linksMs, quotes, links };
 }
 
 export interface BuildResult {
+  /** Articles set; fewer than `articles` when the build hit its time box. */
+  readonly articlesDone: number;
   readonly articles: number;
   readonly words: number;
   /** Wall time of `corpus.set` over every article. */
@@ -156,13 +166,15 @@ export interface BuildResult {
 export async function buildCorpus(
   articles: readonly GeneratedArticle[],
   onProgress?: Progress,
+  deadline = Infinity,
 ): Promise<{ corpus: Corpus; result: BuildResult }> {
   const corpus = new Corpus();
   const times: number[] = [];
   let words = 0;
   const wall = performance.now();
   let paused = 0;
-  for (let i = 0; i < articles.length; i++) {
+  let done = 0;
+  for (let i = 0; i < articles.length && Date.now() < deadline; i++, done++) {
     const a = articles[i]!;
     const t = performance.now();
     corpus.set(a.uri, a.text, 1);
@@ -182,7 +194,7 @@ export async function buildCorpus(
   t = performance.now();
   let quotes = 0;
   let mentions = 0;
-  for (const a of articles) {
+  for (const a of articles.slice(0, done)) {
     const d = corpus.document(a.uri);
     quotes += d?.quotes.length ?? 0;
     mentions += d?.mentions.length ?? 0;
@@ -193,6 +205,7 @@ export async function buildCorpus(
   return {
     corpus,
     result: {
+      articlesDone: done,
       articles: articles.length,
       words,
       totalMs,

@@ -1,5 +1,5 @@
 import type { Corpus } from '../src/core/corpus';
-import { generateCorpus, readSeeds, trueLinkCount } from './generate';
+import { generateCorpus, readSeeds, trueLinkCount, type GeneratedCorpus } from './generate';
 import {
   articleNear, buildCorpus, linkAccuracy, measureBaseline, measureEdit, measureLookups, measureQuotesPhase,
   type AccuracyResult, type BaselineResult, type BuildResult, type EditResult, type LookupResult, type QuotesPhaseResult,
@@ -47,6 +47,12 @@ export interface SizeOptions {
   readonly lookups: number;
   readonly editRepetitions: number;
   readonly seedsDir?: string;
+  /**
+   * Epoch milliseconds by which the size should be done. The quote phase gets the first 30 % of the time
+   * left after generation and the baseline, the build runs until 80 %; a phase cut short reports how far it got, and the
+   * later steps run on the articles that were built.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -83,23 +89,36 @@ export async function runSize(o: SizeOptions, send: (m: SizeMessage) => void): P
   send({ type: 'phase', phase: 'baseline' });
   put('baseline', await measureBaseline(regular.slice(0, o.baselineArticles), progress));
 
+  // The time box is split from here: the baseline's share is fixed by its article count.
+  const start = Date.now();
+  const box = o.deadline === undefined ? Infinity : Math.max(0, o.deadline - start);
+  const quotesDeadline = start + 0.3 * box;
+  const buildDeadline = start + 0.8 * box;
+  // The long article goes first so that a time-boxed build still has it for the edit benchmark.
+  const buildOrder = long ? [long, ...regular] : regular;
+
   send({ type: 'phase', phase: 'quotes' });
-  put('quotesPhase', await measureQuotesPhase(generated.articles, progress));
+  put('quotesPhase', await measureQuotesPhase(buildOrder, progress, quotesDeadline));
   (globalThis as { gc?: () => void }).gc?.();
 
   send({ type: 'phase', phase: 'build' });
-  const built: { corpus: Corpus; result: BuildResult } = await buildCorpus(generated.articles, progress);
+  const built: { corpus: Corpus; result: BuildResult } = await buildCorpus(buildOrder, progress, buildDeadline);
   put('build', built.result);
   const corpus = built.corpus;
+  const inCorpus = buildOrder.slice(0, built.result.articlesDone);
+  const present = new Set(inCorpus);
+  // Accuracy is judged on the articles in the corpus: a time-boxed build is a smaller corpus, not a worse one.
+  const judged: GeneratedCorpus = { ...generated, articles: generated.articles.filter((a) => present.has(a)) };
 
   send({ type: 'phase', phase: 'lookups' });
-  put('lookups', measureLookups(corpus, generated, o.lookups));
+  put('lookups', measureLookups(corpus, judged, o.lookups));
 
   send({ type: 'phase', phase: 'accuracy' });
-  put('accuracy', linkAccuracy(corpus, generated));
+  put('accuracy', linkAccuracy(corpus, judged));
 
   send({ type: 'phase', phase: 'edit' });
-  put('edit600', measureEdit(corpus, articleNear({ ...generated, articles: regular }, 600), o.editRepetitions));
-  if (long) put('edit20k', measureEdit(corpus, long, o.editRepetitions));
+  const regularIn = inCorpus.filter((a) => a !== long);
+  if (regularIn.length > 0) put('edit600', measureEdit(corpus, articleNear({ ...generated, articles: regularIn }, 600), o.editRepetitions));
+  if (long && present.has(long)) put('edit20k', measureEdit(corpus, long, o.editRepetitions));
   return report;
 }

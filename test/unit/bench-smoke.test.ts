@@ -92,6 +92,19 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.match(budgets, /peak memory at 10,000.*not measured/);
   });
 
+  it('cuts the quote phase and the build at the time box and still reports the steps after them', async () => {
+    const cutMessages: SizeMessage[] = [];
+    const cut = await runSize(
+      { size: 20, seed: 99, longArticleWords: 0, baselineArticles: 2, lookups: 10, editRepetitions: 1, seedsDir: join(__dirname, '../../seeds'), deadline: Date.now() - 1 },
+      (m) => cutMessages.push(m),
+    );
+    assert.deepEqual(cutMessages.filter((m) => m.type === 'error'), []);
+    assert.equal(cut.build!.articlesDone, 0);
+    assert.equal(cut.quotesPhase!.articlesDone, 0);
+    assert.equal(cut.accuracy!.plantedQuotes, 0, 'accuracy is judged on the articles built, here none');
+    assert.equal(cut.edit600, undefined);
+  });
+
   it('marks a size that ran out of time as not finished', () => {
     const cut: BenchReport = {
       date: 'now', command: 'test', node: process.version, machine: 'test', seed: 99, quick: true, durationMs: 1,
