@@ -159,15 +159,18 @@ function statementVariant(
   vocab: Vocabulary,
   weight: (stem: number) => number,
 ): Match | null {
-  const { creditA, creditB, pairs } = align(a, b, vocab);
+  const aligned = align(a, b, vocab);
+  const { creditA, creditB, pairs } = aligned;
   const wa = weights(a, weight);
   const wb = weights(b, weight);
   const covA = coverage(wa, creditA);
   const covB = coverage(wb, creditB);
   const matchedWords = pairs.filter((p) => !a.names[p.i] && p.sim >= BROADER_SENSE).length;
   if (matchedWords < 2) return null;
+  const run = longestRun(a.norms, b.norms);
   const needed = Math.min(3, nonNameCount(a), nonNameCount(b));
   if (matchedWords >= needed && Math.min(covA, covB) >= VARIANT_COVERAGE) {
+    if (divergeAround(run, a, b, aligned, wa, wb) || restsOnRun(run, a, b, aligned, wa, wb)) return null;
     return { score: round(Math.min(0.95, (2 * covA * covB) / (covA + covB))), relation: 'variant' };
   }
   // One statement retold as part of a longer one: most of the shorter found, in one stretch.
@@ -176,7 +179,112 @@ function statementVariant(
   const at = pairs.map((p) => long.positions[p[side]]);
   const span = Math.max(...at) - Math.min(...at) + 1;
   if (span > 2 * short.norms.length + 4) return null;
+  if (divergeAround(run, a, b, aligned, wa, wb)) return null;
+  // Nor may it rest on one shared phrase: the shorter quote's other words must be there too.
+  const shortRun = short === a ? { start: run.a, credit: creditA, w: wa } : { start: run.b, credit: creditB, w: wb };
+  if (run.length >= 3 && outsideRunCoverage(short, shortRun.start, run.length, shortRun.w, shortRun.credit) < VARIANT_COVERAGE) return null;
   return { score: round(0.5 + (0.3 * (covShort - CONTAINED_COVERAGE)) / (1 - CONTAINED_COVERAGE)), relation: 'variant' };
+}
+
+interface Run {
+  /** Word index of the run in a and in b. */
+  readonly a: number;
+  readonly b: number;
+  readonly length: number;
+}
+
+/** The longest run of words the two quotes share verbatim (after normalisation). */
+function longestRun(x: Int32Array, y: Int32Array): Run {
+  let best: Run = { a: 0, b: 0, length: 0 };
+  let prev = new Int32Array(y.length + 1);
+  let cur = new Int32Array(y.length + 1);
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best.length) best = { a: i - cur[j], b: j - cur[j], length: cur[j] };
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/**
+ * True when all the two quotes agree on is one shared phrase ("…cannot achieve better relations…")
+ * and each says something of its own around it.
+ */
+function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, creditB }: Alignment, wa: number[], wb: number[]): boolean {
+  if (run.length < 3) return false;
+  const outside = (q: PreparedQuote, start: number, w: number[]): number => {
+    let x = 0;
+    q.positions.forEach((pos, i) => {
+      if (pos < start || pos >= start + run.length) x += w[i];
+    });
+    return x / Math.max(1e-9, w.reduce((s, v) => s + v, 0));
+  };
+  if (outside(a, run.a, wa) < SIDE_WEIGHT || outside(b, run.b, wb) < SIDE_WEIGHT) return false;
+  // A cut of the other quote has its own few words found; two statements sharing a phrase have none.
+  return Math.max(
+    outsideRunCoverage(a, run.a, run.length, wa, creditA),
+    outsideRunCoverage(b, run.b, run.length, wb, creditB),
+  ) < SIDE_AGREEMENT;
+}
+
+function outsideRunCoverage(q: PreparedQuote, start: number, length: number, w: number[], credit: number[]): number {
+  let total = 0;
+  let got = 0;
+  q.positions.forEach((pos, i) => {
+    if (pos >= start && pos < start + length) return;
+    total += w[i];
+    got += w[i] * credit[i];
+  });
+  return total > 0 ? got / total : 1;
+}
+
+/** Share of a side's words that disagree below this: the quotes say different things there. */
+const SIDE_AGREEMENT = 0.34;
+/** A side counts when it holds at least this share of each quote's weight. */
+const SIDE_WEIGHT = 0.15;
+
+/**
+ * True when two quotes share a run of words and then say different things on the same side of it,
+ * after it in both (an opening formula: "We are committed to maintaining…" / "…to taking…") or
+ * before it in both. Re-translations differ all along; cuts of one statement differ on opposite sides.
+ */
+function divergeAround(
+  run: Run,
+  a: PreparedQuote,
+  b: PreparedQuote,
+  { creditA, creditB, pairs }: Alignment,
+  wa: number[],
+  wb: number[],
+): boolean {
+  if (run.length < 2) return false;
+  const partnerOfA = new Map(pairs.map((p) => [p.i, p.j]));
+  const partnerOfB = new Map(pairs.map((p) => [p.j, p.i]));
+  const totalA = wa.reduce((x, y) => x + y, 0);
+  const totalB = wb.reduce((x, y) => x + y, 0);
+  for (const after of [true, false]) {
+    const inA = (pos: number): boolean => (after ? pos >= run.a + run.length : pos < run.a);
+    const inB = (pos: number): boolean => (after ? pos >= run.b + run.length : pos < run.b);
+    let weightA = 0;
+    let weightB = 0;
+    let agreed = 0;
+    a.positions.forEach((pos, i) => {
+      if (!inA(pos)) return;
+      weightA += wa[i];
+      const j = partnerOfA.get(i);
+      if (j === undefined ? creditA[i] > 0 : inB(b.positions[j])) agreed += wa[i] * creditA[i];
+    });
+    b.positions.forEach((pos, j) => {
+      if (!inB(pos)) return;
+      weightB += wb[j];
+      const i = partnerOfB.get(j);
+      if (i === undefined ? creditB[j] > 0 : inA(a.positions[i])) agreed += wb[j] * creditB[j];
+    });
+    if (weightA < SIDE_WEIGHT * totalA || weightB < SIDE_WEIGHT * totalB) continue;
+    if (agreed / (weightA + weightB) < SIDE_AGREEMENT) return true;
+  }
+  return false;
 }
 
 interface Pair {
@@ -190,14 +298,47 @@ interface Pair {
  * the same order on both sides, credits lone unmatched words standing between two matches on both
  * sides as a rewording ("sustain its assault on" / "continue its offensive in").
  */
-function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): { creditA: number[]; creditB: number[]; pairs: Pair[] } {
-  const candidates: Pair[] = [];
-  for (let i = 0; i < a.stems.length; i++) {
-    for (let j = 0; j < b.stems.length; j++) {
-      const sim = similarity(a.stems[i], b.stems[j], a.names[i] === 1 || b.names[j] === 1, vocab);
-      if (sim > 0) candidates.push({ i, j, sim });
+interface Alignment {
+  readonly creditA: number[];
+  readonly creditB: number[];
+  readonly pairs: Pair[];
+}
+
+function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
+  // Word pairs are found through maps from stems and senses to a's words, not by trying every pair.
+  const best = new Map<number, number>();
+  const offer = (i: number, j: number, sim: number): void => {
+    const k = i * b.stems.length + j;
+    if ((best.get(k) ?? 0) < sim) best.set(k, sim);
+  };
+  const byStem = new Map<number, number>();
+  const own = new Map<number, number[]>();
+  const broader = new Map<number, number[]>();
+  const add = (m: Map<number, number[]>, k: number, i: number): void => {
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  };
+  a.stems.forEach((s, i) => {
+    byStem.set(s, i);
+    const c = a.names[i] ? null : vocab.conceptsOf(s);
+    if (!c) return;
+    for (const k of c.own) add(own, k, i);
+    for (const k of c.broader) add(broader, k, i);
+  });
+  b.stems.forEach((s, j) => {
+    const same = byStem.get(s);
+    if (same !== undefined) offer(same, j, SAME_STEM);
+    const c = b.names[j] ? null : vocab.conceptsOf(s);
+    if (!c) return;
+    for (const k of c.own) {
+      for (const i of own.get(k) ?? []) offer(i, j, SAME_SENSE);
+      for (const i of broader.get(k) ?? []) offer(i, j, BROADER_SENSE);
     }
-  }
+    for (const k of c.broader) for (const i of own.get(k) ?? []) offer(i, j, BROADER_SENSE);
+  });
+  const candidates: Pair[] = [];
+  for (const [k, sim] of best) candidates.push({ i: Math.floor(k / b.stems.length), j: k % b.stems.length, sim });
   candidates.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
   const creditA = new Array<number>(a.stems.length).fill(0);
   const creditB = new Array<number>(b.stems.length).fill(0);
@@ -218,17 +359,6 @@ function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): { creditA
     }
   }
   return { creditA, creditB, pairs };
-}
-
-function similarity(x: number, y: number, name: boolean, vocab: Vocabulary): number {
-  if (x === y) return SAME_STEM;
-  if (name) return 0;
-  const cx = vocab.conceptsOf(x);
-  const cy = vocab.conceptsOf(y);
-  if (!cx || !cy) return 0;
-  if (intersects(cx.own, cy.own)) return SAME_SENSE;
-  if (intersects(cx.own, cy.broader) || intersects(cx.broader, cy.own)) return BROADER_SENSE;
-  return 0;
 }
 
 /** Longest subsequence of pairs (sorted by i) whose j also increases. */
@@ -270,11 +400,6 @@ function coverage(w: number[], credit: number[]): number {
 
 function nonNameCount(q: PreparedQuote): number {
   return q.names.reduce((n, x) => n + (x ? 0 : 1), 0);
-}
-
-function intersects(x: readonly number[], y: readonly number[]): boolean {
-  for (const v of x) if (y.includes(v)) return true;
-  return false;
 }
 
 function range(from: number, to: number): number[] {

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { DiffPart } from '../types';
-import { words, type Word } from './text';
+import { wordForms, type WordForm } from './text';
 
 /** Runs of an alignment between the words of two texts: `common`, or only in `from` / only in `to`. */
 export type Alignment = readonly { readonly op: DiffPart['op']; readonly count: number }[];
@@ -9,7 +9,7 @@ export type Alignment = readonly { readonly op: DiffPart['op']; readonly count: 
  * Aligns the words of two texts (the `diff` package's array diff over normalised words, so case,
  * curly apostrophes and British spellings do not show as differences).
  */
-export function alignWords(from: readonly Word[], to: readonly Word[]): Alignment {
+export function alignWords(from: readonly WordForm[], to: readonly WordForm[]): Alignment {
   const changes = diffArrays(from.map((w) => w.norm), to.map((w) => w.norm));
   return changes.map((c) => ({ op: c.added ? 'to' : c.removed ? 'from' : 'common', count: c.count }));
 }
@@ -23,15 +23,15 @@ export function alignWords(from: readonly Word[], to: readonly Word[]): Alignmen
 export function renderAlignment(
   alignment: Alignment,
   fromText: string,
-  fromWords: readonly Word[],
+  fromWords: readonly WordForm[],
   toText: string,
-  toWords: readonly Word[],
+  toWords: readonly WordForm[],
   mirrored = false,
 ): DiffPart[] {
   const parts: DiffPart[] = [];
   let i = 0;
   let j = 0;
-  const slice = (text: string, ws: readonly Word[], k: number, count: number): string => {
+  const slice = (text: string, ws: readonly WordForm[], k: number, count: number): string => {
     const start = k === 0 ? 0 : ws[k].start;
     const end = k + count < ws.length ? ws[k + count].start : text.length;
     return text.slice(start, end);
@@ -92,7 +92,7 @@ export function renderAlignment(
 }
 
 /** The punctuation and spacing between word `k` and the next word, or the end of the text. */
-function gapAfter(text: string, ws: readonly Word[], k: number): string {
+function gapAfter(text: string, ws: readonly WordForm[], k: number): string {
   return text.slice(ws[k].end, k + 1 < ws.length ? ws[k + 1].start : text.length);
 }
 
@@ -103,7 +103,7 @@ export function mirrorAlignment(alignment: Alignment): Alignment {
 
 /** Word-level difference between two quote texts, ready for display. */
 export function wordDiff(from: string, to: string): DiffPart[] {
-  const a = words(from);
-  const b = words(to);
+  const a = wordForms(from);
+  const b = wordForms(to);
   return renderAlignment(alignWords(a, b), from, a, to, b);
 }

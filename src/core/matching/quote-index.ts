@@ -1,7 +1,7 @@
 import type { DiffPart, LinkRelation, QuoteLink, QuoteRef } from '../types';
 import { comparePrepared, prepare, Vocabulary, type PreparedQuote } from './compare';
 import { alignWords, mirrorAlignment, renderAlignment, type Alignment } from './diff';
-import { words } from './text';
+import { wordForms } from './text';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
 const MAX_POSTINGS = 2000;
@@ -9,6 +9,8 @@ const MAX_POSTINGS = 2000;
 const MAX_CANDIDATES = 64;
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
+/** Posting entries read per new quote when gathering its candidates. */
+const POSTINGS_BUDGET = 20000;
 /** Credit a shared sense gives a candidate, against 1 for a shared stem. */
 const SENSE_CREDIT = 0.6;
 /**
@@ -186,35 +188,47 @@ export class QuoteIndex {
     }
   }
 
-  /** Quotes of other documents sharing the most weighted words or senses with quote `n`. */
+  /**
+   * Quotes of other documents sharing the most weighted words or senses with quote `n`. Posting lists
+   * are read rarest first, within a budget, so a quote made of common words costs no more than others.
+   */
   private candidates(n: number): number[] {
     const e = this.entries[n]!;
     const p = e.prepared;
-    const evidence = new Map<number, number>();
-    const order = Array.from(p.stems.keys()).sort((x, y) => this.weight(p.stems[y]) - this.weight(p.stems[x]));
+    const lists: { list: readonly number[]; credit: number }[] = [];
     let total = 0;
-    for (const i of order) {
-      const s = p.stems[i];
+    p.stems.forEach((s, i) => {
       const w = this.weight(s) * (p.names[i] ? 0.5 : 1);
       total += w;
-      const credited = new Map<number, number>();
-      const visit = (key: number, credit: number): void => {
-        for (const other of this.postings.get(key) ?? []) {
-          if (other === n || this.entries[other]?.docId === e.docId) continue;
-          if ((credited.get(other) ?? 0) < credit) credited.set(other, credit);
-        }
-      };
-      visit(s, w);
-      if (!p.names[i]) {
-        const c = this.vocab.conceptsOf(s);
-        if (c) for (const k of [...c.own, ...c.broader]) visit(-(k + 1), w * SENSE_CREDIT);
+      const list = this.postings.get(s);
+      if (list) lists.push({ list, credit: w });
+      if (p.names[i]) return;
+      const c = this.vocab.conceptsOf(s);
+      if (!c) return;
+      for (const k of c.own.concat(c.broader)) {
+        const senses = this.postings.get(-(k + 1));
+        if (senses) lists.push({ list: senses, credit: w * SENSE_CREDIT });
       }
-      for (const [other, credit] of credited) evidence.set(other, (evidence.get(other) ?? 0) + credit);
+    });
+    lists.sort((x, y) => x.list.length - y.list.length);
+    const evidence = new Map<number, number>();
+    let budget = POSTINGS_BUDGET;
+    for (const { list, credit } of lists) {
+      if (list.length > budget) break;
+      budget -= list.length;
+      for (const other of list) {
+        if (other === n) continue;
+        evidence.set(other, (evidence.get(other) ?? 0) + credit);
+      }
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
     // the smaller of the two, and is low: the full comparison decides.
-    return [...evidence]
-      .filter(([other, v]) => v >= 0.25 * Math.min(total, this.entries[other]!.mass))
+    const out: [number, number][] = [];
+    for (const [other, v] of evidence) {
+      const o = this.entries[other]!;
+      if (o.docId !== e.docId && v >= 0.25 * Math.min(total, o.mass)) out.push([other, v]);
+    }
+    return out
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, MAX_CANDIDATES)
       .map(([other]) => other);
@@ -256,8 +270,8 @@ export class QuoteIndex {
   private diffOf(pair: Pair, from: number): DiffPart[] {
     const a = this.entries[pair.a]!;
     const b = this.entries[pair.b]!;
-    const wa = words(a.text);
-    const wb = words(b.text);
+    const wa = wordForms(a.text);
+    const wb = wordForms(b.text);
     pair.alignment ??= alignWords(wa, wb);
     return from === pair.a
       ? renderAlignment(pair.alignment, a.text, wa, b.text, wb)

@@ -27,6 +27,26 @@ const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'e
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 const CLITIC = /'(s|re|ve|ll|d|m)$/;
 
+/** A word's place and normalised form, all a word diff needs. */
+export type WordForm = Pick<Word, 'start' | 'end' | 'norm'>;
+
+/** Splits a quote into words with their normalised forms only: cheaper than `words` for diffs. */
+export function wordForms(text: string): WordForm[] {
+  const out: WordForm[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
+    const acronym = ACRONYMS.get(lower.replace(/\./g, ''));
+    const clitic = CLITIC.exec(lower);
+    const bare = clitic ? lower.slice(0, clitic.index) : lower;
+    const norm = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'))
+      ? acronym
+      : americanSpelling(bare) + (clitic ? clitic[0] : '');
+    out.push({ start: m.index, end: m.index + raw.length, norm });
+  }
+  return out;
+}
+
 /** Splits a quote into words, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
