@@ -8,7 +8,7 @@
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,7 +180,7 @@ async function withWorkbench(suite, settings, body) {
  * @param {any} manifest
  * @param {() => Oracle} need the analysis the workbench should show
  */
-async function mainPass({ suite, page }, manifest, need) {
+async function mainPass({ suite, page, sandbox }, manifest, need) {
   const titles = contributedTitles(manifest);
   const shot = (/** @type {string} */ name) => wb.screenshot(page, screenshots, name);
   const pair = () => {
@@ -257,6 +257,21 @@ async function mainPass({ suite, page }, manifest, need) {
     assert.ok(expected.length > 0, `landed in ${landed}, which has no quote matching “${clip(from.quote.text)}”`);
     await expectCursorIn(page, need(), landed, expected.map((t) => t.quote));
     await shot('05-go-to-matching');
+  });
+
+  await runner.step(suite, 'a file that is not an article gets no highlights, quotes and names notwithstanding', async () => {
+    const { from } = pair();
+    // Quoted words and names in data, as an article's export might hold them.
+    const name = 'export.json';
+    const text = JSON.stringify({ note: from.quote.text, speaker: from.quote.speaker ?? 'a spokesman' }, null, 2);
+    writeFileSync(join(sandbox.workspace, name), `${text.replace(/"note": "/, '"note": "“').replace(/",\n/, '”",\n')}\n`);
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(name)}]`).waitFor({ timeout: 10_000 });
+    await wb.openFromExplorer(page, name);
+    // Highlights show within a second on an article once the index is warm; give this one three.
+    await page.waitForTimeout(3000);
+    assert.deepEqual(await wb.decorationBoxes(page), [], 'a JSON file got highlights');
+    await wb.openFromExplorer(page, from.doc.name);
+    await wb.waitForDecorations(page, 5_000);
   });
 
   await runner.step(suite, 'Next Quote and Previous Quote step through the quotes of the article', async () => {
