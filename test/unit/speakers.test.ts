@@ -126,6 +126,21 @@ describe('speaker attribution rules', () => {
     assert.equal(res[1].said, 'Wang Wenbin');
   });
 
+  it('reads a speaker past an aside, and a role with the body it speaks for', () => {
+    assert.deepEqual(who('“We will act,” Xi, who met Blinken on Friday, said.', [['Xi', 'person'], ...BLINKEN]), [['Xi', 'after']]);
+    assert.deepEqual(who('“We will act,” said a spokesman for the ministry.'), [['a spokesman for the ministry', 'after']]);
+    assert.deepEqual(who('“We will act,” a senior US official told reporters on condition of anonymity.', [['US', 'place']]), [
+      ['a senior US official', 'after'],
+    ]);
+  });
+
+  it('reads a nationality standing for the person named before as that person', () => {
+    const text = 'Tottenham coach Ange Postecoglou was calm. “We were the better side,” the Australian said.';
+    const [a] = attribute(text, [['Ange Postecoglou', 'person'], ['Tottenham', 'organization']]);
+    assert.equal(a.speaker?.name, 'Ange Postecoglou');
+    assert.equal(a.said, 'the Australian');
+  });
+
   it('reads organisations as speakers', () => {
     const text = 'The State Department warned that it would take “further steps as necessary” to deter China.';
     assert.deepEqual(who(text, [['State Department', 'organization'], ['China', 'place']]), [['State Department', 'indirect']]);

@@ -78,7 +78,6 @@ class Attributor {
 
   /** `…,” X said`, `…,” said X`, `…,” according to X`; across a full stop only when the clause ends there. */
   private after(q: QuoteSpan): SpeakerRef | null {
-    if (q.unclosed && this.doc.text[q.outer.end] === undefined) return null;
     let s = this.doc.sentenceAt(Math.max(q.outer.start, q.outer.end - 1));
     if (!s) return null;
     let toks = s.tokens;
@@ -105,12 +104,20 @@ class Attributor {
       if (crossed && !endsClause(toks, k + 1)) return null;
       return this.subjectAfter(toks, k + 1, 'after');
     }
+    let subjectEnd = -1;
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
+      if (t.text === ',' && subjectEnd < 0) {
+        const close = parentheticalEnd(toks, v);
+        if (close < 0) return null;
+        subjectEnd = v - 1;
+        v = close;
+        continue;
+      }
       if (t.kind !== 'word') return null;
       if (reportingVerb(t.text) !== 'finite') continue;
       if (crossed && !endsClause(toks, v + 1)) return null;
-      let e = v - 1;
+      let e = subjectEnd >= 0 ? subjectEnd : v - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
       return this.subjectEndingAt(toks, k, e, 'after');
     }
@@ -274,8 +281,8 @@ class Attributor {
     if (e === from) return null;
     if (toks[e]?.kind === 'word' && /^(?:for|of|at|from|in)$/.test(toks[e].text) && isRoleNoun(toks[e - 1].text)) {
       let f = e + 1;
-      while (f < toks.length && f < e + 6 && toks[f].kind === 'word' && (isUpper(toks[f].text[0]) || DETERMINERS.has(toks[f].text.toLowerCase()))) f++;
-      if (f > e + 1 && isUpper(toks[f - 1].text[0])) e = f;
+      while (f < toks.length && f < e + 6 && toks[f].kind === 'word' && subjectWord(toks[f], false) && toks[f].text !== 'of') f++;
+      if (f > e + 1 && (isUpper(toks[f - 1].text[0]) || isRoleNoun(toks[f - 1].text))) e = f;
     }
     const first = toks[from].text.toLowerCase();
     if (e - from === 1 && PERSON_PRONOUNS.has(first)) return this.pronoun(toks[from]);
@@ -389,6 +396,23 @@ function subjectWord(t: Tok, first: boolean): boolean {
   if (first && PERSON_PRONOUNS.has(lower)) return true;
   if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower);
   return DETERMINERS.has(lower) || isRoleNoun(w) || isRoleModifier(w) || /['’]s$/.test(w) || lower === 'of';
+}
+
+/** Words opening an aside between a speaker and the verb ("Xi, who met Blinken, said"). */
+const ASIDES = new Set(['who', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'in', 'for', 'at', 'asked']);
+
+/**
+ * Where an aside opened by the comma at `comma` ends: the index of its closing comma, or -1 when the
+ * comma opens no aside.
+ */
+function parentheticalEnd(toks: readonly Tok[], comma: number): number {
+  const next = toks[comma + 1];
+  if (!next || next.kind !== 'word' || !ASIDES.has(next.text.toLowerCase())) return -1;
+  for (let k = comma + 2; k < toks.length && k <= comma + 20; k++) {
+    if (toks[k].text === ',') return k;
+    if (toks[k].kind !== 'word' && toks[k].text !== '-' && toks[k].text !== '’') return -1;
+  }
+  return -1;
 }
 
 /** After a reporting verb: at most a few words, no new clause, then the end of the sentence. */
