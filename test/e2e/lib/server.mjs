@@ -61,6 +61,32 @@ export function installExtensionFolder(extensionRoot, extensionsDir) {
   return { id, version: manifest.version, dir };
 }
 
+/** Process groups of the servers this process started and has not stopped yet. */
+const running = new Set();
+
+/**
+ * The servers run detached, so an interrupted test run would leave them (and their extension
+ * hosts) behind; kill their groups on the way out, however the run ends.
+ */
+function killLeftoversOnExit() {
+  if (killLeftoversOnExit.installed) return;
+  killLeftoversOnExit.installed = true;
+  const killAll = () => {
+    for (const pid of running) {
+      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    running.clear();
+  };
+  process.on('exit', killAll);
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+killLeftoversOnExit.installed = false;
+
 /** @returns {Promise<number>} a TCP port on 127.0.0.1 that was free a moment ago */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -113,11 +139,14 @@ export async function startCodeServer(codeServerDir, sandbox, { timeoutMs = 30_0
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
   child.unref();
+  killLeftoversOnExit();
+  running.add(pid);
   let exited = false;
   child.on('exit', () => { exited = true; });
 
   const url = `http://127.0.0.1:${port}/`;
   const stop = async () => {
+    running.delete(pid);
     for (const signal of /** @type {const} */ (['SIGTERM', 'SIGKILL'])) {
       try { process.kill(-pid, signal); } catch { return; }
       for (let i = 0; i < 20; i++) {
