@@ -25,8 +25,11 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  */
 export class ArticleWorkspace implements vscode.Disposable {
   private matcher: ArticleMatcher;
-  /** Documents whose corpus entry holds editor text, with the document version it was taken from. */
-  private readonly editorVersions = new Map<string, number>();
+  /**
+   * Documents whose corpus entry holds editor text: the document version it was taken from, and the
+   * size limit it was checked against.
+   */
+  private readonly editorVersions = new Map<string, { version: number; limitKB: number }>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedFiles = new Map<string, string>();
   /** Analysis failures already logged, so a broken file is reported once, not on every keystroke. */
@@ -114,18 +117,20 @@ export class ArticleWorkspace implements vscode.Disposable {
     if (!this.isArticle(document.uri)) return undefined;
     const key = corpusKey(document.uri);
     this.cancelPending(key);
-    if (this.editorVersions.get(key) === document.version) {
-      // Known version: its analysis, or nothing when that version could not be analysed.
+    const limitKB = this.settings.value.maxFileSizeKB;
+    const known = this.editorVersions.get(key);
+    if (known && known.version === document.version && known.limitKB === limitKB) {
+      // Known version: its analysis, or nothing when that version was skipped or could not be analysed.
       return this.corpus.document(key);
     }
+    this.editorVersions.set(key, { version: document.version, limitKB });
     const text = document.getText();
-    if (text.length > this.settings.value.maxFileSizeKB * 1024) {
-      this.skip(key, `larger than ${this.settings.value.maxFileSizeKB} KB (crosswire.maxFileSizeKB)`);
+    if (text.length > limitKB * 1024) {
+      this.skip(key, `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
       this.corpus.remove(key);
       return undefined;
     }
     this.unskip(key);
-    this.editorVersions.set(key, document.version);
     const existing = this.corpus.document(key);
     if (existing && existing.text === text) return existing;
     return this.setSafely(key, text, document.version);

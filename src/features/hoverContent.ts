@@ -61,7 +61,13 @@ export function describeQuote(quote: CorpusQuote): string {
  * are struck through, words only the other has are bold. Everything is escaped.
  */
 export function renderDiff(parts: readonly DiffPart[]): string {
-  return parts
+  const merged: DiffPart[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (last && last.op === p.op) merged[merged.length - 1] = { op: p.op, text: last.text + p.text };
+    else merged.push(p);
+  }
+  return merged
     .map((p) => (p.op === 'common' ? escapeMarkdown(p.text) : wrapEscaped(p.text, p.op === 'from' ? '~~' : '**')))
     .join('')
     .trim();

@@ -33,12 +33,13 @@ export function commandLink(label: string, command: string, args: readonly unkno
 }
 
 /**
- * Wraps escaped text in emphasis markers. The markers go inside any surrounding white space, because
- * CommonMark ignores `**` next to a space.
+ * Wraps escaped text in emphasis markers (`**`, `~~`). CommonMark honours a marker only next to a
+ * word character on its inner side, so surrounding white space and punctuation stay outside the
+ * markers; a run of punctuation alone is left unmarked rather than shown with stray asterisks.
  */
 export function wrapEscaped(text: string, marker: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  const m = /^([\s\p{P}\p{S}]*)([\s\S]*?)([\s\p{P}\p{S}]*)$/u.exec(text);
   const [, lead = '', core = '', trail = ''] = m ?? [];
   if (core === '') return escapeMarkdown(text);
-  return `${lead ? ' ' : ''}${marker}${escapeMarkdown(core)}${marker}${trail ? ' ' : ''}`;
+  return `${escapeMarkdown(lead)}${marker}${escapeMarkdown(core)}${marker}${escapeMarkdown(trail)}`;
 }

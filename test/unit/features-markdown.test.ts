@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { commandLink, commandUri, escapeMarkdown, truncate, wrapEscaped } from '../../src/features/markdown';
+import { renderDiff } from '../../src/features/hoverContent';
 import { toHtml } from './features-fixtures';
 
 /** Undoes CommonMark backslash escapes: what a reader sees of escaped text. */
@@ -50,10 +51,28 @@ describe('hover markdown escaping', () => {
     assert.doesNotMatch(uri, /[ ()[\]]/);
   });
 
-  it('puts emphasis markers inside surrounding spaces, where CommonMark honours them', () => {
+  it('puts emphasis markers inside surrounding spaces and punctuation, where CommonMark honours them', () => {
     assert.equal(wrapEscaped(' the war ', '**'), ' **the war** ');
     assert.equal(wrapEscaped('said', '~~'), '~~said~~');
+    assert.equal(wrapEscaped('(U.S.)', '**'), '\\(**U\\.S**\\.\\)');
     assert.equal(wrapEscaped('  ', '**'), ' ');
+    assert.equal(wrapEscaped('.', '**'), '\\.', 'punctuation alone is not marked');
+  });
+
+  it('never leaves stray markers in a rendered word diff, whatever the words and punctuation', () => {
+    const pieces = ['word', 'two words', '.', ',', ' ', '“', '”', '(a)', 'U.S.', '-', '$5', 'x*y', ' end.', '’s'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 400; round++) {
+      const parts = Array.from({ length: 2 + next(5) }, () => ({
+        op: (['common', 'from', 'to'] as const)[next(3)],
+        text: pieces[next(pieces.length)]!,
+      }));
+      const md = renderDiff(parts);
+      const html = toHtml(md);
+      const visible = html.replace(/<[^>]+>/g, '');
+      assert.doesNotMatch(visible, /\*\*|~~/, `stray markers in ${JSON.stringify(parts)} → ${html}`);
+    }
   });
 
   it('shortens long text at a word boundary with an ellipsis', () => {

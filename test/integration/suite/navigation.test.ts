@@ -96,6 +96,33 @@ describe('navigation commands', () => {
     assert.ok(symbols.some((s) => s.name === speaker), `a group for ${speaker}`);
   });
 
+  it('lists an entity’s mentions across articles and opens the one chosen', async () => {
+    const api = await crosswire();
+    const entity = api.corpus.entities().find((e) => new Set(api.corpus.mentionsOf(e.id).map((m) => m.uri)).size > 1);
+    assert.ok(entity, 'an entity named in more than one article');
+    const running = vscode.commands.executeCommand(Commands.showEntityMentions, entity.id);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'a mention was opened');
+    const at = api.corpus.mentionAt(editor.document.uri.toString(), editor.document.offsetAt(editor.selection.start));
+    assert.equal(at?.entity, entity.id);
+    assert.equal(editor.document.getText(editor.selection), at.text);
+  });
+
+  it('reveals the entity under the cursor in the Entities view', async () => {
+    const api = await crosswire();
+    const doc = api.corpus.documents().find((d) => d.mentions.some((m) => m.entity));
+    assert.ok(doc);
+    const mention = doc.mentions.find((m) => m.entity)!;
+    const editor = await open(doc.uri);
+    const at = editor.document.positionAt(mention.start);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand(Commands.revealEntity);
+    await vscode.commands.executeCommand(Commands.revealEntity, mention.entity);
+  });
+
   it('toggles highlights through the setting', async () => {
     await crosswire();
     const config = (): boolean | undefined => vscode.workspace.getConfiguration('crosswire').get<boolean>('highlight.enabled');

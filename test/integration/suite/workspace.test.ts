@@ -51,3 +51,20 @@ describe('workspace index', () => {
     assert.ok(clusters[0]!.articleCount > 1, 'the first statement is reported by more than one article');
   });
 });
+
+describe('settings', () => {
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('crosswire').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Global);
+    await (await crosswire()).whenIndexed();
+  });
+
+  it('re-reads crosswire.maxFileSizeKB and skips larger files, then takes them back', async () => {
+    const api = await crosswire();
+    const before = api.corpus.documents().length;
+    assert.ok(before > 0);
+    await vscode.workspace.getConfiguration('crosswire').update('maxFileSizeKB', 1, vscode.ConfigurationTarget.Global);
+    await eventually(() => api.corpus.documents().length === 0, 'every article over 1 KB to be dropped', 10_000);
+    await vscode.workspace.getConfiguration('crosswire').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Global);
+    await eventually(() => api.corpus.documents().length === before, 'the articles to come back', 20_000);
+  });
+});
