@@ -61,6 +61,7 @@ describe('entities: EntityResolver', () => {
     add(r, 'a', 'Russian Defense Minister Sergei Shoigu met officials in Astana.');
     const ms = add(r, 'b', 'In Moscow, Shoigu said the talks went well.');
     assert.deepEqual(idsOf(r, 'b', ms, 'Shoigu'), ['person:sergei-shoigu']);
+    assert.deepEqual(r.entity('person:sergei-shoigu')?.aliases, ['Shoigu']);
     r.remove('a');
     assert.deepEqual(idsOf(r, 'b', ms, 'Shoigu'), ['person:shoigu']);
     assert.equal(r.entity('person:sergei-shoigu'), undefined);

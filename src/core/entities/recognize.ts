@@ -46,7 +46,8 @@ const FUNCTION_WORDS = new Set([
   'relevant', 'related', 'read', 'source', 'leave', 'reply', 'your', 'required', 'back', 'connect',
   'mr', 'mrs', 'ms', 'up', 'out', 'over', 'under', 'into', 'onto', 'upon', 'via', 'per', 'than', 'do', 'did',
   'does', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may',
-  'might', 'must', 'shall', 'let', 'let\'s', 'please', 'thank', 'thanks', 'oh', 'well', 'like',
+  'might', 'must', 'shall', 'let', 'let\'s', 'please', 'thank', 'thanks', 'oh', 'well', 'like', 'unlike',
+  'neither', 'either', 'without', 'within', 'amid', 'among', 'against', 'following', 'including', 'once',
 ]);
 
 const CLOSED_TAGS = ['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'QuestionWord', 'Modal', 'Copula', 'Auxiliary', 'Negative'];
@@ -196,6 +197,18 @@ function isNameWord(w: Word, known: ReadonlySet<string>): boolean {
   return known.has(n) || isPlaceName(w.text) || isOutlet(w.text);
 }
 
+/**
+ * A capitalised word opening a sentence joins the name that follows it without a break
+ * ("LONDON (Reuters) - Bukayo Saka scored"), unless it is a word of another kind ("Fueling Russia").
+ */
+function opensName(ws: readonly Word[], i: number, known: ReadonlySet<string>): boolean {
+  const w = ws[i];
+  const next = ws[i + 1];
+  if (!w.startLike || !w.cap || w.allCaps || w.breakAfter || !next || next.breakBefore || next.allCaps) return false;
+  if (FUNCTION_WORDS.has(normalize(w.text)) || hasAny(w.tags, CLOSED_TAGS) || hasAny(w.tags, ['Verb', 'Adverb', 'Date', 'Value'])) return false;
+  return isStrong(next) || known.has(normalize(next.text));
+}
+
 /** A title opening a sentence ("Secretary of State Antony Blinken said") belongs to the run it heads. */
 function opensTitle(ws: readonly Word[], i: number): boolean {
   const w = ws[i];
@@ -228,7 +241,7 @@ function chunkParagraph(ws: readonly Word[], known: ReadonlySet<string>, out: Ca
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const prev = run.length ? run[run.length - 1] : undefined;
-    const name = !w.notice && (isNameWord(w, known) || opensTitle(ws, i)) && !(!prev && !w.allCaps && (w.tags.has('Date') || MONTHS.has(normalize(w.text))));
+    const name = !w.notice && (isNameWord(w, known) || opensTitle(ws, i) || opensName(ws, i, known)) && !(!prev && !w.allCaps && (w.tags.has('Date') || MONTHS.has(normalize(w.text))));
     const startsName = !prev && !name && PARTICLES.has(w.text) && ws[i + 1] !== undefined && (ws[i + 1].cap || PARTICLES.has(ws[i + 1].text)) && !w.breakAfter;
     if (prev && (prev.breakAfter || w.breakBefore || (prev.possessive && !(name && (isOrgCue(w.text) || isPlaceCue(w.text)))))) flush(i);
     const cur = run.length ? run[run.length - 1] : undefined;
@@ -408,6 +421,10 @@ function segment(input: Word[], before: Word | undefined, after: Word | undefine
   }
 
   if (splitTitle(ws, after, out)) return;
+  // A title's qualifier left without its title ("Former Arsenal captain") is not part of the name.
+  if (ws.length > 1 && ws[0].cap && isTitleModifier(ws[0].text) && !isPlaceName(textOf(ws.slice(0, 2)))) {
+    return segment(ws.slice(1), ws[0], after, out, inTitle);
+  }
   if (inTitle) {
     // Inside a title only real names count ("US", "NATO"); the office words do not ("Treasury").
     if (ws.every((w) => isTitleModifier(w.text) || isTitleHead(w.text) || isConnector(w))) return;

@@ -105,6 +105,8 @@ export class EntityResolver {
   /** Organisation initials → full organisation keys ("sec" → "organization|securities and exchange commission"). */
   private readonly acronyms = new Map<string, Map<string, number>>();
   private built: Built | undefined;
+  /** Entities described since the last change, by key: a document's mentions repeat a few keys. */
+  private readonly described = new Map<string, Entity>();
 
   /** Adds or replaces a document's mentions. */
   set(docId: string, text: string, mentions: readonly RawMention[]): void {
@@ -114,6 +116,7 @@ export class EntityResolver {
     this.docs.set(docId, entry);
     this.account(entry, +1);
     this.built = undefined;
+    this.described.clear();
   }
 
   remove(docId: string): void {
@@ -122,6 +125,7 @@ export class EntityResolver {
     this.account(entry, -1);
     this.docs.delete(docId);
     this.built = undefined;
+    this.described.clear();
   }
 
   /** All entities, most mentioned first. */
@@ -138,7 +142,16 @@ export class EntityResolver {
     const l = this.docs.get(docId)?.locals[index];
     if (!l) return null;
     const key = this.keyOf(l);
-    return key === null ? null : this.describe(this.cluster(key)).id;
+    return key === null ? null : this.entityForKey(key).id;
+  }
+
+  private entityForKey(key: string): Entity {
+    let e = this.described.get(key);
+    if (!e) {
+      e = this.describe(this.cluster(key));
+      this.described.set(key, e);
+    }
+    return e;
   }
 
   /** Every mention of an entity across the corpus, in document order. */
@@ -240,15 +253,17 @@ export class EntityResolver {
     const counts = new Map<string, number>();
     const mentions = new Map<string, MentionRef[]>();
     const byId = new Map<string, Entity>();
-    const clusterCache = new Map<string, Entity>();
+    // Lone words decided against the corpus are spellings of the entity too.
+    const extra = new Map<string, Set<string>>();
     for (const [docId, entry] of this.docs) {
       entry.locals.forEach((l, index) => {
         const key = this.keyOf(l);
         if (key === null) return;
-        let e = clusterCache.get(key);
-        if (!e) {
-          e = this.describe(this.cluster(key));
-          clusterCache.set(key, e);
+        const e = this.entityForKey(key);
+        if (l.key === null && l.surface !== e.name && !e.aliases.includes(l.surface)) {
+          let set = extra.get(e.id);
+          if (!set) extra.set(e.id, (set = new Set()));
+          set.add(l.surface);
         }
         byId.set(e.id, e);
         counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
@@ -256,6 +271,10 @@ export class EntityResolver {
         if (!list) mentions.set(e.id, (list = []));
         list.push({ docId, index });
       });
+    }
+    for (const [id, more] of extra) {
+      const e = byId.get(id)!;
+      byId.set(id, { ...e, aliases: [...new Set([...e.aliases, ...more])].sort() });
     }
     const entities = [...byId.values()].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
     this.built = { entities, byId, mentions };
