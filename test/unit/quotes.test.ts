@@ -140,6 +140,11 @@ describe('quote kinds', () => {
     ]);
   });
 
+  it('does not take a noun such as “her will” for a modal that makes a fragment a clause', () => {
+    assert.deepEqual(kinds('the US is firm about her concerns and her will “holding China accountable” now.'), [['holding China accountable', 'term']]);
+    assert.deepEqual(kinds('China can “utilize its influence” in the region.'), [['utilize its influence', 'statement']]);
+  });
+
   it('calls reported speech statements, including short fragments that finish a clause', () => {
     assert.deepEqual(kinds('“Russia would struggle without China’s support,” Blinken said.'), [
       ['Russia would struggle without China’s support', 'statement'],

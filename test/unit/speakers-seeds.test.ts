@@ -162,7 +162,7 @@ describe('speakers of the seed quotes', () => {
       ['Further steps as necessary', 'term', 'State Department'],
       ['We are committed to taking', 'statement', 'The speaker'],
       ['Very direct', 'term', null],
-      ['Holding China accountable', 'statement', 'Kurt Campbell'],
+      ['Holding China accountable', 'term', 'Kurt Campbell'],
       ['What we have tried to stress', 'statement', 'Kurt Campbell'],
       ['China regulates the export', 'statement', 'Mao Ning'],
       ['Relevant countries should not', 'statement', 'Mao Ning'],

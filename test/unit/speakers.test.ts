@@ -141,6 +141,15 @@ describe('speaker attribution rules', () => {
     assert.equal(a.said, 'the Australian');
   });
 
+  it('resolves “they” to a group named by a plural role before it, and to nobody without one', () => {
+    const text = 'Senior US officials briefed reporters on Tuesday. They said the help was “significant and growing by the month.”';
+    const [a] = attribute(text, [['US', 'place']]);
+    assert.equal(a.speaker?.name, 'Senior US officials');
+    assert.equal(a.speaker?.via, 'pronoun');
+    assert.equal(a.said, 'They');
+    assert.deepEqual(who('Talks ended early. “We will win,” they said.'), [null]);
+  });
+
   it('reads organisations as speakers', () => {
     const text = 'The State Department warned that it would take “further steps as necessary” to deter China.';
     assert.deepEqual(who(text, [['State Department', 'organization'], ['China', 'place']]), [['State Department', 'indirect']]);

@@ -26,7 +26,10 @@ export function classifyQuote(text: string, outer: Span, quoted: string): QuoteK
   if (words.length >= 3) {
     const before = tokenize(text, Math.max(0, outerStart - 40), outerStart);
     const last = before[before.length - 1];
-    if (last && last.kind === 'word' && PREDICATE_LEADS.has(last.text.toLowerCase())) return 'statement';
+    const prior = before[before.length - 2];
+    // "her will", "the must": a determiner makes the lead a noun, not a modal.
+    const nounLead = prior !== undefined && /^(?:a|an|the|his|her|its|their|our|my|your|political)$/i.test(prior.text);
+    if (last && last.kind === 'word' && PREDICATE_LEADS.has(last.text.toLowerCase()) && !nounLead) return 'statement';
   }
   return 'term';
 }

@@ -9,8 +9,8 @@ interface VerbEntry {
   readonly past?: string;
   readonly ing?: string;
   /**
-   * True where the base and -s forms are common nouns ("a report", "claims", "notes"): only the past
-   * and -ing forms then count as a reporting verb.
+   * True where the base and -s forms are common nouns ("a report", "claims", "notes") or mostly not
+   * about speech ("talks would continue"): only the past and -ing forms then count.
    */
   readonly nounLike?: boolean;
 }
@@ -22,17 +22,17 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'observe' }, { base: 'acknowledge' }, { base: 'admit', past: 'admitted', ing: 'admitting' },
   { base: 'concede' }, { base: 'confirm' }, { base: 'deny', past: 'denied' }, { base: 'reiterate' },
   { base: 'repeat' }, { base: 'recall' }, { base: 'reply', past: 'replied' }, { base: 'respond' },
-  { base: 'continue' }, { base: 'conclude' }, { base: 'write', past: 'wrote' }, { base: 'urge' },
+  { base: 'continue', nounLike: true }, { base: 'conclude' }, { base: 'write', past: 'wrote' }, { base: 'urge' },
   { base: 'predict' }, { base: 'suggest' }, { base: 'complain' }, { base: 'contend' }, { base: 'underline' },
   { base: 'underscore' }, { base: 'convey' }, { base: 'ask' }, { base: 'allege' }, { base: 'affirm' },
   { base: 'recognise' }, { base: 'recognize' }, { base: 'reveal' }, { base: 'mention' }, { base: 'exclaim' },
   { base: 'lament' }, { base: 'boast' }, { base: 'quip', past: 'quipped', ing: 'quipping' },
-  { base: 'testify', past: 'testified' }, { base: 'maintain' }, { base: 'acknowledge' }, { base: 'agree' },
+  { base: 'testify', past: 'testified' }, { base: 'maintain' }, { base: 'agree' },
   { base: 'caution', nounLike: true }, { base: 'report', nounLike: true }, { base: 'state', nounLike: true },
   { base: 'note', nounLike: true }, { base: 'claim', nounLike: true }, { base: 'comment', nounLike: true },
   { base: 'answer', nounLike: true }, { base: 'counter', nounLike: true }, { base: 'tweet', nounLike: true },
   { base: 'post', nounLike: true }, { base: 'pledge', nounLike: true }, { base: 'vow', nounLike: true },
-  { base: 'promise', nounLike: true }, { base: 'remind', nounLike: false }, { base: 'write', past: 'wrote' },
+  { base: 'promise', nounLike: true }, { base: 'remind' },
 ];
 
 function thirdPerson(base: string): string {
@@ -83,10 +83,9 @@ const ROLE_NOUNS = new Set([
   'commander', 'commanders', 'general', 'generals', 'premier', 'chancellor', 'prosecutor', 'prosecutors',
   'lawyer', 'lawyers', 'attorney', 'attorneys', 'judge', 'witness', 'witnesses', 'resident', 'residents',
   'manager', 'executive', 'executives', 'economist', 'economists', 'researcher', 'researchers', 'coach',
-  'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'statement', 'people', 'person', 'man', 'woman',
-  'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'spokesperson',
+  'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'man', 'woman',
+  'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office',
   'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
-  'white house',
 ]);
 
 export function isRoleNoun(word: string): boolean {
@@ -119,15 +118,14 @@ export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'w
 /** Words that may stand between a subject and its reporting verb ("Blinken also said", "has said"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
   'also', 'later', 'then', 'again', 'reportedly', 'previously', 'earlier', 'recently', 'further', 'separately',
-  'repeatedly', 'once', 'has', 'had', 'have', 'was', 'is', 'were', 'would', 'will', 'had', 'publicly',
+  'repeatedly', 'once', 'has', 'had', 'have', 'was', 'is', 'were', 'would', 'will', 'publicly',
   'privately', 'explicitly', 'openly', 'firmly', 'strongly', 'bluntly', 'flatly', 'simply', 'just', 'too',
-  'subsequently', 'quickly', 'often', 'frequently', 'angrily', 'calmly', 'insistently', 'emphatically',
-  'told', 'has been', 'personally', 'directly', 'clearly', 'never', 'not', 'did', 'does', 'do', 'may',
+  'subsequently', 'quickly', 'often', 'frequently', 'angrily', 'calmly', 'insistently', 'emphatically', 'personally', 'directly', 'clearly', 'never', 'not', 'did', 'does', 'do', 'may',
   'might', 'could', 'should', 'can', 'already', 'even', 'still', 'only',
 ]);
 
 export function mayStandBeforeVerb(word: string): boolean {
-  return BETWEEN_SUBJECT_AND_VERB.has(word.toLowerCase()) && word !== 'told';
+  return BETWEEN_SUBJECT_AND_VERB.has(word.toLowerCase());
 }
 
 /** Prepositions that put a name in an object position ("met with Wang", "talks with Xi"). */

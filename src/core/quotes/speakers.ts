@@ -18,6 +18,8 @@ const MAX_TAIL = 6;
 const MAX_BACK = 12;
 /** How far back in one (possibly endless) sentence a pronoun looks for its person. */
 const REACH_CHARS = 2000;
+/** How many sentences back `they` looks for the group it stands for. */
+const PLURAL_REACH = 3;
 /** How many sentences back a pronoun looks for the person it stands for. */
 const PRONOUN_REACH = 8;
 
@@ -286,6 +288,7 @@ class Attributor {
     }
     const first = toks[from].text.toLowerCase();
     if (e - from === 1 && PERSON_PRONOUNS.has(first)) return this.pronoun(toks[from]);
+    if (e - from === 1 && first === 'they') return this.plural(toks[from]);
     if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first)) return null;
     return this.resolvePhrase(toks, from, e - 1, via);
   }
@@ -300,6 +303,7 @@ class Attributor {
     if (!t || t.kind !== 'word') return null;
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
+    if (lower === 'they') return this.plural(t);
     if (VAGUE_PRONOUNS.has(lower)) return null;
     let b = e;
     while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {
@@ -376,6 +380,28 @@ class Attributor {
     return null;
   }
 
+  /**
+   * `they` stands for the group named by a plural role in the nearest sentences before it ("US
+   * officials … They said"); with none, it is left unresolved.
+   */
+  private plural(t: Span): SpeakerRef | null {
+    let s = this.doc.sentenceAt(t.start);
+    let limit = t.start;
+    for (let n = 0; s && n < PLURAL_REACH; n++) {
+      const toks = s.tokens;
+      const last = lastStartingAtOrBefore(toks, limit - 1);
+      for (let k = last; k >= 0 && k > last - LOOK_BEHIND; k--) {
+        const w = toks[k];
+        if (w.kind !== 'word' || w.end > limit || !isRoleNoun(w.text) || !/s$/.test(w.text)) continue;
+        const ref = this.subjectEndingAt(toks, 0, k, 'pronoun');
+        if (ref) return { ...ref, span: { start: t.start, end: t.end }, via: 'pronoun' };
+      }
+      s = this.doc.previousSentence(s);
+      limit = s ? s.end : 0;
+    }
+    return null;
+  }
+
   /** Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"). */
   private inObjectPosition(s: Sentence, m: Span): boolean {
     const toks = s.tokens;
@@ -393,7 +419,7 @@ class Attributor {
 function subjectWord(t: Tok, first: boolean): boolean {
   const w = t.text;
   const lower = w.toLowerCase();
-  if (first && PERSON_PRONOUNS.has(lower)) return true;
+  if (first && (PERSON_PRONOUNS.has(lower) || lower === 'they')) return true;
   if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower);
   return DETERMINERS.has(lower) || isRoleNoun(w) || isRoleModifier(w) || /['’]s$/.test(w) || lower === 'of';
 }
