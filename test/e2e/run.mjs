@@ -196,6 +196,8 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     const t0 = Date.now();
     await wb.waitForDecorations(page);
     console.log(`      first highlights ${((Date.now() - t0) / 1000).toFixed(1)} s after opening`);
+    await wb.waitForProgressToEnd(page, new RegExp(escapeRegExp(titles.container)));
+    console.log(`      background indexing over ${((Date.now() - t0) / 1000).toFixed(1)} s after opening`);
     await wb.goToLine(page, from.line, from.column);
     const under = await wb.decorationsAtCursor(page);
     assert.ok(under.length > 0, `no highlight under the quote at ${from.line}:${from.column} (“${clip(from.quote.text)}”)`);

@@ -345,3 +345,26 @@ export async function resizeSidebar(page, width) {
   await page.mouse.move(box.x + width, y, { steps: 8 });
   await page.mouse.up();
 }
+
+/**
+ * Waits until the status bar no longer shows a spinning progress item whose text matches
+ * `label`, the way background work is announced (`window.withProgress` in the window location).
+ * @param {Page} page
+ * @param {RegExp} label
+ * @param {number} [timeout]
+ * @returns {Promise<number>} how long it took, in milliseconds
+ */
+export async function waitForProgressToEnd(page, label, timeout = 60_000) {
+  const t0 = Date.now();
+  await page.waitForFunction(
+    (source) => {
+      const pattern = new RegExp(source);
+      return ![...document.querySelectorAll('.statusbar-item')].some(
+        (item) => item.querySelector('[class*="~spin"]') && pattern.test(item.textContent ?? ''),
+      );
+    },
+    label.source,
+    { timeout },
+  );
+  return Date.now() - t0;
+}
