@@ -17,12 +17,16 @@ export function toRange(document: vscode.TextDocument, span: Span): vscode.Range
 }
 
 /**
- * The document selector for article files: the `crosswire.articles` glob on disk and in the schemes of
- * the workspace folders (a virtual workspace has its own), never in git, output or diff documents.
+ * The document selector for article files: the `crosswire.articles` glob under each workspace folder
+ * (in the folder's own scheme, so virtual workspaces work) and, for files opened from elsewhere, on
+ * the file's path; never git, output or diff documents.
  */
 export function articleSelector(glob: string): vscode.DocumentFilter[] {
-  const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
-  return [...schemes].map((scheme) => ({ scheme, pattern: glob }));
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+    scheme: folder.uri.scheme,
+    pattern: new vscode.RelativePattern(folder, glob),
+  }));
+  return [...folders, { scheme: 'file', pattern: glob }];
 }
 
 /**

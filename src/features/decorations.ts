@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../core/corpus';
-import type { Span } from '../core/types';
 import { corpusKey, toRange } from './convert';
 import type { Services } from './services';
-import type { QuoteStyle, Settings } from './settings';
+import { HIGHLIGHT_KINDS, spansByKind, type HighlightKind } from './highlightSpans';
+import type { QuoteStyle } from './settings';
 import { ThemeColors } from './themeColors';
 
-type Kind = 'person' | 'place' | 'organization' | 'statement' | 'term' | 'speaker';
-const KINDS: readonly Kind[] = ['person', 'place', 'organization', 'statement', 'term', 'speaker'];
 
 const color = (id: keyof typeof ThemeColors): vscode.ThemeColor => new vscode.ThemeColor(ThemeColors[id]);
 
-function createTypes(quoteStyle: QuoteStyle): Record<Kind, vscode.TextEditorDecorationType> {
+function createTypes(quoteStyle: QuoteStyle): Record<HighlightKind, vscode.TextEditorDecorationType> {
   const mention = (id: 'personBackground' | 'placeBackground' | 'organizationBackground'): vscode.TextEditorDecorationType =>
     vscode.window.createTextEditorDecorationType({
       backgroundColor: color(id),
@@ -50,34 +48,6 @@ function createTypes(quoteStyle: QuoteStyle): Record<Kind, vscode.TextEditorDeco
   };
 }
 
-/** The spans to draw for each kind, honouring the settings. Exported for the tests. */
-export function spansByKind(analysis: DocumentAnalysis, settings: Settings['highlight']): Record<Kind, Span[]> {
-  const out: Record<Kind, Span[]> = { person: [], place: [], organization: [], statement: [], term: [], speaker: [] };
-  if (!settings.enabled) return out;
-  const on: Record<Kind, boolean> = {
-    person: settings.people,
-    place: settings.places,
-    organization: settings.organizations,
-    statement: settings.statements,
-    term: settings.terms,
-    speaker: settings.speakers,
-  };
-  for (const m of analysis.mentions) if (on[m.type]) out[m.type].push(m);
-  const speakerSpans = new Set<string>();
-  for (const q of analysis.quotes) {
-    if (on[q.kind]) out[q.kind].push(q.outer);
-    // A speaker is marked where the text names them; a pronoun is not a name.
-    if (on.speaker && q.kind === 'statement' && q.speaker && q.speaker.via !== 'pronoun' && q.speaker.via !== 'continuation') {
-      const id = `${q.speaker.span.start}:${q.speaker.span.end}`;
-      if (!speakerSpans.has(id)) {
-        speakerSpans.add(id);
-        out.speaker.push(q.speaker.span);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Highlights people, places, organisations, statements, terms and speakers in visible article editors.
  * Redraws at once on editor switch, and after the short edit debounce of the corpus sync on typing.
@@ -98,7 +68,7 @@ export function registerDecorations(services: Services): vscode.Disposable {
     if (last && last.analysis === analysis && last.epoch === epoch) return;
     perEditor.set(editor, { analysis, epoch });
     const spans = analysis ? spansByKind(analysis, settings.value.highlight) : undefined;
-    for (const kind of KINDS) {
+    for (const kind of HIGHLIGHT_KINDS) {
       editor.setDecorations(types[kind], spans ? spans[kind].map((s) => toRange(editor.document, s)) : []);
     }
   };

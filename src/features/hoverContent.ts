@@ -97,8 +97,10 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   if (others.length === 0) {
     lines.push('*Not reported by any other article in the workspace.*', '');
   } else {
+    const shown = others.slice(0, options.maxLinks);
     lines.push('---', '', `**Also reported by** (${others.length})`, '');
-    lines.push(...versionList(others.slice(0, options.maxLinks), preview));
+    if (shown.some(showsDiff)) lines.push('*Their wording: ~~struck~~ words are only in this article, **bold** ones only in theirs.*', '');
+    lines.push(...versionList(shown, preview));
     const rest = others.length - Math.min(others.length, options.maxLinks);
     if (rest > 0) {
       lines.push(`${commandLink(`…and ${rest} more`, Commands.goToMatchingQuote, [quote.id])}`, '');
@@ -111,15 +113,18 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   return lines.join('\n').trimEnd();
 }
 
+/** A version is shown as a word diff when it has differences to show. */
+function showsDiff(v: LinkedVersion): boolean {
+  return v.link.relation !== 'identical' && v.link.diff.some((p) => p.op !== 'common');
+}
+
 function versionList(versions: readonly LinkedVersion[], preview: number): string[] {
   const lines: string[] = [];
   for (const v of versions) {
     const meta = [describeRelation(v.link.relation), formatScore(v.link.score)];
     if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
     lines.push(`- ${commandLink(v.title, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
-    const body = v.link.relation === 'identical' || v.link.diff.length === 0
-      ? escapeMarkdown(truncate(v.quote.text, preview))
-      : renderDiff(v.link.diff);
+    const body = showsDiff(v) ? renderDiff(v.link.diff) : escapeMarkdown(truncate(v.quote.text, preview));
     lines.push(`  ${body}`, '');
   }
   return lines;

@@ -49,6 +49,7 @@ describe('quote hover card', () => {
   it('marks the words each version has alone: struck through here, bold there', () => {
     const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 }));
     assert.match(html, /China must address <del>the<\/del><strong>this<\/strong> issue <strong>now<\/strong>/);
+    assert.match(html, /<del>struck<\/del> words are only in this article, <strong>bold<\/strong> ones only in theirs/);
   });
 
   it('links each version to crosswire.openQuote with that quote’s id, and to nothing else', () => {
@@ -68,6 +69,7 @@ describe('quote hover card', () => {
     assert.ok(html.includes('Talks end in Beijing'));
     assert.ok(!html.includes('US warns China over Russia'));
     assert.match(html, /…and 1 more/);
+    assert.doesNotMatch(html, /struck/, 'no legend when no word differences are shown');
     assert.ok(hrefs(html).some((h) => h.startsWith('command:crosswire.goToMatchingQuote?')));
   });
 
