@@ -34,6 +34,12 @@ describe('entities: EntityResolver', () => {
     assert.deepEqual(r.entity('person:antony-blinken')?.aliases, ['Anthony Blinken']);
   });
 
+  it('ignores accents when joining spellings ("Orbán" = "Viktor Orban")', () => {
+    const r = new EntityResolver();
+    const ms = add(r, 'a', 'Hungarian Prime Minister Viktor Orban arrived. "Never," Orbán said.');
+    assert.deepEqual(idsOf(r, 'a', ms, 'Orbán'), ['person:viktor-orban']);
+  });
+
   it('never merges different people who share a surname', () => {
     const r = new EntityResolver();
     const ms = add(r, 'a', 'Foreign Minister Wang Yi met reporters. Spokesman Wang Wenbin spoke, and Minister Wang Xiaohong too.');

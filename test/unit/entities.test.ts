@@ -90,6 +90,16 @@ describe('entities: recognize', () => {
     assert.deepEqual(names('"We are ready," von der Leyen said in Brussels.'), ['von der Leyen/person', 'Brussels/place']);
   });
 
+  it('keeps the article of "The Hague" and reads company cue words', () => {
+    assert.deepEqual(names('She visited Tokyo and The Hague. Shares of Hoshino Electronics fell; Hoshino declined to comment.'), [
+      'Tokyo/place', 'The Hague/place', 'Hoshino Electronics/organization', 'Hoshino/organization',
+    ]);
+  });
+
+  it('splits a dateline, its agency and the name after the dash', () => {
+    assert.deepEqual(names('LONDON (Reuters) - Bukayo Saka scored late.'), ['LONDON/place', 'Reuters/organization', 'Bukayo Saka/person']);
+  });
+
   it('returns sorted, non-overlapping mentions for every seed', () => {
     for (const f of ['000_44d6e05b2ad3ddd3', '001_7e1bd303d94b701a', '002_708bc86c8f4b88ce', '003_2b7f539160dc2239', '004_3370ff8a36d960a3']) {
       const text = readFileSync(join(__dirname, '..', '..', 'seeds', `${f}.txt`), 'utf8');

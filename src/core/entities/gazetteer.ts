@@ -84,7 +84,11 @@ const ORG_CUES = [
   'navy', 'forces', 'guard', 'association', 'federation', 'league', 'club', 'foundation', 'organization',
   'organisation', 'alliance', 'coalition', 'movement', 'front', 'church', 'united', 'fc',
   'administration', 'bureau', 'directorate', 'secretariat', 'cabinet', 'government', 'kremlin', 'pentagon',
-  'exchange', 'reserve', 'treasury', 'nations', 'brothers',
+  'exchange', 'reserve', 'treasury', 'nations', 'brothers', 'electronics', 'pharmaceuticals', 'pharma',
+  'semiconductor', 'semiconductors', 'software', 'telecom', 'telecommunications', 'petroleum', 'mining',
+  'steel', 'chemicals', 'foods', 'insurance', 'investments', 'ventures', 'labs',
+  'laboratories', 'solutions', 'entertainment', 'studios', 'pictures', 'records', 'publishing', 'logistics',
+  'automotive', 'aerospace', 'robotics', 'bancorp', 'trust', 'agency', 'ag', 'sa', 'gmbh', 'nv',
 ];
 
 /** Last words that make a capitalised name a place ("South China Sea", "Great Hall of the People"). */

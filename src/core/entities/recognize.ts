@@ -79,6 +79,7 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   const known = strongNames(words);
   const cands: Candidate[] = [];
   for (const ws of words) chunkParagraph(ws, known, cands);
+  withArticle(text, cands);
   return settle(text, cands);
 }
 
@@ -336,6 +337,15 @@ function textOf(ws: readonly Word[]): string {
 function emit(out: Candidate[], ws: readonly Word[], type: EntityType | null, next: Word | undefined, soft = false): void {
   if (!ws.length) return;
   out.push({ start: ws[0].start, end: ws[ws.length - 1].end, type, soft, next: next ? normalize(next.text) : '' });
+}
+
+/** Places whose names begin with the article ("The Hague", "The Gambia") keep it. */
+function withArticle(text: string, cands: Candidate[]): void {
+  for (const c of cands) {
+    if (c.type !== 'place' || c.start < 4) continue;
+    const s = c.start - 4;
+    if (text.slice(s, c.start) === 'The ' && isPlaceName(`the ${text.slice(c.start, c.end)}`)) c.start = s;
+  }
 }
 
 /** All-capitals text: datelines ("LONDON"), agencies ("EFE", "XINHUA") and acronyms ("NATO", "G7"). */
