@@ -236,3 +236,34 @@ describe('robustness of quote finding', () => {
     assert.ok(timed(text) < 3000);
   });
 });
+
+describe('quote finding on random text', () => {
+  /** A small deterministic generator, so a failure can be replayed. */
+  function lcg(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+  const pieces = ['word', 'Blinken', ' ', ' ', ' ', '.', ',', '“', '”', '"', "'", '‘', '’', '«', '»', '„', '\n', '\n\n', 's', 'said', 'he'];
+
+  it('keeps every invariant on 300 random texts', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const rnd = lcg(seed);
+      let text = '';
+      const n = 20 + Math.floor(rnd() * 200);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(rnd() * pieces.length)];
+      const paras = paragraphs(text);
+      const quotes = findQuotes(text, paras);
+      assertConsistent(text, quotes);
+      const top = quotes.filter((q) => q.depth === 0);
+      for (let i = 1; i < top.length; i++) assert.ok(top[i - 1].outer.end <= top[i].outer.start, `seed ${seed}: top-level quotes overlap`);
+      for (const q of quotes) {
+        const para = paras[q.paragraph];
+        assert.ok(para.start <= q.outer.start && q.outer.start < para.end, `seed ${seed}: opens in its paragraph`);
+        if (q.unclosed) assert.ok(q.outer.end <= para.end, `seed ${seed}: unclosed quote stays in its paragraph`);
+      }
+    }
+  });
+});

@@ -205,4 +205,20 @@ describe('speaker attribution rules', () => {
     const opens = '“a '.repeat(10000);
     assert.doesNotThrow(() => attribute(opens));
   });
+
+  it('never fails and always answers within the text on random input', () => {
+    let state = 7;
+    const rnd = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const pieces = ['Wang Yi', 'Blinken', 'he', 'they', 'said', 'told', 'according to', 'officials', ' ', ' ', '.', ',', ':', '“', '”', '"', '\n\n', 'the', 'A spokesman'];
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      const n = 10 + Math.floor(rnd() * 120);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(rnd() * pieces.length)] + (rnd() < 0.5 ? ' ' : '');
+      const res = attribute(text, [['Wang Yi', 'person'], ['Blinken', 'person']]);
+      for (const r of res) if (r.speaker?.via === 'pronoun') assert.ok(/^(he|they|she)$/i.test(r.said ?? ''), r.said ?? '');
+    }
+  });
 });
