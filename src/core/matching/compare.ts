@@ -306,10 +306,11 @@ interface Alignment {
 
 function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
   // Word pairs are found through maps from stems and senses to a's words, not by trying every pair.
-  const best = new Map<number, number>();
+  const width = b.stems.length;
+  const best = new Float32Array(a.stems.length * width);
   const offer = (i: number, j: number, sim: number): void => {
-    const k = i * b.stems.length + j;
-    if ((best.get(k) ?? 0) < sim) best.set(k, sim);
+    const k = i * width + j;
+    if (best[k] < sim) best[k] = sim;
   };
   const byStem = new Map<number, number>();
   const own = new Map<number, number[]>();
@@ -338,7 +339,10 @@ function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment
     for (const k of c.broader) for (const i of own.get(k) ?? []) offer(i, j, BROADER_SENSE);
   });
   const candidates: Pair[] = [];
-  for (const [k, sim] of best) candidates.push({ i: Math.floor(k / b.stems.length), j: k % b.stems.length, sim });
+  for (let k = 0; k < best.length; k++) {
+    // Float32 holds 0.8 and 0.6 inexactly; the credits are read back as the constants they stand for.
+    if (best[k] > 0) candidates.push({ i: Math.floor(k / width), j: k % width, sim: exactSim(best[k]) });
+  }
   candidates.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
   const creditA = new Array<number>(a.stems.length).fill(0);
   const creditB = new Array<number>(b.stems.length).fill(0);
@@ -359,6 +363,10 @@ function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment
     }
   }
   return { creditA, creditB, pairs };
+}
+
+function exactSim(x: number): number {
+  return x > 0.9 ? SAME_STEM : x > 0.7 ? SAME_SENSE : BROADER_SENSE;
 }
 
 /** Longest subsequence of pairs (sorted by i) whose j also increases. */

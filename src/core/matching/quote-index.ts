@@ -6,11 +6,16 @@ import { wordForms } from './text';
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
 const MAX_POSTINGS = 2000;
 /** Quotes fully compared with each new quote, the ones sharing the most distinctive words. */
-const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 24;
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
 /** Posting entries read per new quote when gathering its candidates. */
-const POSTINGS_BUDGET = 20000;
+const POSTINGS_BUDGET = 8000;
+/**
+ * Share of the smaller quote's weight a candidate must show in shared words and senses. Below it no
+ * rule of the comparison (half of both, most of the shorter, all of a term) can hold.
+ */
+const CANDIDATE_SHARE = 0.4;
 /** Credit a shared sense gives a candidate, against 1 for a shared stem. */
 const SENSE_CREDIT = 0.6;
 /**
@@ -38,7 +43,7 @@ interface Pair {
   readonly b: number;
   readonly score: number;
   readonly relation: LinkRelation;
-  alignment?: Alignment;
+  readonly alignment: Alignment;
 }
 
 /**
@@ -63,6 +68,8 @@ export class QuoteIndex {
   /** Quotes containing each stem, for rarity weights (not capped). */
   private readonly df = new Map<number, number>();
   private size = 0;
+  /** Scratch accumulator for `candidates`, indexed by quote number, left all zero between calls. */
+  private evidence = new Float64Array(0);
 
   /** Adds or replaces all quotes of one document. */
   set(docId: string, quotes: readonly QuoteRef[]): void {
@@ -211,22 +218,26 @@ export class QuoteIndex {
       }
     });
     lists.sort((x, y) => x.list.length - y.list.length);
-    const evidence = new Map<number, number>();
+    if (this.evidence.length < this.entries.length) this.evidence = new Float64Array(2 * this.entries.length);
+    const evidence = this.evidence;
+    const touched: number[] = [];
     let budget = POSTINGS_BUDGET;
     for (const { list, credit } of lists) {
       if (list.length > budget) break;
       budget -= list.length;
       for (const other of list) {
-        if (other === n) continue;
-        evidence.set(other, (evidence.get(other) ?? 0) + credit);
+        if (evidence[other] === 0) touched.push(other);
+        evidence[other] += credit;
       }
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
-    // the smaller of the two, and is low: the full comparison decides.
+    // the smaller of the two; the full comparison decides.
     const out: [number, number][] = [];
-    for (const [other, v] of evidence) {
-      const o = this.entries[other]!;
-      if (o.docId !== e.docId && v >= 0.25 * Math.min(total, o.mass)) out.push([other, v]);
+    for (const other of touched) {
+      const v = evidence[other];
+      evidence[other] = 0;
+      const o = this.entries[other];
+      if (other !== n && o && o.docId !== e.docId && v >= CANDIDATE_SHARE * Math.min(total, o.mass)) out.push([other, v]);
     }
     return out
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -237,7 +248,10 @@ export class QuoteIndex {
   private addPair(x: number, y: number, score: number, relation: LinkRelation): void {
     const ex = this.entries[x]!;
     const ey = this.entries[y]!;
-    const pair: Pair = ex.id < ey.id ? { a: x, b: y, score, relation } : { a: y, b: x, score, relation };
+    const [a, b] = ex.id < ey.id ? [ex, ey] : [ey, ex];
+    // Aligned now rather than when asked, so that answering `linksOf` stays a matter of microseconds.
+    const alignment = alignWords(wordForms(a.text), wordForms(b.text));
+    const pair: Pair = { a: a === ex ? x : y, b: a === ex ? y : x, score, relation, alignment };
     ex.links.set(y, pair);
     ey.links.set(x, pair);
     this.trim(x);
@@ -266,13 +280,12 @@ export class QuoteIndex {
     return { from: e.id, to: o.id, score: pair.score, relation: pair.relation, diff: this.diffOf(pair, n) };
   }
 
-  /** Word diff of a pair from one end, aligned once per pair so both ends show mirrored runs. */
+  /** Word diff of a pair from one end; one alignment per pair, so both ends show mirrored runs. */
   private diffOf(pair: Pair, from: number): DiffPart[] {
     const a = this.entries[pair.a]!;
     const b = this.entries[pair.b]!;
     const wa = wordForms(a.text);
     const wb = wordForms(b.text);
-    pair.alignment ??= alignWords(wa, wb);
     return from === pair.a
       ? renderAlignment(pair.alignment, a.text, wa, b.text, wb)
       : renderAlignment(mirrorAlignment(pair.alignment), b.text, wb, a.text, wa, true);
