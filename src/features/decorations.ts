@@ -74,8 +74,10 @@ export function registerDecorations(services: Services): vscode.Disposable {
   };
   const paintAll = (): void => vscode.window.visibleTextEditors.forEach(paint);
 
-  paintAll();
+  // The first analysis loads the language models: keep it out of activation.
+  const initial = setTimeout(paintAll, 0);
   return vscode.Disposable.from(
+    { dispose: () => clearTimeout(initial) },
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach(paint)),
     articles.onDidChangeCorpus((uris) => {
       const changed = new Set(uris);

@@ -141,6 +141,10 @@ function treeItem(node: Node, services: Services): vscode.TreeItem {
       item.resourceUri = uriOfKey(article.uri);
       item.iconPath = vscode.ThemeIcon.File;
       item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
+      const first = article.mentions[0];
+      if (first) {
+        item.command = { command: Commands.openLocation, title: 'Open First Mention', arguments: [article.uri, first.start, first.end] };
+      }
       return item;
     }
     case 'mention': {
