@@ -171,6 +171,15 @@ describe('speaker attribution rules', () => {
     assert.deepEqual(who(text), [['A Foreign Ministry spokesman', 'after'], ['A Foreign Ministry spokesman', 'continuation']]);
   });
 
+  it('does not continue a speaker past another person named in between', () => {
+    const names: [string, EntityType][] = [['Smith', 'person'], ['Jones', 'person']];
+    assert.deepEqual(who('“We won,” Smith said. Jones disagreed. “Nobody won anything here.”', names), [['Smith', 'after'], null]);
+    assert.deepEqual(who('“We won,” Smith said. The crowd cheered. “Everyone here played their part.”', names), [
+      ['Smith', 'after'],
+      ['Smith', 'continuation'],
+    ]);
+  });
+
   it('returns null where no speaker can be found', () => {
     assert.deepEqual(who('“Nobody claims these words in this text.”'), [null]);
     assert.deepEqual(who('The report said nothing. “Words without a speaker are here.”'), [null]);

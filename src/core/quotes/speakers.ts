@@ -14,6 +14,8 @@ const LOOK_BEHIND = 48;
 const LOOK_AHEAD = 16;
 /** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
 const MAX_TAIL = 6;
+/** How many sentences of its paragraph a quote looks back for the speaker it continues. */
+const MAX_SENTENCES_BACK = 4;
 /** How many quotes back the previous speaker is looked for. */
 const MAX_BACK = 12;
 /** How far back in one (possibly endless) sentence a pronoun looks for its person. */
@@ -212,30 +214,33 @@ class Attributor {
   }
 
   /**
-   * A statement with no attribution of its own: the speaker of the previous quote in its paragraph, or
-   * of the subject of an earlier reporting clause in it; for a quote opening its paragraph, the speaker
-   * of the last statement in the paragraph before.
+   * A statement with no attribution of its own continues the remarks of the nearest speaker before it
+   * in its paragraph: the speaker of an earlier quote, or the subject of a reporting clause. A person
+   * named in between without a reporting verb leaves it unattributed rather than guessed. A quote
+   * opening its paragraph continues the last statement of the paragraph before.
    */
   private continuation(quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[]): SpeakerRef | null {
     const q = quotes[i];
-    for (let j = i - 1; j >= 0 && j >= i - MAX_BACK && quotes[j].paragraph === q.paragraph; j--) {
-      const ref = earlier[j];
-      if (ref && quotes[j].depth === 0) return { ...ref, via: 'continuation' };
-    }
     const s = this.doc.sentenceAt(q.outer.start);
-    if (s) {
-      const list = this.doc.sentences(s.paragraph);
-      for (let k = s.index - 1; k >= 0 && k >= s.index - 3; k--) {
-        const ref = this.reportingClause(list[k]);
-        if (ref) return { ...ref, via: 'continuation' };
+    if (!s) return null;
+    const list = this.doc.sentences(s.paragraph);
+    let j = i - 1;
+    for (let k = s.index - 1; k >= 0 && k >= s.index - MAX_SENTENCES_BACK; k--) {
+      const sent = list[k];
+      let quoted: SpeakerRef | null = null;
+      for (; j >= 0 && j >= i - MAX_BACK && quotes[j].outer.start >= sent.start; j--) {
+        if (!quoted && quotes[j].depth === 0 && earlier[j]) quoted = earlier[j];
       }
+      if (quoted) return { ...quoted, via: 'continuation' };
+      const clause = this.reportingClause(sent);
+      if (clause) return { ...clause, via: 'continuation' };
+      if (this.doc.mentionsIn(sent.start, sent.end).some((m) => this.doc.mentions[m].type === 'person')) return null;
     }
     const para = this.doc.paras[q.paragraph];
     if (q.outer.start !== para.start) return null;
-    for (let j = i - 1; j >= 0 && j >= i - MAX_BACK && quotes[j].paragraph >= q.paragraph - 1; j--) {
-      if (quotes[j].depth > 0 || quotes[j].paragraph === q.paragraph) continue;
-      const ref = earlier[j];
-      if (quotes[j].kind !== 'statement') continue;
+    for (let k = i - 1; k >= 0 && k >= i - MAX_BACK && quotes[k].paragraph >= q.paragraph - 1; k--) {
+      if (quotes[k].depth > 0 || quotes[k].paragraph === q.paragraph || quotes[k].kind !== 'statement') continue;
+      const ref = earlier[k];
       return ref ? { ...ref, via: 'continuation' } : null;
     }
     return null;
