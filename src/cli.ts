@@ -80,7 +80,13 @@ function collect(path: string, problems: string[], out: string[]): void {
   }
 }
 
-export function main(argv: string[], io = { out: process.stdout, err: process.stderr }): number {
+/** Where the command line writes: the process's streams, or a test's buffers. */
+export interface Io {
+  readonly out: { write(s: string): unknown };
+  readonly err: { write(s: string): unknown };
+}
+
+export function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): number {
   const options = parse(argv);
   if (options === 'help') {
     io.out.write(USAGE);

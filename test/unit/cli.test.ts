@@ -11,9 +11,9 @@ function run(args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const io = {
-    out: { write: (s: string) => ((out += s), true) },
-    err: { write: (s: string) => ((err += s), true) },
-  } as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+    out: { write: (s: string) => (out += s) },
+    err: { write: (s: string) => (err += s) },
+  };
   const code = main(args, io);
   return { code, out, err };
 }
