@@ -43,3 +43,11 @@ export function wrapEscaped(text: string, marker: string): string {
   if (core === '') return escapeMarkdown(text);
   return `${escapeMarkdown(lead)}${marker}${escapeMarkdown(core)}${marker}${escapeMarkdown(trail)}`;
 }
+
+/**
+ * Escapes `$(icon)` syntax in plain text shown where VS Code renders theme icons (quick pick labels,
+ * descriptions and details), so an article cannot put icons there.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match) => `\\${match}`);
+}

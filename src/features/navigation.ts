@@ -5,7 +5,7 @@ import { Commands } from './commandIds';
 import { corpusKey, toRange, uriOfKey } from './convert';
 import { entityUnderCursor } from './entitiesView';
 import { describeRelation, entityTypeName, formatScore, linkedVersions, plural } from './hoverContent';
-import { truncate } from './markdown';
+import { escapeIcons, truncate } from './markdown';
 import type { Services } from './services';
 import { lineContext } from './treeModel';
 
@@ -85,9 +85,9 @@ export function registerNavigation(services: Services): vscode.Disposable {
     }
     const picked = await vscode.window.showQuickPick(
       versions.map((v) => ({
-        label: v.title,
-        description: [v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · '),
-        detail: `“${truncate(v.quote.text, 160)}”`,
+        label: escapeIcons(v.title),
+        description: escapeIcons([v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · ')),
+        detail: escapeIcons(`“${truncate(v.quote.text, 160)}”`),
         quote: v.quote,
       })),
       { title: 'Go to Matching Quote in Another Source', placeHolder: 'Choose an article', matchOnDescription: true, matchOnDetail: true },
@@ -104,7 +104,12 @@ export function registerNavigation(services: Services): vscode.Disposable {
         return;
       }
       const chosen = await vscode.window.showQuickPick(
-        entities.map((e) => ({ label: e.name, description: entityTypeName(e.type), detail: e.aliases.join(' · ') || undefined, id: e.id })),
+        entities.map((e) => ({
+          label: escapeIcons(e.name),
+          description: entityTypeName(e.type),
+          detail: escapeIcons(e.aliases.join(' · ')) || undefined,
+          id: e.id,
+        })),
         { title: 'Show Entity Mentions', placeHolder: 'Choose a person, place or organisation', matchOnDetail: true },
       );
       entityId = chosen?.id;
@@ -137,8 +142,8 @@ function mentionItem(services: Services, mention: CorpusMention): vscode.QuickPi
   const analysis = services.corpus.document(mention.uri);
   const context = lineContext(analysis?.text ?? '', mention.start, mention.end, 110);
   return {
-    label: context.text,
-    description: analysis?.title ?? vscode.workspace.asRelativePath(uriOfKey(mention.uri)),
+    label: escapeIcons(context.text),
+    description: escapeIcons(analysis?.title ?? vscode.workspace.asRelativePath(uriOfKey(mention.uri))),
     mention,
   };
 }

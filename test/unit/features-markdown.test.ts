@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { commandLink, commandUri, escapeMarkdown, truncate, wrapEscaped } from '../../src/features/markdown';
+import { commandLink, commandUri, escapeIcons, escapeMarkdown, truncate, wrapEscaped } from '../../src/features/markdown';
 import { renderDiff } from '../../src/features/hoverContent';
 import { toHtml } from './features-fixtures';
 
@@ -81,5 +81,9 @@ describe('hover markdown escaping', () => {
     assert.ok(long.length <= 30, long);
     assert.ok(long.endsWith('…'));
     assert.ok('Russia would struggle to sustain its assault on Ukraine'.startsWith(long.slice(0, -1)));
+  });
+
+  it('escapes theme icon syntax for quick picks, leaving other dollar signs alone', () => {
+    assert.equal(escapeIcons('Alert $(alert) and $(loading~spin) cost $5 (approx.)'), 'Alert \\$(alert) and \\$(loading~spin) cost $5 (approx.)');
   });
 });
