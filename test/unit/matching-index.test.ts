@@ -130,3 +130,37 @@ describe('QuoteIndex updates', () => {
     assert.deepEqual(index.links().map(key), ['a-q0 b-q0 variant']);
   });
 });
+
+describe('QuoteIndex at scale', () => {
+  // Quotes drawn at random from the seed quotes' own words: thousands of quotes sharing a small
+  // vocabulary, the worst case for posting lists and candidate counts.
+  const vocabulary = [...new Set(SEED_DOCS.flatMap(seedQuotes).flatMap((q) => q.text.split(/\s+/)))];
+  let state = 12345;
+  const random = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % n;
+  };
+  const sentence = (): string => Array.from({ length: 8 + random(25) }, () => vocabulary[random(vocabulary.length)]).join(' ');
+
+  const index = new QuoteIndex();
+  const ids: string[] = [];
+  for (let d = 0; d < 600; d++) {
+    const quotes = Array.from({ length: 5 }, (_, i): QuoteRef => ({ id: `s${d}-q${i}`, docId: `s${d}`, text: sentence(), kind: 'statement' }));
+    ids.push(...quotes.map((q) => q.id));
+    index.set(`s${d}`, quotes);
+  }
+
+  it('keeps each quote’s links few', () => {
+    assert.equal(index.quoteCount, 3000);
+    for (const id of ids) assert.ok(index.linksOf(id).length <= 32);
+  });
+
+  it('answers linksOf within 5 ms at the 99th percentile', () => {
+    const times = ids.map((id) => {
+      const start = performance.now();
+      index.linksOf(id);
+      return performance.now() - start;
+    }).sort((x, y) => x - y);
+    assert.ok(times[Math.floor(times.length * 0.99)] < 5, `p99 ${times[Math.floor(times.length * 0.99)]} ms`);
+  });
+});

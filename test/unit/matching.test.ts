@@ -133,6 +133,22 @@ describe('compareQuotes', () => {
       ), null);
     });
 
+    it('keeps apart a statement and its denial', () => {
+      assert.equal(compareQuotes(
+        'China is a supplier of weapons for the war in Ukraine and will stay one',
+        'China is not a supplier of weapons for the war in Ukraine and will stay so',
+      ), null);
+      assert.equal(compareQuotes(
+        'We will never accept the annexation of Crimea and we will keep supporting Kyiv',
+        'We shall accept the annexation of Crimea, and we will continue to support Kyiv',
+      ), null);
+      // "not only" denies nothing.
+      assert.equal(compareQuotes(
+        'It threatens not only Ukrainian security but also European security and stability',
+        'It threatens both Ukrainian security and European security and stability',
+      )?.relation, 'variant');
+    });
+
     it('keeps apart quotes that share only names', () => {
       assert.equal(compareQuotes(
         'Putin told Xi that Russia and China stand together against Western pressure',

@@ -16,7 +16,12 @@ export interface PreparedQuote {
   readonly positions: Int32Array;
   /** 1 where the content stem is a name. */
   readonly names: Uint8Array;
+  /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
+  readonly negated: boolean;
 }
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
+const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'least']);
 
 /** Interns word forms and stems; one per index so ids are comparable across quotes. */
 export class Vocabulary {
@@ -54,8 +59,11 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
   const positions: number[] = [];
   const names: number[] = [];
   const seen = new Map<number, number>();
+  let negated = false;
   ws.forEach((w, i) => {
     norms[i] = vocab.id(w.norm);
+    const negation = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
+    if (negation && !NOT_A_NEGATION_AFTER.has(ws[i + 1]?.norm ?? '')) negated = true;
     if (!w.stem) return;
     const s = vocab.id(w.stem);
     const at = seen.get(s);
@@ -75,6 +83,7 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
     stems: Int32Array.from(stems),
     positions: Int32Array.from(positions),
     names: Uint8Array.from(names),
+    negated,
   };
 }
 
@@ -159,6 +168,8 @@ function statementVariant(
   vocab: Vocabulary,
   weight: (stem: number) => number,
 ): Match | null {
+  // Whatever else they share, a statement and its denial are not the same statement.
+  if (a.negated !== b.negated) return null;
   const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
   const wa = weights(a, weight);
