@@ -25,8 +25,9 @@ export function registerHover(services: Services): vscode.Disposable {
       const contents: vscode.MarkdownString[] = [];
       let range: vscode.Range | undefined;
 
+      // The hover is for the character under the pointer: a span's end offset is already past it.
       const mention = corpus.mentionAt(key, offset);
-      if (mention) {
+      if (mention && offset < mention.end) {
         const entity = mention.entity ? corpus.entity(mention.entity) : undefined;
         const all = entity ? corpus.mentionsOf(entity.id) : [];
         const stats = entity ? { mentions: all.length, articles: new Set(all.map((m) => m.uri)).size } : undefined;
@@ -34,7 +35,7 @@ export function registerHover(services: Services): vscode.Disposable {
         range = toRange(document, mention);
       }
       const quote = corpus.quoteAt(key, offset);
-      if (quote) {
+      if (quote && offset < quote.outer.end) {
         const versions = linkedVersions(corpus, quote);
         contents.push(untrustedMarkdown(quoteCardMarkdown(quote, versions, { maxLinks: settings.value.hover.maxLinks })));
         range ??= toRange(document, quote.outer);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, crossLinkedQuote, crosswire, hoverText, open } from './helpers';
+import { analysed, closeAll, crossLinkedQuote, crosswire, hoverText, open } from './helpers';
 
 describe('hovers', () => {
   afterEach(closeAll);
@@ -36,10 +36,15 @@ describe('hovers', () => {
 
   it('shows nothing outside quotes and names', async () => {
     const api = await crosswire();
-    const doc = api.corpus.documents()[0]!;
-    const editor = await open(doc.uri);
+    const editor = await open(api.corpus.documents()[0]!.uri);
+    const doc = await analysed(api, editor);
     const busy = (o: number): boolean =>
-      doc.quotes.some((q) => q.outer.start <= o && o <= q.outer.end) || doc.mentions.some((m) => m.start <= o && o <= m.end);
+      doc.quotes.some((q) => q.outer.start <= o && o < q.outer.end) || doc.mentions.some((m) => m.start <= o && o < m.end);
+    // The first character after a name: the pointer there is no longer on the name.
+    const after = doc.mentions.find((m) => !busy(m.end))?.end;
+    assert.ok(after !== undefined, 'a name followed by plain text');
+    const besideName = await hoverText(editor.document.uri, editor.document.positionAt(after));
+    assert.doesNotMatch(besideName, /Mentioned|crosswire/);
     let offset = 0;
     while (offset < doc.text.length && (busy(offset) || /\s/.test(doc.text[offset]!))) offset++;
     assert.ok(offset < doc.text.length, 'the article has plain text');
