@@ -49,7 +49,29 @@ const EMPTY_TAGS: ReadonlySet<string> = new Set();
  * pre/text/post pieces; where a piece does not line up with the source (compromise expands some
  * contractions into implicit terms) the token is found again by search, so offsets always index `text`.
  */
-export function tag(text: string): Token[] {
+export function tag(text: string): readonly Token[] {
+  const hit = tagCache.get(text);
+  if (hit) {
+    // Refresh its place in the least-recently-used order.
+    tagCache.delete(text);
+    tagCache.set(text, hit);
+    return hit;
+  }
+  const tokens = tagUncached(text);
+  tagCache.set(text, tokens);
+  if (tagCache.size > TAG_CACHE_SIZE) tagCache.delete(tagCache.keys().next().value as string);
+  return tokens;
+}
+
+/**
+ * Tagging is by far the dearest step of the analysis, and an edit changes one paragraph: remembering
+ * the tags of recently seen paragraphs makes re-analysing an edited article cost one paragraph's
+ * tagging. Tokens hold offsets relative to the tagged string, so they stay valid wherever it moves.
+ */
+const TAG_CACHE_SIZE = 4000;
+const tagCache = new Map<string, readonly Token[]>();
+
+function tagUncached(text: string): Token[] {
   const view = compromise()(text);
   const out: Token[] = [];
   let pos = 0;
