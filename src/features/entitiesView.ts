@@ -7,6 +7,7 @@ import { entityTypeName, plural } from './hoverContent';
 import { lineIndexOf } from './lineIndex';
 import { escapeMarkdown } from './markdown';
 import type { Services } from './services';
+import { coalesce, indexingMessage } from './viewSupport';
 import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
 
 type Node =
@@ -56,20 +57,14 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
 
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const showState = (): void => {
-    const { running, done, total } = articles.state;
-    view.message = running ? (total > 0 ? `Indexing articles… ${done} of ${total}` : 'Looking for articles…') : undefined;
+    view.message = indexingMessage(articles.state);
   };
   showState();
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const refresh = (): void => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      roots = undefined;
-      changed.fire();
-    }, REFRESH_DELAY_MS);
-  };
+  const refresh = coalesce(() => {
+    roots = undefined;
+    changed.fire();
+  }, REFRESH_DELAY_MS);
 
   const reveal = async (arg?: unknown): Promise<void> => {
     const entityId = typeof arg === 'string' ? arg : entityUnderCursor(services);
@@ -92,13 +87,13 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     view,
     changed,
-    articles.onDidChangeCorpus(refresh),
+    articles.onDidChangeCorpus(() => refresh.schedule()),
     articles.onDidChangeIndexState(() => {
       showState();
-      if (!articles.state.running) refresh();
+      if (!articles.state.running) refresh.schedule();
     }),
     vscode.commands.registerCommand(Commands.revealEntity, reveal),
-    { dispose: () => timer && clearTimeout(timer) },
+    refresh,
   );
 }
 

@@ -4,6 +4,7 @@ import { Commands, Views } from './commandIds';
 import { escapeMarkdown, truncate } from './markdown';
 import { plural } from './hoverContent';
 import type { Services } from './services';
+import { coalesce, indexingMessage } from './viewSupport';
 import { clusterQuotes, type QuoteCluster } from './treeModel';
 
 type Node =
@@ -48,30 +49,24 @@ export function registerQuotesView(services: Services): vscode.Disposable {
 
   const view = vscode.window.createTreeView(Views.quotes, { treeDataProvider: provider, showCollapseAll: true });
   const showState = (): void => {
-    const { running, done, total } = articles.state;
-    view.message = running ? (total > 0 ? `Indexing articles… ${done} of ${total}` : 'Looking for articles…') : undefined;
+    view.message = indexingMessage(articles.state);
   };
   showState();
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const refresh = (): void => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      roots = undefined;
-      changed.fire();
-    }, REFRESH_DELAY_MS);
-  };
+  const refresh = coalesce(() => {
+    roots = undefined;
+    changed.fire();
+  }, REFRESH_DELAY_MS);
 
   return vscode.Disposable.from(
     view,
     changed,
-    articles.onDidChangeCorpus(refresh),
+    articles.onDidChangeCorpus(() => refresh.schedule()),
     articles.onDidChangeIndexState(() => {
       showState();
-      if (!articles.state.running) refresh();
+      if (!articles.state.running) refresh.schedule();
     }),
-    { dispose: () => timer && clearTimeout(timer) },
+    refresh,
   );
 }
 

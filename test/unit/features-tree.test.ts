@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { clusterQuotes, groupEntities, lineContext, outlineGroups } from '../../src/features/treeModel';
+import { coalesce, indexingMessage } from '../../src/features/viewSupport';
 import { FakeCorpus, link, mention, quoteAt, speaker } from './features-fixtures';
 
 const A = 'file:///w/a.txt';
@@ -110,5 +111,25 @@ describe('outline groups', () => {
       ['Speaker not named', ['q1']],
       ['Terms', ['q2']],
     ]);
+  });
+});
+
+describe('view support', () => {
+  it('tells the reader how far indexing has got, and nothing once it is done', () => {
+    assert.equal(indexingMessage({ running: true, done: 0, total: 0 }), 'Looking for articles…');
+    assert.equal(indexingMessage({ running: true, done: 3, total: 12 }), 'Indexing articles… 3 of 12');
+    assert.equal(indexingMessage({ running: false, done: 12, total: 12 }), undefined);
+  });
+
+  it('redraws once for a burst of changes, and never after being disposed', async () => {
+    let runs = 0;
+    const c = coalesce(() => runs++, 10);
+    for (let i = 0; i < 50; i++) c.schedule();
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(runs, 1);
+    c.schedule();
+    c.dispose();
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(runs, 1);
   });
 });
