@@ -38,17 +38,34 @@ export interface DocumentAnalysis {
   readonly mentions: readonly CorpusMention[];
 }
 
-interface Analysed {
-  uri: string;
-  id: string;
-  title: string;
-  source: string | null;
-  version: number;
-  text: string;
-  paragraphs: Paragraph[];
-  quotes: QuoteSpan[];
-  speakers: (SpeakerRef | null)[];
-  mentions: RawMention[];
+/**
+ * What analysing one document's text yields, before it meets the rest of the corpus. Plain data, so it
+ * can be computed in a worker thread and kept in a cache keyed by the text's hash.
+ */
+export interface DocumentFacts {
+  readonly title: string;
+  readonly source: string | null;
+  readonly paragraphs: readonly Paragraph[];
+  readonly quotes: readonly QuoteSpan[];
+  readonly speakers: readonly (SpeakerRef | null)[];
+  readonly mentions: readonly RawMention[];
+}
+
+/** Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. */
+export function analyzeText(text: string, fileName: string): DocumentFacts {
+  const paras = paragraphs(text);
+  const mentions = recognize(text, paras);
+  const quotes = findQuotes(text, paras);
+  const speakers = attributeSpeakers(text, paras, quotes, mentions);
+  const { title, source } = describeDocument(text, paras, fileName);
+  return { title, source, paragraphs: paras, quotes, speakers, mentions };
+}
+
+interface Analysed extends DocumentFacts {
+  readonly uri: string;
+  readonly id: string;
+  readonly version: number;
+  readonly text: string;
 }
 
 /**
@@ -66,17 +83,20 @@ export class Corpus {
 
   /** Analyses (or re-analyses) a document. `uri` is any unique key: a file path or a URI string. */
   set(uri: string, text: string, version = 0): DocumentAnalysis {
+    return this.setFacts(uri, text, analyzeText(text, fileNameOf(uri)), version);
+  }
+
+  /**
+   * Adds a document whose text was analysed elsewhere (a worker, a cache) with `analyzeText`; only the
+   * corpus-wide work is done here: entity resolution and quote matching.
+   */
+  setFacts(uri: string, text: string, facts: DocumentFacts, version = 0): DocumentAnalysis {
     const id = this.idFor(uri);
-    const paras = paragraphs(text);
-    const mentions = recognize(text, paras);
-    const quotes = findQuotes(text, paras);
-    const speakers = attributeSpeakers(text, paras, quotes, mentions);
-    const { title, source } = describeDocument(text, paras, fileNameOf(uri));
-    const doc: Analysed = { uri, id, title, source, version, text, paragraphs: paras, quotes, speakers, mentions };
+    const doc: Analysed = { ...facts, uri, id, version, text };
     this.docs.set(uri, doc);
     this.byId.set(id, uri);
-    this.resolver.set(id, text, mentions);
-    this.quoteIndex.set(id, quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    this.resolver.set(id, text, facts.mentions);
+    this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
     this.quoteCache.clear();
     this.emit([uri]);
     return this.document(uri)!;
@@ -177,7 +197,7 @@ export class Corpus {
     return out;
   }
 
-  /** The innermost quote containing `offset` (marks included). */
+  /** The innermost quote containing `offset`, marks included; an offset at a span's end counts as in it. */
   quoteAt(uri: string, offset: number): CorpusQuote | undefined {
     let best: CorpusQuote | undefined;
     for (const q of this.document(uri)?.quotes ?? []) {
@@ -186,6 +206,7 @@ export class Corpus {
     return best;
   }
 
+  /** The mention containing `offset`; an offset at a span's end counts as in it, as for a word. */
   mentionAt(uri: string, offset: number): CorpusMention | undefined {
     return this.document(uri)?.mentions.find((m) => m.start <= offset && offset <= m.end);
   }
@@ -209,11 +230,13 @@ export class Corpus {
   }
 }
 
+/** A quote's id: its document's id and its place in the document. */
 export function quoteId(docId: string, index: number): string {
   return `${docId}-q${index}`;
 }
 
-function fileNameOf(uri: string): string {
+/** The last segment of a path or URI, decoded: what a title falls back to. */
+export function fileNameOf(uri: string): string {
   const last = uri.split(/[\\/]/).pop() ?? uri;
   try {
     return decodeURIComponent(last);
@@ -222,8 +245,8 @@ function fileNameOf(uri: string): string {
   }
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: short, stable ids for documents. */
-function shortHash(s: string): string {
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable ids for documents and cache keys. */
+export function shortHash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
