@@ -145,7 +145,9 @@ export async function quickPickRows(page) {
  * @param {number} column
  */
 export async function goToLine(page, line, column) {
-  await page.locator(`${ACTIVE_EDITOR} .view-lines`).click({ position: { x: 1, y: 1 } });
+  // Focus the editor's input directly: a click on the text can wait forever on a busy machine while the
+  // editor is still scrolling or a hover fades out.
+  await page.locator(`${ACTIVE_EDITOR} textarea`).first().focus();
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
