@@ -22,9 +22,12 @@ if (probe.error || probe.status !== 0) {
       '',
       'or open this folder in VS Code and press F5 ("Run Extension").',
       '',
+      'Meanwhile, this is what Crosswire finds in seeds/ (the command-line report, `npx crosswire analyze seeds`):',
+      '',
     ].join('\n'),
   );
-  process.exit(0);
+  const report = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', workspace], { stdio: 'inherit' });
+  process.exit(report.status ?? 1);
 }
 const run = spawnSync('code', args, { stdio: 'inherit', shell: process.platform === 'win32' });
 process.exit(run.status ?? 0);
