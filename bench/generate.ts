@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Random } from './prng';
@@ -19,7 +20,17 @@ export interface SeedMaterial {
   readonly chain: ReadonlyMap<string, readonly string[]>;
   /** Capitalised words that open a sentence or a quotation. */
   readonly starts: readonly string[];
+  /** Part of speech of the seeds' content words (lower case), as compromise tags them in context. */
+  readonly contentTags: ReadonlyMap<string, ContentTag>;
+  /** Words of each part of speech to put in their place: the seeds' own and compromise's lexicon. */
+  readonly pools: ReadonlyMap<ContentTag, readonly string[]>;
 }
+
+/** The parts of speech a statement's words are varied in. */
+export type ContentTag = 'Plural' | 'Singular' | 'Adjective' | 'Gerund' | 'PastTense' | 'PresentTense' | 'Infinitive';
+const CONTENT_TAGS: readonly ContentTag[] = ['Plural', 'Singular', 'Adjective', 'Gerund', 'PastTense', 'PresentTense', 'Infinitive'];
+/** Words with these tags keep their place: names, numbers and the grammar around the content words. */
+const KEEP_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Value', 'Pronoun', 'Auxiliary', 'Modal', 'Copula', 'Determiner', 'Acronym']);
 
 /** How a planted quote renders its statement. */
 export type Variant = 'original' | 'identical' | 'truncated' | 'reworded' | 'reattributed';
@@ -154,8 +165,55 @@ export function readSeeds(dir: string = join(__dirname, '..', 'seeds')): SeedMat
   if (filler.size < 5 || starts.length === 0 || openings.length === 0) {
     throw new Error(`the seed articles in ${dir} are too short to build a benchmark corpus from`);
   }
-  return { filler: [...filler], openings, chain, starts };
+  const { contentTags, pools } = partsOfSpeech([...training, ...quotes]);
+  return { filler: [...filler], openings, chain, starts, contentTags, pools };
 }
+
+interface TaggedTerm {
+  readonly normal?: string;
+  readonly tags?: readonly string[];
+}
+
+/**
+ * Tags the seeds' words in context and gathers, for each part of speech, the words that may stand in
+ * for them. A few thousand seed words make a small vocabulary: statements walked from them alone repeat
+ * whole phrases far more than real quotes do, so content words are varied from compromise's lexicon.
+ */
+function partsOfSpeech(sentences: readonly string[]): { contentTags: Map<string, ContentTag>; pools: Map<ContentTag, string[]> } {
+  const contentTags = new Map<string, ContentTag>();
+  const pools = new Map<ContentTag, Set<string>>(CONTENT_TAGS.map((t) => [t, new Set<string>()]));
+  const doc = nlp(sentences.join('\n')).json() as { terms?: TaggedTerm[] }[];
+  for (const sentence of doc) {
+    for (const term of sentence.terms ?? []) {
+      const word = term.normal ?? '';
+      const tags = term.tags ?? [];
+      if (!/^[a-z]{3,}$/.test(word) || tags.some((t) => KEEP_TAGS.has(t))) continue;
+      const tag = CONTENT_TAGS.find((t) => tags.includes(t));
+      if (!tag) continue;
+      if (!contentTags.has(word)) contentTags.set(word, tag);
+      pools.get(tag)!.add(word);
+    }
+  }
+  const lexicon = (nlp.model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {};
+  for (const [word, tag] of Object.entries(lexicon)) {
+    if (typeof tag === 'string' && pools.has(tag as ContentTag) && /^[a-z]{3,12}$/.test(word)) pools.get(tag as ContentTag)!.add(word);
+  }
+  return { contentTags, pools: new Map([...pools].map(([t, set]) => [t, [...set].sort()])) };
+}
+
+/** Puts other words of the same part of speech in place of some content words. */
+export function varyContent(rng: Random, words: readonly string[], m: SeedMaterial, share: number): string[] {
+  return words.map((w) => {
+    const core = w.replace(/[^\p{L}’'-]+$/u, '');
+    const tag = m.contentTags.get(core.toLowerCase());
+    const pool = tag ? m.pools.get(tag) : undefined;
+    if (!pool || pool.length === 0 || !rng.chance(share)) return w;
+    return matchCase(core, rng.pick(pool)) + w.slice(core.length);
+  });
+}
+
+/** Share of a new statement's content words put in other words. */
+const VARIED = 0.5;
 
 /** Walks the word chain from `opening` to a sentence end: new statements in the seeds' own words. */
 function walk(rng: Random, m: SeedMaterial, opening: readonly string[], min: number, max: number): string[] {
@@ -432,8 +490,9 @@ class Generator {
       stock = source === null;
       decoyOf = source ? source.id : null;
       words = this.distinctContinuation(opening, source?.words ?? null);
+      words = [...opening, ...varyContent(rng, words.slice(opening.length), this.m, VARIED)];
     } else {
-      words = walk(rng, this.m, [], 10, rng.between(14, 34));
+      words = varyContent(rng, walk(rng, this.m, [], 10, rng.between(14, 34)), this.m, VARIED);
     }
     const id = this.statements.length;
     const speaker = this.person();

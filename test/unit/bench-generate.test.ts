@@ -74,6 +74,20 @@ describe('benchmark corpus generator', () => {
     assert.ok(trueLinkCount(corpus) > 100);
   });
 
+  it('makes distinct statements that seldom share a five-word run, as real quotes of different statements', () => {
+    const corpus = generateCorpus({ articles: 300, material });
+    const plain = corpus.statements.filter((x) => x.decoyOf === null && !x.stockOpening);
+    const runs = (text: string): Set<string> => {
+      const w = text.toLowerCase().split(' ');
+      return new Set(Array.from({ length: Math.max(0, w.length - 4) }, (_, i) => w.slice(i, i + 5).join(' ')));
+    };
+    const count = new Map<string, number>();
+    for (const x of plain) for (const r of runs(x.text)) count.set(r, (count.get(r) ?? 0) + 1);
+    const sharing = plain.filter((x) => [...runs(x.text)].some((r) => count.get(r)! > 1)).length;
+    assert.ok(plain.length > 300);
+    assert.ok(sharing / plain.length < 0.4, `${sharing} of ${plain.length} statements share a five-word run`);
+  });
+
   it('re-words with a few word changes and truncates to a contiguous part', () => {
     const rng = new Random(3);
     const words = 'We are very concerned about the support that is being provided to the war effort today.'.split(' ');
