@@ -117,6 +117,14 @@ export class Corpus {
     return this.docs.has(uri);
   }
 
+  /** What `analyzeText` gave for a document: enough to move it to another uri without analysing it again. */
+  factsOf(uri: string): DocumentFacts | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const { title, source, paragraphs, quotes, speakers, mentions } = doc;
+    return { title, source, paragraphs, quotes, speakers, mentions };
+  }
+
   /** Every document, in uri order. */
   documents(): DocumentAnalysis[] {
     return [...this.docs.keys()].sort().map((u) => this.document(u)!);

@@ -1,10 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { Corpus, DocumentAnalysis } from '../core/corpus';
+import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
+import { describeDocument } from '../core/documents';
 import type { Logger } from '../core/logger';
 import { decodeArticle } from '../core/text/decode';
 import { ArticleMatcher } from './articleMatcher';
-import type { SettingsStore } from './configuration';
+import type { SettingsSource } from './configuration';
 import { corpusKey, uriOfKey } from './convert';
+import { textHash, type FactsCache } from './factsCache';
 import type { Settings } from './settings';
 
 /** How far the background indexing of the workspace has got. */
@@ -14,50 +17,119 @@ export interface IndexState {
   readonly total: number;
 }
 
+/** Analyses one document's text off the caller's thread (the worker pool in the extension). */
+export interface Analyzer {
+  analyze(text: string, fileName: string): Promise<DocumentFacts>;
+}
+
+export interface ArticleWorkspaceOptions {
+  readonly analyzer: Analyzer;
+  /** The persisted index; without one every file is analysed on every start. */
+  readonly cache?: FactsCache;
+  /** Analyses started at once while indexing; more keep the workers busy, fewer hold less text. */
+  readonly window?: number;
+}
+
+/** Counts of what the workspace holds and did, for tests and the log. */
+export interface WorkspaceStats {
+  /** Documents analysed by the analyser (not taken from the cache). */
+  readonly analysed: number;
+  /** Documents whose facts came from the persisted index. */
+  readonly reused: number;
+  /** Analyses whose result was dropped because the text had changed again, or the file had gone. */
+  readonly dropped: number;
+  /** Open documents whose analysis state is kept. */
+  readonly editorStates: number;
+  /** Edits waiting for their debounce. */
+  readonly pendingEdits: number;
+  /** Analyses under way. */
+  readonly inFlight: number;
+  /** Files waiting to be read after watcher events. */
+  readonly queued: number;
+  /** Listeners on the workspace's events. */
+  readonly listeners: number;
+}
+
+/** What an open document's analysis is: ready (possibly with nothing to show), or on its way. */
+export type AnalysisStatus = { readonly ready: true; readonly analysis: DocumentAnalysis | undefined } | { readonly ready: false };
+
 /** Delay between the last keystroke and re-analysing the document. */
 const EDIT_DEBOUNCE_MS = 150;
+/** Longest run of work on the extension host's thread before letting other work in. */
+const SLICE_MS = 8;
+/** How often progress is reported while indexing. */
+const PROGRESS_MS = 100;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+interface EditorState {
+  readonly version: number;
+  readonly limitKB: number;
+  result: Promise<DocumentAnalysis | undefined>;
+  settled: boolean;
+}
+
+/** A file read and analysed, waiting for its turn to join the corpus (on the host's thread, in order). */
+interface Prepared {
+  apply(): void;
+  /** The run was cancelled: the analysis is no longer under way and its result is dropped. */
+  abandon(): void;
+}
+
+const NOTHING_TO_DO: Prepared = { apply() {}, abandon() {} };
+
 /**
  * Keeps the corpus in step with the workspace: indexes article files in the background, follows the
- * file watcher, and lets the text of open documents (saved or not) win over what is on disk.
+ * file watcher and file operations, and lets the text of open documents (saved or not) win over what
+ * is on disk. Texts are analysed by the `Analyzer` (worker threads) or taken from the persisted index;
+ * only the corpus-wide step (`Corpus.setFacts`) runs here, one document per slice of the event loop.
  */
 export class ArticleWorkspace implements vscode.Disposable {
   private matcher: ArticleMatcher;
-  /**
-   * Documents whose corpus entry holds editor text: the document version it was taken from, and the
-   * size limit it was checked against.
-   */
-  private readonly editorVersions = new Map<string, { version: number; limitKB: number }>();
+  private readonly editorStates = new Map<string, EditorState>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedFiles = new Map<string, string>();
   /** Analysis failures already logged, so a broken file is reported once, not on every keystroke. */
   private readonly reportedFailures = new Map<string, string>();
   private readonly diskQueue = new Map<string, vscode.Uri>();
+  /** Per document, the token of the latest analysis started: an older one's result is dropped. */
+  private readonly latest = new Map<string, number>();
+  private tokens = 0;
   private draining = false;
   private run: vscode.CancellationTokenSource | undefined;
   private runDone: Promise<void> = Promise.resolve();
   private indexState: IndexState = { running: false, done: 0, total: 0 };
-  private watcher: vscode.Disposable | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
   private readonly skippedEmitter = new vscode.EventEmitter<void>();
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  private readonly listenerCount = { n: 0 };
+  private counts = { analysed: 0, reused: 0, dropped: 0 };
   private disposed = false;
 
   /** Fires as indexing starts, advances and ends. */
-  readonly onDidChangeIndexState = this.stateEmitter.event;
+  readonly onDidChangeIndexState = counted(this.stateEmitter.event, this.listenerCount);
   /** Fires when the set of skipped files changes. */
-  readonly onDidChangeSkipped = this.skippedEmitter.event;
-  /** Fires with the corpus keys (URI strings) of documents that were analysed again or removed. */
-  readonly onDidChangeCorpus = this.changeEmitter.event;
+  readonly onDidChangeSkipped = counted(this.skippedEmitter.event, this.listenerCount);
+  /**
+   * Fires with the corpus keys (URI strings) of documents that were analysed again or removed, and of
+   * open documents whose analysis settled with nothing to show.
+   */
+  readonly onDidChangeCorpus = counted(this.changeEmitter.event, this.listenerCount);
+
+  private readonly analyzer: Analyzer;
+  private readonly cache: FactsCache | undefined;
+  private readonly window: number;
 
   constructor(
     readonly corpus: Corpus,
-    private readonly settings: SettingsStore,
+    private readonly settings: SettingsSource,
     private readonly log: Logger,
+    options: ArticleWorkspaceOptions,
   ) {
+    this.analyzer = options.analyzer;
+    this.cache = options.cache;
+    this.window = Math.max(1, options.window ?? 8);
     this.matcher = matcherFor(settings.value);
     const unsubscribe = corpus.onDidChange((uris) => this.changeEmitter.fire(uris));
     this.disposables.push(
@@ -69,6 +141,8 @@ export class ArticleWorkspace implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.scheduleAnalysis(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.documentClosed(d)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.fileDeleted(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => this.fileRenamed(oldUri, newUri))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
       settings.onDidChange(({ previous, current }) => {
         if (
@@ -98,7 +172,18 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.skippedFiles;
   }
 
-  /** Resolves when the current indexing run has finished (at once when none is running). */
+  get stats(): WorkspaceStats {
+    return {
+      ...this.counts,
+      editorStates: this.editorStates.size,
+      pendingEdits: this.pendingEdits.size,
+      inFlight: this.latest.size,
+      queued: this.diskQueue.size,
+      listeners: this.listenerCount.n,
+    };
+  }
+
+  /** Resolves when the current indexing run has finished or was cancelled (at once when none is running). */
   whenIndexed(): Promise<void> {
     return this.runDone;
   }
@@ -110,39 +195,78 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /**
-   * The analysis of an open document's current text, analysing it now if the corpus holds another
-   * version. Undefined when the document is not an article, is too large, or cannot be analysed.
+   * The analysis of an open document's current text, analysing it (off this thread) when the corpus
+   * holds another version. Undefined when the document is not an article, is too large, or cannot be
+   * analysed. Should the text change again meanwhile, resolves with the analysis of the newer text.
    */
-  analyse(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    if (!this.isArticle(document.uri)) return undefined;
+  analyse(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    if (!this.isArticle(document.uri)) return Promise.resolve(undefined);
     const key = corpusKey(document.uri);
     this.cancelPending(key);
     const limitKB = this.settings.value.maxFileSizeKB;
-    const known = this.editorVersions.get(key);
+    const known = this.editorStates.get(key);
     if (known && known.version === document.version && known.limitKB === limitKB) {
-      // Known version: its analysis, or nothing when that version was skipped or could not be analysed.
-      return this.corpus.document(key);
+      return known.settled ? Promise.resolve(this.corpus.document(key)) : known.result;
     }
-    this.editorVersions.set(key, { version: document.version, limitKB });
+    const version = document.version;
     const text = document.getText();
+    const state: EditorState = { version, limitKB, result: Promise.resolve(undefined), settled: true };
+    this.editorStates.set(key, state);
     if (text.length > limitKB * 1024) {
+      this.invalidate(key);
       this.skip(key, `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
-      this.corpus.remove(key);
-      return undefined;
+      this.removeAndNotify(key);
+      return state.result;
     }
     this.unskip(key);
     const existing = this.corpus.document(key);
-    if (existing && existing.text === text) return existing;
-    return this.setSafely(key, text, document.version);
+    if (existing && existing.text === text) {
+      this.invalidate(key);
+      return Promise.resolve(existing);
+    }
+    const token = this.begin(key);
+    state.settled = false;
+    const result = this.factsFor(key, text).then(
+      (facts) => {
+        if (!this.finish(key, token) || document.isClosed || document.version !== version) {
+          this.counts.dropped++;
+          return document.isClosed || this.disposed ? undefined : this.analyse(document);
+        }
+        return this.apply(key, text, facts, version);
+      },
+      (e: unknown) => {
+        if (!this.finish(key, token)) return undefined;
+        this.failed(key, e);
+        return undefined;
+      },
+    );
+    state.result = result;
+    void result.then((analysis) => {
+      if (this.editorStates.get(key) !== state) return;
+      state.settled = true;
+      // Nothing changed in the corpus, yet the editor must stop waiting for an analysis.
+      if (!analysis) this.changeEmitter.fire([key]);
+    });
+    return result;
   }
 
-  /** The analysis of an open document if it is an article, or of an indexed file by corpus key. */
-  analysisOf(key: string): DocumentAnalysis | undefined {
-    const open = this.openDocument(key);
-    return open ? this.analyse(open) : this.corpus.document(key);
+  /**
+   * Where the analysis of an open document's current text stands, without waiting: ready (with the
+   * analysis, or undefined when there is none to show), or not yet, in which case it has been started
+   * and `onDidChangeCorpus` fires for the document when it is ready.
+   */
+  status(document: vscode.TextDocument): AnalysisStatus {
+    if (!this.isArticle(document.uri)) return { ready: true, analysis: undefined };
+    const key = corpusKey(document.uri);
+    const known = this.editorStates.get(key);
+    if (!(known && known.version === document.version && known.limitKB === this.settings.value.maxFileSizeKB)) {
+      void this.analyse(document);
+    }
+    const state = this.editorStates.get(key);
+    return state?.settled ? { ready: true, analysis: this.corpus.document(key) } : { ready: false };
   }
 
-  /** Drops what is known and indexes the workspace again. */
+  /** Indexes the workspace again: new and changed files are read, removed ones dropped. */
   reindex(): Promise<void> {
     this.run?.cancel();
     this.run?.dispose();
@@ -153,124 +277,227 @@ export class ArticleWorkspace implements vscode.Disposable {
     return done;
   }
 
+  /** Stops the indexing run under way; what it has indexed so far stays. */
+  cancelIndexing(): void {
+    if (!this.run) return;
+    this.run.cancel();
+    this.setState({ running: false, done: this.indexState.done, total: this.indexState.total });
+  }
+
   dispose(): void {
     this.disposed = true;
     this.run?.cancel();
     this.run?.dispose();
-    this.watcher?.dispose();
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
     this.diskQueue.clear();
+    this.latest.clear();
+    this.editorStates.clear();
     for (const d of this.disposables) d.dispose();
   }
 
   private async index(token: vscode.CancellationToken): Promise<void> {
-    const started = Date.now();
+    const started = performance.now();
+    const before = { ...this.counts };
     this.setState({ running: true, done: 0, total: 0 });
-    try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Crosswire' },
-        async (progress) => {
-          progress.report({ message: 'finding articles…' });
-          const found = await vscode.workspace.findFiles(this.matcher.include, this.matcher.excludeGlob(), undefined, token);
-          if (token.isCancellationRequested) return;
-          const files = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
-          const seen = new Set(files.map(corpusKey));
-          for (const doc of this.corpus.documents()) {
-            const open = this.openDocument(doc.uri);
-            if (seen.has(doc.uri) || (open && this.isArticle(open.uri))) continue;
-            this.editorVersions.delete(doc.uri);
-            this.corpus.remove(doc.uri);
-          }
-          for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.unskip(key);
-          this.setState({ running: true, done: 0, total: files.length });
-          for (const [i, uri] of files.entries()) {
-            // One file per turn of the event loop, so the extension host stays responsive.
-            await yieldToEventLoop();
-            if (token.isCancellationRequested || this.disposed) return;
-            await this.load(uri);
-            this.setState({ running: true, done: i + 1, total: files.length });
-            progress.report({ message: `indexing ${i + 1}/${files.length} articles` });
-          }
-          this.log.info(
-            `Indexed ${files.length} article file(s) in ${Date.now() - started} ms` +
-              (this.skippedFiles.size > 0 ? `, ${this.skippedFiles.size} skipped` : ''),
-          );
-        },
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crosswire' }, async (progress) => {
+      progress.report({ message: 'finding articles…' });
+      const found = await vscode.workspace.findFiles(this.matcher.include, this.matcher.excludeGlob(), undefined, token);
+      if (token.isCancellationRequested || this.disposed) return;
+      const files = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
+      const seen = new Set(files.map(corpusKey));
+      for (const doc of this.corpus.documents()) {
+        const open = this.openDocument(doc.uri);
+        if (seen.has(doc.uri) || (open && this.isArticle(open.uri))) continue;
+        this.forget(doc.uri);
+      }
+      for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.unskip(key);
+      this.setState({ running: true, done: 0, total: files.length });
+      let reported = performance.now();
+      const complete = await this.loadAll(files, token, (done) => {
+        if (performance.now() - reported < PROGRESS_MS && done < files.length) return;
+        reported = performance.now();
+        this.setState({ running: true, done, total: files.length });
+        progress.report({ message: `indexing ${done}/${files.length} articles` });
+      });
+      if (!complete) return;
+      const analysed = this.counts.analysed - before.analysed;
+      const reused = this.counts.reused - before.reused;
+      this.log.info(
+        `Indexed ${files.length} article file(s) in ${Math.round(performance.now() - started)} ms` +
+          ` (${analysed} analysed, ${reused} from the index cache)` +
+          (this.skippedFiles.size > 0 ? `, ${this.skippedFiles.size} skipped` : ''),
       );
-    } finally {
-      if (!token.isCancellationRequested) this.setState({ running: false, done: this.indexState.done, total: this.indexState.total });
-    }
+      if (this.cache) void this.cache.prune(seen);
+    });
+    if (!token.isCancellationRequested) this.setState({ running: false, done: this.indexState.total, total: this.indexState.total });
   }
 
-  /** Reads one file from disk into the corpus, unless an editor holds it or it should be skipped. */
-  private async load(uri: vscode.Uri): Promise<void> {
-    const key = corpusKey(uri);
-    const open = this.openDocument(key);
-    if (open) {
-      this.analyse(open);
-      return;
+  /**
+   * Reads, analyses and adds files, a few at a time so the workers stay busy, applying them to the
+   * corpus in the order given. False when cancelled.
+   */
+  private async loadAll(files: readonly vscode.Uri[], token: vscode.CancellationToken, onProgress?: (done: number) => void): Promise<boolean> {
+    const prepared: (Promise<Prepared> | undefined)[] = [];
+    let launched = 0;
+    let slice = performance.now();
+    const abandonFrom = (i: number): false => {
+      for (const p of prepared.slice(i)) void p?.then((ready) => ready.abandon());
+      return false;
+    };
+    for (let i = 0; i < files.length; i++) {
+      while (launched < files.length && launched < i + this.window) {
+        prepared[launched] = this.prepare(files[launched]!, token);
+        launched++;
+      }
+      const ready = await prepared[i]!;
+      prepared[i] = undefined;
+      if (token.isCancellationRequested || this.disposed) {
+        ready.abandon();
+        return abandonFrom(i + 1);
+      }
+      ready.apply();
+      onProgress?.(i + 1);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+        if (token.isCancellationRequested || this.disposed) return abandonFrom(i + 1);
+      }
     }
+    return true;
+  }
+
+  /**
+   * Reads one file and gets its facts (cache or analyser); returns what adds it to the corpus, or
+   * nothing when an editor holds it, it is skipped, gone or unchanged.
+   */
+  private async prepare(uri: vscode.Uri, token: vscode.CancellationToken): Promise<Prepared> {
+    const key = corpusKey(uri);
+    if (token.isCancellationRequested) return NOTHING_TO_DO;
+    const open = this.openDocument(key);
+    if (open) return { apply: () => void this.analyse(open), abandon() {} };
+    const text = await this.readArticle(uri, key);
+    if (text === undefined || token.isCancellationRequested) return NOTHING_TO_DO;
+    if (this.corpus.document(key)?.text === text) return NOTHING_TO_DO;
+    const analysis = this.begin(key);
+    const abandon = (): void => void this.finish(key, analysis);
+    let facts: DocumentFacts;
+    try {
+      facts = await this.factsFor(key, text);
+    } catch (e) {
+      return {
+        apply: () => {
+          if (this.finish(key, analysis)) this.failed(key, e);
+        },
+        abandon,
+      };
+    }
+    return {
+      apply: () => {
+        // The document may have been opened, changed or deleted meanwhile: the newer state wins.
+        const reopened = this.openDocument(key);
+        if (!this.finish(key, analysis) || reopened) {
+          this.counts.dropped++;
+          if (reopened) void this.analyse(reopened);
+          return;
+        }
+        this.apply(key, text, facts, 0);
+      },
+      abandon,
+    };
+  }
+
+  /** The text of an article file, or undefined (and the corpus updated) when it is gone or skipped. */
+  private async readArticle(uri: vscode.Uri, key: string): Promise<string | undefined> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       this.forget(key);
-      return;
+      return undefined;
     }
-    if (stat.type & vscode.FileType.Directory) return;
+    if (stat.type & vscode.FileType.Directory) return undefined;
     const limitKB = this.settings.value.maxFileSizeKB;
     if (stat.size > limitKB * 1024) {
       this.skip(key, `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
-      this.corpus.remove(key);
-      return;
+      this.removeFromCorpus(key);
+      return undefined;
     }
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${describe(e)}`);
-      this.corpus.remove(key);
-      return;
+      this.removeFromCorpus(key);
+      return undefined;
     }
     const decoded = decodeArticle(bytes, { maxBytes: limitKB * 1024 });
     if (!decoded.ok) {
       this.skip(key, decoded.reason === 'binary' ? 'binary file, not text' : `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
-      this.corpus.remove(key);
-      return;
+      this.removeFromCorpus(key);
+      return undefined;
     }
     this.unskip(key);
-    // The document may have been opened while the file was read: its text wins.
-    const reopened = this.openDocument(key);
-    if (reopened) {
-      this.analyse(reopened);
-      return;
-    }
-    const text = decoded.text;
-    if (this.corpus.document(key)?.text === text) return;
-    this.setSafely(key, text, 0);
+    return decoded.text;
   }
 
-  private setSafely(key: string, text: string, version: number): DocumentAnalysis | undefined {
+  /** The facts of a text: from the persisted index when it has them, else from the analyser. */
+  private async factsFor(key: string, text: string): Promise<DocumentFacts> {
+    const hash = this.cache ? textHash(text) : '';
+    const cached = await this.cache?.get(key, hash, text.length);
+    if (cached) {
+      this.counts.reused++;
+      return cached;
+    }
+    const facts = await this.analyzer.analyze(text, fileNameOf(key));
+    this.counts.analysed++;
+    this.cache?.put(key, hash, facts);
+    return facts;
+  }
+
+  private apply(key: string, text: string, facts: DocumentFacts, version: number): DocumentAnalysis | undefined {
     try {
-      const analysis = this.corpus.set(key, text, version);
+      const analysis = this.corpus.setFacts(key, text, facts, version);
       this.reportedFailures.delete(key);
       return analysis;
     } catch (e) {
-      const message = describe(e);
-      if (this.reportedFailures.get(key) !== message) {
-        this.reportedFailures.set(key, message);
-        this.log.error(`Could not analyse ${this.display(key)}: ${message}`);
-      }
-      // An analysis of other text would put highlights and links in the wrong places.
-      this.corpus.remove(key);
+      this.failed(key, e);
       return undefined;
     }
   }
 
+  private failed(key: string, e: unknown): void {
+    if (this.disposed) return;
+    const message = describe(e);
+    if (this.reportedFailures.get(key) !== message) {
+      this.reportedFailures.set(key, message);
+      this.log.error(`Could not analyse ${this.display(key)}: ${message}`);
+    }
+    // An analysis of other text would put highlights and links in the wrong places.
+    this.removeFromCorpus(key);
+  }
+
+  private begin(key: string): number {
+    const token = ++this.tokens;
+    this.latest.set(key, token);
+    return token;
+  }
+
+  /** True when `token` is still the latest analysis of `key`; it is then no longer under way. */
+  private finish(key: string, token: number): boolean {
+    if (this.latest.get(key) !== token) return false;
+    this.latest.delete(key);
+    return true;
+  }
+
+  /** Drops the analysis under way for `key`, if any: its result will not be applied. */
+  private invalidate(key: string): void {
+    this.latest.delete(key);
+  }
+
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    this.watcher = vscode.Disposable.from(
+    this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.fileChanged(uri, true)),
       watcher.onDidChange((uri) => this.fileChanged(uri, false)),
@@ -298,15 +525,45 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
   }
 
+  /** Keys of the corpus documents at or under `key` (a file, or a folder). */
+  private keysUnder(key: string): string[] {
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    return this.corpus.documents().map((d) => d.uri).filter((u) => u === key || u.startsWith(prefix));
+  }
+
   private fileDeleted(uri: vscode.Uri): void {
     const key = corpusKey(uri);
     const prefix = key.endsWith('/') ? key : `${key}/`;
-    for (const doc of this.corpus.documents()) {
-      if ((doc.uri === key || doc.uri.startsWith(prefix)) && !this.openDocument(doc.uri)) this.forget(doc.uri);
-    }
+    for (const doc of this.keysUnder(key)) if (!this.openDocument(doc)) this.forget(doc);
+    for (const queued of [...this.diskQueue.keys()]) if (queued === key || queued.startsWith(prefix)) this.diskQueue.delete(queued);
     for (const skippedKey of [...this.skippedFiles.keys()]) {
       if (skippedKey === key || skippedKey.startsWith(prefix)) this.unskip(skippedKey);
     }
+  }
+
+  /**
+   * A file or folder renamed inside the editor: its documents move to their new keys at once, with the
+   * facts already known (the text is the same), so entities and links follow without a new analysis.
+   */
+  private fileRenamed(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const oldKey = corpusKey(oldUri);
+    const newKey = corpusKey(newUri);
+    const moved = this.keysUnder(oldKey);
+    for (const from of moved) {
+      const to = newKey + from.slice(oldKey.length);
+      const doc = this.corpus.document(from);
+      const facts = this.corpus.factsOf(from);
+      this.forget(from);
+      const target = uriOfKey(to);
+      if (!doc || !facts || !this.isArticle(target)) continue;
+      const { title, source } = describeDocument(doc.text, facts.paragraphs, fileNameOf(to));
+      const renamed: DocumentFacts = { ...facts, title, source };
+      this.apply(to, doc.text, renamed, 0);
+      this.cache?.put(to, textHash(doc.text), renamed);
+    }
+    // Whatever was not known under the old name (a folder of new files, a file that now matches the
+    // article glob) is read from disk.
+    if (moved.length === 0) this.fileChanged(newUri, true);
   }
 
   private enqueue(uri: vscode.Uri): void {
@@ -316,14 +573,16 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   private async drain(): Promise<void> {
     this.draining = true;
+    const source = new vscode.CancellationTokenSource();
     try {
       while (this.diskQueue.size > 0 && !this.disposed) {
         await yieldToEventLoop();
-        const [key, uri] = this.diskQueue.entries().next().value as [string, vscode.Uri];
-        this.diskQueue.delete(key);
-        await this.load(uri);
+        const batch = [...this.diskQueue.values()];
+        this.diskQueue.clear();
+        await this.loadAll(batch, source.token);
       }
     } finally {
+      source.dispose();
       this.draining = false;
     }
   }
@@ -336,7 +595,7 @@ export class ArticleWorkspace implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.pendingEdits.delete(key);
-        if (!document.isClosed) this.analyse(document);
+        if (!document.isClosed) void this.analyse(document);
       }, EDIT_DEBOUNCE_MS),
     );
   }
@@ -352,16 +611,29 @@ export class ArticleWorkspace implements vscode.Disposable {
   private documentClosed(document: vscode.TextDocument): void {
     const key = corpusKey(document.uri);
     this.cancelPending(key);
-    if (!this.editorVersions.delete(key)) return;
-    // Unsaved edits are gone with the editor: what is on disk (if anything) counts again.
-    if (document.uri.scheme === 'untitled') this.forget(key);
+    if (!this.editorStates.delete(key)) return;
+    this.invalidate(key);
+    this.reportedFailures.delete(key);
+    // Unsaved edits are gone with the editor: what is on disk counts again, for files of the workspace.
+    if (document.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(document.uri)) this.forget(key);
     else this.enqueue(document.uri);
   }
 
   private forget(key: string): void {
+    this.invalidate(key);
     this.unskip(key);
     this.reportedFailures.delete(key);
+    if (this.corpus.has(key)) this.cache?.delete(key);
     this.corpus.remove(key);
+  }
+
+  private removeFromCorpus(key: string): void {
+    this.corpus.remove(key);
+  }
+
+  private removeAndNotify(key: string): void {
+    if (this.corpus.has(key)) this.corpus.remove(key);
+    else this.changeEmitter.fire([key]);
   }
 
   private skip(key: string, reason: string): void {
@@ -395,4 +667,23 @@ function matcherFor(settings: Settings): ArticleMatcher {
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** `event`, counting the listeners attached to it and not yet disposed. */
+function counted<T>(event: vscode.Event<T>, count: { n: number }): vscode.Event<T> {
+  return (listener, thisArgs, disposables) => {
+    const inner = event(listener, thisArgs);
+    count.n++;
+    let live = true;
+    const subscription = {
+      dispose: () => {
+        if (!live) return;
+        live = false;
+        count.n--;
+        inner.dispose();
+      },
+    };
+    disposables?.push(subscription);
+    return subscription;
+  };
 }

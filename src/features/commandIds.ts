@@ -5,7 +5,7 @@
  */
 
 /** Where a command shows in the Command Palette. */
-export type PaletteVisibility = 'always' | 'article' | 'never';
+export type PaletteVisibility = 'always' | 'article' | 'indexing' | 'never';
 
 export interface CommandInfo {
   readonly id: string;
@@ -27,6 +27,7 @@ export const COMMANDS = {
   showEntityMentions: { id: 'crosswire.showEntityMentions', title: 'Show Entity Mentions', icon: 'list-flat', palette: 'always' },
   revealEntity: { id: 'crosswire.revealEntity', title: 'Reveal Entity in Side Bar', icon: 'eye', palette: 'article' },
   reindex: { id: 'crosswire.reindex', title: 'Reindex Workspace Articles', icon: 'refresh', palette: 'always' },
+  cancelIndexing: { id: 'crosswire.cancelIndexing', title: 'Stop Indexing', icon: 'debug-stop', palette: 'indexing' },
   toggleHighlights: { id: 'crosswire.toggleHighlights', title: 'Toggle Highlights', icon: 'symbol-color', palette: 'always' },
   showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },

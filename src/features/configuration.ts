@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { readSettings, SETTINGS_SECTION, type Settings } from './settings';
 
+/** The current settings and their changes: what the workspace model reads (tests pass their own). */
+export interface SettingsSource {
+  readonly value: Settings;
+  readonly onDidChange: vscode.Event<{ previous: Settings; current: Settings }>;
+}
+
 /** The current settings, re-read whenever a `crosswire.*` setting changes. */
-export class SettingsStore implements vscode.Disposable {
+export class SettingsStore implements SettingsSource, vscode.Disposable {
   private current: Settings = readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
   private readonly emitter = new vscode.EventEmitter<{ previous: Settings; current: Settings }>();
   private readonly subscription: vscode.Disposable;

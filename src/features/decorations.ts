@@ -9,9 +9,25 @@ import { ThemeColors } from './themeColors';
 
 const color = (id: keyof typeof ThemeColors): vscode.ThemeColor => new vscode.ThemeColor(ThemeColors[id]);
 
+/** Decoration types created and not yet disposed. */
+const liveTypes = new Set<vscode.TextEditorDecorationType>();
+
+function createType(options: vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
+  const type = vscode.window.createTextEditorDecorationType(options);
+  liveTypes.add(type);
+  return type;
+}
+
+function disposeTypes(types: Record<HighlightKind, vscode.TextEditorDecorationType>): void {
+  for (const t of Object.values(types)) {
+    liveTypes.delete(t);
+    t.dispose();
+  }
+}
+
 function createTypes(quoteStyle: QuoteStyle): Record<HighlightKind, vscode.TextEditorDecorationType> {
   const mention = (id: 'personBackground' | 'placeBackground' | 'organizationBackground'): vscode.TextEditorDecorationType =>
-    vscode.window.createTextEditorDecorationType({
+    createType({
       backgroundColor: color(id),
       borderRadius: '2px',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
@@ -24,13 +40,13 @@ function createTypes(quoteStyle: QuoteStyle): Record<HighlightKind, vscode.TextE
     person: mention('personBackground'),
     place: mention('placeBackground'),
     organization: mention('organizationBackground'),
-    statement: vscode.window.createTextEditorDecorationType({
+    statement: createType({
       ...statementLook,
       overviewRulerColor: color('statementOverviewRuler'),
       overviewRulerLane: vscode.OverviewRulerLane.Center,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
-    term: vscode.window.createTextEditorDecorationType({
+    term: createType({
       borderWidth: '0 0 1px 0',
       borderStyle: 'dotted',
       borderColor: color('termBorder'),
@@ -38,7 +54,7 @@ function createTypes(quoteStyle: QuoteStyle): Record<HighlightKind, vscode.TextE
       overviewRulerLane: vscode.OverviewRulerLane.Center,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
-    speaker: vscode.window.createTextEditorDecorationType({
+    speaker: createType({
       borderWidth: '0 0 2px 0',
       borderStyle: 'solid',
       borderColor: color('speakerBorder'),
@@ -61,7 +77,11 @@ export function registerDecorations(services: Services): vscode.Disposable {
 
   const paint = (editor: vscode.TextEditor): void => {
     const key = corpusKey(editor.document.uri);
-    const analysis = articles.analyse(editor.document);
+    const status = articles.status(editor.document);
+    // The highlights drawn stay (they follow the edits) until the analysis of the new text is in.
+    if (!status.ready) return;
+    const analysis = status.analysis;
+    if (!analysis && !painted.has(key)) return;
     let perEditor = painted.get(key);
     if (!perEditor) painted.set(key, (perEditor = new WeakMap()));
     const last = perEditor.get(editor);
@@ -74,7 +94,7 @@ export function registerDecorations(services: Services): vscode.Disposable {
   };
   const paintAll = (): void => vscode.window.visibleTextEditors.forEach(paint);
 
-  // The first analysis loads the language models: keep it out of activation.
+  // Reading the open editors' text and starting their analyses waits until activation has returned.
   const initial = setTimeout(paintAll, 0);
   return vscode.Disposable.from(
     { dispose: () => clearTimeout(initial) },
@@ -88,12 +108,14 @@ export function registerDecorations(services: Services): vscode.Disposable {
     settings.onDidChange(({ previous, current }) => {
       epoch++;
       if (previous.highlight.quoteStyle !== current.highlight.quoteStyle) {
-        for (const t of Object.values(types)) t.dispose();
+        disposeTypes(types);
         types = createTypes(current.highlight.quoteStyle);
       }
       paintAll();
     }),
     vscode.workspace.onDidCloseTextDocument((d) => painted.delete(corpusKey(d.uri))),
-    { dispose: () => Object.values(types).forEach((t) => t.dispose()) },
+    services.stats.register('paintedDocuments', () => painted.size),
+    services.stats.register('decorationTypes', () => liveTypes.size),
+    { dispose: () => disposeTypes(types) },
   );
 }

@@ -67,7 +67,7 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
   }, REFRESH_DELAY_MS);
 
   const reveal = async (arg?: unknown): Promise<void> => {
-    const entityId = typeof arg === 'string' ? arg : entityUnderCursor(services);
+    const entityId = typeof arg === 'string' ? arg : await entityUnderCursor(services);
     if (!entityId) {
       void vscode.window.showInformationMessage('Place the cursor on a name of a person, place or organisation to reveal it.');
       return;
@@ -98,9 +98,9 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
 }
 
 /** The entity of the mention under the cursor of the active editor, if any. */
-export function entityUnderCursor(services: Services): string | undefined {
+export async function entityUnderCursor(services: Services): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !services.articles.analyse(editor.document)) return undefined;
+  if (!editor || !(await services.articles.analyse(editor.document))) return undefined;
   const mention = services.corpus.mentionAt(editor.document.uri.toString(), editor.document.offsetAt(editor.selection.active));
   return mention?.entity ?? undefined;
 }

@@ -16,10 +16,10 @@ function untrustedMarkdown(value: string): vscode.MarkdownString {
 export function registerHover(services: Services): vscode.Disposable {
   const { articles, corpus, settings } = services;
   const provider: vscode.HoverProvider = {
-    provideHover(document, position) {
+    async provideHover(document, position, token) {
       if (!settings.value.hover.enabled) return undefined;
-      const analysis = articles.analyse(document);
-      if (!analysis) return undefined;
+      const analysis = await articles.analyse(document);
+      if (!analysis || token.isCancellationRequested) return undefined;
       const key = corpusKey(document.uri);
       const offset = document.offsetAt(position);
       const contents: vscode.MarkdownString[] = [];

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
-import type { Span } from '../core/types';
+import type { Entity, Span } from '../core/types';
 import { Commands } from './commandIds';
 import { corpusKey, toRange, uriOfKey } from './convert';
 import { entityUnderCursor } from './entitiesView';
-import { describeRelation, entityTypeName, formatScore, linkedVersions, plural } from './hoverContent';
+import { describeRelation, entityTypeName, formatScore, linkedVersions, plural, type LinkedVersion } from './hoverContent';
 import { escapeIcons, truncate } from './markdown';
 import type { Services } from './services';
 import { lineContext } from './treeModel';
@@ -37,14 +37,14 @@ export function registerNavigation(services: Services): vscode.Disposable {
     await openSpan(uri, { start: s, end: Math.max(s, end as number) });
   };
 
-  const activeArticle = (): { editor: vscode.TextEditor; quotes: readonly CorpusQuote[] } | undefined => {
+  const activeArticle = async (): Promise<{ editor: vscode.TextEditor; quotes: readonly CorpusQuote[] } | undefined> => {
     const editor = vscode.window.activeTextEditor;
-    const analysis = editor && articles.analyse(editor.document);
+    const analysis = editor && (await articles.analyse(editor.document));
     return editor && analysis ? { editor, quotes: analysis.quotes } : undefined;
   };
 
-  const stepQuote = (direction: 1 | -1): void => {
-    const active = activeArticle();
+  const stepQuote = async (direction: 1 | -1): Promise<void> => {
+    const active = await activeArticle();
     if (!active) {
       void vscode.window.showInformationMessage('Open an article to move between its quotes.');
       return;
@@ -70,7 +70,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
       quote = corpus.quote(arg);
     } else {
       const editor = vscode.window.activeTextEditor;
-      if (editor && articles.analyse(editor.document)) {
+      if (editor && (await articles.analyse(editor.document))) {
         quote = corpus.quoteAt(corpusKey(editor.document.uri), editor.document.offsetAt(editor.selection.active));
       }
     }
@@ -83,20 +83,22 @@ export function registerNavigation(services: Services): vscode.Disposable {
       void vscode.window.showInformationMessage('No other article in the workspace reports this quote.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(
-      versions.map((v) => ({
-        label: escapeIcons(v.title),
-        description: escapeIcons([v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · ')),
-        detail: escapeIcons(`“${truncate(v.quote.text, 160)}”`),
-        quote: v.quote,
-      })),
-      { title: 'Go to Matching Quote in Another Source', placeHolder: 'Choose an article', matchOnDescription: true, matchOnDetail: true },
-    );
+    // One match: nothing to choose.
+    if (versions.length === 1) {
+      await openSpan(versions[0]!.quote.uri, versions[0]!.quote, false);
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(matchingQuoteItems(versions), {
+      title: 'Go to Matching Quote in Another Source',
+      placeHolder: 'Choose an article',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     if (picked) await openSpan(picked.quote.uri, picked.quote, false);
   };
 
   const showEntityMentions = async (arg?: unknown): Promise<void> => {
-    let entityId = entityIdOf(arg) ?? entityUnderCursor(services);
+    let entityId = entityIdOf(arg) ?? (await entityUnderCursor(services));
     if (!entityId) {
       const entities = corpus.entities();
       if (entities.length === 0) {
@@ -104,12 +106,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
         return;
       }
       const chosen = await vscode.window.showQuickPick(
-        entities.map((e) => ({
-          label: escapeIcons(e.name),
-          description: entityTypeName(e.type),
-          detail: escapeIcons(e.aliases.join(' · ')) || undefined,
-          id: e.id,
-        })),
+        entityItems(entities),
         { title: 'Show Entity Mentions', placeHolder: 'Choose a person, place or organisation', matchOnDetail: true },
       );
       entityId = chosen?.id;
@@ -138,7 +135,28 @@ export function registerNavigation(services: Services): vscode.Disposable {
   );
 }
 
-function mentionItem(services: Services, mention: CorpusMention): vscode.QuickPickItem & { mention: CorpusMention } {
+/** The choices of Go to Matching Quote: one per version, by article title. Article text shows as plain text. */
+export function matchingQuoteItems(versions: readonly LinkedVersion[]): (vscode.QuickPickItem & { quote: CorpusQuote })[] {
+  return versions.map((v) => ({
+    label: escapeIcons(v.title),
+    description: escapeIcons([v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · ')),
+    detail: escapeIcons(`“${truncate(v.quote.text, 160)}”`),
+    quote: v.quote,
+  }));
+}
+
+/** The choices of Show Entity Mentions when no entity is given. Article text shows as plain text. */
+export function entityItems(entities: readonly Entity[]): (vscode.QuickPickItem & { id: string })[] {
+  return entities.map((e) => ({
+    label: escapeIcons(e.name),
+    description: entityTypeName(e.type),
+    detail: escapeIcons(e.aliases.join(' · ')) || undefined,
+    id: e.id,
+  }));
+}
+
+/** One mention as a choice: its line, and the article's title. Article text shows as plain text. */
+export function mentionItem(services: Pick<Services, 'corpus'>, mention: CorpusMention): vscode.QuickPickItem & { mention: CorpusMention } {
   const analysis = services.corpus.document(mention.uri);
   const context = lineContext(analysis?.text ?? '', mention.start, mention.end, 110);
   return {

@@ -14,8 +14,8 @@ export function registerReferences(services: Services): vscode.Disposable {
     return analysis ? locationOf(analysis, span) : undefined;
   };
   const provider: vscode.ReferenceProvider = {
-    provideReferences(document, position, context) {
-      if (!articles.analyse(document)) return undefined;
+    async provideReferences(document, position, context) {
+      if (!(await articles.analyse(document))) return undefined;
       const key = corpusKey(document.uri);
       const offset = document.offsetAt(position);
       const out: vscode.Location[] = [];

@@ -8,8 +8,8 @@ import { outlineGroups } from './treeModel';
 export function registerSymbols(services: Services): vscode.Disposable {
   const { articles, settings } = services;
   const provider: vscode.DocumentSymbolProvider = {
-    provideDocumentSymbols(document) {
-      const analysis = articles.analyse(document);
+    async provideDocumentSymbols(document) {
+      const analysis = await articles.analyse(document);
       if (!analysis) return undefined;
       return outlineGroups(analysis.quotes.filter((q) => q.depth === 0)).map(({ name, kind, quotes }) => {
         const children = quotes.map((q) => {

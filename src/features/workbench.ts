@@ -9,6 +9,7 @@ export function registerWorkbenchCommands(services: Services): vscode.Disposable
   const { articles, settings, log } = services;
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.reindex, () => articles.reindex()),
+    vscode.commands.registerCommand(Commands.cancelIndexing, () => articles.cancelIndexing()),
     vscode.commands.registerCommand(Commands.toggleHighlights, async () => {
       const enabled = !settings.value.highlight.enabled;
       await settings.update('highlight.enabled', enabled);
