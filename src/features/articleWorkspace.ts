@@ -48,6 +48,8 @@ export interface WorkspaceStats {
   readonly queued: number;
   /** Listeners on the workspace's events. */
   readonly listeners: number;
+  /** Longest time one document took to join the corpus (`Corpus.setFacts`) on this thread, in ms. */
+  readonly longestApplyMs: number;
 }
 
 /** What an open document's analysis is: ready (possibly with nothing to show), or on its way. */
@@ -104,7 +106,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly skippedEmitter = new vscode.EventEmitter<void>();
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   private readonly listenerCount = { n: 0 };
-  private counts = { analysed: 0, reused: 0, dropped: 0 };
+  private counts = { analysed: 0, reused: 0, dropped: 0, longestApplyMs: 0 };
   private disposed = false;
 
   /** Fires as indexing starts, advances and ends. */
@@ -457,7 +459,9 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   private apply(key: string, text: string, facts: DocumentFacts, version: number): DocumentAnalysis | undefined {
     try {
+      const started = performance.now();
       const analysis = this.corpus.setFacts(key, text, facts, version);
+      this.counts.longestApplyMs = Math.max(this.counts.longestApplyMs, performance.now() - started);
       this.reportedFailures.delete(key);
       return analysis;
     } catch (e) {

@@ -139,7 +139,9 @@ export class FactsCache {
     const wanted = new Set([...keep].map(entryName));
     for (const name of await this.folder.list().catch(() => [] as string[])) {
       if (this.closed) return;
-      if (!wanted.has(name) && !this.pending.has(name)) await this.folder.remove(name).catch(() => undefined);
+      // Temporary files are being written now, or were left by a crash and get overwritten.
+      if (!name.endsWith('.json') || wanted.has(name) || this.pending.has(name)) continue;
+      await this.folder.remove(name).catch(() => undefined);
     }
   }
 

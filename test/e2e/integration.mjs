@@ -46,6 +46,7 @@ try {
   const outcome = await runInHost(specs);
   for (const t of outcome.tests) {
     console.log(`  ${t.state === 'passed' ? '✓' : '✗'} ${t.title} (${t.ms} ms)`);
+    for (const line of t.output ?? []) console.log(`      ${line.trim()}`);
     if (t.error) console.log(t.error.split('\n').slice(0, 8).join('\n').replace(/^/gm, '      '));
   }
   if (outcome.fatal) console.log(`  ✗ the suite did not run:\n${outcome.fatal.replace(/^/gm, '      ')}`);
@@ -61,7 +62,7 @@ process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 
 /**
  * @param {string[]} files
- * @returns {Promise<{ tests: { title: string, state: string, ms: number, error?: string }[], fatal?: string }>}
+ * @returns {Promise<{ tests: { title: string, state: string, ms: number, error?: string, output?: string[] }[], fatal?: string }>}
  */
 async function runInHost(files) {
   const root = mkdtempSync(join(tmpdir(), 'crosswire-integration-'));

@@ -14,8 +14,13 @@ const { writeFileSync } = require('node:fs');
 exports.run = async function run() {
   const resultFile = process.env.CROSSWIRE_E2E_RESULT;
   const specs = JSON.parse(process.env.CROSSWIRE_E2E_SPECS ?? '[]');
-  /** @type {{ title: string, state: 'passed' | 'failed', ms: number, error?: string }[]} */
+  /** @type {{ title: string, state: 'passed' | 'failed', ms: number, error?: string, output?: string[] }[]} */
   const tests = [];
+  // What a spec reports (its measurements) goes with its result: the host's console reaches no one.
+  // Specs push lines to the global `crosswireReport` array (see test/integration/suite/helpers.ts).
+  /** @type {string[]} */
+  let output = [];
+  Object.assign(globalThis, { crosswireReport: { push: (/** @type {string} */ line) => output.push(line) } });
   const write = (/** @type {string | undefined} */ fatal) => {
     if (!resultFile) return;
     writeFileSync(resultFile, JSON.stringify({ tests, fatal }, null, 2));
@@ -29,9 +34,19 @@ exports.run = async function run() {
     await mocha.loadFilesAsync();
     const failures = await new Promise((resolve) => {
       const runner = mocha.run(resolve);
-      runner.on('pass', (/** @type {any} */ test) => tests.push({ title: test.fullTitle(), state: 'passed', ms: test.duration ?? 0 }));
+      const taken = () => {
+        const lines = output;
+        output = [];
+        return lines.length > 0 ? lines : undefined;
+      };
+      runner.on('test', () => {
+        output = [];
+      });
+      runner.on('pass', (/** @type {any} */ test) =>
+        tests.push({ title: test.fullTitle(), state: 'passed', ms: test.duration ?? 0, output: taken() }),
+      );
       runner.on('fail', (/** @type {any} */ test, /** @type {any} */ error) =>
-        tests.push({ title: test.fullTitle(), state: 'failed', ms: test.duration ?? 0, error: String(error?.stack ?? error) }),
+        tests.push({ title: test.fullTitle(), state: 'failed', ms: test.duration ?? 0, error: String(error?.stack ?? error), output: taken() }),
       );
     });
     write(undefined);
