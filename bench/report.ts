@@ -112,6 +112,7 @@ export function renderTable(r: BenchReport): string {
     row('  find / index / links()', (p) => p.quotesPhase, (q) => `${s(q.findMs)} / ${s(q.indexMs)} / ${s(q.linksMs)}`),
     row('full index build (corpus.set all)', (p) => p.build, (b, p) =>
       `${s(b.totalMs)} (${x(b.totalMs / compromiseEstimateMs(p, b))})${cutShort(b, b.totalMs)}`),
+    row('  analyzeText / setFacts', (p) => p.build, (b) => `${s(b.analyzeMs)} / ${s(b.corpusMs)}`),
     row('articles in the measured corpus', (p) => p.build, (b) =>
       (b.articlesDone < b.articles ? `${int(b.articlesDone)} (build cut short)` : `${int(b.articlesDone)}`)),
     row('entities() after build', (p) => p.build, (b) => `${ms(b.entitiesMs)} ms (${int(b.entities)} entities)`),

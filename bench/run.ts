@@ -2,7 +2,7 @@
 // in fresh processes, runs each corpus size in its own time-boxed child process, then prints a table
 // and the product budgets and writes bench/results/<date>.json.
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -207,6 +207,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   process.stderr.write('Bundling the core, the benchmark child and the extension…\n');
   const b = await bundle();
+  // Profiles of an earlier run would be summed in with this one's.
+  if (o.profile) rmSync(join(RESULTS, 'profiles'), { recursive: true, force: true });
 
   process.stderr.write('Measuring cold load and activate() in fresh processes…\n');
   const runs = o.quick ? 3 : 5;

@@ -46,6 +46,7 @@ describe('benchmark smoke run (20 articles)', function () {
     assertTimings(baseline!.perArticle, 'baseline');
     assertTimings(build!.perArticle, 'analysis');
     assert.ok(build!.totalMs > 0 && build!.wordsPerSecond > 0 && build!.entitiesMs >= 0);
+    assert.ok(build!.analyzeMs > 0 && build!.corpusMs > 0 && build!.analyzeMs + build!.corpusMs <= build!.totalMs + 1);
     assert.ok(build!.quotes >= report.generation!.plantedQuotes * 0.9, 'the corpus finds most planted quotes');
     assert.ok(build!.peakRss > 0 && build!.rssAfterGc > 0);
     assert.ok(quotesPhase!.ms > 0 && quotesPhase!.quotes > 0);
