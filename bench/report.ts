@@ -122,8 +122,11 @@ export function renderTable(r: BenchReport): string {
     row('hover lookup p50 / p99', (p) => p.lookups, (l, p) =>
       `${ms(l.p50)} / ${ms(l.p99)} ms (${x(l.p99 / p.baseline!.perQuoteMs)})`),
     row('edit, 600-word article', (p) => p.edit600, (e) => `${ms(e.withLinks.p50)} ms, max ${ms(e.withLinks.max)} (${x(e.withLinks.p50 / e.baselineMs)})`),
+    row('  analyzeText / setFacts p50', (p) => p.edit600, (e) => `${ms(e.analyze.p50)} / ${ms(e.set.p50 - e.analyze.p50)} ms`),
     row('edit, 20,000-word article', (p) => p.edit20k ?? (p.edit600 ? null : undefined), (e) =>
       (e ? `${ms(e.withLinks.p50)} ms, max ${ms(e.withLinks.max)} (${x(e.withLinks.p50 / e.baselineMs)})` : 'n/a (no long article)')),
+    row('  analyzeText / setFacts p50', (p) => p.edit20k ?? (p.edit600 ? null : undefined), (e) =>
+      (e ? `${ms(e.analyze.p50)} / ${ms(e.set.p50 - e.analyze.p50)} ms` : 'n/a')),
     row('planted quotes found', (p) => p.accuracy, (a) => `${int(a.quotesFound)} / ${int(a.plantedQuotes)} (${((100 * a.quotesFound) / a.plantedQuotes).toFixed(1)} %)`),
     row('link precision', (p) => p.accuracy, (a) => `${frac(a.precision)} (${int(a.truePositives)}/${int(a.judgedLinks)})`),
     row('link recall', (p) => p.accuracy, (a) => `${frac(a.recall)} (${int(a.truePositives)}/${int(a.truePairs)})`),

@@ -57,6 +57,8 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.ok(report.lookups!.linksPerQuote > 0, 'hovered quotes have links');
     for (const e of [report.edit600!, report.edit20k!]) {
       assertTimings(e.set, 'edit set');
+      assertTimings(e.analyze, 'edit analysis');
+      assert.ok(e.analyze.p50 <= e.set.p50);
       assertTimings(e.withLinks, 'edit with links');
       assert.ok(e.withLinks.p50 >= e.set.p50 && e.baselineMs > 0);
     }
