@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/features/commandIds';
-import { articleUris, crosswire, EXTENSION_ID, open } from './helpers';
+import { articleUris, crosswire, EXTENSION_ID, open, report } from './helpers';
 
 describe('activation', () => {
   it('activates on an article and registers every command', async () => {
@@ -13,6 +13,15 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const { id } of Object.values(COMMANDS)) assert.ok(registered.has(id), `${id} is registered`);
     assert.ok(api.corpus, 'the API exposes the corpus');
+  });
+
+  it('returns from activate() quickly, leaving the analysis to worker threads', async () => {
+    const api = await crosswire();
+    report(`activate() took ${api.activationMs.toFixed(1)} ms (budget 20 ms)`);
+    // Generous for a loaded test machine; the figure above is the one to watch.
+    assert.ok(api.activationMs < 100, `activate() took ${api.activationMs.toFixed(1)} ms`);
+    const stats = api.stats();
+    assert.ok(stats.analysed + stats.reused >= api.corpus.documents().length, 'every article came from the workers or the index cache');
   });
 
   it('does not activate on every start-up', () => {
