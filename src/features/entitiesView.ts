@@ -10,11 +10,12 @@ import type { Services } from './services';
 import { coalesce, indexingMessage } from './viewSupport';
 import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
 
-type Node =
+/** A row of the Entities view: a type group, an entity, an article naming it, or one mention. */
+export type EntityNode =
   | { readonly kind: 'group'; readonly group: EntityGroup }
-  | { readonly kind: 'entity'; readonly summary: EntitySummary; readonly parent: Node }
-  | { readonly kind: 'article'; readonly summary: EntitySummary; readonly article: ArticleMentions; readonly parent: Node }
-  | { readonly kind: 'mention'; readonly mention: CorpusMention; readonly entityId: string; readonly parent: Node };
+  | { readonly kind: 'entity'; readonly summary: EntitySummary; readonly parent: EntityNode }
+  | { readonly kind: 'article'; readonly summary: EntitySummary; readonly article: ArticleMentions; readonly parent: EntityNode }
+  | { readonly kind: 'mention'; readonly mention: CorpusMention; readonly entityId: string; readonly parent: EntityNode };
 
 const ICONS: Record<EntityType, string> = { person: 'person', place: 'location', organization: 'organization' };
 
@@ -28,11 +29,11 @@ const REFRESH_DELAY_MS = 300;
 export function registerEntitiesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
   const changed = new vscode.EventEmitter<void>();
-  let roots: Node[] | undefined;
+  let roots: EntityNode[] | undefined;
 
-  const model = (): Node[] => (roots ??= groupEntities(corpus).map((group) => ({ kind: 'group', group })));
+  const model = (): EntityNode[] => (roots ??= groupEntities(corpus).map((group) => ({ kind: 'group', group })));
 
-  const provider: vscode.TreeDataProvider<Node> = {
+  const provider: vscode.TreeDataProvider<EntityNode> = {
     onDidChangeTreeData: changed.event,
     getChildren(node) {
       if (!node) return model();
@@ -105,7 +106,8 @@ export async function entityUnderCursor(services: Services): Promise<string | un
   return mention?.entity ?? undefined;
 }
 
-function treeItem(node: Node, services: Services): vscode.TreeItem {
+/** How a row of the Entities view shows: article text stays plain text (labels, descriptions, tooltips). */
+export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): vscode.TreeItem {
   switch (node.kind) {
     case 'group': {
       const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);

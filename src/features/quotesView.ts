@@ -82,7 +82,8 @@ function openCommand(quote: CorpusQuote): vscode.Command {
   return { command: Commands.openQuote, title: 'Open Quote', arguments: [quote.id] };
 }
 
-function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => string): vscode.TreeItem {
+/** A statement of the Quotes view, with its versions below; article text stays plain text. */
+export function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => string): vscode.TreeItem {
   const rep = cluster.representative;
   const single = cluster.versions.length === 1;
   const item = new vscode.TreeItem(
@@ -101,7 +102,8 @@ function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => string): v
   return item;
 }
 
-function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string): vscode.TreeItem {
+/** One article's version of a statement in the Quotes view; article text stays plain text. */
+export function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string): vscode.TreeItem {
   const title = titleOf(quote.uri);
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.id = `version:${quote.id}`;
