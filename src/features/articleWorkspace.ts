@@ -228,23 +228,30 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
     const token = this.begin(key);
     state.settled = false;
+    // Settled before the corpus announces the change, so listeners find the analysis ready.
+    const settle = (): void => {
+      if (this.editorStates.get(key) === state) state.settled = true;
+    };
     const result = this.factsFor(key, text).then(
       (facts) => {
         if (!this.finish(key, token) || document.isClosed || document.version !== version) {
           this.counts.dropped++;
           return document.isClosed || this.disposed ? undefined : this.analyse(document);
         }
+        settle();
         return this.apply(key, text, facts, version);
       },
       (e: unknown) => {
         if (!this.finish(key, token)) return undefined;
+        settle();
         this.failed(key, e);
+        this.changeEmitter.fire([key]);
         return undefined;
       },
     );
     state.result = result;
     void result.then((analysis) => {
-      if (this.editorStates.get(key) !== state) return;
+      if (this.editorStates.get(key) !== state || state.settled) return;
       state.settled = true;
       // Nothing changed in the corpus, yet the editor must stop waiting for an analysis.
       if (!analysis) this.changeEmitter.fire([key]);
