@@ -32,6 +32,14 @@ interface Found {
 /** Deeper nesting is treated as noise: keeps the work per mark constant on hostile input. */
 const MAX_OPEN = 6;
 
+/**
+ * Longest quotation kept whole, in UTF-16 code units. A real quote, even a speech quoted over several
+ * paragraphs, stays well below it; a mark whose partner lies further away is a stray mark in a file
+ * written on one line or a data dump, and such a quote would make every later step slow. A longer
+ * quote is cut at its last sentence end within the limit and reported as unclosed.
+ */
+export const MAX_QUOTE_LENGTH = 5000;
+
 const MARK = /["'“”‘’„‚‟‛«»‹›]/g;
 
 const FAMILY: Record<string, Family> = {
@@ -69,7 +77,8 @@ const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|kay)\b/i;
  * For a quote spanning paragraphs, `text` is the exact slice from its first word to its last, so it
  * holds the paragraph break and, in the news convention, the mark reopening the quote; use
  * `normalizeQuoteText` to compare its words. Quoted words are trimmed of white space and of a trailing
- * comma, semicolon or colon, which belong to the reporting sentence.
+ * comma, semicolon or colon, which belong to the reporting sentence. No quote is longer than
+ * `MAX_QUOTE_LENGTH`: a longer one is cut at a sentence end and marked `unclosed`.
  */
 export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan[] {
   const found: Found[] = [];
@@ -156,6 +165,11 @@ function roleOf(
     case '"':
       if (opensHere && !closesHere) return 'open';
       if (closesHere && !opensHere) return familyOpen ? 'close' : 'none';
+      if (!opensHere && !closesHere && openChar !== null && openChar !== '"') {
+        // Wedged between two characters inside a curly quote (an HTML attribute, a typo), a straight
+        // mark opens a nested quote rather than ending the curly one mid-word.
+        return 'open';
+      }
       return familyOpen ? 'close' : 'open';
     case '‘':
       if (isWordChar(prev) && isWordChar(next)) return 'none';
@@ -227,6 +241,16 @@ function unclosedSegment(text: string, para: Span, seg: Segment): Found | null {
   return { outer: { start: seg.mark, end }, start: seg.content, end, unclosed: true, paragraph: seg.paragraph };
 }
 
+/** Where an over-long quote is cut: after a sentence end, else at a space, never inside a surrogate pair. */
+function cutLongQuote(text: string, start: number, limit: number): number {
+  for (let i = limit - 1; i > start + MAX_QUOTE_LENGTH / 2; i--) {
+    if ('.!?…'.includes(text[i - 1]) && isSpaceCode(text.charCodeAt(i))) return i;
+  }
+  for (let i = limit; i > start + MAX_QUOTE_LENGTH / 2; i--) if (isSpaceCode(text.charCodeAt(i))) return i;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 /** Trims the quoted words, drops empty quotes, computes nesting depths and kinds, sorts. */
 function finish(text: string, found: Found[]): QuoteSpan[] {
   const trimmed: Found[] = [];
@@ -234,11 +258,16 @@ function finish(text: string, found: Found[]): QuoteSpan[] {
     let s = f.start;
     let e = f.end;
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    let unclosed = f.unclosed;
+    if (e - s > MAX_QUOTE_LENGTH) {
+      e = cutLongQuote(text, s, s + MAX_QUOTE_LENGTH);
+      unclosed = true;
+    }
     while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || ',;:'.includes(text[e - 1]))) e--;
     if (e <= s) continue;
     let outerEnd = f.outer.end;
-    if (f.unclosed) outerEnd = e;
-    trimmed.push({ ...f, start: s, end: e, outer: { start: f.outer.start, end: outerEnd } });
+    if (unclosed) outerEnd = e;
+    trimmed.push({ ...f, start: s, end: e, unclosed, outer: { start: f.outer.start, end: outerEnd } });
   }
   trimmed.sort((a, b) => a.outer.start - b.outer.start || b.outer.end - a.outer.end);
   const out: QuoteSpan[] = [];
