@@ -57,6 +57,9 @@ const SAYING = new Set(['said', 'says', 'told', 'added', 'stated', 'emphasised',
 
 const OPENERS = /[“"‘'(\[«—–-]/;
 
+/** Characters of Markdown and HTML syntax, which a name never contains. */
+const MARKUP = /[[\](){}<>|\\=*_~^$#@"]/;
+
 interface Candidate {
   start: number;
   end: number;
@@ -127,6 +130,15 @@ function toWords(text: string, tokens: readonly Token[], base: number): Word[] {
       let s = offset;
       let word = raw;
       offset += raw.length + 1;
+      // Markup glued to a word ("Wire](https:", "Office</a") is never part of a name.
+      let lead = 0;
+      while (lead < word.length && MARKUP.test(word[lead])) lead++;
+      const junk = word.slice(lead).search(MARKUP);
+      const markupAfter = junk >= 0;
+      if (lead > 0 || markupAfter) {
+        s += lead;
+        word = word.slice(lead, markupAfter ? lead + junk : undefined);
+      }
       if (!word) continue;
       let possessive = false;
       const poss = /['\u2019]s$/i.exec(word);
@@ -145,7 +157,7 @@ function toWords(text: string, tokens: readonly Token[], base: number): Word[] {
       const abbreviation = t.tags.has('Abbreviation') || t.tags.has('Honorific');
       const punct = post.replace(/\s+/g, '');
       const hyphenAfter = punct === '-';
-      const breakAfter = !last || (punct !== '' && !hyphenAfter && !(abbreviation && punct === '.'));
+      const breakAfter = markupAfter || !last || (punct !== '' && !hyphenAfter && !(abbreviation && punct === '.'));
       if (s < base + t.start) s = base + t.start;
       out.push({
         text: word,
@@ -157,7 +169,7 @@ function toWords(text: string, tokens: readonly Token[], base: number): Word[] {
         possessive,
         breakAfter,
         hyphenAfter,
-        breakBefore: k === 0 && /[^\s]/.test(t.pre),
+        breakBefore: (k === 0 && /[^\s]/.test(t.pre)) || lead > 0,
         startLike: k === 0 && startLike,
       });
     }
