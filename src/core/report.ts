@@ -1,4 +1,4 @@
-import type { Corpus, CorpusQuote, DocumentAnalysis } from './corpus';
+import type { Corpus, CorpusQuote } from './corpus';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
 
 /** The machine-readable report of `crosswire analyze --json`. */
@@ -70,6 +70,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
   const out: string[] = [];
   const docs = corpus.documents();
   for (const d of docs) {
+    const lineOf = lineFinder(d.text);
     out.push(`${d.title}`);
     out.push(`  ${pathOf(d.uri)}${d.source ? ` · source: ${d.source}` : ''}`);
     const statements = d.quotes.filter((q) => q.kind === 'statement');
@@ -78,7 +79,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     for (const q of d.quotes) {
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${clip(q.text, 160)}${q.kind === 'term' ? '’' : '”'}`);
-      out.push(`    ${q.kind}, line ${lineOf(d, q.start)}, speaker: ${q.speaker?.name ?? 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
+      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker?.name ?? 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
       for (const l of corpus.linksOf(q.id)) {
         const other = corpus.quote(l.to);
         const otherDoc = other ? corpus.document(other.uri) : undefined;
@@ -110,10 +111,24 @@ function speakerOf(q: CorpusQuote): string {
   return q.speaker ? ` (${q.speaker.name})` : '';
 }
 
-function lineOf(d: DocumentAnalysis, offset: number): number {
-  let line = 1;
-  for (let i = d.text.indexOf('\n'); i >= 0 && i < offset; i = d.text.indexOf('\n', i + 1)) line++;
-  return line;
+/**
+ * Line numbers as an editor counts them (CRLF, LF or a lone CR ends a line), by binary search over the
+ * line breaks so that a file of thousands of quotes is still reported in linear time.
+ */
+function lineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  const lineBreak = /\r\n?|\n/g;
+  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) breaks.push(m.index);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 
 function plural(n: number, word: string): string {
