@@ -19,10 +19,10 @@ import { crosswire, eventually, report } from './helpers';
 const ARTICLES = 300;
 /** The event loop of the extension host is shared by every extension: the goal is 50 ms at most. */
 const BLOCK_BUDGET_MS = 50;
-/** What this test fails on; generous for a loaded test machine. The real figure is printed. */
-const BLOCK_LIMIT_MS = 150;
+/** What this test fails on: generous, as other processes share the machine's cores. The real figure is printed. */
+const BLOCK_LIMIT_MS = 250;
 /** The first document of a start also loads the matcher's word lists (once per start). */
-const FIRST_BLOCK_LIMIT_MS = 600;
+const FIRST_BLOCK_LIMIT_MS = 1000;
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 
