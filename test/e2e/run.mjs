@@ -339,7 +339,12 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     const spelt = need().mentionsOf(blinken.id).filter((m) => m.text === spelling);
     assert.ok(spelt.length > 0, `the analysis has no mention spelt ${spelling}`);
     await page.locator('.quick-input-widget .quick-input-box input').fill(spelling);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    // The list is there before the filter applies: wait until its first row is one of the spelling's.
+    await page.waitForFunction(
+      (text) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(text),
+      spelling,
+      { timeout: 10_000 },
+    );
     await shot('07-entity-mentions');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
