@@ -39,7 +39,8 @@ const CAPTION =
 export function describeDocument(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
   const source = datelineSource(text, paras) ?? creditSource(text, paras);
   for (const p of paras.slice(0, HEADLINE_WINDOW)) {
-    const line = text.slice(p.start, p.end);
+    // A Markdown heading's marks are not part of its words.
+    const line = text.slice(p.start, p.end).replace(/^#{1,6}\s+/, '');
     if (!isHeadline(line)) continue;
     const split = splitHeadline(line);
     return { title: shorten(split.title), titleFrom: 'headline', source: split.source ?? source };
