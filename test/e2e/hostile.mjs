@@ -1,0 +1,148 @@
+// @ts-check
+// Hostile articles in the workbench: markup and command links in article text stay text in the
+// highlights and the hover card, and files that are not articles (binary, too large, one huge line,
+// UTF-16, CRLF, empty) neither break the extension nor freeze the editor. Used by run.mjs as a pass of
+// its own, in a workbench with the seeds open.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import * as wb from './lib/workbench.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+
+const MARKUP = readFileSync(join(repo, 'test', 'fixtures', 'hostile', 'markup.md'), 'utf8');
+const SEED = readFileSync(join(repo, 'seeds', '000_44d6e05b2ad3ddd3.txt'), 'utf8');
+
+/** @param {string} text */
+function utf16le(text) {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+/**
+ * @typedef {object} HostileArticle
+ * @property {string} name file name in the workspace
+ * @property {() => string | Buffer} content
+ * @property {'highlighted' | 'plain'} expect whether the editor should show highlights
+ */
+
+/** @type {HostileArticle[]} */
+export const HOSTILE_ARTICLES = [
+  { name: 'hostile-markup.md', content: () => MARKUP, expect: 'highlighted' },
+  { name: 'hostile-utf16.txt', content: () => utf16le(SEED), expect: 'highlighted' },
+  { name: 'hostile-crlf.txt', content: () => SEED.replace(/\n/g, '\r\n'), expect: 'highlighted' },
+  { name: 'hostile-binary.txt', content: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), expect: 'plain' },
+  { name: 'hostile-empty.txt', content: () => '', expect: 'plain' },
+  // Over the default crosswire.maxFileSizeKB (1024): skipped, and the editor stays responsive.
+  { name: 'hostile-large.txt', content: () => `Jones said: “${'All work and no play. '.repeat(80_000)}”\n`, expect: 'plain' },
+  { name: 'hostile-one-line.txt', content: () => SEED.replace(/\s+/g, ' ').repeat(40), expect: 'highlighted' },
+];
+
+/** Where a string first occurs in a text, as the 1-based line and column Go to Line takes. */
+function positionOf(/** @type {string} */ text, /** @type {string} */ needle) {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `“${needle}” is not in the fixture`);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Writes the hostile articles into the workspace, opens each and checks what a reader would see.
+ * @param {{ suite: string, page: import('./lib/workbench.mjs').Page, sandbox: import('./lib/server.mjs').Sandbox }} ctx
+ * @param {import('./lib/runner.mjs').Runner} runner
+ */
+export async function hostilePass({ suite, page, sandbox }, runner) {
+  await runner.step(suite, 'hostile files written to the workspace show up in the explorer', async () => {
+    for (const a of HOSTILE_ARTICLES) writeFileSync(join(sandbox.workspace, a.name), a.content());
+    // Files written just after the workbench opened may come before its file watcher: refresh, as a
+    // person would.
+    const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
+    await header.hover();
+    await header.locator('.action-label[aria-label^="Refresh Explorer"]').click();
+    for (const a of HOSTILE_ARTICLES) {
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).waitFor({ timeout: 15_000 });
+    }
+  });
+
+  await runner.step(suite, 'a quote holding Markdown links, HTML and icon syntax is highlighted and its card shows them as text', async () => {
+    await wb.openFromExplorer(page, 'hostile-markup.md');
+    await wb.waitForDecorations(page);
+    const at = positionOf(MARKUP, 'We will [cut taxes]');
+    await wb.goToLine(page, at.line, at.column + 3);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the quote with a command link');
+    const text = await wb.hoverAt(page, wb.centre(under[0]));
+    assert.ok(text !== null, 'no card over the quote');
+    // The hover also holds the editor's own card for a Markdown link under the mouse ("Execute
+    // command"), which is VS Code's and not the extension's: judge the extension's card alone.
+    const card = page.locator('.monaco-hover:visible .hover-row', { hasText: /Statement|Term/ }).first();
+    await card.waitFor({ timeout: 5_000 });
+    // Only the extension's own commands may be links in the card; the article's stay text.
+    const hrefs = await card.locator('a').evaluateAll((links) => links.map((l) => l.getAttribute('data-href') ?? l.getAttribute('href') ?? ''));
+    const foreign = hrefs.filter((h) => /^command:/i.test(h) && !/^command:crosswire\./i.test(h));
+    assert.deepEqual(foreign, [], `the card links to commands the article wrote:\n${text}`);
+    assert.ok(!hrefs.some((h) => /^javascript:/i.test(h)), 'the card carries a javascript: link');
+    assert.equal(await card.locator('img, script, b').count(), 0, `the card renders the article's HTML or images:\n${text}`);
+    assert.match(text, /Okafor/, `the card does not name the speaker:\n${text}`);
+    await page.mouse.move(5, 5);
+  });
+
+  await runner.step(suite, 'icon syntax in a quote is shown as written, not as an icon', async () => {
+    const at = positionOf(MARKUP, 'a <b>fantasy</b>');
+    await wb.quickOpen(page, 'hostile-markup.md');
+    await wb.goToLine(page, at.line, at.column + 2);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the quote with icon syntax');
+    const text = await wb.hoverAt(page, wb.centre(under[0]));
+    assert.ok(text !== null, 'no card over the quote');
+    const card = page.locator('.monaco-hover:visible .hover-row', { hasText: /Statement|Term/ }).first();
+    await card.waitFor({ timeout: 5_000 });
+    assert.match(text, /Reyes/, `the card does not name the speaker:\n${text}`);
+    assert.equal(await card.locator('.codicon-alert, img').count(), 0, `the article’s $(alert) or image became one:\n${text}`);
+    await page.mouse.move(5, 5);
+  });
+
+  await runner.step(suite, 'an article whose headline holds a Markdown link is named in another card as text', async () => {
+    // A quote the markup article shares with this seed alone, so its card lists the markup article.
+    const seed = '002_708bc86c8f4b88ce.txt';
+    const at = positionOf(readFileSync(join(repo, 'seeds', seed), 'utf8'), 'We are (now) focused');
+    await wb.quickOpen(page, seed);
+    await wb.waitForDecorations(page);
+    await wb.goToLine(page, at.line, at.column + 3);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the seed quote');
+    const t0 = Date.now();
+    let text = '';
+    while (Date.now() - t0 < 30_000 && !text.includes('Daily Wire')) {
+      text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
+      if (!text.includes('Daily Wire')) await page.waitForTimeout(1000);
+    }
+    assert.ok(text.includes('[Daily Wire](https://example.invalid/news)'), `the card does not name the article by its headline, as written:\n${text}`);
+    const card = page.locator('.monaco-hover:visible .hover-row', { hasText: /Statement|Term/ }).first();
+    const hrefs = await card.locator('a').evaluateAll((links) => links.map((l) => l.getAttribute('data-href') ?? l.getAttribute('href') ?? ''));
+    assert.ok(!hrefs.some((h) => h.includes('example.invalid')), `the headline's link became a link in the card: ${hrefs.join(', ')}`);
+    assert.ok(hrefs.every((h) => !/^command:/i.test(h) || /^command:crosswire\./i.test(h)), `foreign command links: ${hrefs.join(', ')}`);
+    await page.mouse.move(5, 5);
+  });
+
+  for (const a of HOSTILE_ARTICLES.filter((x) => x.name !== 'hostile-markup.md')) {
+    const how = a.expect === 'highlighted' ? 'with' : 'without';
+    await runner.step(suite, `${a.name} opens ${how} highlights, and an article opened next is still highlighted`, async () => {
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).click();
+      // A binary file opens in a notice, not a text editor: wait for its tab only.
+      await page.locator('.editor-group-container.active .tab.active', { hasText: a.name }).waitFor({ timeout: 30_000 });
+      if (a.expect === 'highlighted') {
+        await wb.waitForDecorations(page, 30_000);
+      } else {
+        await page.waitForTimeout(3000);
+        assert.deepEqual(await wb.decorationBoxes(page), [], `${a.name} got highlights`);
+      }
+      await wb.quickOpen(page, '000_44d6e05b2ad3ddd3.txt');
+      await wb.waitForDecorations(page, 30_000);
+      const errors = (await wb.notifications(page)).filter((n) => /crosswire/i.test(n) && /error|fail/i.test(n));
+      assert.deepEqual(errors, [], `error notifications after opening ${a.name}`);
+    }, { timeoutMs: 120_000 });
+  }
+}
