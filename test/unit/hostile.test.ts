@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 import { Corpus } from '../../src/core/corpus';
-import type { JsonReport } from '../../src/core/report';
+import { textReport, type JsonReport } from '../../src/core/report';
 import { MAX_QUOTE_LENGTH } from '../../src/core/quotes/find';
 import { assertSymmetricLinks, assertWellFormed } from '../fixtures/hostile/invariants';
 
@@ -159,8 +159,8 @@ describe('hostile input: encodings and line ends', function () {
     assert.deepEqual(lines(crlfPart), lines(lfPart));
     const cr = new Corpus();
     cr.set('cr.txt', 'Headline of the day here\r\rJones said: “We are ready.”\r');
-    const q = cr.documents()[0]!.quotes[0];
-    assert.equal(q?.text, 'We are ready.');
+    assert.equal(cr.documents()[0]!.quotes[0]?.text, 'We are ready.');
+    assert.match(textReport(cr), /statement, line 3, speaker: Jones/);
   });
 
   it('replaces invalid UTF-8 bytes, says so once, and still finds the quote and the speaker', () => {
@@ -266,6 +266,19 @@ describe('hostile input: files that are not articles', function () {
     assert.ok(open.quotes.length > 0 && open.quotes.some((q) => q.unclosed));
     const deep = report.documents.find((d) => d.path.endsWith('nested.txt'))!;
     assert.ok(deep.quotes.length > 0, 'the outer quotes of the nest are still found');
+  });
+
+  it('cuts a quote longer than the cap at a sentence end and reports it unclosed', () => {
+    const sentence = 'The committee will meet again next week to discuss the budget. ';
+    const long = `Jones said: “${sentence.repeat(Math.ceil((MAX_QUOTE_LENGTH * 2) / sentence.length))}”`;
+    const doc = new Corpus().set('long.txt', long);
+    assertWellFormed(doc);
+    assert.equal(doc.quotes.length, 1);
+    const q = doc.quotes[0]!;
+    assert.ok(q.unclosed && q.text.length <= MAX_QUOTE_LENGTH && q.text.length > MAX_QUOTE_LENGTH / 2, `${q.text.length} code units`);
+    assert.ok(q.text.startsWith('The committee') && q.text.endsWith('budget.'), 'cut after a full sentence');
+    const short = new Corpus().set('short.txt', `Jones said: “${sentence.repeat(20).trim()}”`);
+    assert.ok(!short.quotes[0]!.unclosed && short.quotes[0]!.text.length > 1000, 'a long but plausible quote is kept whole');
   });
 
   it('keeps every invariant in the core on the same inputs', () => {
