@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -18,6 +18,7 @@ import { loadOracle } from './oracle.mjs';
 import { Runner } from './lib/runner.mjs';
 import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
 import * as wb from './lib/workbench.mjs';
+import { hostilePass } from './hostile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -25,7 +26,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile'];
 
 const CODE_SERVER_VERSION = '4.96.4';
 const codeServerDir =
@@ -90,6 +91,7 @@ async function main() {
   for (const pass of passes) {
     if (pass === 'main') await withWorkbench('main', mainSettings(), (ctx) => mainPass(ctx, manifest, need));
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
+    else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
     else throw new Error(`unknown pass ${pass}`);
   }
 }
