@@ -26,7 +26,7 @@ export interface QuoteSpan extends Span {
   readonly kind: QuoteKind;
   /** 0 for a top-level quote, 1 for a quote inside another, and so on. */
   readonly depth: number;
-  /** True when the quote had no closing mark and was ended by a paragraph end. */
+  /** True when the quote had no closing mark and was ended by a paragraph end, or was cut at the longest quote length. */
   readonly unclosed: boolean;
   /** Index of the paragraph where the quote opens. */
   readonly paragraph: number;
