@@ -8,7 +8,8 @@
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +131,7 @@ async function withWorkbench(suite, settings, body) {
   const root = mkdtempSync(join(tmpdir(), `crosswire-e2e-${suite}-`));
   const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings });
   const { id: extensionId } = installExtensionFolder(repo, sandbox.extensionsDir);
+  const before = snapshot(sandbox.workspace);
   /** @type {import('./lib/server.mjs').RunningServer | undefined} */
   let server;
   /** @type {import('./lib/workbench.mjs').BrowserContext | undefined} */
@@ -165,6 +167,10 @@ async function withWorkbench(suite, settings, body) {
     await runner.step(suite, 'the extension logged no error', async () => {
       const problems = [...extensionErrors(sandbox.userDataDir, extensionId), ...consoleErrors];
       assert.deepEqual(problems, [], `errors from ${extensionId}:\n${problems.join('\n')}`);
+    });
+    await runner.step(suite, 'no article was changed: every file keeps its bytes and modification time', async () => {
+      const after = snapshot(sandbox.workspace);
+      for (const [name, was] of before) assert.deepEqual(after.get(name), was, `${name} changed`);
     });
   } finally {
     currentPage = undefined;
@@ -586,4 +592,19 @@ function slug(s) {
 /** @param {string} s */
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The bytes and modification time of every file in a folder, to show that the extension only reads.
+ * @param {string} dir
+ * @returns {Map<string, { sha1: string, mtimeMs: number }>}
+ */
+function snapshot(dir) {
+  const out = new Map();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isFile()) out.set(name, { sha1: createHash('sha1').update(readFileSync(path)).digest('hex'), mtimeMs: stat.mtimeMs });
+  }
+  return out;
 }
