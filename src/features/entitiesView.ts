@@ -4,10 +4,10 @@ import type { EntityType } from '../core/types';
 import { Commands, Views } from './commandIds';
 import { uriOfKey } from './convert';
 import { entityTypeName, plural } from './hoverContent';
+import { createIndexedTreeView } from './indexedTreeView';
 import { lineIndexOf } from './lineIndex';
 import { escapeMarkdown } from './markdown';
 import type { Services } from './services';
-import { coalesce, indexingMessage } from './viewSupport';
 import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
 
 /** A row of the Entities view: a type group, an entity, an article naming it, or one mention. */
@@ -19,22 +19,17 @@ export type EntityNode =
 
 const ICONS: Record<EntityType, string> = { person: 'person', place: 'location', organization: 'organization' };
 
-/** How long tree refreshes wait for more corpus changes, so indexing does not redraw per file. */
-const REFRESH_DELAY_MS = 300;
-
 /**
  * The Entities view: people, organisations and places, each with how often and where it is mentioned,
  * expanding to the articles and then to each mention in its line.
  */
 export function registerEntitiesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
-  const changed = new vscode.EventEmitter<void>();
   let roots: EntityNode[] | undefined;
 
   const model = (): EntityNode[] => (roots ??= groupEntities(corpus).map((group) => ({ kind: 'group', group })));
 
-  const provider: vscode.TreeDataProvider<EntityNode> = {
-    onDidChangeTreeData: changed.event,
+  const { view, disposable } = createIndexedTreeView<EntityNode>(articles, Views.entities, {
     getChildren(node) {
       if (!node) return model();
       switch (node.kind) {
@@ -54,18 +49,9 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
     getTreeItem(node) {
       return treeItem(node, services);
     },
-  };
-
-  const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
-  const showState = (): void => {
-    view.message = indexingMessage(articles.state);
-  };
-  showState();
-
-  const refresh = coalesce(() => {
+  }, () => {
     roots = undefined;
-    changed.fire();
-  }, REFRESH_DELAY_MS);
+  });
 
   const reveal = async (arg?: unknown): Promise<void> => {
     const entityId = typeof arg === 'string' ? arg : await entityUnderCursor(services);
@@ -85,17 +71,7 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
     void vscode.window.showInformationMessage('That name is not in the Entities view yet.');
   };
 
-  return vscode.Disposable.from(
-    view,
-    changed,
-    articles.onDidChangeCorpus(() => refresh.schedule()),
-    articles.onDidChangeIndexState(() => {
-      showState();
-      if (!articles.state.running) refresh.schedule();
-    }),
-    vscode.commands.registerCommand(Commands.revealEntity, reveal),
-    refresh,
-  );
+  return vscode.Disposable.from(disposable, vscode.commands.registerCommand(Commands.revealEntity, reveal));
 }
 
 /** The entity of the mention under the cursor of the active editor, if any. */

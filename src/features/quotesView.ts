@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
 import type { CorpusQuote } from '../core/corpus';
 import { Commands, Views } from './commandIds';
+import { createIndexedTreeView } from './indexedTreeView';
 import { escapeMarkdown, truncate } from './markdown';
 import { plural } from './hoverContent';
 import type { Services } from './services';
-import { coalesce, indexingMessage } from './viewSupport';
 import { clusterQuotes, type QuoteCluster } from './treeModel';
 
 type Node =
   | { readonly kind: 'cluster'; readonly cluster: QuoteCluster }
   | { readonly kind: 'version'; readonly quote: CorpusQuote; readonly parent: Node };
-
-const REFRESH_DELAY_MS = 300;
 
 /**
  * The Quotes view: statements, those reported by more than one article first, each expanding to its
@@ -19,7 +17,6 @@ const REFRESH_DELAY_MS = 300;
  */
 export function registerQuotesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
-  const changed = new vscode.EventEmitter<void>();
   let roots: Node[] | undefined;
   const titleOf = (uri: string): string => corpus.document(uri)?.title ?? uri;
 
@@ -30,8 +27,7 @@ export function registerQuotesView(services: Services): vscode.Disposable {
       titleOf,
     ).map((cluster) => ({ kind: 'cluster', cluster })));
 
-  const provider: vscode.TreeDataProvider<Node> = {
-    onDidChangeTreeData: changed.event,
+  const { disposable } = createIndexedTreeView<Node>(articles, Views.quotes, {
     getChildren(node) {
       if (!node) return model();
       if (node.kind === 'cluster' && node.cluster.versions.length > 1) {
@@ -45,29 +41,10 @@ export function registerQuotesView(services: Services): vscode.Disposable {
     getTreeItem(node) {
       return node.kind === 'cluster' ? clusterItem(node.cluster, titleOf) : versionItem(node.quote, titleOf);
     },
-  };
-
-  const view = vscode.window.createTreeView(Views.quotes, { treeDataProvider: provider, showCollapseAll: true });
-  const showState = (): void => {
-    view.message = indexingMessage(articles.state);
-  };
-  showState();
-
-  const refresh = coalesce(() => {
+  }, () => {
     roots = undefined;
-    changed.fire();
-  }, REFRESH_DELAY_MS);
-
-  return vscode.Disposable.from(
-    view,
-    changed,
-    articles.onDidChangeCorpus(() => refresh.schedule()),
-    articles.onDidChangeIndexState(() => {
-      showState();
-      if (!articles.state.running) refresh.schedule();
-    }),
-    refresh,
-  );
+  });
+  return disposable;
 }
 
 function quoteTooltip(quote: CorpusQuote, title: string): vscode.MarkdownString {

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ArticleWorkspace } from './articleWorkspace';
+import { coalesce, indexingMessage } from './viewSupport';
+
+/** How long tree refreshes wait for more corpus changes, so indexing does not redraw per file. */
+const REFRESH_DELAY_MS = 300;
+
+/**
+ * A side-bar tree over the corpus: it shows the indexing message while the workspace is indexed, and
+ * redraws (after `invalidate` drops the view's cached model) a few times a second as documents change
+ * and once more when indexing ends.
+ */
+export function createIndexedTreeView<T>(
+  articles: Pick<ArticleWorkspace, 'state' | 'onDidChangeCorpus' | 'onDidChangeIndexState'>,
+  viewId: string,
+  provider: Omit<vscode.TreeDataProvider<T>, 'onDidChangeTreeData'>,
+  invalidate: () => void,
+): { readonly view: vscode.TreeView<T>; readonly disposable: vscode.Disposable } {
+  const changed = new vscode.EventEmitter<void>();
+  const view = vscode.window.createTreeView(viewId, {
+    treeDataProvider: { ...provider, onDidChangeTreeData: changed.event },
+    showCollapseAll: true,
+  });
+  const showState = (): void => {
+    view.message = indexingMessage(articles.state);
+  };
+  showState();
+  const refresh = coalesce(() => {
+    invalidate();
+    changed.fire();
+  }, REFRESH_DELAY_MS);
+  const disposable = vscode.Disposable.from(
+    view,
+    changed,
+    articles.onDidChangeCorpus(() => refresh.schedule()),
+    articles.onDidChangeIndexState(() => {
+      showState();
+      if (!articles.state.running) refresh.schedule();
+    }),
+    refresh,
+  );
+  return { view, disposable };
+}
