@@ -356,6 +356,15 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     await shot('07-entity-mentions');
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The chosen article opens after the picker closes: give the tab time to switch before reading it.
+    const expected = [...new Set(spelt.map((m) => m.doc.name))];
+    await page
+      .waitForFunction(
+        (names) => names.includes(document.querySelector('.editor-group-container.active .tab.active .label-name')?.textContent ?? ''),
+        expected,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     const landed = await wb.activeTabName(page);
     const here = spelt.filter((m) => m.doc.name === landed);
     assert.ok(here.length > 0, `opened ${landed}, where the analysis has no mention spelt ${spelling}`);
