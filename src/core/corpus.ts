@@ -3,7 +3,7 @@ import { QuoteIndex } from './matching';
 import { attributeSpeakers, findQuotes } from './quotes';
 import { describeDocument } from './documents';
 import { paragraphs } from './text/paragraphs';
-import type { Entity, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
+import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /** A quote of a document, with its speaker and the entity the speaker is. */
 export interface CorpusQuote extends QuoteSpan {
@@ -61,12 +61,29 @@ export function analyzeText(text: string, fileName: string): DocumentFacts {
   return { title, source, paragraphs: paras, quotes, speakers, mentions };
 }
 
-interface Analysed extends DocumentFacts {
+/**
+ * What the corpus keeps of a document. Mentions are by far the most numerous things a corpus holds, so
+ * they are stored as parallel typed arrays and their text is sliced from the document when asked.
+ */
+interface Analysed {
   readonly uri: string;
   readonly id: string;
   readonly version: number;
   readonly text: string;
+  readonly title: string;
+  readonly source: string | null;
+  readonly paragraphs: readonly Paragraph[];
+  readonly quotes: readonly QuoteSpan[];
+  readonly speakers: readonly (SpeakerRef | null)[];
+  readonly mentionStarts: Int32Array;
+  readonly mentionEnds: Int32Array;
+  readonly mentionTypes: Uint8Array;
 }
+
+const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+
+/** How many documents' materialised analyses are kept; hovers and redraws ask for a few open articles. */
+const DOCUMENT_CACHE_SIZE = 32;
 
 /**
  * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
@@ -78,7 +95,10 @@ export class Corpus {
   private readonly byId = new Map<string, string>();
   private readonly quoteIndex = new QuoteIndex();
   private readonly resolver = new EntityResolver();
-  private readonly quoteCache = new Map<string, DocumentAnalysis>();
+  /** Recently materialised analyses, least recently used first, with the generation they were made in. */
+  private readonly analyses = new Map<string, { readonly generation: number; readonly analysis: DocumentAnalysis }>();
+  /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
+  private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
 
   /** Analyses (or re-analyses) a document. `uri` is any unique key: a file path or a URI string. */
@@ -92,12 +112,28 @@ export class Corpus {
    */
   setFacts(uri: string, text: string, facts: DocumentFacts, version = 0): DocumentAnalysis {
     const id = this.idFor(uri);
-    const doc: Analysed = { ...facts, uri, id, version, text };
+    const n = facts.mentions.length;
+    const doc: Analysed = {
+      uri, id, version, text,
+      title: facts.title,
+      source: facts.source,
+      paragraphs: facts.paragraphs,
+      quotes: facts.quotes,
+      speakers: facts.speakers,
+      mentionStarts: new Int32Array(n),
+      mentionEnds: new Int32Array(n),
+      mentionTypes: new Uint8Array(n),
+    };
+    facts.mentions.forEach((m, i) => {
+      doc.mentionStarts[i] = m.start;
+      doc.mentionEnds[i] = m.end;
+      doc.mentionTypes[i] = TYPES.indexOf(m.type);
+    });
     this.docs.set(uri, doc);
     this.byId.set(id, uri);
     this.resolver.set(id, text, facts.mentions);
     this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
-    this.quoteCache.clear();
+    this.changed();
     this.emit([uri]);
     return this.document(uri)!;
   }
@@ -109,7 +145,7 @@ export class Corpus {
     this.byId.delete(doc.id);
     this.resolver.remove(doc.id);
     this.quoteIndex.remove(doc.id);
-    this.quoteCache.clear();
+    this.changed();
     this.emit([uri]);
   }
 
@@ -121,7 +157,9 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const { title, source, paragraphs, quotes, speakers, mentions } = doc;
+    const { title, source, paragraphs, quotes, speakers } = doc;
+    const mentions: RawMention[] = [];
+    for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, i));
     return { title, source, paragraphs, quotes, speakers, mentions };
   }
 
@@ -130,40 +168,74 @@ export class Corpus {
     return [...this.docs.keys()].sort().map((u) => this.document(u)!);
   }
 
+  /**
+   * A document's analysis. Its quotes and mentions are materialised on first use, and only the
+   * analyses of the last few documents asked for are kept.
+   */
   document(uri: string): DocumentAnalysis | undefined {
-    const cached = this.quoteCache.get(uri);
-    if (cached) return cached;
+    const cached = this.analyses.get(uri);
+    if (cached) {
+      this.analyses.delete(uri);
+      if (cached.generation === this.generation) {
+        this.analyses.set(uri, cached);
+        return cached.analysis;
+      }
+    }
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const mentions: CorpusMention[] = doc.mentions.map((m, index) => ({
-      ...m,
-      uri,
-      index,
-      entity: this.resolver.entityOf(doc.id, index),
-    }));
-    const quotes: CorpusQuote[] = doc.quotes.map((q, i) => {
-      const speaker = doc.speakers[i] ?? null;
-      return {
-        ...q,
-        id: quoteId(doc.id, i),
-        uri,
-        speaker,
-        speakerEntity: speaker && speaker.mention !== null ? mentions[speaker.mention]?.entity ?? null : null,
-      };
-    });
-    const analysis: DocumentAnalysis = {
-      uri,
+    const analysis = this.analysisOf(doc);
+    this.analyses.set(uri, { generation: this.generation, analysis });
+    if (this.analyses.size > DOCUMENT_CACHE_SIZE) this.analyses.delete(this.analyses.keys().next().value as string);
+    return analysis;
+  }
+
+  private analysisOf(doc: Analysed): DocumentAnalysis {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const corpus = this;
+    let mentions: CorpusMention[] | undefined;
+    let quotes: CorpusQuote[] | undefined;
+    return {
+      uri: doc.uri,
       id: doc.id,
       title: doc.title,
       source: doc.source,
       version: doc.version,
       text: doc.text,
       paragraphs: doc.paragraphs,
-      quotes,
-      mentions,
+      get quotes(): readonly CorpusQuote[] {
+        if (!quotes) quotes = doc.quotes.map((_, i) => corpus.quoteOf(doc, i));
+        return quotes;
+      },
+      get mentions(): readonly CorpusMention[] {
+        if (!mentions) {
+          mentions = [];
+          for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(corpus.mentionOf(doc, i));
+        }
+        return mentions;
+      },
     };
-    this.quoteCache.set(uri, analysis);
-    return analysis;
+  }
+
+  /** The entity of a mention, or null once its document has been replaced since it was read. */
+  private entityOf(doc: Analysed, index: number): string | null {
+    return this.docs.get(doc.uri) === doc ? this.resolver.entityOf(doc.id, index) : null;
+  }
+
+  private mentionOf(doc: Analysed, index: number): CorpusMention {
+    return { ...rawMention(doc, index), uri: doc.uri, index, entity: this.entityOf(doc, index) };
+  }
+
+  private quoteOf(doc: Analysed, index: number): CorpusQuote {
+    const q = doc.quotes[index];
+    const speaker = doc.speakers[index] ?? null;
+    const m = speaker?.mention ?? null;
+    return {
+      ...q,
+      id: quoteId(doc.id, index),
+      uri: doc.uri,
+      speaker,
+      speakerEntity: m !== null && m >= 0 && m < doc.mentionStarts.length ? this.entityOf(doc, m) : null,
+    };
   }
 
   /** The document a quote or document id belongs to. */
@@ -173,7 +245,12 @@ export class Corpus {
 
   quote(id: string): CorpusQuote | undefined {
     const uri = this.uriOf(id);
-    return uri ? this.document(uri)?.quotes.find((q) => q.id === id) : undefined;
+    const doc = uri ? this.docs.get(uri) : undefined;
+    if (!doc) return undefined;
+    const at = id.lastIndexOf('-q');
+    const index = Number(id.slice(at + 2));
+    if (!Number.isInteger(index) || index < 0 || index >= doc.quotes.length || quoteId(doc.id, index) !== id) return undefined;
+    return this.quoteOf(doc, index);
   }
 
   /** Links of one quote to quotes of other documents (and to longer quotes of its own), best first. */
@@ -199,30 +276,48 @@ export class Corpus {
     const out: CorpusMention[] = [];
     for (const ref of this.resolver.mentionsOf(entityId)) {
       const uri = this.byId.get(ref.docId);
-      const m = uri ? this.document(uri)?.mentions[ref.index] : undefined;
-      if (m) out.push(m);
+      const doc = uri ? this.docs.get(uri) : undefined;
+      if (doc && ref.index < doc.mentionStarts.length) out.push(this.mentionOf(doc, ref.index));
     }
     return out;
   }
 
   /** The innermost quote containing `offset`, marks included; an offset at a span's end counts as in it. */
   quoteAt(uri: string, offset: number): CorpusQuote | undefined {
-    let best: CorpusQuote | undefined;
-    for (const q of this.document(uri)?.quotes ?? []) {
-      if (q.outer.start <= offset && offset <= q.outer.end && (!best || q.depth > best.depth)) best = q;
-    }
-    return best;
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    let best = -1;
+    doc.quotes.forEach((q, i) => {
+      if (q.outer.start <= offset && offset <= q.outer.end && (best < 0 || q.depth > doc.quotes[best].depth)) best = i;
+    });
+    return best < 0 ? undefined : this.quoteOf(doc, best);
   }
 
   /** The mention containing `offset`; an offset at a span's end counts as in it, as for a word. */
   mentionAt(uri: string, offset: number): CorpusMention | undefined {
-    return this.document(uri)?.mentions.find((m) => m.start <= offset && offset <= m.end);
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    // Mentions are sorted and never overlap, so their ends are sorted too: the first ending at or after
+    // the offset is the only one that can contain it.
+    const ends = doc.mentionEnds;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ends.length && doc.mentionStarts[lo] <= offset ? this.mentionOf(doc, lo) : undefined;
   }
 
   /** Called with the uris that changed after every `set` and `remove`; returns an unsubscribe function. */
   onDidChange(listener: (uris: readonly string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.generation++;
   }
 
   private emit(uris: readonly string[]): void {
@@ -236,6 +331,12 @@ export class Corpus {
     while (this.byId.has(id) && this.byId.get(id) !== uri) id = shortHash(id + uri);
     return id;
   }
+}
+
+function rawMention(doc: Analysed, index: number): RawMention {
+  const start = doc.mentionStarts[index];
+  const end = doc.mentionEnds[index];
+  return { start, end, text: doc.text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
 }
 
 /** A quote's id: its document's id and its place in the document. */

@@ -75,15 +75,91 @@ interface Candidate {
  * by start and never overlap.
  */
 export function recognize(text: string, paras: readonly Paragraph[]): RawMention[] {
-  const words: Word[][] = [];
+  const parts: ChunkWork[] = [];
+  const known = new Set<string>();
   for (const p of paras) {
-    for (const [s, e] of chunks(text, p.start, p.end)) words.push(toWords(text, tag(text.slice(s, e)), s));
+    for (const [s, e] of chunks(text, p.start, p.end)) {
+      // toWords reads one character past a word ("U.S." closing a sentence), so that character is part of the key.
+      const key = text.slice(s, e + 1);
+      const cached = chunkCache.get(key);
+      let work: ChunkWork;
+      if (cached) {
+        work = { start: s, end: e, key, cached, words: null, strong: cached.strong };
+      } else {
+        const words = toWords(text, tag(text.slice(s, e)), s);
+        work = { start: s, end: e, key, cached: null, words, strong: strongNames(words) };
+      }
+      for (const n of work.strong) known.add(n);
+      parts.push(work);
+    }
   }
-  const known = strongNames(words);
   const cands: Candidate[] = [];
-  for (const ws of words) chunkParagraph(ws, known, cands);
+  for (const work of parts) chunkCandidates(text, work, known, cands);
   withArticle(text, cands);
   return settle(text, cands);
+}
+
+/**
+ * What recognising one chunk gave, with offsets relative to the chunk, so that re-analysing an edited
+ * article recognises only the chunks that changed. A chunk's candidates depend on the rest of the
+ * document only through the names the document shows to be strong, so the answers to those look-ups
+ * are kept and checked before the candidates are reused.
+ */
+interface ChunkResult {
+  /** Words of the chunk that are names on their own evidence, normalised. */
+  readonly strong: readonly string[];
+  readonly cands: readonly Candidate[];
+  /** Every word asked of the document's strong names, with the answer it got. */
+  readonly lookups: ReadonlyMap<string, boolean>;
+}
+
+interface ChunkWork {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly cached: ChunkResult | null;
+  readonly words: Word[] | null;
+  readonly strong: readonly string[];
+}
+
+/** How many chunks' results are remembered: a few long articles' worth. */
+const CHUNK_CACHE_SIZE = 4000;
+const chunkCache = new Map<string, ChunkResult>();
+
+function chunkCandidates(text: string, work: ChunkWork, known: ReadonlySet<string>, out: Candidate[]): void {
+  const hit = work.cached;
+  if (hit && agrees(hit.lookups, known)) {
+    chunkCache.delete(work.key);
+    chunkCache.set(work.key, hit);
+    for (const c of hit.cands) out.push({ ...c, start: c.start + work.start, end: c.end + work.start });
+    return;
+  }
+  const words = work.words ?? toWords(text, tag(text.slice(work.start, work.end)), work.start);
+  const lookups = new Map<string, boolean>();
+  const asked: NameSet = {
+    has(n: string): boolean {
+      const v = known.has(n);
+      lookups.set(n, v);
+      return v;
+    },
+  };
+  const mine: Candidate[] = [];
+  chunkParagraph(words, asked, mine);
+  const rel = mine.map((c) => ({ ...c, start: c.start - work.start, end: c.end - work.start }));
+  chunkCache.delete(work.key);
+  chunkCache.set(work.key, { strong: work.strong, cands: rel, lookups });
+  if (chunkCache.size > CHUNK_CACHE_SIZE) chunkCache.delete(chunkCache.keys().next().value as string);
+  for (const c of mine) out.push(c);
+}
+
+function agrees(lookups: ReadonlyMap<string, boolean>, known: ReadonlySet<string>): boolean {
+  for (const [n, v] of lookups) if (known.has(n) !== v) return false;
+  return true;
+}
+
+/** The document's strong names, as the chunker asks them. */
+interface NameSet {
+  has(name: string): boolean;
 }
 
 /** Splits an over-long paragraph at sentence ends (or spaces) so compromise never sees a huge input. */
@@ -194,14 +270,14 @@ function isStrong(w: Word): boolean {
   return !hasAny(w.tags, ['Verb', 'Adverb', 'Adjective']);
 }
 
-/** Words the document itself shows to be names, so that the same word opening a sentence counts too. */
-function strongNames(paras: readonly Word[][]): Set<string> {
+/** Words of a chunk that are names on their own evidence, so that the same word opening a sentence counts too. */
+function strongNames(words: readonly Word[]): string[] {
   const out = new Set<string>();
-  for (const ws of paras) for (const w of ws) if (isStrong(w) && !w.allCaps) out.add(normalize(w.text));
-  return out;
+  for (const w of words) if (isStrong(w) && !w.allCaps) out.add(normalize(w.text));
+  return [...out];
 }
 
-function isNameWord(w: Word, known: ReadonlySet<string>): boolean {
+function isNameWord(w: Word, known: NameSet): boolean {
   if (!w.cap) return false;
   const n = normalize(w.text);
   if (FUNCTION_WORDS.has(n) || w.tags.has('WeekDay')) return false;
@@ -214,7 +290,7 @@ function isNameWord(w: Word, known: ReadonlySet<string>): boolean {
  * A capitalised word opening a sentence joins the name that follows it without a break
  * ("LONDON (Reuters) - Bukayo Saka scored"), unless it is a word of another kind ("Fueling Russia").
  */
-function opensName(ws: readonly Word[], i: number, known: ReadonlySet<string>): boolean {
+function opensName(ws: readonly Word[], i: number, known: NameSet): boolean {
   const w = ws[i];
   const next = ws[i + 1];
   if (!w.startLike || !w.cap || w.allCaps || w.breakAfter || !next || next.breakBefore || next.allCaps) return false;
@@ -237,7 +313,7 @@ function isConnector(w: Word): boolean {
 }
 
 /** Finds the capitalised runs of a paragraph and turns each into mentions. */
-function chunkParagraph(ws: readonly Word[], known: ReadonlySet<string>, out: Candidate[]): void {
+function chunkParagraph(ws: readonly Word[], known: NameSet, out: Candidate[]): void {
   markNotices(ws);
   let run: Word[] = [];
   let runStartIndex = 0;

@@ -19,18 +19,39 @@ interface Local {
   readonly ambiguous: boolean;
 }
 
+/**
+ * A document's mentions, compactly: a document names a few referents many times, so each distinct
+ * local resolution is kept once with how often it occurs, and each mention is an index into them.
+ */
 interface DocEntry {
-  readonly locals: Local[];
+  readonly table: readonly Local[];
+  readonly counts: Uint32Array;
+  readonly ofMention: Uint16Array | Uint32Array;
 }
 
 interface Built {
   readonly entities: Entity[];
   readonly byId: Map<string, Entity>;
-  readonly mentions: Map<string, MentionRef[]>;
+  /** Per entity, the documents that mention it, in document order; their mentions are found on demand. */
+  readonly docsOf: Map<string, string[]>;
 }
 
 /** Lower-case, accents and apostrophe styles folded, a leading article dropped: "Orbán" = "Orban". */
 export function fold(s: string): string {
+  let f = foldMemo.get(s);
+  if (f === undefined) {
+    // Names repeat across a corpus; a bounded memo spares the Unicode normalisation of each repeat.
+    if (foldMemo.size >= FOLD_MEMO_SIZE) foldMemo.clear();
+    f = foldUncached(s);
+    foldMemo.set(s, f);
+  }
+  return f;
+}
+
+const FOLD_MEMO_SIZE = 20000;
+const foldMemo = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -107,16 +128,46 @@ export class EntityResolver {
   private built: Built | undefined;
   /** Entities described since the last change, by key: a document's mentions repeat a few keys. */
   private readonly described = new Map<string, Entity>();
+  /** Lone words decided against the corpus since the last change, by `type|word`. */
+  private readonly decided = new Map<string, string | null>();
+  /** Clusters found since the last change, by key. */
+  private readonly clusters = new Map<string, string[]>();
 
-  /** Adds or replaces a document's mentions. */
+  /**
+   * Adds or replaces a document's mentions. Only what changed in the document's resolutions is
+   * accounted for again; an edit that leaves its names as they were changes nothing corpus-wide.
+   */
   set(docId: string, text: string, mentions: readonly RawMention[]): void {
     void text;
-    this.remove(docId);
-    const entry: DocEntry = { locals: resolveLocally(mentions) };
+    const entry = compact(resolveLocally(mentions));
+    const old = this.docs.get(docId);
     this.docs.set(docId, entry);
-    this.account(entry, +1);
-    this.built = undefined;
-    this.described.clear();
+    if (!old) {
+      this.account(entry, +1);
+      this.changed();
+      return;
+    }
+    const before = new Map<string, number>();
+    old.table.forEach((l, t) => before.set(localId(l), t));
+    let same = old.table.length === entry.table.length;
+    const gone = new Int32Array(old.table.length).fill(1);
+    const delta: [Local, number][] = [];
+    entry.table.forEach((l, t) => {
+      const o = before.get(localId(l));
+      const was = o === undefined ? 0 : old.counts[o];
+      if (o !== undefined) gone[o] = 0;
+      if (was !== entry.counts[t]) {
+        delta.push([l, entry.counts[t] - was]);
+        same = false;
+      }
+    });
+    old.table.forEach((l, t) => {
+      if (gone[t]) delta.push([l, -old.counts[t]]);
+    });
+    for (const [l, by] of delta) this.accountLocal(l, by);
+    // Which mentions carry which name does not matter corpus-wide, only which names and how often,
+    // except for the order of documents in an entity's listing, which a set keeps.
+    if (!same) this.changed();
   }
 
   remove(docId: string): void {
@@ -124,8 +175,14 @@ export class EntityResolver {
     if (!entry) return;
     this.account(entry, -1);
     this.docs.delete(docId);
+    this.changed();
+  }
+
+  private changed(): void {
     this.built = undefined;
     this.described.clear();
+    this.decided.clear();
+    this.clusters.clear();
   }
 
   /** All entities, most mentioned first. */
@@ -139,8 +196,9 @@ export class EntityResolver {
 
   /** The entity id of a document's mention, or null where it stays unresolved. */
   entityOf(docId: string, index: number): string | null {
-    const l = this.docs.get(docId)?.locals[index];
-    if (!l) return null;
+    const entry = this.docs.get(docId);
+    if (!entry || index < 0 || index >= entry.ofMention.length) return null;
+    const l = entry.table[entry.ofMention[index]];
     const key = this.keyOf(l);
     return key === null ? null : this.entityForKey(key).id;
   }
@@ -156,51 +214,85 @@ export class EntityResolver {
 
   /** Every mention of an entity across the corpus, in document order. */
   mentionsOf(entityId: string): MentionRef[] {
-    return this.build().mentions.get(entityId) ?? [];
+    const out: MentionRef[] = [];
+    for (const docId of this.build().docsOf.get(entityId) ?? []) {
+      const entry = this.docs.get(docId)!;
+      const hits = entry.table.map((l) => {
+        const key = this.keyOf(l);
+        return key !== null && this.entityForKey(key).id === entityId;
+      });
+      entry.ofMention.forEach((t, index) => {
+        if (hits[t]) out.push({ docId, index });
+      });
+    }
+    return out;
   }
 
   private account(entry: DocEntry, sign: 1 | -1): void {
-    entry.locals.forEach((l) => {
-      const key = l.key ?? (l.bare !== null ? bareKey(l.type, l.bare) : null);
-      if (key === null) return;
-      inc(this.keyCounts, key, sign);
-      let s = this.surfaces.get(key);
-      if (!s) this.surfaces.set(key, (s = new Map()));
-      inc(s, l.surface, sign);
-      if (!s.size) this.surfaces.delete(key);
-      if (l.key === null) return;
-      const [type, name] = splitKey(key);
-      const toks = tokensOf(name);
-      if (toks.length > 1) {
-        for (const w of new Set([toks[0], toks[toks.length - 1]])) indexAdd(this.byWord, `${type}|${w}`, key, sign);
-        if (type === 'organization' && toks.length > 1) indexAdd(this.acronyms, initials(name), key, sign);
-      }
-      for (let p = 0; p < toks.length; p++) {
-        if (toks[p].length < 4) continue;
-        const rest = toks.slice(0, p).concat(['*'], toks.slice(p + 1)).join(' ');
-        indexAdd(this.blocks, `${type}|${toks.length}|${rest}`, key, sign);
-      }
-    });
+    entry.table.forEach((l, t) => this.accountLocal(l, sign * entry.counts[t]));
+  }
+
+  /** Adds `by` mentions resolved as `l` to the corpus-wide counts and indexes (removes them when negative). */
+  private accountLocal(l: Local, by: number): void {
+    const key = l.key ?? (l.bare !== null ? bareKey(l.type, l.bare) : null);
+    if (key === null) return;
+    inc(this.keyCounts, key, by);
+    let s = this.surfaces.get(key);
+    if (!s) this.surfaces.set(key, (s = new Map()));
+    inc(s, l.surface, by);
+    if (!s.size) this.surfaces.delete(key);
+    if (l.key === null) return;
+    const [type, name] = splitKey(key);
+    const toks = tokensOf(name);
+    if (toks.length > 1) {
+      for (const w of new Set([toks[0], toks[toks.length - 1]])) indexAdd(this.byWord, `${type}|${w}`, key, by);
+      if (type === 'organization' && toks.length > 1) indexAdd(this.acronyms, initials(name), key, by);
+    }
+    for (let p = 0; p < toks.length; p++) {
+      if (toks[p].length < 4) continue;
+      const rest = toks.slice(0, p).concat(['*'], toks.slice(p + 1)).join(' ');
+      indexAdd(this.blocks, `${type}|${toks.length}|${rest}`, key, by);
+    }
   }
 
   /** The key a mention stands for, deciding lone words against the corpus; null when ambiguous. */
   private keyOf(l: Local): string | null {
     if (l.key !== null) return l.key;
     if (l.bare === null || l.ambiguous) return null;
-    const candidates = this.byWord.get(`${l.type}|${l.bare}`);
+    const slot = `${l.type}|${l.bare}`;
+    let key = this.decided.get(slot);
+    if (key === undefined) {
+      key = this.decide(l.type, l.bare);
+      this.decided.set(slot, key);
+    }
+    return key;
+  }
+
+  /** A lone word joins the one full name in the corpus containing it; several leave it unresolved. */
+  private decide(type: EntityType, bare: string): string | null {
+    const candidates = this.byWord.get(`${type}|${bare}`);
     const clusters = new Set<string>();
     if (candidates) for (const k of candidates.keys()) clusters.add(this.cluster(k)[0]);
-    if (l.type === 'organization' && !clusters.size) {
-      const acr = this.acronyms.get(l.bare);
+    if (type === 'organization' && !clusters.size) {
+      const acr = this.acronyms.get(bare);
       if (acr) for (const k of acr.keys()) clusters.add(this.cluster(k)[0]);
     }
     if (clusters.size === 1) return [...clusters][0];
     if (clusters.size > 1) return null;
-    return bareKey(l.type, l.bare);
+    return bareKey(type, bare);
   }
 
   /** The keys one letter apart from `key`, transitively, sorted with the representative first. */
   private cluster(key: string): string[] {
+    let found = this.clusters.get(key);
+    if (!found) {
+      found = this.findCluster(key);
+      for (const k of found) this.clusters.set(k, found);
+    }
+    return found;
+  }
+
+  private findCluster(key: string): string[] {
     const seen = new Set<string>([key]);
     const queue = [key];
     while (queue.length) {
@@ -251,12 +343,12 @@ export class EntityResolver {
   private build(): Built {
     if (this.built) return this.built;
     const counts = new Map<string, number>();
-    const mentions = new Map<string, MentionRef[]>();
+    const docsOf = new Map<string, string[]>();
     const byId = new Map<string, Entity>();
     // Lone words decided against the corpus are spellings of the entity too.
     const extra = new Map<string, Set<string>>();
     for (const [docId, entry] of this.docs) {
-      entry.locals.forEach((l, index) => {
+      entry.table.forEach((l, t) => {
         const key = this.keyOf(l);
         if (key === null) return;
         const e = this.entityForKey(key);
@@ -266,10 +358,11 @@ export class EntityResolver {
           set.add(l.surface);
         }
         byId.set(e.id, e);
-        counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
-        let list = mentions.get(e.id);
-        if (!list) mentions.set(e.id, (list = []));
-        list.push({ docId, index });
+        counts.set(e.id, (counts.get(e.id) ?? 0) + entry.counts[t]);
+        let list = docsOf.get(e.id);
+        if (!list) docsOf.set(e.id, (list = []));
+        // A document's table can hold several spellings of one entity; list the document once.
+        if (list[list.length - 1] !== docId) list.push(docId);
       });
     }
     for (const [id, more] of extra) {
@@ -277,7 +370,7 @@ export class EntityResolver {
       byId.set(id, { ...e, aliases: [...new Set([...e.aliases, ...more])].sort() });
     }
     const entities = [...byId.values()].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
-    this.built = { entities, byId, mentions };
+    this.built = { entities, byId, docsOf };
     return this.built;
   }
 }
@@ -295,11 +388,37 @@ function countryName(type: EntityType, folded: string): string | undefined {
   return type === 'place' ? countryOf(folded) : undefined;
 }
 
-function indexAdd(index: Map<string, Map<string, number>>, slot: string, key: string, sign: 1 | -1): void {
+function indexAdd(index: Map<string, Map<string, number>>, slot: string, key: string, sign: number): void {
   let m = index.get(slot);
   if (!m) index.set(slot, (m = new Map()));
   inc(m, key, sign);
   if (!m.size) index.delete(slot);
+}
+
+/** Keeps each distinct local resolution once, with its count, and each mention as an index into them. */
+function compact(locals: readonly Local[]): DocEntry {
+  const table: Local[] = [];
+  const counts: number[] = [];
+  const seen = new Map<string, number>();
+  const ofMention = locals.length < 0xffff ? new Uint16Array(locals.length) : new Uint32Array(locals.length);
+  locals.forEach((l, i) => {
+    const id = localId(l);
+    let t = seen.get(id);
+    if (t === undefined) {
+      t = table.length;
+      seen.set(id, t);
+      table.push(l);
+      counts.push(0);
+    }
+    counts[t]++;
+    ofMention[i] = t;
+  });
+  return { table, counts: Uint32Array.from(counts), ofMention };
+}
+
+/** Two mentions resolved alike have the same id. */
+function localId(l: Local): string {
+  return `${l.type}\u0000${l.surface}\u0000${l.key === null ? '\u0001' : l.key}\u0000${l.bare === null ? '\u0001' : l.bare}\u0000${l.ambiguous ? 1 : 0}`;
 }
 
 /**
@@ -328,6 +447,14 @@ function resolveLocally(mentions: readonly RawMention[]): Local[] {
     if (!list) acronymAt.set(a, (list = []));
     list.push(i);
   });
+  const nameOf = (h: number): string => tokensOf(folded[h]).join(' ');
+  // The distinct full names behind each word, counted once per word rather than once per mention.
+  const namesBy = new Map<number[], Set<string>>();
+  const namesIn = (hits: number[]): Set<string> => {
+    let names = namesBy.get(hits);
+    if (!names) namesBy.set(hits, (names = new Set(hits.map(nameOf))));
+    return names;
+  };
   return mentions.map((m, i) => {
     const f = folded[i];
     const toks = tokensOf(f);
@@ -337,17 +464,32 @@ function resolveLocally(mentions: readonly RawMention[]): Local[] {
     }
     if (toks.length > 1) return { type: m.type, surface: m.text, key: `${m.type}|${toks.join(' ')}`, bare: null, ambiguous: false };
     const word = toks[0] ?? f;
-    let hits = fullAt.get(`${m.type}|${word}`) ?? [];
-    if (!hits.length && m.type === 'organization') hits = acronymAt.get(word) ?? [];
-    const names = new Set(hits.map((h) => tokensOf(folded[h]).join(' ')));
+    let hits = fullAt.get(`${m.type}|${word}`) ?? NONE;
+    if (!hits.length && m.type === 'organization') hits = acronymAt.get(word) ?? NONE;
+    const names = hits.length ? namesIn(hits) : NO_NAMES;
     if (names.size === 1) return { type: m.type, surface: m.text, key: `${m.type}|${[...names][0]}`, bare: null, ambiguous: false };
     if (names.size > 1) {
-      let best = -1;
-      for (const h of hits) if (h < i) best = h;
-      if (best < 0) best = hits.find((h) => h > i) ?? -1;
-      if (best >= 0) return { type: m.type, surface: m.text, key: `${m.type}|${tokensOf(folded[best]).join(' ')}`, bare: null, ambiguous: false };
+      // The nearest full name before the word, else the first after it; hits are in document order.
+      const after = firstAbove(hits, i);
+      const best = after > 0 ? hits[after - 1] : after < hits.length ? hits[after] : -1;
+      if (best >= 0) return { type: m.type, surface: m.text, key: `${m.type}|${nameOf(best)}`, bare: null, ambiguous: false };
       return { type: m.type, surface: m.text, key: null, bare: word, ambiguous: true };
     }
     return { type: m.type, surface: m.text, key: null, bare: word, ambiguous: false };
   });
+}
+
+const NONE: number[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Index of the first of the sorted `xs` greater than `x`. */
+function firstAbove(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
