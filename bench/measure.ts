@@ -1,9 +1,6 @@
 import nlp from 'compromise';
 import { analyzeText, Corpus, fileNameOf, type CorpusQuote } from '../src/core/corpus';
-import { QuoteIndex } from '../src/core/matching';
-import { findQuotes } from '../src/core/quotes';
 import { paragraphs } from '../src/core/text/paragraphs';
-import type { QuoteRef } from '../src/core/types';
 import { countWords, trueLinkCount, type GeneratedArticle, type GeneratedCorpus, type PlantedQuote, type Variant } from './generate';
 import { Random } from './prng';
 
@@ -97,51 +94,6 @@ export async function measureBaseline(articles: readonly GeneratedArticle[], onP
   };
 }
 
-/** The quote pipeline alone: paragraphs, quotes and the cross-source index, with every link computed. */
-export interface QuotesPhaseResult {
-  /** Articles indexed; fewer than `articles` when the phase hit its time box. */
-  readonly articlesDone: number;
-  readonly articles: number;
-  readonly ms: number;
-  readonly findMs: number;
-  readonly indexMs: number;
-  readonly linksMs: number;
-  readonly quotes: number;
-  readonly links: number;
-}
-
-export async function measureQuotesPhase(
-  articles: readonly GeneratedArticle[],
-  onProgress?: Progress,
-  deadline = Infinity,
-): Promise<QuotesPhaseResult> {
-  const index = new QuoteIndex();
-  let findMs = 0;
-  let indexMs = 0;
-  let quotes = 0;
-  let done = 0;
-  for (let i = 0; i < articles.length && Date.now() < deadline; i++, done++) {
-    const a = articles[i]!;
-    const docId = `d${i}`;
-    let t = performance.now();
-    const found = findQuotes(a.text, paragraphs(a.text));
-    findMs += performance.now() - t;
-    const refs: QuoteRef[] = found.map((q, k) => ({ id: `${docId}-q${k}`, docId, text: q.text, kind: q.kind }));
-    t = performance.now();
-    index.set(docId, refs);
-    indexMs += performance.now() - t;
-    quotes += refs.length;
-    if (i % 100 === 99) {
-      onProgress?.('quotes', i + 1, articles.length);
-      await breathe();
-    }
-  }
-  const t = performance.now();
-  const links = index.links().length;
-  const linksMs = performance.now() - t;
-  return { articlesDone: done, articles: articles.length, ms: findMs + indexMs + linksMs, findMs, indexMs, linksMs, quotes, links };
-}
-
 export interface BuildResult {
   /** Articles set; fewer than `articles` when the build hit its time box. */
   readonly articlesDone: number;
@@ -160,9 +112,12 @@ export interface BuildResult {
   readonly entities: number;
   readonly quotes: number;
   readonly mentions: number;
-  /** Peak resident set size of the whole process so far, in bytes. */
+  /**
+   * Peak resident set size of the benchmark process so far, in bytes: the generator's data and
+   * compromise's lexicon included, so not the index's memory (see `IndexMemory`).
+   */
   readonly peakRss: number;
-  /** Heap in use after a full collection with the corpus alive, in bytes (NaN without --expose-gc). */
+  /** The benchmark process's heap after a full collection with the corpus alive (NaN without --expose-gc). */
   readonly heapAfterGc: number;
   readonly rssAfterGc: number;
 }

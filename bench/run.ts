@@ -1,6 +1,7 @@
-// `npm run bench`: bundles the core with esbuild, measures cold load and the extension's activate()
-// in fresh processes, runs each corpus size in its own time-boxed child process, then prints a table
-// and the product budgets and writes bench/results/<date>.json.
+// `npm run bench`: bundles the core with esbuild (and rebuilds dist/worker.js when stale), measures cold
+// load and the extension's activate() in fresh processes, runs each corpus size in its own time-boxed
+// child process (which builds the index in a process of its own), then prints a table and the product
+// budgets and writes bench/results/<date>.json.
 import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,7 +10,8 @@ import * as esbuild from 'esbuild';
 import { DEFAULT_SEED } from './generate';
 import { summarizeProfiles } from './profile';
 import { evaluateBudgets, renderBudgets, renderTable, type ActivateResult, type BenchReport, type ColdLoad, type SizeOutcome } from './report';
-import type { SizeMessage, SizeOptions, SizeReport } from './size-run';
+import { defaultWorkers, type SizeMessage, type SizeOptions, type SizeReport } from './size-run';
+import { ensureWorkerBundle } from './worker-bundle';
 
 const ROOT = resolve(__dirname, '..');
 // Bundles go under node_modules/.cache (a build cache that lint and git skip); from there the bundles'
@@ -23,6 +25,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [--sizes 100,1000,10000] [--see
   --sizes LIST     corpus sizes in articles (default 100,1000,10000)
   --seed N         generator seed (default ${DEFAULT_SEED})
   --timeout S      time box per size in seconds (default 60 s + 0.3 s per article, at most 1,200 s)
+  --workers N      worker threads of the pooled build (default one per core, at most 4; here ${defaultWorkers()})
   --profile        write a CPU profile per size to bench/results/profiles and list the hot functions
 `;
 
@@ -31,11 +34,12 @@ interface Options {
   quick: boolean;
   seed: number;
   timeout: number | null;
+  workers: number;
   profile: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [100, 1000, 10000], quick: false, seed: DEFAULT_SEED, timeout: null, profile: false };
+  const o: Options = { sizes: [100, 1000, 10000], quick: false, seed: DEFAULT_SEED, timeout: null, workers: defaultWorkers(), profile: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -52,6 +56,10 @@ function parseArgs(argv: string[]): Options {
       if (o.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes whole numbers, e.g. 100,1000');
     } else if (a === '--seed') o.seed = Number(value());
     else if (a === '--timeout') o.timeout = Number(value());
+    else if (a === '--workers') {
+      o.workers = Number(value());
+      if (!Number.isInteger(o.workers) || o.workers < 1) throw new Error('--workers takes a whole number of at least 1');
+    }
     else if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -61,7 +69,7 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-async function bundle(): Promise<{ core: string; child: string; host: string; extension: string | null; extensionFrom: string | null }> {
+async function bundle(): Promise<{ core: string; child: string; host: string; extension: string | null; extensionFrom: string | null; worker: string }> {
   mkdirSync(OUT, { recursive: true });
   const common: esbuild.BuildOptions = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, keepNames: true,
@@ -75,6 +83,8 @@ async function bundle(): Promise<{ core: string; child: string; host: string; ex
   const builds = [
     esbuild.build({ ...common, entryPoints: ['src/core/corpus.ts'], outfile: core }),
     esbuild.build({ ...common, entryPoints: ['bench/child.ts'], outfile: child }),
+    // The size process forks the index process from the file next to its own.
+    esbuild.build({ ...common, entryPoints: ['bench/index-child.ts'], outfile: join(OUT, 'index-child.js') }),
     esbuild.build({ ...common, entryPoints: ['bench/fake-host.ts'], outfile: host }),
   ];
   let extension: string | null = null;
@@ -88,7 +98,9 @@ async function bundle(): Promise<{ core: string; child: string; host: string; ex
     extensionFrom = 'dist/extension.js';
   }
   await Promise.all(builds);
-  return { core, child, host, extension, extensionFrom };
+  const worker = await ensureWorkerBundle(ROOT);
+  if (worker.rebuilt) process.stderr.write('Rebuilt dist/worker.js (it was missing or older than src/core).\n');
+  return { core, child, host, extension, extensionFrom, worker: worker.script };
 }
 
 function median(xs: number[]): number {
@@ -133,15 +145,20 @@ function defaultTimeout(size: number): number {
   return Math.round(Math.min(1200, 60 + size * 0.3));
 }
 
-function runChild(child: string, size: number, o: Options, timeoutS: number): Promise<SizeOutcome> {
+function runChild(child: string, workerScript: string, size: number, o: Options, timeoutS: number): Promise<SizeOutcome> {
   const options: SizeOptions = {
     size,
     seed: o.seed,
     longArticleWords: size >= 1000 ? 20_000 : 0,
     baselineArticles: Math.min(size, o.quick ? 60 : 150),
+    inProcessArticles: Math.min(size, o.quick ? 300 : 1000),
     lookups: o.quick ? 300 : 2000,
     editRepetitions: o.quick ? 4 : 7,
     seedsDir: join(ROOT, 'seeds'),
+    workerScript,
+    workers: o.workers,
+    // Default profile names, so that each of the index process's threads writes its own.
+    indexExecArgv: o.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`] : [],
     deadline: Date.now() + timeoutS * 1000,
   };
   const execArgv = ['--expose-gc', '--max-old-space-size=4096'];
@@ -182,8 +199,7 @@ function runChild(child: string, size: number, o: Options, timeoutS: number): Pr
       if (tty) process.stderr.write('\r\x1b[K');
       const wallMs = performance.now() - started;
       const finished = report.edit600 !== undefined && !error && code === 0;
-      const cut = (report.build && report.build.articlesDone < report.build.articles)
-        || (report.quotesPhase && report.quotesPhase.articlesDone < report.quotesPhase.articles);
+      const cut = [report.inProcess, report.quotesPhase, report.pooled].some((p) => p !== undefined && p.articlesDone < p.articles);
       let status: SizeOutcome['status'] = cut ? 'partial' : 'ok';
       if (error || (code !== 0 && code !== 3 && code !== null)) status = 'error';
       else if (!finished) status = 'timeout';
@@ -220,7 +236,7 @@ async function main(): Promise<void> {
   const activate: ActivateResult | null = b.extension ? { from: b.extensionFrom!, ...measureActivate(b.host, b.extension, runs) } : null;
 
   const sizes: SizeOutcome[] = [];
-  for (const size of o.sizes) sizes.push(await runChild(b.child, size, o, o.timeout ?? defaultTimeout(size)));
+  for (const size of o.sizes) sizes.push(await runChild(b.child, b.worker, size, o, o.timeout ?? defaultTimeout(size)));
 
   const report: BenchReport = {
     date: startedAt.toISOString(),

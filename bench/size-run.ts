@@ -1,8 +1,15 @@
-import type { Corpus } from '../src/core/corpus';
-import { generateCorpus, readSeeds, trueLinkCount, type GeneratedCorpus } from './generate';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus, readSeeds, trueLinkCount } from './generate';
 import {
-  articleNear, buildCorpus, linkAccuracy, measureBaseline, measureEdit, measureLookups, measureQuotesPhase,
-  type AccuracyResult, type BaselineResult, type BuildResult, type EditResult, type LookupResult, type QuotesPhaseResult,
+  DEFAULT_WINDOW, writeWorkspace,
+  type IndexMemory, type IndexOptions, type PooledBuildResult, type QuotesPhaseResult,
+} from './index-build';
+import {
+  buildCorpus, measureBaseline,
+  type AccuracyResult, type BaselineResult, type BuildResult, type EditResult, type LookupResult,
 } from './measure';
 
 /** Everything measured at one corpus size. A field is missing when its step did not finish. */
@@ -19,12 +26,21 @@ export interface SizeReport {
     plantedQuotes: number;
     truePairs: number;
     longArticleWords: number;
-    /** Resident set size with the generated corpus in memory, before any analysis. */
+    /** Resident set size of the benchmark process with the generated corpus in memory, before any analysis. */
     rss: number;
   };
   baseline?: BaselineResult;
+  /**
+   * `analyzeText` and `setFacts` of the first articles, one after the other in the benchmark process:
+   * the per-article times and words/s. Its memory figures are the benchmark process's, generator included.
+   */
+  inProcess?: BuildResult;
+  /** The quick pass (quotes and links) in the index process. */
   quotesPhase?: QuotesPhaseResult;
-  build?: BuildResult;
+  /** The full index built in the index process with the worker pool. */
+  pooled?: PooledBuildResult;
+  /** The index process's memory after the pooled build. */
+  memory?: IndexMemory;
   lookups?: LookupResult;
   accuracy?: AccuracyResult;
   edit600?: EditResult;
@@ -44,15 +60,58 @@ export interface SizeOptions {
   readonly longArticleWords: number;
   /** How many articles (from the start) the compromise baseline parses. */
   readonly baselineArticles: number;
+  /** How many articles (from the start) are analysed one after the other in the benchmark process. */
+  readonly inProcessArticles: number;
   readonly lookups: number;
   readonly editRepetitions: number;
   readonly seedsDir?: string;
+  /** The bundled analysis worker (see `ensureWorkerBundle`). */
+  readonly workerScript: string;
+  /** Worker threads of the pooled build; by default one per core, at most 4. */
+  readonly workers?: number;
+  /** Extra Node options for the index process (a CPU profile). */
+  readonly indexExecArgv?: readonly string[];
   /**
-   * Epoch milliseconds by which the size should be done. The quote phase gets the first 30 % of the time
-   * left after generation and the baseline, the build runs until 80 %; a phase cut short reports how far it got, and the
-   * later steps run on the articles that were built.
+   * Epoch milliseconds by which the size should be done. Of the time left after generation and the
+   * baseline, the in-process analysis gets the first 20 %, the quick pass runs until 40 % and the pooled
+   * build until 85 %; a phase cut short reports how far it got, and the later steps run on the articles
+   * that were built.
    */
   readonly deadline?: number;
+}
+
+/** Worker threads for the pooled build when none is asked for: one per core, at most 4. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** The index process's entry: next to this file, bundled or run from source through tsx. */
+function indexChild(): { script: string; execArgv: string[] } {
+  return __filename.endsWith('.ts')
+    ? { script: join(__dirname, 'index-child.ts'), execArgv: ['--import', 'tsx'] }
+    : { script: join(__dirname, 'index-child.js'), execArgv: [] };
+}
+
+/** Runs the index process on a folder, relaying its messages; resolves when it has exited. */
+function runIndexProcess(options: IndexOptions, extraExecArgv: readonly string[], send: (m: SizeMessage) => void): Promise<void> {
+  const { script, execArgv } = indexChild();
+  return new Promise((done) => {
+    const proc = fork(script, [JSON.stringify(options)], {
+      execArgv: [...execArgv, '--expose-gc', ...extraExecArgv],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let failed = false;
+    proc.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    proc.on('message', (m: SizeMessage) => {
+      if (m.type === 'error') failed = true;
+      send(m);
+    });
+    proc.on('exit', (code, signal) => {
+      if (code !== 0 && !failed) send({ type: 'error', message: `the index process stopped (${signal ?? `exit code ${code}`}): ${stderr.slice(-1500)}` });
+      done();
+    });
+  });
 }
 
 /**
@@ -92,33 +151,32 @@ export async function runSize(o: SizeOptions, send: (m: SizeMessage) => void): P
   // The time box is split from here: the baseline's share is fixed by its article count.
   const start = Date.now();
   const box = o.deadline === undefined ? Infinity : Math.max(0, o.deadline - start);
-  const quotesDeadline = start + 0.3 * box;
-  const buildDeadline = start + 0.8 * box;
-  // The long article goes first so that a time-boxed build still has it for the edit benchmark.
-  const buildOrder = long ? [long, ...regular] : regular;
 
-  send({ type: 'phase', phase: 'quotes' });
-  put('quotesPhase', await measureQuotesPhase(buildOrder, progress, quotesDeadline));
+  send({ type: 'phase', phase: 'in-process analysis' });
+  const sample = regular.slice(0, o.inProcessArticles);
+  put('inProcess', (await buildCorpus(sample, progress, start + 0.2 * box)).result);
   (globalThis as { gc?: () => void }).gc?.();
 
-  send({ type: 'phase', phase: 'build' });
-  const built: { corpus: Corpus; result: BuildResult } = await buildCorpus(buildOrder, progress, buildDeadline);
-  put('build', built.result);
-  const corpus = built.corpus;
-  const inCorpus = buildOrder.slice(0, built.result.articlesDone);
-  const present = new Set(inCorpus);
-  // Accuracy is judged on the articles in the corpus: a time-boxed build is a smaller corpus, not a worse one.
-  const judged: GeneratedCorpus = { ...generated, articles: generated.articles.filter((a) => present.has(a)) };
-
-  send({ type: 'phase', phase: 'lookups' });
-  put('lookups', measureLookups(corpus, judged, o.lookups));
-
-  send({ type: 'phase', phase: 'accuracy' });
-  put('accuracy', linkAccuracy(corpus, judged));
-
-  send({ type: 'phase', phase: 'edit' });
-  const regularIn = inCorpus.filter((a) => a !== long);
-  if (regularIn.length > 0) put('edit600', measureEdit(corpus, articleNear({ ...generated, articles: regularIn }, 600), o.editRepetitions));
-  if (long && present.has(long)) put('edit20k', measureEdit(corpus, long, o.editRepetitions));
+  send({ type: 'phase', phase: 'write articles' });
+  const dir = mkdtempSync(join(tmpdir(), 'crosswire-bench-'));
+  try {
+    // The long article goes first so that a time-boxed build still has it for the edit benchmark.
+    writeWorkspace(dir, generated, long ? [long, ...regular] : regular, long);
+    const workers = o.workers ?? defaultWorkers();
+    await runIndexProcess(
+      {
+        dir, workerScript: o.workerScript, workers, window: Math.max(DEFAULT_WINDOW, 2 * workers),
+        quotesDeadline: start + 0.4 * box, buildDeadline: start + 0.85 * box,
+        lookups: o.lookups, editRepetitions: o.editRepetitions,
+      },
+      o.indexExecArgv ?? [],
+      (m) => {
+        if (m.type === 'result') (report as unknown as Record<string, unknown>)[m.key] = m.value;
+        send(m);
+      },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return report;
 }

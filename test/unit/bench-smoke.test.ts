@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Summary } from '../../bench/measure';
 import { evaluateBudgets, renderBudgets, renderTable, type BenchReport } from '../../bench/report';
 import { runSize, type SizeMessage, type SizeReport } from '../../bench/size-run';
+import { ensureWorkerBundle } from '../../bench/worker-bundle';
+
+const ROOT = join(__dirname, '../..');
 
 function assertTimings(s: Summary, what: string): void {
   assert.ok(s.count > 0, `${what}: no samples`);
@@ -15,13 +18,15 @@ function assertTimings(s: Summary, what: string): void {
 describe('benchmark smoke run (20 articles)', function () {
   this.timeout(60_000);
   let report: SizeReport;
+  let workerScript: string;
   const messages: SizeMessage[] = [];
 
   before(async () => {
+    workerScript = (await ensureWorkerBundle(ROOT)).script;
     report = await runSize(
       {
-        size: 20, seed: 99, longArticleWords: 1500, baselineArticles: 5, lookups: 40, editRepetitions: 1,
-        seedsDir: join(__dirname, '../../seeds'),
+        size: 20, seed: 99, longArticleWords: 1500, baselineArticles: 5, inProcessArticles: 8, lookups: 40, editRepetitions: 1,
+        seedsDir: join(ROOT, 'seeds'), workerScript, workers: 2,
       },
       (m) => messages.push(m),
     );
@@ -30,7 +35,9 @@ describe('benchmark smoke run (20 articles)', function () {
   it('reports every step, in order, without errors', () => {
     assert.deepEqual(messages.filter((m) => m.type === 'error'), []);
     const results = messages.flatMap((m) => (m.type === 'result' ? [m.key] : []));
-    assert.deepEqual(results, ['generation', 'baseline', 'quotesPhase', 'build', 'lookups', 'accuracy', 'edit600', 'edit20k']);
+    assert.deepEqual(results, [
+      'generation', 'baseline', 'inProcess', 'quotesPhase', 'pooled', 'memory', 'lookups', 'accuracy', 'edit600', 'edit20k',
+    ]);
   });
 
   it('generates the corpus it was asked for, with planted links', () => {
@@ -40,16 +47,32 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.ok(g.plantedQuotes >= 40 && g.truePairs > 0 && g.statements > 0);
   });
 
-  it('times analysis, the quote index and the compromise baseline with positive figures', () => {
-    const { baseline, build, quotesPhase } = report;
+  it('times in-process analysis and the compromise baseline on the articles asked for', () => {
+    const { baseline, inProcess } = report;
     assert.ok(baseline!.wordsPerSecond > 0 && baseline!.perQuoteMs > 0);
     assertTimings(baseline!.perArticle, 'baseline');
-    assertTimings(build!.perArticle, 'analysis');
-    assert.ok(build!.totalMs > 0 && build!.wordsPerSecond > 0 && build!.entitiesMs >= 0);
-    assert.ok(build!.analyzeMs > 0 && build!.corpusMs > 0 && build!.analyzeMs + build!.corpusMs <= build!.totalMs + 1);
-    assert.ok(build!.quotes >= report.generation!.plantedQuotes * 0.9, 'the corpus finds most planted quotes');
-    assert.ok(build!.peakRss > 0 && build!.rssAfterGc > 0);
-    assert.ok(quotesPhase!.ms > 0 && quotesPhase!.quotes > 0);
+    assert.equal(inProcess!.articlesDone, 8);
+    assertTimings(inProcess!.perArticle, 'analysis');
+    assert.ok(inProcess!.totalMs > 0 && inProcess!.wordsPerSecond > 0);
+    assert.ok(inProcess!.analyzeMs > 0 && inProcess!.corpusMs > 0 && inProcess!.analyzeMs + inProcess!.corpusMs <= inProcess!.totalMs + 1);
+  });
+
+  it('builds the whole index from files in the index process, with the worker pool', () => {
+    const { quotesPhase, pooled, memory, generation } = report;
+    assert.equal(quotesPhase!.articlesDone, 21);
+    assert.ok(quotesPhase!.ms > 0 && quotesPhase!.readMs > 0 && quotesPhase!.quotes >= generation!.plantedQuotes * 0.9);
+    assert.ok(quotesPhase!.links > 0, 'the quick pass links quotes across articles');
+    assert.equal(pooled!.articlesDone, 21);
+    assert.equal(pooled!.workers, 2);
+    assert.equal(pooled!.words, generation!.words);
+    assert.ok(pooled!.ms > 0 && pooled!.setFactsMs > 0 && pooled!.longestSetFactsMs > 0 && pooled!.longestSetFactsMs <= pooled!.setFactsMs);
+    assert.ok(pooled!.quotes >= generation!.plantedQuotes * 0.9, 'the pooled build finds most planted quotes');
+    assert.ok(pooled!.entities > 0 && pooled!.mentions > 0);
+    assert.ok(pooled!.loopDelay.max > 0 && pooled!.loopDelay.max >= pooled!.loopDelay.p99);
+    assert.equal(memory!.articles, 21);
+    assert.ok(Number.isFinite(memory!.heapAfterGc) && memory!.heapAfterGc > 0, 'the index process runs with --expose-gc');
+    assert.ok(memory!.peakRss >= memory!.rssAfterGc && memory!.rssAfterGc > memory!.heapAfterGc);
+    assert.ok(memory!.rssAtStart > 0 && memory!.peakRss >= memory!.rssBeforePool, 'the pool and the corpus add to the process');
   });
 
   it('measures lookups and one-word edits of a short and a long article', () => {
@@ -92,18 +115,24 @@ describe('benchmark smoke run (20 articles)', function () {
     const budgets = renderBudgets(full);
     assert.match(budgets, /edit re-analysis, 600 words.*(met|NOT MET)/);
     assert.match(budgets, /activate\(\).*not measured/);
-    assert.match(budgets, /peak memory at 10,000.*not measured/);
+    assert.match(budgets, /memory at 10,000 \(index process peak RSS\).*not measured/);
+    assert.match(budgets, /host blocked.*\d+(\.\d+)? ms \(quick pass [\d.]+; pooled build [\d.]+, longest setFacts [\d.]+\).*(met|NOT MET)/);
+    assert.match(budgets, /index time 10,000 over 1,000: pooled build.*not measured/);
   });
 
-  it('cuts the quote phase and the build at the time box and still reports the steps after them', async () => {
+  it('cuts every phase at the time box and still reports the steps after them', async () => {
     const cutMessages: SizeMessage[] = [];
     const cut = await runSize(
-      { size: 20, seed: 99, longArticleWords: 0, baselineArticles: 2, lookups: 10, editRepetitions: 1, seedsDir: join(__dirname, '../../seeds'), deadline: Date.now() - 1 },
+      {
+        size: 20, seed: 99, longArticleWords: 0, baselineArticles: 2, inProcessArticles: 20, lookups: 10, editRepetitions: 1,
+        seedsDir: join(ROOT, 'seeds'), workerScript, workers: 1, deadline: Date.now() - 1,
+      },
       (m) => cutMessages.push(m),
     );
     assert.deepEqual(cutMessages.filter((m) => m.type === 'error'), []);
-    assert.equal(cut.build!.articlesDone, 0);
+    assert.equal(cut.inProcess!.articlesDone, 0);
     assert.equal(cut.quotesPhase!.articlesDone, 0);
+    assert.equal(cut.pooled!.articlesDone, 0);
     assert.equal(cut.accuracy!.plantedQuotes, 0, 'accuracy is judged on the articles built, here none');
     assert.equal(cut.edit600, undefined);
   });
