@@ -16,6 +16,14 @@ export interface PreparedQuote {
   readonly positions: Int32Array;
   /** 1 where the content stem is a name. */
   readonly names: Uint8Array;
+  /**
+   * WordNet senses of the non-name stems, stem after stem, each stem's own senses before its broader
+   * ones, as `sense * 2 + 1` for a broader sense and `sense * 2` for an own one. Kept with the quote so
+   * that comparing reads one small buffer rather than the lexicon's scattered records.
+   */
+  readonly senses: Int32Array;
+  /** Where each stem's senses end in `senses`. */
+  readonly senseEnds: Int32Array;
   /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
   readonly negated: boolean;
 }
@@ -35,6 +43,8 @@ export class Vocabulary {
       id = this.texts.length;
       this.ids.set(text, id);
       this.texts.push(text);
+      // Kept dense: an array filled at scattered indices turns into a slow dictionary.
+      this.concepts.push(undefined);
     }
     return id;
   }
@@ -54,17 +64,19 @@ export class Vocabulary {
 /** Reduces a quote text to its comparable form. */
 export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
   const ws = words(text);
-  const norms = new Int32Array(ws.length);
+  const count = ws.length;
+  const norms = new Int32Array(count);
   const stems: number[] = [];
   const positions: number[] = [];
   const names: number[] = [];
   const seen = new Map<number, number>();
   let negated = false;
-  ws.forEach((w, i) => {
+  for (let i = 0; i < count; i++) {
+    const w = ws[i];
     norms[i] = vocab.id(w.norm);
     const negation = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
     if (negation && !NOT_A_NEGATION_AFTER.has(ws[i + 1]?.norm ?? '')) negated = true;
-    if (!w.stem) return;
+    if (!w.stem) continue;
     const s = vocab.id(w.stem);
     const at = seen.get(s);
     if (at === undefined) {
@@ -76,13 +88,38 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
       // A word written once in lower case is not a name even if another occurrence is capitalised.
       names[at] = 0;
     }
-  });
+  }
+  const n = stems.length;
+  const senses: number[] = [];
+  const senseEnds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = names[i] ? null : vocab.conceptsOf(stems[i]);
+    if (c) {
+      for (const k of c.own) senses.push(2 * k);
+      for (const k of c.broader) senses.push(2 * k + 1);
+    }
+    senseEnds[i] = senses.length;
+  }
+  // One buffer for all of a quote's arrays: a large index holds tens of thousands of quotes, and
+  // every separate typed array costs its own backing store.
+  const ints = count + 3 * n + senses.length;
+  const buffer = new ArrayBuffer(4 * ints + n);
+  const packed = new Int32Array(buffer, 0, ints);
+  packed.set(norms);
+  packed.set(stems, count);
+  packed.set(positions, count + n);
+  packed.set(senseEnds, count + 2 * n);
+  packed.set(senses, count + 3 * n);
+  const nameFlags = new Uint8Array(buffer, 4 * ints, n);
+  nameFlags.set(names);
   return {
     kind,
-    norms,
-    stems: Int32Array.from(stems),
-    positions: Int32Array.from(positions),
-    names: Uint8Array.from(names),
+    norms: packed.subarray(0, count),
+    stems: packed.subarray(count, count + n),
+    positions: packed.subarray(count + n, count + 2 * n),
+    names: nameFlags,
+    senseEnds: packed.subarray(count + 2 * n, count + 3 * n),
+    senses: packed.subarray(count + 3 * n, ints),
     negated,
   };
 }
@@ -121,75 +158,92 @@ export interface CompareOptions {
  * Scores: 1 for identical; 0.8 to 1 for a verbatim fragment, higher as the fragment covers more of
  * the longer quote; 0.5 to 0.95 for a variant, the harmonic mean of the weighted share of each
  * quote's content words found in the other (a re-translation scores lower than a light edit).
+ *
+ * Both quotes must come from `prepare` with one vocabulary; they carry their WordNet senses, so the
+ * vocabulary itself is no longer read here.
  */
 export function comparePrepared(
   a: PreparedQuote,
   b: PreparedQuote,
-  vocab: Vocabulary,
+  _vocab: Vocabulary,
   options: CompareOptions = {},
 ): Match | null {
   if (a.norms.length === 0 || b.norms.length === 0) return null;
   if (sameArray(a.norms, b.norms)) return { score: 1, relation: 'identical' };
   const weight = options.weight ?? (() => 1);
   const [short, long] = a.norms.length <= b.norms.length ? [a, b] : [b, a];
-  const nonNames = (q: PreparedQuote): number => q.names.reduce((n, x) => n + (x ? 0 : 1), 0);
 
-  if (short.norms.length >= 2 && short.stems.length >= 2 && nonNames(short) >= 1 && contains(long.norms, short.norms)) {
+  if (short.norms.length >= 2 && short.stems.length >= 2 && nonNameCount(short) >= 1 && contains(long.norms, short.norms)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
   }
   if (options.variants === false) return null;
-  if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
-  return statementVariant(a, b, vocab, weight);
+  if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long);
+  return statementVariant(a, b, weight);
 }
 
 /**
  * A multi-word term (“groundless accusations”) reported inside another quote in other words
  * (“baseless accusations”) or another order: every content word must be found, close together.
  */
-function termVariant(term: PreparedQuote, other: PreparedQuote, vocab: Vocabulary): Match | null {
+function termVariant(term: PreparedQuote, other: PreparedQuote): Match | null {
   const nonName = term.names.some((x) => !x);
   if (term.stems.length < 2 || !nonName || term.norms.length > other.norms.length) return null;
-  const { pairs } = align(term, other, vocab);
+  const { pairs } = align(term, other);
   if (pairs.length < term.stems.length) return null;
   // A two-word phrase is too easy to meet by loose sense relations: words must be the same or synonyms,
   // and at least one the very same.
-  if (pairs.some((p) => p.sim < SAME_SENSE) || !pairs.some((p) => p.sim === SAME_STEM && !term.names[p.i])) return null;
-  const at = pairs.map((p) => other.positions[p.j]);
-  const span = Math.max(...at) - Math.min(...at) + 1;
-  if (span > term.norms.length + 2) return null;
-  const mean = pairs.reduce((s, p) => s + p.sim, 0) / pairs.length;
-  return { score: round(0.6 + 0.3 * mean), relation: 'variant' };
+  let verbatim = false;
+  let low = Infinity;
+  let high = -Infinity;
+  let sum = 0;
+  for (const p of pairs) {
+    if (p.sim < SAME_SENSE) return null;
+    if (p.sim === SAME_STEM && !term.names[p.i]) verbatim = true;
+    const at = other.positions[p.j];
+    if (at < low) low = at;
+    if (at > high) high = at;
+    sum += p.sim;
+  }
+  if (!verbatim) return null;
+  if (high - low + 1 > term.norms.length + 2) return null;
+  return { score: round(0.6 + 0.3 * (sum / pairs.length)), relation: 'variant' };
 }
 
 function statementVariant(
   a: PreparedQuote,
   b: PreparedQuote,
-  vocab: Vocabulary,
   weight: (stem: number) => number,
 ): Match | null {
   // Whatever else they share, a statement and its denial are not the same statement.
   if (a.negated !== b.negated) return null;
-  const aligned = align(a, b, vocab);
+  const aligned = align(a, b);
   const { creditA, creditB, pairs } = aligned;
+  let matchedWords = 0;
+  for (const p of pairs) if (!a.names[p.i] && p.sim >= BROADER_SENSE) matchedWords++;
+  if (matchedWords < 2) return null;
   const wa = weights(a, weight);
   const wb = weights(b, weight);
   const covA = coverage(wa, creditA);
   const covB = coverage(wb, creditB);
-  const matchedWords = pairs.filter((p) => !a.names[p.i] && p.sim >= BROADER_SENSE).length;
-  if (matchedWords < 2) return null;
-  const run = longestRun(a.norms, b.norms);
   const needed = Math.min(3, nonNameCount(a), nonNameCount(b));
-  if (matchedWords >= needed && Math.min(covA, covB) >= VARIANT_COVERAGE) {
+  const mayVary = matchedWords >= needed && Math.min(covA, covB) >= VARIANT_COVERAGE;
+  // One statement retold as part of a longer one: most of the shorter found, in one stretch.
+  const [covShort, short, long, side] = covA >= covB ? [covA, a, b, 'j' as const] : [covB, b, a, 'i' as const];
+  if (!mayVary && (covShort < CONTAINED_COVERAGE || matchedWords < 4)) return null;
+  const run = longestRun(a.norms, b.norms);
+  if (mayVary) {
     if (divergeAround(run, a, b, aligned, wa, wb) || restsOnRun(run, a, b, aligned, wa, wb)) return null;
     return { score: round(Math.min(0.95, (2 * covA * covB) / (covA + covB))), relation: 'variant' };
   }
-  // One statement retold as part of a longer one: most of the shorter found, in one stretch.
-  const [covShort, short, long, side] = covA >= covB ? [covA, a, b, 'j' as const] : [covB, b, a, 'i' as const];
-  if (covShort < CONTAINED_COVERAGE || matchedWords < 4) return null;
-  const at = pairs.map((p) => long.positions[p[side]]);
-  const span = Math.max(...at) - Math.min(...at) + 1;
-  if (span > 2 * short.norms.length + 4) return null;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const p of pairs) {
+    const at = long.positions[p[side]];
+    if (at < low) low = at;
+    if (at > high) high = at;
+  }
+  if (high - low + 1 > 2 * short.norms.length + 4) return null;
   if (divergeAround(run, a, b, aligned, wa, wb)) return null;
   // Nor may it rest on one shared phrase: the shorter quote's other words must be there too.
   const shortRun = short === a ? { start: run.a, credit: creditA, w: wa } : { start: run.b, credit: creditB, w: wb };
@@ -204,33 +258,49 @@ interface Run {
   readonly length: number;
 }
 
-/** The longest run of words the two quotes share verbatim (after normalisation). */
+let runRows: Int32Array = new Int32Array(0);
+
+/** The longest run of words the two quotes share verbatim (after normalisation); the first such. */
 function longestRun(x: Int32Array, y: Int32Array): Run {
-  let best: Run = { a: 0, b: 0, length: 0 };
-  let prev = new Int32Array(y.length + 1);
-  let cur = new Int32Array(y.length + 1);
+  let bestA = 0;
+  let bestB = 0;
+  let bestLength = 0;
+  const width = y.length + 1;
+  if (runRows.length < 2 * width) runRows = new Int32Array(2 * width);
+  let prev = 0;
+  let cur = width;
+  runRows.fill(0, 0, 2 * width);
   for (let i = 1; i <= x.length; i++) {
+    const xi = x[i - 1];
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0;
-      if (cur[j] > best.length) best = { a: i - cur[j], b: j - cur[j], length: cur[j] };
+      const length = xi === y[j - 1] ? runRows[prev + j - 1] + 1 : 0;
+      runRows[cur + j] = length;
+      if (length > bestLength) {
+        bestLength = length;
+        bestA = i - length;
+        bestB = j - length;
+      }
     }
     [prev, cur] = [cur, prev];
   }
-  return best;
+  return { a: bestA, b: bestB, length: bestLength };
 }
 
 /**
  * True when all the two quotes agree on is one shared phrase ("…cannot achieve better relations…")
  * and each says something of its own around it.
  */
-function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, creditB }: Alignment, wa: number[], wb: number[]): boolean {
+function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, creditB }: Alignment, wa: Float64Array, wb: Float64Array): boolean {
   if (run.length < 3) return false;
-  const outside = (q: PreparedQuote, start: number, w: number[]): number => {
+  const outside = (q: PreparedQuote, start: number, w: Float64Array): number => {
     let x = 0;
-    q.positions.forEach((pos, i) => {
+    let all = 0;
+    for (let i = 0; i < q.positions.length; i++) {
+      const pos = q.positions[i];
       if (pos < start || pos >= start + run.length) x += w[i];
-    });
-    return x / Math.max(1e-9, w.reduce((s, v) => s + v, 0));
+      all += w[i];
+    }
+    return x / Math.max(1e-9, all);
   };
   if (outside(a, run.a, wa) < SIDE_WEIGHT || outside(b, run.b, wb) < SIDE_WEIGHT) return false;
   // A cut of the other quote has its own few words found; two statements sharing a phrase have none.
@@ -240,14 +310,15 @@ function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, cre
   ) < SIDE_AGREEMENT;
 }
 
-function outsideRunCoverage(q: PreparedQuote, start: number, length: number, w: number[], credit: number[]): number {
+function outsideRunCoverage(q: PreparedQuote, start: number, length: number, w: Float64Array, credit: Float64Array): number {
   let total = 0;
   let got = 0;
-  q.positions.forEach((pos, i) => {
-    if (pos >= start && pos < start + length) return;
+  for (let i = 0; i < q.positions.length; i++) {
+    const pos = q.positions[i];
+    if (pos >= start && pos < start + length) continue;
     total += w[i];
     got += w[i] * credit[i];
-  });
+  }
   return total > 0 ? got / total : 1;
 }
 
@@ -266,32 +337,36 @@ function divergeAround(
   a: PreparedQuote,
   b: PreparedQuote,
   { creditA, creditB, pairs }: Alignment,
-  wa: number[],
-  wb: number[],
+  wa: Float64Array,
+  wb: Float64Array,
 ): boolean {
   if (run.length < 2) return false;
-  const partnerOfA = new Map(pairs.map((p) => [p.i, p.j]));
-  const partnerOfB = new Map(pairs.map((p) => [p.j, p.i]));
-  const totalA = wa.reduce((x, y) => x + y, 0);
-  const totalB = wb.reduce((x, y) => x + y, 0);
+  const partnerOfA = new Int32Array(a.stems.length).fill(-1);
+  const partnerOfB = new Int32Array(b.stems.length).fill(-1);
+  for (const p of pairs) {
+    partnerOfA[p.i] = p.j;
+    partnerOfB[p.j] = p.i;
+  }
+  const totalA = sum(wa);
+  const totalB = sum(wb);
   for (const after of [true, false]) {
     const inA = (pos: number): boolean => (after ? pos >= run.a + run.length : pos < run.a);
     const inB = (pos: number): boolean => (after ? pos >= run.b + run.length : pos < run.b);
     let weightA = 0;
     let weightB = 0;
     let agreed = 0;
-    a.positions.forEach((pos, i) => {
-      if (!inA(pos)) return;
+    for (let i = 0; i < a.positions.length; i++) {
+      if (!inA(a.positions[i])) continue;
       weightA += wa[i];
-      const j = partnerOfA.get(i);
-      if (j === undefined ? creditA[i] > 0 : inB(b.positions[j])) agreed += wa[i] * creditA[i];
-    });
-    b.positions.forEach((pos, j) => {
-      if (!inB(pos)) return;
+      const j = partnerOfA[i];
+      if (j < 0 ? creditA[i] > 0 : inB(b.positions[j])) agreed += wa[i] * creditA[i];
+    }
+    for (let j = 0; j < b.positions.length; j++) {
+      if (!inB(b.positions[j])) continue;
       weightB += wb[j];
-      const i = partnerOfB.get(j);
-      if (i === undefined ? creditB[j] > 0 : inA(a.positions[i])) agreed += wb[j] * creditB[j];
-    });
+      const i = partnerOfB[j];
+      if (i < 0 ? creditB[j] > 0 : inA(a.positions[i])) agreed += wb[j] * creditB[j];
+    }
     if (weightA < SIDE_WEIGHT * totalA || weightB < SIDE_WEIGHT * totalB) continue;
     if (agreed / (weightA + weightB) < SIDE_AGREEMENT) return true;
   }
@@ -310,82 +385,224 @@ interface Pair {
  * sides as a rewording ("sustain its assault on" / "continue its offensive in").
  */
 interface Alignment {
-  readonly creditA: number[];
-  readonly creditB: number[];
+  readonly creditA: Float64Array;
+  readonly creditB: Float64Array;
   readonly pairs: Pair[];
 }
 
-function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
-  // Word pairs are found through maps from stems and senses to a's words, not by trying every pair.
+/** Word pair strengths, best first, as small codes in the scratch grid of `align`. */
+const STEM_CODE = 3;
+const SENSE_CODE = 2;
+const BROADER_CODE = 1;
+const SIM_OF_CODE = [0, BROADER_SENSE, SAME_SENSE, SAME_STEM];
+/** Grid cells stay below this, so that a cell and its code make one sort key. */
+const CELL_SPAN = 2 ** 40;
+/**
+ * Scratch shared by every `align` call, so that a comparison allocates almost nothing: a grid of word
+ * pair codes and the list of its cells in use; for a's stems, their word index by stem id; for the
+ * senses of a's words a linked list per sense; and the credits, read by the caller before the next
+ * call. Stem and sense slots are valid where their stamp is the current call's.
+ */
+interface Scratch {
+  grid: Uint8Array;
+  cells: Int32Array;
+  order: Float64Array;
+  generation: number;
+  stemStamp: Int32Array;
+  stemWord: Int32Array;
+  senseStamp: Int32Array;
+  head: Int32Array;
+  next: Int32Array;
+  word: Int32Array;
+  creditA: Float64Array;
+  creditB: Float64Array;
+  runLength: Int32Array;
+  runPrev: Int32Array;
+}
+
+const scratch: Scratch = {
+  grid: new Uint8Array(1024),
+  cells: new Int32Array(256),
+  order: new Float64Array(256),
+  generation: 0,
+  stemStamp: new Int32Array(1024),
+  stemWord: new Int32Array(1024),
+  senseStamp: new Int32Array(2048),
+  head: new Int32Array(2048),
+  next: new Int32Array(256),
+  word: new Int32Array(256),
+  creditA: new Float64Array(64),
+  creditB: new Float64Array(64),
+  runLength: new Int32Array(64),
+  runPrev: new Int32Array(64),
+};
+
+function grownInt(a: Int32Array, size: number): Int32Array {
+  if (a.length >= size) return a;
+  const out = new Int32Array(Math.max(size, 2 * a.length));
+  out.set(a);
+  return out;
+}
+
+/** Makes room in the scratch for quotes of `na` and `nb` stems with `senses` senses on a's side. */
+function reserve(s: Scratch, na: number, nb: number, senses: number): void {
+  const cells = na * nb;
+  if (s.grid.length < cells) s.grid = new Uint8Array(Math.max(cells, 2 * s.grid.length));
+  if (s.cells.length < cells) s.cells = grownInt(s.cells, cells);
+  if (s.order.length < cells) s.order = new Float64Array(Math.max(cells, 2 * s.order.length));
+  if (s.next.length < senses) {
+    s.next = grownInt(s.next, senses);
+    s.word = grownInt(s.word, senses);
+  }
+  const most = Math.max(na, nb);
+  if (s.creditA.length < most) {
+    s.creditA = new Float64Array(2 * most);
+    s.creditB = new Float64Array(2 * most);
+    s.runLength = new Int32Array(2 * most);
+    s.runPrev = new Int32Array(2 * most);
+  }
+}
+
+function align(a: PreparedQuote, b: PreparedQuote): Alignment {
+  const s = scratch;
+  const na = a.stems.length;
   const width = b.stems.length;
-  const best = new Float32Array(a.stems.length * width);
-  const offer = (i: number, j: number, sim: number): void => {
-    const k = i * width + j;
-    if (best[k] < sim) best[k] = sim;
-  };
-  const byStem = new Map<number, number>();
-  const own = new Map<number, number[]>();
-  const broader = new Map<number, number[]>();
-  const add = (m: Map<number, number[]>, k: number, i: number): void => {
-    const list = m.get(k);
-    if (list) list.push(i);
-    else m.set(k, [i]);
-  };
-  a.stems.forEach((s, i) => {
-    byStem.set(s, i);
-    const c = a.names[i] ? null : vocab.conceptsOf(s);
-    if (!c) return;
-    for (const k of c.own) add(own, k, i);
-    for (const k of c.broader) add(broader, k, i);
-  });
-  b.stems.forEach((s, j) => {
-    const same = byStem.get(s);
-    if (same !== undefined) offer(same, j, SAME_STEM);
-    const c = b.names[j] ? null : vocab.conceptsOf(s);
-    if (!c) return;
-    for (const k of c.own) {
-      for (const i of own.get(k) ?? []) offer(i, j, SAME_SENSE);
-      for (const i of broader.get(k) ?? []) offer(i, j, BROADER_SENSE);
+  reserve(s, na, width, a.senses.length);
+  if (++s.generation === 0x7fffffff) {
+    s.stemStamp.fill(0);
+    s.senseStamp.fill(0);
+    s.generation = 1;
+  }
+  const generation = s.generation;
+  const { grid, cells, next, word } = s;
+  let used = 0;
+  // a's stems and senses go into tables by id; b's then meet them without trying every pair.
+  for (let i = 0; i < na; i++) {
+    const stem = a.stems[i];
+    if (stem >= s.stemStamp.length) {
+      s.stemStamp = grownInt(s.stemStamp, stem + 1);
+      s.stemWord = grownInt(s.stemWord, stem + 1);
     }
-    for (const k of c.broader) for (const i of own.get(k) ?? []) offer(i, j, BROADER_SENSE);
-  });
-  const candidates: Pair[] = [];
-  for (let k = 0; k < best.length; k++) {
-    // Float32 holds 0.8 and 0.6 inexactly; the credits are read back as the constants they stand for.
-    if (best[k] > 0) candidates.push({ i: Math.floor(k / width), j: k % width, sim: exactSim(best[k]) });
+    s.stemStamp[stem] = generation;
+    s.stemWord[stem] = i;
   }
-  candidates.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
-  const creditA = new Array<number>(a.stems.length).fill(0);
-  const creditB = new Array<number>(b.stems.length).fill(0);
+  let i = 0;
+  for (let e = 0; e < a.senses.length; e++) {
+    while (e >= a.senseEnds[i]) i++;
+    const code = a.senses[e];
+    if (code >= s.senseStamp.length) {
+      s.senseStamp = grownInt(s.senseStamp, code + 2);
+      s.head = grownInt(s.head, code + 2);
+    }
+    // Own and broader entries of one sense share the list of its own slot.
+    const slot = code & ~1;
+    if (s.senseStamp[slot] !== generation) {
+      s.senseStamp[slot] = generation;
+      s.head[slot] = -1;
+    }
+    word[e] = i;
+    next[e] = s.head[slot];
+    s.head[slot] = e;
+  }
+  const { stemStamp, stemWord, senseStamp, head } = s;
+  const hasSenses = a.senses.length > 0;
+  let j = 0;
+  for (j = 0; j < width; j++) {
+    const stem = b.stems[j];
+    if (stem < stemStamp.length && stemStamp[stem] === generation) {
+      const cell = stemWord[stem] * width + j;
+      grid[cell] = STEM_CODE;
+      cells[used++] = cell;
+    }
+  }
+  if (hasSenses) {
+    j = 0;
+    for (let f = 0; f < b.senses.length; f++) {
+      while (f >= b.senseEnds[j]) j++;
+      const code = b.senses[f];
+      const slot = code & ~1;
+      if (slot >= senseStamp.length || senseStamp[slot] !== generation) continue;
+      const broaderB = code & 1;
+      for (let e = head[slot]; e >= 0; e = next[e]) {
+        const broaderA = a.senses[e] & 1;
+        // Two broader senses meeting say only that both words are kinds of one thing.
+        if (broaderA && broaderB) continue;
+        const strength = broaderA || broaderB ? BROADER_CODE : SENSE_CODE;
+        const cell = word[e] * width + j;
+        const was = grid[cell];
+        if (was >= strength) continue;
+        if (was === 0) cells[used++] = cell;
+        grid[cell] = strength;
+      }
+    }
+  }
+  // One to one, best similarity first, then in word order: cells sorted by (code descending, cell).
+  const order = s.order;
+  for (let k = 0; k < used; k++) {
+    const cell = cells[k];
+    order[k] = (STEM_CODE - grid[cell]) * CELL_SPAN + cell;
+    grid[cell] = 0;
+  }
+  sortPrefix(order, used);
+  const creditA = s.creditA;
+  const creditB = s.creditB;
+  creditA.fill(0, 0, na);
+  creditB.fill(0, 0, width);
   const pairs: Pair[] = [];
-  for (const p of candidates) {
-    if (creditA[p.i] || creditB[p.j]) continue;
-    creditA[p.i] = p.sim;
-    creditB[p.j] = p.sim;
-    pairs.push(p);
+  for (let k = 0; k < used; k++) {
+    const key = order[k];
+    const cell = key % CELL_SPAN;
+    const pi = (cell / width) | 0;
+    const pj = cell - pi * width;
+    if (creditA[pi] || creditB[pj]) continue;
+    const sim = SIM_OF_CODE[STEM_CODE - Math.floor(key / CELL_SPAN)];
+    creditA[pi] = sim;
+    creditB[pj] = sim;
+    pairs.push({ i: pi, j: pj, sim });
   }
-  const anchors = longestOrderedRun(pairs.slice().sort((x, y) => x.i - y.i));
+  const anchors = longestOrderedRun(pairs.slice().sort((x, y) => x.i - y.i), s);
   for (let k = 1; k < anchors.length; k++) {
-    const gapA = range(anchors[k - 1].i + 1, anchors[k].i).filter((i) => !creditA[i]);
-    const gapB = range(anchors[k - 1].j + 1, anchors[k].j).filter((j) => !creditB[j]);
-    if (gapA.length >= 1 && gapA.length <= 2 && gapB.length >= 1 && gapB.length <= 2) {
-      for (const i of gapA) creditA[i] = SUBSTITUTION;
-      for (const j of gapB) creditB[j] = SUBSTITUTION;
+    const gapA = unmatchedBetween(creditA, anchors[k - 1].i + 1, anchors[k].i);
+    const gapB = unmatchedBetween(creditB, anchors[k - 1].j + 1, anchors[k].j);
+    if (gapA >= 1 && gapA <= 2 && gapB >= 1 && gapB <= 2) {
+      for (let x = anchors[k - 1].i + 1; x < anchors[k].i; x++) if (!creditA[x]) creditA[x] = SUBSTITUTION;
+      for (let y = anchors[k - 1].j + 1; y < anchors[k].j; y++) if (!creditB[y]) creditB[y] = SUBSTITUTION;
     }
   }
   return { creditA, creditB, pairs };
 }
 
-function exactSim(x: number): number {
-  return x > 0.9 ? SAME_STEM : x > 0.7 ? SAME_SENSE : BROADER_SENSE;
+/** Sorts the first `count` numbers of `a` in place: insertion sort for the usual handful. */
+function sortPrefix(a: Float64Array, count: number): void {
+  if (count > 32) {
+    a.subarray(0, count).sort();
+    return;
+  }
+  for (let k = 1; k < count; k++) {
+    const v = a[k];
+    let m = k - 1;
+    while (m >= 0 && a[m] > v) {
+      a[m + 1] = a[m];
+      m--;
+    }
+    a[m + 1] = v;
+  }
+}
+
+function unmatchedBetween(credit: Float64Array, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (!credit[k]) n++;
+  return n;
 }
 
 /** Longest subsequence of pairs (sorted by i) whose j also increases. */
-function longestOrderedRun(pairs: Pair[]): Pair[] {
-  const best: number[] = pairs.map(() => 1);
-  const prev: number[] = pairs.map(() => -1);
+function longestOrderedRun(pairs: Pair[], s: Scratch): Pair[] {
+  const best = s.runLength;
+  const prev = s.runPrev;
   let end = -1;
   for (let k = 0; k < pairs.length; k++) {
+    best[k] = 1;
+    prev[k] = -1;
     for (let m = 0; m < k; m++) {
       if (pairs[m].j < pairs[k].j && best[m] + 1 > best[k]) {
         best[k] = best[m] + 1;
@@ -395,36 +612,40 @@ function longestOrderedRun(pairs: Pair[]): Pair[] {
     if (end < 0 || best[k] > best[end]) end = k;
   }
   const out: Pair[] = [];
-  for (let k = end; k >= 0; k = prev[k]) out.unshift(pairs[k]);
+  for (let k = end; k >= 0; k = prev[k]) out.push(pairs[k]);
+  return out.reverse();
+}
+
+function weights(q: PreparedQuote, weight: (stem: number) => number): Float64Array {
+  const out = new Float64Array(q.stems.length);
+  for (let i = 0; i < out.length; i++) out[i] = weight(q.stems[i]) * (q.names[i] ? NAME_FACTOR : 1);
   return out;
 }
 
-function weights(q: PreparedQuote, weight: (stem: number) => number): number[] {
-  return Array.from(q.stems, (s, i) => weight(s) * (q.names[i] ? NAME_FACTOR : 1));
+function sum(w: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < w.length; i++) total += w[i];
+  return total;
 }
 
 function totalWeight(q: PreparedQuote, weight: (stem: number) => number): number {
-  return weights(q, weight).reduce((s, w) => s + w, 0);
+  return sum(weights(q, weight));
 }
 
-function coverage(w: number[], credit: number[]): number {
+function coverage(w: Float64Array, credit: Float64Array): number {
   let total = 0;
   let got = 0;
-  w.forEach((x, i) => {
-    total += x;
-    got += x * credit[i];
-  });
+  for (let i = 0; i < w.length; i++) {
+    total += w[i];
+    got += w[i] * credit[i];
+  }
   return total > 0 ? got / total : 0;
 }
 
 function nonNameCount(q: PreparedQuote): number {
-  return q.names.reduce((n, x) => n + (x ? 0 : 1), 0);
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let k = from; k < to; k++) out.push(k);
-  return out;
+  let n = 0;
+  for (let i = 0; i < q.names.length; i++) if (!q.names[i]) n++;
+  return n;
 }
 
 function sameArray(x: Int32Array, y: Int32Array): boolean {
@@ -445,7 +666,6 @@ function contains(hay: Int32Array, needle: Int32Array): boolean {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-
 /**
  * Compares two quote texts on their own (no corpus rarity weights): the relation and score a link
  * between them would have, or null when they are different statements.

@@ -107,3 +107,31 @@ export function wordDiff(from: string, to: string): DiffPart[] {
   const b = wordForms(to);
   return renderAlignment(alignWords(a, b), from, a, to, b);
 }
+
+const OPS: readonly DiffPart['op'][] = ['common', 'from', 'to'];
+/** Longest run one character of a packed alignment holds; longer runs take several characters. */
+const MAX_PACKED_RUN = 0xffff >> 2;
+
+/**
+ * An alignment as a short string, one character per run (operation in the low two bits, count
+ * above): an index keeps one per linked pair, and a string of a few characters is far smaller than
+ * an array of run objects.
+ */
+export function packAlignment(alignment: Alignment): string {
+  const codes: number[] = [];
+  for (const { op, count } of alignment) {
+    const code = OPS.indexOf(op);
+    for (let left = count; left > 0; left -= MAX_PACKED_RUN) codes.push(code | (Math.min(left, MAX_PACKED_RUN) << 2));
+  }
+  return String.fromCharCode(...codes);
+}
+
+/** The alignment a `packAlignment` string stands for. */
+export function unpackAlignment(packed: string): Alignment {
+  const out: { op: DiffPart['op']; count: number }[] = [];
+  for (let k = 0; k < packed.length; k++) {
+    const code = packed.charCodeAt(k);
+    out.push({ op: OPS[code & 3], count: code >> 2 });
+  }
+  return out;
+}

@@ -8,39 +8,67 @@ export interface StemConcepts {
   readonly broader: readonly number[];
 }
 
+/**
+ * One table of `lexicon.json`: lines `key rest`, sorted by key in code-unit order. It is searched in
+ * place, so loading costs only the JSON parse; building maps of all 45,000 stems up front blocked the
+ * thread for a fifth of a second, and a document uses a few hundred of them.
+ */
+class SortedTable {
+  private readonly memo = new Map<string, string | null>();
+
+  constructor(private readonly text: string) {}
+
+  /** The rest of the line whose key is `key`, '' when the line has no rest, null when absent. */
+  get(key: string): string | null {
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const found = this.search(key);
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private search(key: string): string | null {
+    const text = this.text;
+    let lo = 0;
+    let hi = text.length;
+    // Invariant: the wanted line, if any, starts in [lo, hi); lo is always a line start.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+      const start0 = start < lo ? lo : start;
+      let end = text.indexOf('\n', start0);
+      if (end < 0) end = text.length;
+      let space = text.indexOf(' ', start0);
+      if (space < 0 || space > end) space = end;
+      const k = text.slice(start0, space);
+      if (k === key) return space === end ? '' : text.slice(space + 1, end);
+      if (k < key) lo = end + 1;
+      else hi = start0;
+    }
+    return null;
+  }
+}
+
 interface Lexicon {
-  concepts: Map<string, StemConcepts>;
-  irregular: Map<string, string>;
-  spelling: Map<string, string>;
+  concepts: SortedTable;
+  irregular: SortedTable;
+  spelling: SortedTable;
 }
 
 let loaded: Lexicon | undefined;
+const conceptMemo = new Map<string, StemConcepts | null>();
 
-/** Parsed on first use so that loading the extension stays quick. */
+/** Read on first use so that loading the extension stays quick. */
 function lexicon(): Lexicon {
   if (loaded) return loaded;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const raw = require('./lexicon.json') as { concepts: string; irregular: string; spelling: string };
-  const concepts = new Map<string, StemConcepts>();
-  for (const line of raw.concepts.split('\n')) {
-    const [s, own = '', broader = ''] = line.split(' ');
-    concepts.set(s, { own: parseIds(own), broader: parseIds(broader) });
-  }
-  loaded = { concepts, irregular: pairs(raw.irregular), spelling: pairs(raw.spelling) };
+  loaded = { concepts: new SortedTable(raw.concepts), irregular: new SortedTable(raw.irregular), spelling: new SortedTable(raw.spelling) };
   return loaded;
 }
 
-function parseIds(list: string): number[] {
+function parseIds(list: string | undefined): number[] {
   return list ? list.split(',').map((x) => parseInt(x, 36)) : [];
-}
-
-function pairs(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space > 0) out.set(line.slice(0, space), line.slice(space + 1));
-  }
-  return out;
 }
 
 /** The American spelling of a lower-case word where WordNet lists both (defence → defense). */
@@ -56,14 +84,14 @@ export function stemOf(word: string): string {
   const lex = lexicon();
   const base = lex.irregular.get(word) ?? word;
   const s = stem(base);
-  if (lex.concepts.has(s)) return s;
+  if (isKnownWord(s)) return s;
   const m = /^(.{3,}?)(er|est)$/.exec(base);
   if (m) {
     const root = m[1];
     const tries = [root, `${root}e`, root.replace(/(.)\1$/, '$1'), root.replace(/i$/, 'y')];
     for (const t of tries) {
       const ts = stem(t);
-      if (lex.concepts.has(ts)) return ts;
+      if (isKnownWord(ts)) return ts;
     }
   }
   return s;
@@ -71,10 +99,21 @@ export function stemOf(word: string): string {
 
 /** WordNet senses and broader senses of a stem, or undefined for words WordNet does not know. */
 export function conceptsOf(stemmed: string): StemConcepts | undefined {
-  return lexicon().concepts.get(stemmed);
+  let c = conceptMemo.get(stemmed);
+  if (c === undefined) {
+    const rest = lexicon().concepts.get(stemmed);
+    if (rest === null) {
+      c = null;
+    } else {
+      const [own, broader] = rest.split(' ');
+      c = { own: parseIds(own), broader: parseIds(broader) };
+    }
+    conceptMemo.set(stemmed, c);
+  }
+  return c ?? undefined;
 }
 
 /** Whether a word WordNet knows as a common word (not only as a name). */
 export function isKnownWord(stemmed: string): boolean {
-  return lexicon().concepts.has(stemmed);
+  return lexicon().concepts.get(stemmed) !== null;
 }

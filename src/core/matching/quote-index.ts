@@ -1,6 +1,6 @@
-import type { DiffPart, LinkRelation, QuoteLink, QuoteRef } from '../types';
+import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef } from '../types';
 import { comparePrepared, prepare, Vocabulary, type PreparedQuote } from './compare';
-import { alignWords, mirrorAlignment, renderAlignment, type Alignment } from './diff';
+import { alignWords, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { wordForms } from './text';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
@@ -23,18 +23,23 @@ const SENSE_CREDIT = 0.6;
  * punish a pair merely for sharing a word.
  */
 const IDF_PRIOR = 20;
+/** Vocabulary ids stay below this, so that two of them make one exact number key. */
+const ID_SPAN = 2 ** 26;
+/** Posting lists one quote can gather stay below this, so a list's length and place make one key. */
+const LIST_PLACES = 2 ** 20;
 
 interface Entry {
-  readonly id: string;
+  /** Changes when an edit moves an unchanged quote to another position of its document. */
+  id: string;
   readonly docId: string;
-  readonly text: string;
+  /** Replaced by the caller's latest copy so that an old version of the document can be freed. */
+  text: string;
+  readonly kind: QuoteKind;
   readonly prepared: PreparedQuote;
-  /** Posting keys this quote was added under: stem ids, and senses as -(sense + 1). */
-  readonly keys: Int32Array;
   /** Weighted size when added, to judge how much of it a candidate shares. */
   readonly mass: number;
-  /** Linked quote number → the pair record shared with that quote. */
-  readonly links: Map<number, Pair>;
+  /** Pair records this quote takes part in, oldest first; absent while it has none. */
+  links: Pair[] | undefined;
 }
 
 interface Pair {
@@ -43,7 +48,8 @@ interface Pair {
   readonly b: number;
   readonly score: number;
   readonly relation: LinkRelation;
-  readonly alignment: Alignment;
+  /** Word alignment from a to b, packed (see `packAlignment`). */
+  readonly alignment: string;
 }
 
 /**
@@ -57,6 +63,9 @@ interface Pair {
  * within one document only `identical` and `fragment` (a phrase quoted again inside a longer quote).
  * Links are stored once per pair, so both ends see the same score and relation. Rarity weights are
  * read when a pair is compared; links made earlier keep the weights of their time.
+ *
+ * Setting a document again is incremental: quotes whose text and kind are unchanged keep their links
+ * (taking the id of their new position), only new quotes are compared, and vanished ones are dropped.
  */
 export class QuoteIndex {
   private readonly vocab = new Vocabulary();
@@ -65,22 +74,75 @@ export class QuoteIndex {
   private readonly numbers = new Map<string, number>();
   private readonly docs = new Map<string, number[]>();
   private readonly postings = new Map<number, number[]>();
-  /** Quotes containing each stem, for rarity weights (not capped). */
-  private readonly df = new Map<number, number>();
+  /** Quotes containing each stem (by vocabulary id), for rarity weights (not capped). */
+  private df = new Int32Array(1024);
   private size = 0;
+  /**
+   * Rarity weights by stem id, valid where `weightStamp` equals `weightGeneration`; any change to the
+   * quote count or a stem's count moves the generation on, so a cached weight is always the current one.
+   */
+  private weights = new Float64Array(1024);
+  private weightStamp = new Int32Array(1024);
+  private weightGeneration = 1;
+  /** Document number of each quote number, -1 for a free number: read for every candidate, so kept flat. */
+  private docOf = new Int32Array(1024);
+  /** Each quote's `mass`, flat for the same reason. */
+  private massOf = new Float64Array(1024);
+  private readonly docNumbers = new Map<string, number>();
   /** Scratch accumulator for `candidates`, indexed by quote number, left all zero between calls. */
   private evidence = new Float64Array(0);
 
-  /** Adds or replaces all quotes of one document. */
+  /**
+   * Adds or replaces all quotes of one document. Quotes already indexed for the document with the same
+   * text and kind keep their links and take the new ids; the others are added and linked, and quotes
+   * no longer present are dropped with their links.
+   */
   set(docId: string, quotes: readonly QuoteRef[]): void {
-    this.remove(docId);
+    const old = this.docs.get(docId);
+    const unchanged = new Map<string, number[]>();
+    if (old) {
+      for (const n of old) {
+        const e = this.entries[n]!;
+        if (this.numbers.get(e.id) === n) this.numbers.delete(e.id);
+        const key = quoteKey(e.kind, e.text);
+        const list = unchanged.get(key);
+        if (list) list.push(n);
+        else unchanged.set(key, [n]);
+      }
+    }
     const nums: number[] = [];
+    const added: QuoteRef[] = [];
+    const slots: number[] = [];
     for (const q of quotes) {
       if (this.numbers.has(q.id)) continue;
-      nums.push(this.insert(q, docId));
+      const same = unchanged.get(quoteKey(q.kind, q.text));
+      const n = same?.shift();
+      if (n !== undefined) {
+        const e = this.entries[n]!;
+        e.id = q.id;
+        e.text = q.text;
+        this.numbers.set(q.id, n);
+        nums.push(n);
+      } else {
+        // Held by a stand-in id until inserted, so a repeated id later in the list is still skipped.
+        this.numbers.set(q.id, -1);
+        added.push(q);
+        slots.push(nums.length);
+        nums.push(-1);
+      }
     }
-    this.docs.set(docId, nums);
-    for (const n of nums) this.linkNew(n, nums);
+    for (const list of unchanged.values()) for (const n of list) this.drop(n);
+    const fresh = new Set<number>();
+    added.forEach((q, k) => {
+      const n = this.insert(q, docId);
+      nums[slots[k]] = n;
+      fresh.add(n);
+    });
+    if (nums.length > 0) this.docs.set(docId, nums);
+    else this.docs.delete(docId);
+    if (fresh.size === 0) return;
+    const partners = this.sameDocumentPartners(nums, fresh);
+    for (const n of nums) if (fresh.has(n)) this.linkNew(n, partners.get(n), fresh);
   }
 
   /** Drops a document's quotes and every link to them. */
@@ -91,27 +153,8 @@ export class QuoteIndex {
     for (const n of nums) {
       const e = this.entries[n];
       if (!e) continue;
-      for (const other of e.links.keys()) this.entries[other]?.links.delete(n);
-      for (const key of e.keys) {
-        const list = this.postings.get(key);
-        if (list) {
-          const at = list.indexOf(n);
-          if (at >= 0) {
-            list[at] = list[list.length - 1];
-            list.pop();
-          }
-          if (list.length === 0) this.postings.delete(key);
-        }
-      }
-      for (const s of e.prepared.stems) {
-        const d = (this.df.get(s) ?? 1) - 1;
-        if (d <= 0) this.df.delete(s);
-        else this.df.set(s, d);
-      }
-      this.numbers.delete(e.id);
-      this.entries[n] = undefined;
-      this.free.push(n);
-      this.size--;
+      if (this.numbers.get(e.id) === n) this.numbers.delete(e.id);
+      this.drop(n);
     }
   }
 
@@ -119,13 +162,8 @@ export class QuoteIndex {
   linksOf(quoteId: string): QuoteLink[] {
     const n = this.numbers.get(quoteId);
     const e = n === undefined ? undefined : this.entries[n];
-    if (n === undefined || !e) return [];
-    const out: QuoteLink[] = [];
-    for (const [other, pair] of e.links) {
-      const o = this.entries[other];
-      if (o) out.push(this.toLink(n, other, pair));
-    }
-    return out.sort(byScoreThenId);
+    if (n === undefined || !e || !e.links) return [];
+    return e.links.map((pair) => this.toLink(n, pair.a === n ? pair.b : pair.a, pair)).sort(byScoreThenId);
   }
 
   /** Every link once (from the quote that sorts first by id), for reports. */
@@ -133,10 +171,10 @@ export class QuoteIndex {
     const out: QuoteLink[] = [];
     for (let n = 0; n < this.entries.length; n++) {
       const e = this.entries[n];
-      if (!e) continue;
-      for (const [other, pair] of e.links) {
-        const o = this.entries[other];
-        if (o && e.id < o.id) out.push(this.toLink(n, other, pair));
+      if (!e?.links) continue;
+      for (const pair of e.links) {
+        const other = pair.a === n ? pair.b : pair.a;
+        if (e.id < this.entries[other]!.id) out.push(this.toLink(n, other, pair));
       }
     }
     return out.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : byScoreThenId(x, y)));
@@ -149,41 +187,129 @@ export class QuoteIndex {
 
   private insert(q: QuoteRef, docId: string): number {
     const prepared = prepare(q.text, q.kind, this.vocab);
-    const keys = new Set<number>();
-    prepared.stems.forEach((s, i) => {
-      keys.add(s);
-      if (prepared.names[i]) return;
-      const c = this.vocab.conceptsOf(s);
-      if (c) for (const k of [...c.own, ...c.broader]) keys.add(-(k + 1));
-    });
     const n = this.free.pop() ?? this.entries.length;
     const mass = this.mass(prepared);
-    this.entries[n] = { id: q.id, docId, text: q.text, prepared, keys: Int32Array.from(keys), mass, links: new Map() };
+    this.entries[n] = { id: q.id, docId, text: q.text, kind: q.kind, prepared, mass, links: undefined };
+    if (n >= this.docOf.length) {
+      this.docOf = grown(this.docOf, n + 1);
+      this.massOf = grown(this.massOf, n + 1);
+    }
+    let doc = this.docNumbers.get(docId);
+    if (doc === undefined) this.docNumbers.set(docId, (doc = this.docNumbers.size));
+    this.docOf[n] = doc;
+    this.massOf[n] = mass;
     this.numbers.set(q.id, n);
     this.size++;
-    for (const key of keys) {
+    for (const key of this.keysOf(prepared)) {
       let list = this.postings.get(key);
       if (!list) this.postings.set(key, (list = []));
       if (list.length < MAX_POSTINGS) list.push(n);
     }
-    for (const s of prepared.stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    for (const s of prepared.stems) {
+      if (s >= this.df.length) this.df = grown(this.df, s + 1);
+      this.df[s]++;
+    }
+    this.weightGeneration++;
     return n;
+  }
+
+  /** Forgets one quote: its links at both ends, its postings and its share of the rarity counts. */
+  private drop(n: number): void {
+    const e = this.entries[n]!;
+    for (const pair of e.links ?? []) this.unlink(pair.a === n ? pair.b : pair.a, n);
+    for (const key of this.keysOf(e.prepared)) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      const at = list.indexOf(n);
+      if (at >= 0) {
+        list[at] = list[list.length - 1];
+        list.pop();
+      }
+      if (list.length === 0) this.postings.delete(key);
+    }
+    for (const s of e.prepared.stems) this.df[s]--;
+    this.entries[n] = undefined;
+    this.docOf[n] = -1;
+    this.free.push(n);
+    this.size--;
+    this.weightGeneration++;
+  }
+
+  /**
+   * Posting keys of a quote: its stems, and the senses of its non-name stems as -(sense + 1), each
+   * once. Derived again on removal rather than stored.
+   */
+  private keysOf(p: PreparedQuote): Set<number> {
+    const keys = new Set<number>(p.stems);
+    for (const code of p.senses) keys.add(senseKey(code));
+    return keys;
   }
 
   private mass(p: PreparedQuote): number {
     let total = 0;
-    p.stems.forEach((s, i) => (total += this.weight(s) * (p.names[i] ? 0.5 : 1)));
+    for (let i = 0; i < p.stems.length; i++) total += this.weight(p.stems[i]) * (p.names[i] ? 0.5 : 1);
     return total;
   }
 
-  private readonly weight = (stem: number): number =>
-    Math.log((this.size + IDF_PRIOR) / ((this.df.get(stem) ?? 0) + 1));
+  private readonly weight = (stem: number): number => {
+    if (stem >= this.weights.length) {
+      this.weights = grown(this.weights, stem + 1);
+      this.weightStamp = grown(this.weightStamp, stem + 1);
+    }
+    if (this.weightStamp[stem] === this.weightGeneration) return this.weights[stem];
+    const w = Math.log((this.size + IDF_PRIOR) / ((this.df[stem] ?? 0) + 1));
+    this.weights[stem] = w;
+    this.weightStamp[stem] = this.weightGeneration;
+    return w;
+  };
 
-  /** Finds and stores the links of a quote just added; `siblings` are the quotes of its document. */
-  private linkNew(n: number, siblings: readonly number[]): void {
+  /**
+   * For each new quote of a document, the quotes of the same document it could be `identical` to or a
+   * `fragment` of: those whose words contain its words as one run or are contained in it. Found through
+   * each quote's first two words, so a long article's hundreds of quotes are not compared all pairs.
+   */
+  private sameDocumentPartners(nums: readonly number[], fresh: ReadonlySet<number>): Map<number, number[]> {
+    const byOpening = new Map<number, number[]>();
+    for (const n of nums) {
+      const norms = this.entries[n]!.prepared.norms;
+      if (norms.length === 0) continue;
+      const key = norms.length === 1 ? -1 - norms[0] : norms[0] * ID_SPAN + norms[1];
+      const list = byOpening.get(key);
+      if (list) list.push(n);
+      else byOpening.set(key, [n]);
+    }
+    const found = new Map<number, Set<number>>();
+    const note = (x: number, y: number): void => {
+      let set = found.get(x);
+      if (!set) found.set(x, (set = new Set()));
+      set.add(y);
+    };
+    for (const long of nums) {
+      const norms = this.entries[long]!.prepared.norms;
+      const openings = norms.length === 1 ? [-1 - norms[0]] : [];
+      for (let p = 0; p + 1 < norms.length; p++) openings.push(norms[p] * ID_SPAN + norms[p + 1]);
+      for (const key of openings) {
+        for (const short of byOpening.get(key) ?? []) {
+          if (short === long || (!fresh.has(short) && !fresh.has(long))) continue;
+          note(short, long);
+          note(long, short);
+        }
+      }
+    }
+    const order = new Map(nums.map((n, k) => [n, k]));
+    const out = new Map<number, number[]>();
+    for (const [n, set] of found) out.set(n, [...set].sort((x, y) => order.get(x)! - order.get(y)!));
+    return out;
+  }
+
+  /**
+   * Finds and stores the links of a quote just added: with `siblings`, the quotes of its document
+   * that may repeat it, each pair of new quotes once; then with candidates from other documents.
+   */
+  private linkNew(n: number, siblings: readonly number[] | undefined, fresh: ReadonlySet<number>): void {
     const e = this.entries[n]!;
-    for (const other of siblings) {
-      if (other <= n) continue;
+    for (const other of siblings ?? []) {
+      if (fresh.has(other) && other <= n) continue;
       const o = this.entries[other]!;
       const m = comparePrepared(e.prepared, o.prepared, this.vocab, { weight: this.weight, variants: false });
       if (m) this.addPair(n, other, m.score, m.relation);
@@ -202,27 +328,38 @@ export class QuoteIndex {
   private candidates(n: number): number[] {
     const e = this.entries[n]!;
     const p = e.prepared;
-    const lists: { list: readonly number[]; credit: number }[] = [];
+    const lists: number[][] = [];
+    const credits: number[] = [];
     let total = 0;
-    p.stems.forEach((s, i) => {
+    for (let i = 0; i < p.stems.length; i++) {
+      const s = p.stems[i];
       const w = this.weight(s) * (p.names[i] ? 0.5 : 1);
       total += w;
       const list = this.postings.get(s);
-      if (list) lists.push({ list, credit: w });
-      if (p.names[i]) return;
-      const c = this.vocab.conceptsOf(s);
-      if (!c) return;
-      for (const k of c.own.concat(c.broader)) {
-        const senses = this.postings.get(-(k + 1));
-        if (senses) lists.push({ list: senses, credit: w * SENSE_CREDIT });
+      if (list) {
+        lists.push(list);
+        credits.push(w);
       }
-    });
-    lists.sort((x, y) => x.list.length - y.list.length);
+      for (let k = i === 0 ? 0 : p.senseEnds[i - 1]; k < p.senseEnds[i]; k++) {
+        const senses = this.postings.get(senseKey(p.senses[k]));
+        if (senses) {
+          lists.push(senses);
+          credits.push(w * SENSE_CREDIT);
+        }
+      }
+    }
+    // Rarest first, in order of appearance among equals: one numeric sort of (length, place) keys.
+    const order = new Float64Array(lists.length);
+    for (let k = 0; k < lists.length; k++) order[k] = lists[k].length * LIST_PLACES + k;
+    order.sort();
     if (this.evidence.length < this.entries.length) this.evidence = new Float64Array(2 * this.entries.length);
     const evidence = this.evidence;
     const touched: number[] = [];
     let budget = POSTINGS_BUDGET;
-    for (const { list, credit } of lists) {
+    for (const key of order) {
+      const k = key % LIST_PLACES;
+      const list = lists[k];
+      const credit = credits[k];
       if (list.length > budget) break;
       budget -= list.length;
       for (const other of list) {
@@ -231,47 +368,60 @@ export class QuoteIndex {
       }
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
-    // the smaller of the two; the full comparison decides.
-    const out: [number, number][] = [];
+    // the smaller of the two; the full comparison decides. The best few are kept in order as they
+    // come, rather than sorting the hundreds that pass.
+    const best: number[] = [];
+    const beats = (x: number, y: number): boolean => evidence[x] > evidence[y] || (evidence[x] === evidence[y] && x < y);
+    const doc = this.docOf[n];
+    const docOf = this.docOf;
+    const massOf = this.massOf;
     for (const other of touched) {
       const v = evidence[other];
-      evidence[other] = 0;
-      const o = this.entries[other];
-      if (other !== n && o && o.docId !== e.docId && v >= CANDIDATE_SHARE * Math.min(total, o.mass)) out.push([other, v]);
+      const d = docOf[other];
+      if (other !== n && d >= 0 && d !== doc && v >= CANDIDATE_SHARE * Math.min(total, massOf[other])) {
+        if (best.length === MAX_CANDIDATES && !beats(other, best[MAX_CANDIDATES - 1])) continue;
+        let at = best.length === MAX_CANDIDATES ? MAX_CANDIDATES - 1 : best.length;
+        while (at > 0 && beats(other, best[at - 1])) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = other;
+      }
     }
-    return out
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([other]) => other);
+    for (const other of touched) evidence[other] = 0;
+    return best;
   }
 
   private addPair(x: number, y: number, score: number, relation: LinkRelation): void {
     const ex = this.entries[x]!;
     const ey = this.entries[y]!;
-    const [a, b] = ex.id < ey.id ? [ex, ey] : [ey, ex];
+    const [a, b] = ex.id < ey.id ? [x, y] : [y, x];
     // Aligned now rather than when asked, so that answering `linksOf` stays a matter of microseconds.
-    const alignment = alignWords(wordForms(a.text), wordForms(b.text));
-    const pair: Pair = { a: a === ex ? x : y, b: a === ex ? y : x, score, relation, alignment };
-    ex.links.set(y, pair);
-    ey.links.set(x, pair);
+    const alignment = packAlignment(alignWords(wordForms(this.entries[a]!.text), wordForms(this.entries[b]!.text)));
+    const pair: Pair = { a, b, score, relation, alignment };
+    (ex.links ??= []).push(pair);
+    (ey.links ??= []).push(pair);
     this.trim(x);
     this.trim(y);
   }
 
-  /** Keeps a quote's strongest links only, dropping the weakest from both ends. */
+  private unlink(n: number, other: number): void {
+    const e = this.entries[n];
+    if (!e?.links) return;
+    const at = e.links.findIndex((pair) => pair.a === other || pair.b === other);
+    if (at >= 0) e.links.splice(at, 1);
+    if (e.links.length === 0) e.links = undefined;
+  }
+
+  /** Keeps a quote's strongest links only, dropping the weakest (the oldest of equals) from both ends. */
   private trim(n: number): void {
-    const e = this.entries[n]!;
-    if (e.links.size <= MAX_LINKS) return;
-    let weakest = -1;
-    let low = Infinity;
-    for (const [other, pair] of e.links) {
-      if (pair.score < low) {
-        low = pair.score;
-        weakest = other;
-      }
-    }
-    e.links.delete(weakest);
-    this.entries[weakest]?.links.delete(n);
+    const links = this.entries[n]!.links!;
+    if (links.length <= MAX_LINKS) return;
+    let weakest = 0;
+    for (let k = 1; k < links.length; k++) if (links[k].score < links[weakest].score) weakest = k;
+    const pair = links[weakest];
+    this.unlink(n, pair.a === n ? pair.b : pair.a);
+    this.unlink(pair.a === n ? pair.b : pair.a, n);
   }
 
   private toLink(n: number, other: number, pair: Pair): QuoteLink {
@@ -286,10 +436,26 @@ export class QuoteIndex {
     const b = this.entries[pair.b]!;
     const wa = wordForms(a.text);
     const wb = wordForms(b.text);
+    const alignment = unpackAlignment(pair.alignment);
     return from === pair.a
-      ? renderAlignment(pair.alignment, a.text, wa, b.text, wb)
-      : renderAlignment(mirrorAlignment(pair.alignment), b.text, wb, a.text, wa, true);
+      ? renderAlignment(alignment, a.text, wa, b.text, wb)
+      : renderAlignment(mirrorAlignment(alignment), b.text, wb, a.text, wa, true);
   }
+}
+
+/** Posting key of a sense as `PreparedQuote.senses` codes it: -(sense + 1), apart from stem ids. */
+function senseKey(code: number): number {
+  return -((code >> 1) + 1);
+}
+
+function quoteKey(kind: QuoteKind, text: string): string {
+  return `${kind}\u0000${text}`;
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
+  out.set(a);
+  return out;
 }
 
 function byScoreThenId(x: QuoteLink, y: QuoteLink): number {
