@@ -87,9 +87,10 @@ export function deactivate(): Promise<void> | undefined {
 }
 
 /**
- * The worker pool running dist/worker.js from the extension's own folder, leaving a core for the
- * extension host. Should the worker be missing from the install, documents are analysed on the host's
- * thread instead (slower to share, but working).
+ * The worker pool running dist/worker.js from the extension's own folder: a thread per core (at most
+ * four) while a folder is indexed, since the host's thread then only joins the results to the corpus;
+ * the extra threads stop once idle. Should the worker be missing from the install, documents are
+ * analysed on the host's thread instead (slower to share, but working).
  */
 function createAnalyzer(context: vscode.ExtensionContext, log: ChannelLogger): { analyzer: Analyzer; fingerprint: string } {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
@@ -101,7 +102,7 @@ function createAnalyzer(context: vscode.ExtensionContext, log: ChannelLogger): {
     log.warn(`No analysis worker at ${script}: analysing on the extension host's thread.`);
     return { analyzer: { analyze: async (text, fileName) => analyzeText(text, fileName) }, fingerprint: 'in-process' };
   }
-  const pool = new AnalyzerPool(script, Math.max(1, Math.min(4, availableParallelism() - 1)));
+  const pool = new AnalyzerPool(script, Math.max(1, Math.min(4, availableParallelism())));
   context.subscriptions.push({ dispose: () => pool.dispose() });
   return { analyzer: pool, fingerprint };
 }

@@ -2,81 +2,151 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentFacts } from './corpus';
 import type { AnalyzeRequest } from './worker';
 
-interface Pending {
+interface Job {
+  readonly id: number;
+  readonly text: string;
+  readonly fileName: string;
   resolve(facts: DocumentFacts): void;
   reject(error: Error): void;
 }
 
+interface Slot {
+  readonly worker: Worker;
+  /** The job the worker is on, if any. */
+  job: Job | undefined;
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface AnalyzerPoolOptions {
+  /**
+   * How long a worker beyond the first may stay idle before it stops (it starts again on demand):
+   * all the threads help while a folder is indexed, one is enough for edits afterwards.
+   */
+  readonly idleMs?: number;
+}
+
+/** What `analyze` is asked for. */
+export interface AnalyzeOptions {
+  /** Goes ahead of the documents waiting (an open document, while a folder is indexed). */
+  readonly urgent?: boolean;
+}
+
 /**
  * A small pool of worker threads running `analyzeText`, so that indexing a large folder never blocks the
- * caller's thread. Requests are spread over the workers; each worker analyses one document at a time.
+ * caller's thread. Each worker analyses one document at a time; the others wait in the pool's queue, in
+ * order, except urgent ones, which go first.
  */
 export class AnalyzerPool {
-  private readonly workers: Worker[] = [];
-  private readonly load: number[] = [];
-  private readonly pending = new Map<number, Pending & { worker: number }>();
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Job[] = [];
   private nextId = 1;
   private disposed = false;
+  private readonly idleMs: number;
 
-  /** `script` is the bundled worker (dist/worker.js); `size` is how many threads to run. */
-  constructor(private readonly script: string, private readonly size = 1) {}
+  /** `script` is the bundled worker (dist/worker.js); `size` is how many threads to run at most. */
+  constructor(private readonly script: string, private readonly size = 1, options: AnalyzerPoolOptions = {}) {
+    this.idleMs = options.idleMs ?? 30_000;
+  }
 
   /** Analyses one document in a worker. */
-  analyze(text: string, fileName: string): Promise<DocumentFacts> {
+  analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Promise<DocumentFacts> {
     if (this.disposed) return Promise.reject(new Error('the analyser pool is closed'));
-    this.start();
-    let w = 0;
-    for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[w]!) w = i;
-    const id = this.nextId++;
-    this.load[w]!++;
     return new Promise<DocumentFacts>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, worker: w });
-      const req: AnalyzeRequest = { id, text, fileName };
-      this.workers[w]!.postMessage(req);
+      const job: Job = { id: this.nextId++, text, fileName, resolve, reject };
+      if (options.urgent) this.waiting.unshift(job);
+      else this.waiting.push(job);
+      this.dispatch();
     });
+  }
+
+  /** Starts every worker now, so they have loaded the analyser by the time documents come. */
+  warm(): void {
+    if (this.disposed) return;
+    while (this.slots.length < this.capacity) this.scheduleIdle(this.spawn());
   }
 
   /** Documents sent and not yet answered. */
   get queued(): number {
-    return this.pending.size;
+    return this.waiting.length + this.slots.filter((s) => s.job).length;
+  }
+
+  /** Worker threads running now. */
+  get threads(): number {
+    return this.slots.length;
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const w of this.workers) void w.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('the analyser pool was closed'));
-    this.pending.clear();
+    const error = new Error('the analyser pool was closed');
+    for (const slot of this.slots.splice(0)) {
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.job?.reject(error);
+      void slot.worker.terminate();
+    }
+    for (const job of this.waiting.splice(0)) job.reject(error);
   }
 
-  private start(): void {
-    if (this.workers.length) return;
-    for (let i = 0; i < Math.max(1, this.size); i++) {
-      const worker = new Worker(this.script);
-      worker.unref();
-      worker.on('message', (msg: { id: number; facts?: DocumentFacts; error?: string }) => {
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        this.load[p.worker]!--;
-        if (msg.facts) p.resolve(msg.facts);
-        else p.reject(new Error(msg.error ?? 'analysis failed'));
-      });
-      worker.on("error", (e) => this.fail(i, e));
-      worker.on('exit', (code) => {
-        if (!this.disposed && code !== 0) this.fail(i, new Error(`analysis worker stopped (exit code ${code})`));
-      });
-      this.workers.push(worker);
-      this.load.push(0);
+  private get capacity(): number {
+    return Math.max(1, this.size);
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      let slot = this.slots.find((s) => !s.job);
+      if (!slot && this.slots.length < this.capacity) slot = this.spawn();
+      if (!slot) return;
+      const job = this.waiting.shift()!;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
+      slot.job = job;
+      const req: AnalyzeRequest = { id: job.id, text: job.text, fileName: job.fileName };
+      slot.worker.postMessage(req);
     }
   }
 
-  /** A worker died: everything in flight fails, and the next request starts fresh workers. */
-  private fail(worker: number, error: Error): void {
-    void worker;
-    const workers = this.workers.splice(0);
-    this.load.splice(0);
-    for (const w of workers) void w.terminate();
-    for (const p of this.pending.values()) p.reject(error);
-    this.pending.clear();
+  private spawn(): Slot {
+    const worker = new Worker(this.script);
+    worker.unref();
+    const slot: Slot = { worker, job: undefined, idleTimer: undefined };
+    worker.on('message', (msg: { id: number; facts?: DocumentFacts; error?: string }) => {
+      const job = slot.job;
+      if (!job || job.id !== msg.id) return;
+      slot.job = undefined;
+      if (msg.facts) job.resolve(msg.facts);
+      else job.reject(new Error(msg.error ?? 'analysis failed'));
+      this.dispatch();
+      if (!slot.job) this.scheduleIdle(slot);
+    });
+    worker.on('error', (e) => this.fail(slot, e));
+    worker.on('exit', (code) => {
+      if (!this.disposed && this.slots.includes(slot)) this.fail(slot, new Error(`analysis worker stopped (exit code ${code})`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker beyond the first that stays idle stops, to give back its memory. */
+  private scheduleIdle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      if (slot.job || this.slots.length <= 1) return;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      void slot.worker.terminate();
+    }, this.idleMs);
+    slot.idleTimer.unref?.();
+  }
+
+  /** A worker died: its document fails, and the next document starts a fresh worker. */
+  private fail(slot: Slot, error: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    void slot.worker.terminate();
+    const job = slot.job;
+    slot.job = undefined;
+    job?.reject(error);
+    this.dispatch();
   }
 }

@@ -2,24 +2,37 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
 import { describeDocument } from '../core/documents';
+import { quoteFacts } from '../core/first-pass';
 import type { Logger } from '../core/logger';
 import { decodeArticle } from '../core/text/decode';
 import { ArticleMatcher } from './articleMatcher';
 import type { SettingsSource } from './configuration';
 import { corpusKey, uriOfKey } from './convert';
 import { textHash, type FactsCache } from './factsCache';
+import { NO_STEP, twoPasses, type IndexPhase, type Step } from './indexPasses';
 import type { Settings } from './settings';
 
-/** How far the background indexing of the workspace has got. */
+export type { IndexPhase } from './indexPasses';
+
+/**
+ * How far the background indexing of the workspace has got. A run looks for the article files, gives
+ * every article its quotes (phase `quotes`: quotes, their links across articles, titles), then
+ * recognises entities and speakers (phase `entities`); `done` and `total` count the files of the phase.
+ */
 export interface IndexState {
   readonly running: boolean;
+  /** `finding` while the files are listed; `idle` when no run is under way. */
+  readonly phase: 'finding' | IndexPhase | 'idle';
   readonly done: number;
   readonly total: number;
 }
 
 /** Analyses one document's text off the caller's thread (the worker pool in the extension). */
 export interface Analyzer {
-  analyze(text: string, fileName: string): Promise<DocumentFacts>;
+  /** The full analysis (`analyzeText`); an urgent one (an open document) goes ahead of the indexing. */
+  analyze(text: string, fileName: string, options?: { readonly urgent?: boolean }): Promise<DocumentFacts>;
+  /** Gets ready for many analyses (starts the threads), so they are ready when the entity pass starts. */
+  warm?(): void;
 }
 
 export interface ArticleWorkspaceOptions {
@@ -50,6 +63,12 @@ export interface WorkspaceStats {
   readonly listeners: number;
   /** Longest time one document took to join the corpus (`Corpus.setFacts`) on this thread, in ms. */
   readonly longestApplyMs: number;
+  /** Documents given their quotes by the quick pass (before their entities). */
+  readonly quick: number;
+  /** Documents of the corpus whose entities are not recognised yet. */
+  readonly awaitingEntities: number;
+  /** How long the last complete indexing run took to give every article its quotes, and its entities, in ms. */
+  readonly lastRun: { readonly quotesMs: number; readonly entitiesMs: number } | undefined;
 }
 
 /** What an open document's analysis is: ready (possibly with nothing to show), or on its way. */
@@ -61,6 +80,11 @@ const EDIT_DEBOUNCE_MS = 150;
 const SLICE_MS = 8;
 /** How often progress is reported while indexing. */
 const PROGRESS_MS = 100;
+/**
+ * From how many files changed at once (a folder copied in) their quotes come first; fewer are
+ * analysed in full straight away, sparing a second redraw of the views.
+ */
+const QUICK_PASS_MIN_FILES = 8;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -71,14 +95,11 @@ interface EditorState {
   settled: boolean;
 }
 
-/** A file read and analysed, waiting for its turn to join the corpus (on the host's thread, in order). */
-interface Prepared {
-  apply(): void;
-  /** The run was cancelled: the analysis is no longer under way and its result is dropped. */
-  abandon(): void;
+/** A file whose full analysis is still to come, with the text its quotes were found in. */
+interface AwaitingEntities {
+  readonly key: string;
+  readonly text: string;
 }
-
-const NOTHING_TO_DO: Prepared = { apply() {}, abandon() {} };
 
 /**
  * Keeps the corpus in step with the workspace: indexes article files in the background, follows the
@@ -100,13 +121,16 @@ export class ArticleWorkspace implements vscode.Disposable {
   private draining = false;
   private run: vscode.CancellationTokenSource | undefined;
   private runDone: Promise<void> = Promise.resolve();
-  private indexState: IndexState = { running: false, done: 0, total: 0 };
+  private indexState: IndexState = { running: false, phase: 'idle', done: 0, total: 0 };
+  /** Documents of the corpus that hold the quick pass's facts, by key, with the text they came from. */
+  private readonly awaiting = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
   private readonly skippedEmitter = new vscode.EventEmitter<void>();
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   private readonly listenerCount = { n: 0 };
-  private counts = { analysed: 0, reused: 0, dropped: 0, longestApplyMs: 0 };
+  private counts = { analysed: 0, reused: 0, dropped: 0, longestApplyMs: 0, quick: 0 };
+  private lastRun: WorkspaceStats['lastRun'];
   private disposed = false;
 
   /** Fires as indexing starts, advances and ends. */
@@ -177,6 +201,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   get stats(): WorkspaceStats {
     return {
       ...this.counts,
+      awaitingEntities: this.awaiting.size,
+      lastRun: this.lastRun,
       editorStates: this.editorStates.size,
       pendingEdits: this.pendingEdits.size,
       inFlight: this.latest.size,
@@ -222,7 +248,8 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
     this.unskip(key);
     const existing = this.corpus.document(key);
-    if (existing && existing.text === text) {
+    // Facts from the quick pass lack entities and speakers: an open document gets its full analysis now.
+    if (existing && existing.text === text && !this.awaiting.has(key)) {
       this.invalidate(key);
       return Promise.resolve(existing);
     }
@@ -232,7 +259,7 @@ export class ArticleWorkspace implements vscode.Disposable {
     const settle = (): void => {
       if (this.editorStates.get(key) === state) state.settled = true;
     };
-    const result = this.factsFor(key, text).then(
+    const result = this.factsFor(key, text, true).then(
       (facts) => {
         if (!this.finish(key, token) || document.isClosed || document.version !== version) {
           this.counts.dropped++;
@@ -290,7 +317,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   cancelIndexing(): void {
     if (!this.run) return;
     this.run.cancel();
-    this.setState({ running: false, done: this.indexState.done, total: this.indexState.total });
+    this.setState({ running: false, phase: 'idle', done: this.indexState.done, total: this.indexState.total });
   }
 
   dispose(): void {
@@ -308,7 +335,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   private async index(token: vscode.CancellationToken): Promise<void> {
     const started = performance.now();
     const before = { ...this.counts };
-    this.setState({ running: true, done: 0, total: 0 });
+    this.setState({ running: true, phase: 'finding', done: 0, total: 0 });
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crosswire' }, async (progress) => {
       progress.report({ message: 'finding articles…' });
       const found = await vscode.workspace.findFiles(this.matcher.include, this.matcher.excludeGlob(), undefined, token);
@@ -321,96 +348,144 @@ export class ArticleWorkspace implements vscode.Disposable {
         this.forget(doc.uri);
       }
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.unskip(key);
-      this.setState({ running: true, done: 0, total: files.length });
-      let reported = performance.now();
-      const complete = await this.loadAll(files, token, (done) => {
-        if (performance.now() - reported < PROGRESS_MS && done < files.length) return;
-        reported = performance.now();
-        this.setState({ running: true, done, total: files.length });
-        progress.report({ message: `indexing ${done}/${files.length} articles` });
+      let quotesMs = 0;
+      let reported = 0;
+      const complete = await this.loadAll(files, token, (phase, done, total) => {
+        const now = performance.now();
+        const turned = phase !== this.indexState.phase;
+        if (turned && phase === 'entities') quotesMs = now - started;
+        if (!turned && done < total && now - reported < PROGRESS_MS) return;
+        reported = now;
+        this.setState({ running: true, phase, done, total });
+        progress.report({ message: `${phase} ${count(done)}/${count(total)}` });
       });
       if (!complete) return;
+      const entitiesMs = performance.now() - started;
+      this.lastRun = { quotesMs, entitiesMs };
       const analysed = this.counts.analysed - before.analysed;
       const reused = this.counts.reused - before.reused;
       this.log.info(
-        `Indexed ${files.length} article file(s) in ${Math.round(performance.now() - started)} ms` +
+        `Indexed ${files.length} article file(s): quotes in ${Math.round(quotesMs)} ms, entities in ${Math.round(entitiesMs)} ms` +
           ` (${analysed} analysed, ${reused} from the index cache)` +
           (this.skippedFiles.size > 0 ? `, ${this.skippedFiles.size} skipped` : ''),
       );
       if (this.cache) void this.cache.prune(seen);
     });
-    if (!token.isCancellationRequested) this.setState({ running: false, done: this.indexState.total, total: this.indexState.total });
+    if (!token.isCancellationRequested) this.setState({ running: false, phase: 'idle', done: this.indexState.total, total: this.indexState.total });
   }
 
   /**
-   * Reads, analyses and adds files, a few at a time so the workers stay busy, applying them to the
-   * corpus in the order given. False when cancelled.
+   * Reads and adds files, a few at a time so the workers stay busy, applying them to the corpus in the
+   * order given: every file's quotes first (or its full facts from the persisted index), then the
+   * entities of those that still need them. A handful of files is analysed in full at once. False
+   * when cancelled.
    */
-  private async loadAll(files: readonly vscode.Uri[], token: vscode.CancellationToken, onProgress?: (done: number) => void): Promise<boolean> {
-    const prepared: (Promise<Prepared> | undefined)[] = [];
-    let launched = 0;
-    let slice = performance.now();
-    const abandonFrom = (i: number): false => {
-      for (const p of prepared.slice(i)) void p?.then((ready) => ready.abandon());
-      return false;
-    };
-    for (let i = 0; i < files.length; i++) {
-      while (launched < files.length && launched < i + this.window) {
-        prepared[launched] = this.prepare(files[launched]!, token);
-        launched++;
-      }
-      const ready = await prepared[i]!;
-      prepared[i] = undefined;
-      if (token.isCancellationRequested || this.disposed) {
-        ready.abandon();
-        return abandonFrom(i + 1);
-      }
-      ready.apply();
-      onProgress?.(i + 1);
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToEventLoop();
-        slice = performance.now();
-        if (token.isCancellationRequested || this.disposed) return abandonFrom(i + 1);
-      }
-    }
-    return true;
+  private loadAll(
+    files: readonly vscode.Uri[],
+    token: vscode.CancellationToken,
+    onProgress?: (phase: IndexPhase, done: number, total: number) => void,
+  ): Promise<boolean> {
+    const quick = files.length >= QUICK_PASS_MIN_FILES;
+    return twoPasses(files, (uri) => this.firstStep(uri, token, quick), (pending) => this.entityStep(pending, token), {
+      window: this.window,
+      sliceMs: SLICE_MS,
+      isCancelled: () => token.isCancellationRequested || this.disposed,
+      onProgress,
+    });
   }
 
   /**
-   * Reads one file and gets its facts (cache or analyser); returns what adds it to the corpus, or
-   * nothing when an editor holds it, it is skipped, gone or unchanged.
+   * Reads one file; its turn adds it to the corpus with its quotes (or the persisted index's full facts)
+   * and hands it on to the entity pass when its entities are still to come. Nothing is done when an
+   * editor holds the file (the editor's text is analysed in full), or when it is skipped, gone or unchanged.
    */
-  private async prepare(uri: vscode.Uri, token: vscode.CancellationToken): Promise<Prepared> {
+  private async firstStep(uri: vscode.Uri, token: vscode.CancellationToken, quick: boolean): Promise<Step<AwaitingEntities>> {
     const key = corpusKey(uri);
-    if (token.isCancellationRequested) return NOTHING_TO_DO;
+    if (token.isCancellationRequested) return NO_STEP;
     const open = this.openDocument(key);
     if (open) return { apply: () => void this.analyse(open), abandon() {} };
     const text = await this.readArticle(uri, key);
-    if (text === undefined || token.isCancellationRequested) return NOTHING_TO_DO;
-    if (this.corpus.document(key)?.text === text) return NOTHING_TO_DO;
+    if (text === undefined || token.isCancellationRequested) return NO_STEP;
+    if (this.corpus.document(key)?.text === text) {
+      // Known already; its entities may still be missing (a run cancelled during the entity pass).
+      return this.awaiting.get(key) === text ? { apply: () => (this.awaiting.get(key) === text ? { key, text } : undefined), abandon() {} } : NO_STEP;
+    }
+    const token0 = this.begin(key);
+    const abandon = (): void => void this.finish(key, token0);
+    const hash = this.cache ? textHash(text) : '';
+    let cached = await this.cache?.get(key, hash, text.length);
+    if (cached) {
+      this.counts.reused++;
+    } else if (!quick) {
+      try {
+        cached = await this.analyseFully(key, text, hash, false);
+      } catch (e) {
+        return {
+          apply: () => {
+            if (this.finish(key, token0)) this.failed(key, e);
+            return undefined;
+          },
+          abandon,
+        };
+      }
+    }
+    return {
+      apply: () => {
+        // The document may have been opened, changed or deleted meanwhile: the newer state wins.
+        const reopened = this.openDocument(key);
+        if (!this.finish(key, token0) || reopened) {
+          this.counts.dropped++;
+          if (reopened) void this.analyse(reopened);
+          return undefined;
+        }
+        if (cached) {
+          this.apply(key, text, cached, 0);
+          return undefined;
+        }
+        this.counts.quick++;
+        // Entities come next: the threads load the analyser while the quotes are found.
+        this.analyzer.warm?.();
+        this.apply(key, text, quoteFacts(text, fileNameOf(key)), 0, true);
+        return this.awaiting.get(key) === text ? { key, text } : undefined;
+      },
+      abandon,
+    };
+  }
+
+  /** The full analysis of a file the first pass handed on, unless it changed or was opened since. */
+  private async entityStep({ key, text }: AwaitingEntities, token: vscode.CancellationToken): Promise<Step<never>> {
+    if (token.isCancellationRequested) return NO_STEP;
+    const open = this.openDocument(key);
+    if (open) return { apply: () => void this.analyse(open), abandon() {} };
+    // Changed, removed or analysed in full since its quotes were found: nothing left to do.
+    if (this.awaiting.get(key) !== text) return NO_STEP;
     const analysis = this.begin(key);
     const abandon = (): void => void this.finish(key, analysis);
     let facts: DocumentFacts;
     try {
-      facts = await this.factsFor(key, text);
+      facts = await this.analyseFully(key, text, this.cache ? textHash(text) : '', false);
     } catch (e) {
       return {
         apply: () => {
-          if (this.finish(key, analysis)) this.failed(key, e);
+          if (!this.finish(key, analysis)) return undefined;
+          // The quotes found in this very text stay; only the entities are missing.
+          if (this.awaiting.get(key) === text) this.report(key, e);
+          else this.failed(key, e);
+          return undefined;
         },
         abandon,
       };
     }
     return {
       apply: () => {
-        // The document may have been opened, changed or deleted meanwhile: the newer state wins.
         const reopened = this.openDocument(key);
         if (!this.finish(key, analysis) || reopened) {
           this.counts.dropped++;
           if (reopened) void this.analyse(reopened);
-          return;
+          return undefined;
         }
         this.apply(key, text, facts, 0);
+        return undefined;
       },
       abandon,
     };
@@ -451,21 +526,33 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /** The facts of a text: from the persisted index when it has them, else from the analyser. */
-  private async factsFor(key: string, text: string): Promise<DocumentFacts> {
+  private async factsFor(key: string, text: string, urgent: boolean): Promise<DocumentFacts> {
     const hash = this.cache ? textHash(text) : '';
     const cached = await this.cache?.get(key, hash, text.length);
     if (cached) {
       this.counts.reused++;
       return cached;
     }
-    const facts = await this.analyzer.analyze(text, fileNameOf(key));
+    return this.analyseFully(key, text, hash, urgent);
+  }
+
+  /** The full analysis of a text by the analyser, kept in the persisted index. */
+  private async analyseFully(key: string, text: string, hash: string, urgent: boolean): Promise<DocumentFacts> {
+    const facts = await this.analyzer.analyze(text, fileNameOf(key), { urgent });
     this.counts.analysed++;
     this.cache?.put(key, hash, facts);
     return facts;
   }
 
-  private apply(key: string, text: string, facts: DocumentFacts, version: number): DocumentAnalysis | undefined {
+  /**
+   * Adds a document's facts to the corpus. `quotesOnly` marks the quick pass's facts, which the full
+   * analysis is still to replace; they never go to the persisted index.
+   */
+  private apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false): DocumentAnalysis | undefined {
     try {
+      // Known before the corpus announces the change, so listeners see whether entities are still to come.
+      if (quotesOnly) this.awaiting.set(key, text);
+      else this.awaiting.delete(key);
       const started = performance.now();
       const analysis = this.corpus.setFacts(key, text, facts, version);
       this.counts.longestApplyMs = Math.max(this.counts.longestApplyMs, performance.now() - started);
@@ -477,13 +564,19 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
   }
 
-  private failed(key: string, e: unknown): void {
+  /** Logs a failed analysis of a document, once per message. */
+  private report(key: string, e: unknown): void {
     if (this.disposed) return;
     const message = describe(e);
     if (this.reportedFailures.get(key) !== message) {
       this.reportedFailures.set(key, message);
       this.log.error(`Could not analyse ${this.display(key)}: ${message}`);
     }
+  }
+
+  private failed(key: string, e: unknown): void {
+    if (this.disposed) return;
+    this.report(key, e);
     // An analysis of other text would put highlights and links in the wrong places.
     this.removeFromCorpus(key);
   }
@@ -564,13 +657,16 @@ export class ArticleWorkspace implements vscode.Disposable {
       const to = newKey + from.slice(oldKey.length);
       const doc = this.corpus.document(from);
       const facts = this.corpus.factsOf(from);
+      const quotesOnly = this.awaiting.has(from);
       this.forget(from);
       const target = uriOfKey(to);
       if (!doc || !facts || !this.isArticle(target)) continue;
       const { title, source } = describeDocument(doc.text, facts.paragraphs, fileNameOf(to));
       const renamed: DocumentFacts = { ...facts, title, source };
-      this.apply(to, doc.text, renamed, 0);
-      this.cache?.put(to, textHash(doc.text), renamed);
+      this.apply(to, doc.text, renamed, 0, quotesOnly);
+      // Its entities were still to come under the old name: they come under the new one.
+      if (quotesOnly) this.enqueue(target);
+      else this.cache?.put(to, textHash(doc.text), renamed);
     }
     // Whatever was not known under the old name (a folder of new files, a file that now matches the
     // article glob) is read from disk.
@@ -632,6 +728,7 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   private forget(key: string): void {
     this.invalidate(key);
+    this.awaiting.delete(key);
     this.unskip(key);
     this.reportedFailures.delete(key);
     if (this.corpus.has(key)) this.cache?.delete(key);
@@ -639,10 +736,12 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   private removeFromCorpus(key: string): void {
+    this.awaiting.delete(key);
     this.corpus.remove(key);
   }
 
   private removeAndNotify(key: string): void {
+    this.awaiting.delete(key);
     if (this.corpus.has(key)) this.corpus.remove(key);
     else this.changeEmitter.fire([key]);
   }
@@ -674,6 +773,11 @@ export class ArticleWorkspace implements vscode.Disposable {
 
 function matcherFor(settings: Settings): ArticleMatcher {
   return new ArticleMatcher(settings.articles, settings.exclude);
+}
+
+/** A count as progress shows it: 10,000. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function describe(e: unknown): string {

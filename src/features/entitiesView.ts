@@ -29,7 +29,7 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
 
   const model = (): EntityNode[] => (roots ??= groupEntities(corpus).map((group) => ({ kind: 'group', group })));
 
-  const { view, disposable } = createIndexedTreeView<EntityNode>(articles, Views.entities, {
+  const { view, disposable } = createIndexedTreeView<EntityNode>(articles, 'entities', Views.entities, {
     getChildren(node) {
       if (!node) return model();
       switch (node.kind) {

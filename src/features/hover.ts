@@ -31,7 +31,8 @@ export function registerHover(services: Services): vscode.Disposable {
         const entity = mention.entity ? corpus.entity(mention.entity) : undefined;
         const all = entity ? corpus.mentionsOf(entity.id) : [];
         const stats = entity ? { mentions: all.length, articles: new Set(all.map((m) => m.uri)).size } : undefined;
-        contents.push(untrustedMarkdown(entityCardMarkdown(mention, entity, stats)));
+        const recognising = articles.state.running && articles.state.phase !== 'finding';
+        contents.push(untrustedMarkdown(entityCardMarkdown(mention, entity, stats, recognising)));
         range = toRange(document, mention);
       }
       const quote = corpus.quoteAt(key, offset);

@@ -143,8 +143,17 @@ export interface EntityStats {
   readonly articles: number;
 }
 
-/** Markdown for the hover on an entity mention; `entity` is undefined where the name stays unresolved. */
-export function entityCardMarkdown(mention: CorpusMention, entity: Entity | undefined, stats: EntityStats | undefined): string {
+/**
+ * Markdown for the hover on an entity mention; `entity` is undefined where the name stays unresolved.
+ * `recognising` says that entities are still being recognised across the workspace, so the counts are
+ * not final yet.
+ */
+export function entityCardMarkdown(
+  mention: CorpusMention,
+  entity: Entity | undefined,
+  stats: EntityStats | undefined,
+  recognising = false,
+): string {
   if (!entity || !stats) {
     return [
       `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**`,
@@ -157,6 +166,7 @@ export function entityCardMarkdown(mention: CorpusMention, entity: Entity | unde
     lines.push(`Also written: ${entity.aliases.map((a) => escapeMarkdown(a)).join(' · ')}`, '');
   }
   lines.push(`Mentioned ${plural(stats.mentions, 'time')} in ${plural(stats.articles, 'article')}`, '');
+  if (recognising) lines.push('*Entities are still being recognised in other articles: these counts may grow.*', '');
   lines.push(
     `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
   );

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { ArticleWorkspace } from './articleWorkspace';
-import { coalesce, indexingMessage } from './viewSupport';
+import { coalesce, indexingMessage, redrawsDuring, type IndexedView } from './viewSupport';
 
 /** How long tree refreshes wait for more corpus changes, so indexing does not redraw per file. */
 const REFRESH_DELAY_MS = 300;
 
 /**
  * A side-bar tree over the corpus: it shows the indexing message while the workspace is indexed, and
- * redraws (after `invalidate` drops the view's cached model) a few times a second as documents change
- * and once more when indexing ends.
+ * redraws (after `invalidate` drops the view's cached model) a few times a second as documents change,
+ * except during the indexing phase that fills in what it shows, and once more as each phase ends.
  */
 export function createIndexedTreeView<T>(
   articles: Pick<ArticleWorkspace, 'state' | 'onDidChangeCorpus' | 'onDidChangeIndexState'>,
+  kind: IndexedView,
   viewId: string,
   provider: Omit<vscode.TreeDataProvider<T>, 'onDidChangeTreeData'>,
   invalidate: () => void,
@@ -22,9 +23,10 @@ export function createIndexedTreeView<T>(
     showCollapseAll: true,
   });
   const showState = (): void => {
-    view.message = indexingMessage(articles.state);
+    view.message = indexingMessage(articles.state, kind);
   };
   showState();
+  let phase = articles.state.phase;
   const refresh = coalesce(() => {
     invalidate();
     changed.fire();
@@ -32,10 +34,13 @@ export function createIndexedTreeView<T>(
   const disposable = vscode.Disposable.from(
     view,
     changed,
-    articles.onDidChangeCorpus(() => refresh.schedule()),
+    articles.onDidChangeCorpus(() => {
+      if (redrawsDuring(articles.state.phase, kind)) refresh.schedule();
+    }),
     articles.onDidChangeIndexState(() => {
       showState();
-      if (!articles.state.running) refresh.schedule();
+      if (articles.state.phase !== phase || !articles.state.running) refresh.schedule();
+      phase = articles.state.phase;
     }),
     refresh,
   );

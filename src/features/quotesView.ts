@@ -27,7 +27,7 @@ export function registerQuotesView(services: Services): vscode.Disposable {
       titleOf,
     ).map((cluster) => ({ kind: 'cluster', cluster })));
 
-  const { disposable } = createIndexedTreeView<Node>(articles, Views.quotes, {
+  const { disposable } = createIndexedTreeView<Node>(articles, 'quotes', Views.quotes, {
     getChildren(node) {
       if (!node) return model();
       if (node.kind === 'cluster' && node.cluster.versions.length > 1) {

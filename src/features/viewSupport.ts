@@ -1,9 +1,34 @@
 import type { IndexState } from './articleWorkspace';
 
-/** The message a side-bar view shows while the workspace is being indexed, else undefined. */
-export function indexingMessage({ running, done, total }: IndexState): string | undefined {
+/** The side-bar views that follow indexing: the quotes are ready a pass before the entities. */
+export type IndexedView = 'quotes' | 'entities';
+
+/**
+ * The message a side-bar view shows while the workspace is being indexed, else undefined. Indexing
+ * finds every article's quotes first, then its entities and speakers: each view says what it is
+ * still waiting for.
+ */
+export function indexingMessage({ running, phase, done, total }: IndexState, view: IndexedView): string | undefined {
   if (!running) return undefined;
-  return total > 0 ? `Indexing articles… ${done} of ${total}` : 'Looking for articles…';
+  const progress = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+  switch (phase) {
+    case 'quotes':
+      return view === 'quotes' ? `Finding quotes… ${progress}` : `Finding quotes… ${progress}. Entities are recognised next.`;
+    case 'entities':
+      return view === 'quotes' ? `Naming the speakers… ${progress}` : `Recognising entities… ${progress}`;
+    default:
+      return 'Looking for articles…';
+  }
+}
+
+/**
+ * Whether a view redraws as documents change during `phase`: not while what it shows is being
+ * filled in across the whole folder (it would reshuffle a few times a second); its message says
+ * what is under way, and it redraws once the phase is over.
+ */
+export function redrawsDuring(phase: IndexState['phase'], view: IndexedView): boolean {
+  if (phase === 'entities') return false;
+  return !(phase === 'quotes' && view === 'entities');
 }
 
 /**

@@ -129,6 +129,14 @@ describe('entity hover card', () => {
     const html = toHtml(entityCardMarkdown(mention(A, 0, 'Blinken', 5, lone), lone, { mentions: 1, articles: 1 }));
     assert.match(html, /Mentioned 1 time in 1 article</);
     assert.doesNotMatch(html, /Also written/);
+    assert.doesNotMatch(html, /still being recognised/, 'final counts once indexing is over');
+  });
+
+  it('says the counts may grow while entities are still being recognised', () => {
+    const lone = { id: 'p2', name: 'Ana Lopes', type: 'person' as const, aliases: [] };
+    const html = toHtml(entityCardMarkdown(mention(A, 0, 'Lopes', 5, lone), lone, { mentions: 2, articles: 1 }, true));
+    assert.match(html, /Mentioned 2 times in 1 article/);
+    assert.match(html, /still being recognised in other articles/);
   });
 
   it('explains a name it cannot tie to one entity, with no links', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { clusterQuotes, groupEntities, lineContext, outlineGroups } from '../../src/features/treeModel';
-import { coalesce, indexingMessage } from '../../src/features/viewSupport';
+import { coalesce, indexingMessage, redrawsDuring } from '../../src/features/viewSupport';
 import { FakeCorpus, link, mention, quoteAt, speaker } from './features-fixtures';
 
 const A = 'file:///w/a.txt';
@@ -116,9 +116,29 @@ describe('outline groups', () => {
 
 describe('view support', () => {
   it('tells the reader how far indexing has got, and nothing once it is done', () => {
-    assert.equal(indexingMessage({ running: true, done: 0, total: 0 }), 'Looking for articles…');
-    assert.equal(indexingMessage({ running: true, done: 3, total: 12 }), 'Indexing articles… 3 of 12');
-    assert.equal(indexingMessage({ running: false, done: 12, total: 12 }), undefined);
+    for (const view of ['quotes', 'entities'] as const) {
+      assert.equal(indexingMessage({ running: true, phase: 'finding', done: 0, total: 0 }, view), 'Looking for articles…');
+      assert.equal(indexingMessage({ running: false, phase: 'idle', done: 12, total: 12 }, view), undefined);
+    }
+    assert.equal(indexingMessage({ running: true, phase: 'quotes', done: 4000, total: 10000 }, 'quotes'), 'Finding quotes… 4,000 of 10,000');
+    assert.equal(indexingMessage({ running: true, phase: 'entities', done: 3, total: 12 }, 'entities'), 'Recognising entities… 3 of 12');
+  });
+
+  it('says in the Entities view that entities are still to come while the quotes are found', () => {
+    const quotesPhase = indexingMessage({ running: true, phase: 'quotes', done: 3, total: 12 }, 'entities');
+    assert.match(quotesPhase ?? '', /3 of 12/);
+    assert.match(quotesPhase ?? '', /Entities are recognised next/);
+    // The quotes are there during the entity pass; only their speakers are still being named.
+    assert.equal(indexingMessage({ running: true, phase: 'entities', done: 3, total: 12 }, 'quotes'), 'Naming the speakers… 3 of 12');
+  });
+
+  it('holds a view still while indexing fills in what it shows', () => {
+    assert.equal(redrawsDuring('quotes', 'quotes'), true, 'quotes appear as they are found');
+    assert.equal(redrawsDuring('quotes', 'entities'), false);
+    assert.equal(redrawsDuring('entities', 'entities'), false);
+    assert.equal(redrawsDuring('entities', 'quotes'), false, 'speakers would move quotes between groups');
+    assert.equal(redrawsDuring('idle', 'entities'), true, 'edits redraw at once outside indexing');
+    assert.equal(redrawsDuring('idle', 'quotes'), true);
   });
 
   it('redraws once for a burst of changes, and never after being disposed', async () => {

@@ -1,0 +1,21 @@
+/**
+ * The quick first pass over an article: its paragraphs, quotations, title and source, without entity
+ * recognition (the costly part of `analyzeText`). Cheap enough to run on the caller's thread for a
+ * whole folder, so quotes and their links across articles are ready long before entities are; the
+ * full analysis then replaces these facts document by document. Nothing here loads the tagger.
+ */
+import type { DocumentFacts } from './corpus';
+import { describeDocument } from './documents';
+import { findQuotes } from './quotes/find';
+import { paragraphs } from './text/paragraphs';
+
+/**
+ * The facts of a text with its quotes and no entities: no mentions, and no speaker for any quote
+ * (speakers are found among the entities). Offsets are those `analyzeText` gives for the same text.
+ */
+export function quoteFacts(text: string, fileName: string): DocumentFacts {
+  const paras = paragraphs(text);
+  const quotes = findQuotes(text, paras);
+  const { title, source } = describeDocument(text, paras, fileName);
+  return { title, source, paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [] };
+}

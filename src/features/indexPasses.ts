@@ -1,0 +1,104 @@
+/**
+ * The order of work when a folder is indexed, apart from VS Code (no `vscode` import), so it is
+ * unit-tested on its own. Indexing runs in two passes over the files: a quick one that gives every
+ * article its quotes (and their links across articles), then a slow one, in worker threads, that
+ * recognises entities and speakers and replaces each article's facts. The slow parts of each file's
+ * turn (reading, analysing) run a few files ahead; what touches the shared corpus runs on the host's
+ * thread in file order, in slices short enough never to hold it up for long.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** A file's turn once its slow part is over: applied on the host's thread, or dropped. */
+export interface Step<Next> {
+  /** Applies the result; returns what the next pass needs of this file, if anything. */
+  apply(): Next | undefined;
+  /** The run was cancelled: the result is dropped and nothing under way for it is waited for. */
+  abandon(): void;
+}
+
+/** Which pass a run is in: quotes (the quick pass) or entities (the full analysis). */
+export type IndexPhase = 'quotes' | 'entities';
+
+export interface PassOptions {
+  /** How many files' slow parts are under way at once, ahead of the one being applied. */
+  readonly window: number;
+  /** Longest run of applies before letting the event loop take other work. */
+  readonly sliceMs: number;
+  isCancelled(): boolean;
+  /** Called as each pass starts (done 0) and after every file it applies. */
+  onProgress?(phase: IndexPhase, done: number, total: number): void;
+  /** The clock slices are measured with (`performance.now` by default). */
+  now?(): number;
+  /** Lets other work of the event loop run (a macrotask by default). */
+  yieldToEventLoop?(): Promise<void>;
+}
+
+/** A step that does nothing: a file with nothing (more) to do. */
+export const NO_STEP: Step<never> = { apply: () => undefined, abandon() {} };
+
+const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Starts each item's slow part (at most `window` ahead) and applies the results in the order of
+ * `items`. Returns what the applies handed on, in order; undefined when cancelled, every result not
+ * yet applied then abandoned.
+ */
+export async function inOrder<T, Next>(
+  items: readonly T[],
+  start: (item: T) => Promise<Step<Next>>,
+  options: PassOptions,
+  onApplied?: (done: number) => void,
+): Promise<Next[] | undefined> {
+  const now = options.now ?? (() => performance.now());
+  const pause = options.yieldToEventLoop ?? macrotask;
+  const window = Math.max(1, options.window);
+  const started: (Promise<Step<Next>> | undefined)[] = [];
+  const handed: Next[] = [];
+  let launched = 0;
+  let slice = now();
+  const abandonFrom = (i: number): undefined => {
+    for (const p of started.slice(i)) void p?.then((step) => step.abandon(), () => undefined);
+    return undefined;
+  };
+  for (let i = 0; i < items.length; i++) {
+    while (launched < items.length && launched < i + window) {
+      started[launched] = start(items[launched]!);
+      launched++;
+    }
+    const step = await started[i]!;
+    started[i] = undefined;
+    if (options.isCancelled()) {
+      step.abandon();
+      return abandonFrom(i + 1);
+    }
+    const next = step.apply();
+    if (next !== undefined) handed.push(next);
+    onApplied?.(i + 1);
+    if (now() - slice > options.sliceMs) {
+      await pause();
+      slice = now();
+      if (options.isCancelled()) return abandonFrom(i + 1);
+    }
+  }
+  return handed;
+}
+
+/**
+ * Indexes `files` in two passes: `quick` for every file (its apply hands on what the full analysis
+ * needs, or nothing when the file is done, say from a cache), then `full` for what was handed on.
+ * Every quick result is applied before the first full one. False when cancelled.
+ */
+export async function twoPasses<F, Pending>(
+  files: readonly F[],
+  quick: (file: F) => Promise<Step<Pending>>,
+  full: (pending: Pending) => Promise<Step<unknown>>,
+  options: PassOptions,
+): Promise<boolean> {
+  const report = (phase: IndexPhase, total: number) => (done: number) => options.onProgress?.(phase, done, total);
+  report('quotes', files.length)(0);
+  const pending = await inOrder(files, quick, options, report('quotes', files.length));
+  if (!pending) return false;
+  report('entities', pending.length)(0);
+  const finished = await inOrder(pending, full, options, report('entities', pending.length));
+  return finished !== undefined;
+}
