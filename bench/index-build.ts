@@ -9,7 +9,7 @@ import { findQuotes } from '../src/core/quotes';
 import { paragraphs } from '../src/core/text/paragraphs';
 import type { QuoteRef } from '../src/core/types';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
-import { articleNear, linkAccuracy, measureEdit, measureLookups } from './measure';
+import { articleNear, linkAccuracy, measureEdit, measureLookups, summarize, type Summary } from './measure';
 import type { SizeMessage } from './size-run';
 
 /**
@@ -126,9 +126,16 @@ export interface PooledBuildResult {
   /** Main-thread time in `setFacts`, in all and the longest single one (a block of the host's thread). */
   readonly setFactsMs: number;
   readonly longestSetFactsMs: number;
+  /** Every `setFacts` of the build. */
+  readonly setFacts: Summary;
+  /** How many `setFacts` took longer than 50 ms. */
+  readonly setFactsOver50Ms: number;
   /** Words of the article whose `setFacts` took longest. */
   readonly longestSetFactsWords: number;
-  /** The longest the main thread's event loop was kept waiting during the build. */
+  /**
+   * The longest the main thread's event loop was kept waiting during the build: its own work, garbage
+   * collection, and time the thread did not get a core (compare `IndexMemory.idleLoopDelay`).
+   */
   readonly loopDelay: LoopDelay;
   readonly wordsPerSecond: number;
   readonly entities: number;
@@ -154,6 +161,22 @@ export interface IndexMemory {
 }
 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** How long the idle event loop is watched before indexing. */
+const IDLE_PROBE_MS = 1000;
+
+/**
+ * The event-loop delay of the index process while it does nothing: how late a timer fires only because
+ * the thread did not get a core, on a machine shared with other work. The phases' delays are read
+ * against it.
+ */
+async function idleLoopDelay(): Promise<LoopDelay> {
+  const monitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
+  monitor.enable();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_PROBE_MS));
+  monitor.disable();
+  return loopDelay(monitor);
+}
 
 function readManifest(dir: string): Promise<ManifestEntry[]> {
   return readFile(join(dir, 'order.json'), 'utf8').then((s) => JSON.parse(s) as ManifestEntry[]);
@@ -238,6 +261,7 @@ async function pooledBuild(
   let done = 0;
   let words = 0;
   let setFactsMs = 0;
+  const setFactsTimes: number[] = [];
   let longest = 0;
   let longestWords = 0;
   let slice = performance.now();
@@ -254,6 +278,7 @@ async function pooledBuild(
     corpus.setFacts(ready.entry.uri, ready.text, ready.facts, 0);
     const took = performance.now() - t;
     setFactsMs += took;
+    setFactsTimes.push(took);
     if (took > longest) {
       longest = took;
       longestWords = ready.entry.words;
@@ -279,7 +304,8 @@ async function pooledBuild(
   }
   return {
     articlesDone: done, articles: manifest.length, words, workers: o.workers, window: o.window, ms, entitiesMs,
-    setFactsMs, longestSetFactsMs: longest, longestSetFactsWords: longestWords, loopDelay: loopDelay(monitor),
+    setFactsMs, longestSetFactsMs: longest, setFacts: summarize(setFactsTimes), setFactsOver50Ms: setFactsTimes.filter((t) => t > 50).length,
+    longestSetFactsWords: longestWords, loopDelay: loopDelay(monitor),
     wordsPerSecond: words / (ms / 1000), entities, quotes, mentions,
   };
 }
@@ -308,6 +334,7 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   gc?.();
   const rssAtStart = process.memoryUsage().rss;
   const manifest = await readManifest(o.dir);
+  send({ type: 'result', key: 'idleLoopDelay', value: await idleLoopDelay() });
 
   send({ type: 'phase', phase: 'quotes' });
   send({ type: 'result', key: 'quotesPhase', value: await quotesPhase(manifest, send, o.quotesDeadline ?? Infinity) });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateCorpus, readSeeds, trueLinkCount } from './generate';
 import {
   DEFAULT_WINDOW, writeWorkspace,
-  type IndexMemory, type IndexOptions, type PooledBuildResult, type QuotesPhaseResult,
+  type IndexMemory, type LoopDelay, type IndexOptions, type PooledBuildResult, type QuotesPhaseResult,
 } from './index-build';
 import {
   buildCorpus, measureBaseline,
@@ -35,6 +35,8 @@ export interface SizeReport {
    * the per-article times and words/s. Its memory figures are the benchmark process's, generator included.
    */
   inProcess?: BuildResult;
+  /** The index process's event-loop delay for a second before any work: the machine's noise floor. */
+  idleLoopDelay?: LoopDelay;
   /** The quick pass (quotes and links) in the index process. */
   quotesPhase?: QuotesPhaseResult;
   /** The full index built in the index process with the worker pool. */

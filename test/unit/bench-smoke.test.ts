@@ -36,7 +36,7 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.deepEqual(messages.filter((m) => m.type === 'error'), []);
     const results = messages.flatMap((m) => (m.type === 'result' ? [m.key] : []));
     assert.deepEqual(results, [
-      'generation', 'baseline', 'inProcess', 'quotesPhase', 'pooled', 'memory', 'lookups', 'accuracy', 'edit600', 'edit20k',
+      'generation', 'baseline', 'inProcess', 'idleLoopDelay', 'quotesPhase', 'pooled', 'memory', 'lookups', 'accuracy', 'edit600', 'edit20k',
     ]);
   });
 
@@ -66,6 +66,8 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.equal(pooled!.workers, 2);
     assert.equal(pooled!.words, generation!.words);
     assert.ok(pooled!.ms > 0 && pooled!.setFactsMs > 0 && pooled!.longestSetFactsMs > 0 && pooled!.longestSetFactsMs <= pooled!.setFactsMs);
+    assert.equal(pooled!.setFacts.count, 21);
+    assert.equal(pooled!.setFacts.max, pooled!.longestSetFactsMs);
     assert.ok(pooled!.quotes >= generation!.plantedQuotes * 0.9, 'the pooled build finds most planted quotes');
     assert.ok(pooled!.entities > 0 && pooled!.mentions > 0);
     assert.ok(pooled!.loopDelay.max > 0 && pooled!.loopDelay.max >= pooled!.loopDelay.p99);
@@ -116,7 +118,7 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.match(budgets, /edit re-analysis, 600 words.*(met|NOT MET)/);
     assert.match(budgets, /activate\(\).*not measured/);
     assert.match(budgets, /memory at 10,000 \(index process peak RSS\).*not measured/);
-    assert.match(budgets, /host blocked.*\d+(\.\d+)? ms \(quick pass [\d.]+; pooled build [\d.]+, longest setFacts [\d.]+\).*(met|NOT MET)/);
+    assert.match(budgets, /host blocked.*\d+(\.\d+)? ms \(quick pass [\d.]+; pooled build [\d.]+, longest setFacts [\d.]+, \d+ over 50 ms; idle [\d.]+\).*(met|NOT MET)/);
     assert.match(budgets, /index time 10,000 over 1,000: pooled build.*not measured/);
   });
 
