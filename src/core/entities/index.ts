@@ -3,5 +3,5 @@
  * only code that uses compromise) and their resolution into real-world referents across the corpus
  * (`EntityResolver`). Conventions are documented in `./CONVENTIONS.md`.
  */
-export { recognize } from './recognize';
+export { forgetRecognized, recognitionCacheSize, recognize } from './recognize';
 export { EntityResolver, type MentionRef } from './resolver';

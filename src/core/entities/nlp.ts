@@ -59,17 +59,53 @@ export function tag(text: string): readonly Token[] {
   }
   const tokens = tagUncached(text);
   tagCache.set(text, tokens);
-  if (tagCache.size > TAG_CACHE_SIZE) tagCache.delete(tagCache.keys().next().value as string);
+  cachedTokens += tokens.length;
+  while (cachedTokens > TAG_CACHE_TOKENS && tagCache.size > 1) {
+    const oldest = tagCache.keys().next().value as string;
+    cachedTokens -= tagCache.get(oldest)!.length;
+    tagCache.delete(oldest);
+  }
   return tokens;
 }
 
 /**
- * Tagging is by far the dearest step of the analysis, and an edit changes one paragraph: remembering
- * the tags of recently seen paragraphs makes re-analysing an edited article cost one paragraph's
- * tagging. Tokens hold offsets relative to the tagged string, so they stay valid wherever it moves.
+ * Tagging is by far the dearest step of the analysis. Recognition remembers its own results per
+ * chunk, so tags are asked again only for the chunks of an edited article whose reading depends on
+ * a name the edit added or removed elsewhere: a long article's worth of tokens is plenty. Tokens hold
+ * offsets relative to the tagged string, so they stay valid wherever it moves.
  */
-const TAG_CACHE_SIZE = 4000;
+const TAG_CACHE_TOKENS = 40000;
 const tagCache = new Map<string, readonly Token[]>();
+let cachedTokens = 0;
+
+/**
+ * Tag sets shared by every token tagged alike: a handful of combinations cover most words, and
+ * compromise's own sets would keep a set per token alive.
+ */
+const tagSets = new Map<string, ReadonlySet<string>>();
+const MAX_TAG_SETS = 20000;
+
+function sharedTags(tags: Set<string>): ReadonlySet<string> {
+  const key = [...tags].sort().join(' ');
+  let shared = tagSets.get(key);
+  if (!shared) {
+    if (tagSets.size >= MAX_TAG_SETS) tagSets.clear();
+    shared = new Set(tags);
+    tagSets.set(key, shared);
+  }
+  return shared;
+}
+
+/** How many tokens the remembered tags hold. */
+export function cachedTagTokens(): number {
+  return cachedTokens;
+}
+
+/** Forgets the remembered tags. */
+export function forgetTags(): void {
+  tagCache.clear();
+  cachedTokens = 0;
+}
 
 function tagUncached(text: string): Token[] {
   const view = compromise()(text);
@@ -98,7 +134,7 @@ function tagUncached(text: string): Token[] {
         text: word,
         start,
         end,
-        tags: term.tags instanceof Set ? (term.tags as Set<string>) : EMPTY_TAGS,
+        tags: term.tags instanceof Set ? sharedTags(term.tags as Set<string>) : EMPTY_TAGS,
         post,
         pre,
         sentenceStart: first,

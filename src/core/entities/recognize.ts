@@ -3,7 +3,7 @@ import {
   countryOf, isDemonym, isNationalDemonym, isOrgCue, isOutlet, isPlaceCue, isPlaceName, isTitleHead,
   isTitleModifier, normalize,
 } from './gazetteer';
-import { tag, type Token } from './nlp';
+import { cachedTagTokens, forgetTags, tag, type Token } from './nlp';
 
 /**
  * Longest slice handed to compromise at once. Its tagger is linear, but its memory and offset
@@ -125,6 +125,20 @@ interface ChunkWork {
 /** How many chunks' results are remembered: a few long articles' worth. */
 const CHUNK_CACHE_SIZE = 4000;
 const chunkCache = new Map<string, ChunkResult>();
+
+/**
+ * Forgets every remembered chunk and paragraph: the next analysis of any text starts from scratch.
+ * For tests that compare a reused analysis with a fresh one, and for freeing memory.
+ */
+export function forgetRecognized(): void {
+  chunkCache.clear();
+  forgetTags();
+}
+
+/** How much recognition remembers: chunks of text and tagged tokens. */
+export function recognitionCacheSize(): { chunks: number; tokens: number } {
+  return { chunks: chunkCache.size, tokens: cachedTagTokens() };
+}
 
 function chunkCandidates(text: string, work: ChunkWork, known: ReadonlySet<string>, out: Candidate[]): void {
   const hit = work.cached;

@@ -428,9 +428,16 @@ function localId(l: Local): string {
  */
 function resolveLocally(mentions: readonly RawMention[]): Local[] {
   const folded = mentions.map((m) => fold(m.text));
+  // Tokens of each distinct spelling, worked out once: a long article repeats a few names many times.
+  const tokenMemo = new Map<string, string[]>();
+  const toksAt = mentions.map((_, i) => {
+    let t = tokenMemo.get(folded[i]);
+    if (!t) tokenMemo.set(folded[i], (t = tokensOf(folded[i])));
+    return t;
+  });
   const fullAt = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    const toks = tokensOf(folded[i]);
+    const toks = toksAt[i];
     if (toks.length < 2 || m.type === 'place') return;
     for (const w of new Set([toks[0], toks[toks.length - 1]])) {
       const slot = `${m.type}|${w}`;
@@ -441,13 +448,13 @@ function resolveLocally(mentions: readonly RawMention[]): Local[] {
   });
   const acronymAt = new Map<string, number[]>();
   mentions.forEach((m, i) => {
-    if (m.type !== 'organization' || tokensOf(folded[i]).length < 2) return;
+    if (m.type !== 'organization' || toksAt[i].length < 2) return;
     const a = initials(folded[i]);
     let list = acronymAt.get(a);
     if (!list) acronymAt.set(a, (list = []));
     list.push(i);
   });
-  const nameOf = (h: number): string => tokensOf(folded[h]).join(' ');
+  const nameOf = (h: number): string => toksAt[h].join(' ');
   // The distinct full names behind each word, counted once per word rather than once per mention.
   const namesBy = new Map<number[], Set<string>>();
   const namesIn = (hits: number[]): Set<string> => {
@@ -457,7 +464,7 @@ function resolveLocally(mentions: readonly RawMention[]): Local[] {
   };
   return mentions.map((m, i) => {
     const f = folded[i];
-    const toks = tokensOf(f);
+    const toks = toksAt[i];
     if (m.type === 'place') {
       const country = countryOf(f);
       return { type: m.type, surface: m.text, key: `place|${country ? fold(country) : f}`, bare: null, ambiguous: false };

@@ -17,7 +17,13 @@ export class FullNames {
   private readonly words: string[][];
 
   constructor(private readonly mentions: readonly RawMention[]) {
-    this.words = mentions.map((m) => fold(m.text).split(/\s+/).filter((w) => w.length > 0));
+    // A document names the same people again and again: fold each spelling once.
+    const seen = new Map<string, string[]>();
+    this.words = mentions.map((m) => {
+      let w = seen.get(m.text);
+      if (!w) seen.set(m.text, (w = fold(m.text).split(/\s+/).filter((x) => x.length > 0)));
+      return w;
+    });
     mentions.forEach((m, i) => {
       if (m.type !== 'person') return;
       const w = this.words[i];
