@@ -39,7 +39,7 @@ export interface ArticleWorkspaceOptions {
   readonly analyzer: Analyzer;
   /** The persisted index; without one every file is analysed on every start. */
   readonly cache?: FactsCache;
-  /** Analyses started at once while indexing; more keep the workers busy, fewer hold less text. */
+  /** Full analyses started at once while indexing; more keep the workers busy, fewer hold less text. */
   readonly window?: number;
 }
 
@@ -78,6 +78,11 @@ export type AnalysisStatus = { readonly ready: true; readonly analysis: Document
 const EDIT_DEBOUNCE_MS = 150;
 /** Longest run of work on the extension host's thread before letting other work in. */
 const SLICE_MS = 8;
+/**
+ * Files read at once while their quotes are found: reading (and the persisted index) is waiting on
+ * the disk, and a file's text is held only until its quotes are in the corpus.
+ */
+const READ_WINDOW = 32;
 /** How often progress is reported while indexing. */
 const PROGRESS_MS = 100;
 /**
@@ -387,7 +392,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   ): Promise<boolean> {
     const quick = files.length >= QUICK_PASS_MIN_FILES;
     return twoPasses(files, (uri) => this.firstStep(uri, token, quick), (pending) => this.entityStep(pending, token), {
-      window: this.window,
+      window: READ_WINDOW,
+      entityWindow: this.window,
       sliceMs: SLICE_MS,
       isCancelled: () => token.isCancellationRequested || this.disposed,
       onProgress,

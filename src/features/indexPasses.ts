@@ -22,6 +22,8 @@ export type IndexPhase = 'quotes' | 'entities';
 export interface PassOptions {
   /** How many files' slow parts are under way at once, ahead of the one being applied. */
   readonly window: number;
+  /** The same for the entity pass, whose slow part is a full analysis (`window` when not given). */
+  readonly entityWindow?: number;
   /** Longest run of applies before letting the event loop take other work. */
   readonly sliceMs: number;
   isCancelled(): boolean;
@@ -99,6 +101,6 @@ export async function twoPasses<F, Pending>(
   const pending = await inOrder(files, quick, options, report('quotes', files.length));
   if (!pending) return false;
   report('entities', pending.length)(0);
-  const finished = await inOrder(pending, full, options, report('entities', pending.length));
+  const finished = await inOrder(pending, full, { ...options, window: options.entityWindow ?? options.window }, report('entities', pending.length));
   return finished !== undefined;
 }

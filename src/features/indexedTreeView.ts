@@ -7,8 +7,8 @@ const REFRESH_DELAY_MS = 300;
 
 /**
  * A side-bar tree over the corpus: it shows the indexing message while the workspace is indexed, and
- * redraws (after `invalidate` drops the view's cached model) a few times a second as documents change,
- * except during the indexing phase that fills in what it shows, and once more as each phase ends.
+ * redraws (after `invalidate` drops the view's cached model) a few times a second as documents change
+ * outside indexing, and once as each indexing phase ends.
  */
 export function createIndexedTreeView<T>(
   articles: Pick<ArticleWorkspace, 'state' | 'onDidChangeCorpus' | 'onDidChangeIndexState'>,
@@ -35,7 +35,7 @@ export function createIndexedTreeView<T>(
     view,
     changed,
     articles.onDidChangeCorpus(() => {
-      if (redrawsDuring(articles.state.phase, kind)) refresh.schedule();
+      if (redrawsDuring(articles.state.phase)) refresh.schedule();
     }),
     articles.onDidChangeIndexState(() => {
       showState();

@@ -22,13 +22,12 @@ export function indexingMessage({ running, phase, done, total }: IndexState, vie
 }
 
 /**
- * Whether a view redraws as documents change during `phase`: not while what it shows is being
- * filled in across the whole folder (it would reshuffle a few times a second); its message says
- * what is under way, and it redraws once the phase is over.
+ * Whether a view redraws as documents change during `phase`: not while indexing fills in what the
+ * views show across the whole folder (they would reshuffle a few times a second, and each redraw reads
+ * every article again); the message says what is under way, and each view redraws as a phase ends.
  */
-export function redrawsDuring(phase: IndexState['phase'], view: IndexedView): boolean {
-  if (phase === 'entities') return false;
-  return !(phase === 'quotes' && view === 'entities');
+export function redrawsDuring(phase: IndexState['phase']): boolean {
+  return phase !== 'quotes' && phase !== 'entities';
 }
 
 /**
