@@ -4,10 +4,7 @@ import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, fileNameOf, type DocumentFacts } from '../src/core/corpus';
-import { QuoteIndex } from '../src/core/matching';
-import { findQuotes } from '../src/core/quotes';
-import { paragraphs } from '../src/core/text/paragraphs';
-import type { QuoteRef } from '../src/core/types';
+import { quoteFacts } from '../src/core/first-pass';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
 import { articleNear, linkAccuracy, measureEdit, measureLookups, summarize, type Summary } from './measure';
 import type { SizeMessage } from './size-run';
@@ -81,7 +78,10 @@ export interface IndexOptions {
   readonly editRepetitions: number;
 }
 
-/** Event-loop delay over a phase, in milliseconds, from `monitorEventLoopDelay`. */
+/**
+ * Event-loop delay over a phase, in milliseconds, from `monitorEventLoopDelay`, less the monitor's own
+ * timer interval (which it counts in): how long a timer due at that moment was kept waiting.
+ */
 export interface LoopDelay {
   readonly max: number;
   readonly p99: number;
@@ -89,11 +89,15 @@ export interface LoopDelay {
 }
 
 function loopDelay(h: IntervalHistogram): LoopDelay {
-  const ms = (ns: number): number => (Number.isFinite(ns) ? ns / 1e6 : 0);
+  const ms = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - MONITOR_RESOLUTION_MS) : 0);
   return h.count === 0 ? { max: 0, p99: 0, mean: 0 } : { max: ms(h.max), p99: ms(h.percentile(99)), mean: ms(h.mean) };
 }
 
-/** The quick first pass: read every article, find its quotes, index them, then compute every link. */
+/**
+ * The quick first pass, as the extension makes it: read every article and add its quotes (no entities)
+ * to the corpus with `quoteFacts` and `setFacts`, then compute every link. The pooled build then
+ * replaces each article's facts with the full analysis.
+ */
 export interface QuotesPhaseResult {
   /** Articles indexed; fewer than `articles` when the phase hit its time box. */
   readonly articlesDone: number;
@@ -101,10 +105,12 @@ export interface QuotesPhaseResult {
   /** Wall time from the first read to the links computed: when quotes and links are ready. */
   readonly ms: number;
   readonly readMs: number;
+  /** `quoteFacts`: paragraphs, quotes, title. */
   readonly findMs: number;
+  /** `setFacts` of those facts: the quote index. */
   readonly indexMs: number;
   readonly linksMs: number;
-  /** Longest finding and indexing of one article, in one go on the main thread. */
+  /** Longest `quoteFacts` and `setFacts` of one article, in one go on the main thread. */
   readonly longestArticleMs: number;
   readonly loopDelay: LoopDelay;
   readonly quotes: number;
@@ -119,7 +125,11 @@ export interface PooledBuildResult {
   readonly words: number;
   readonly workers: number;
   readonly window: number;
-  /** Wall time from the first read to the last document added. */
+  /**
+   * Wall time of the pooled build alone, from its first read to the last document's full facts added
+   * (entities are ready after the quick pass and this); the threads were started during the quick pass,
+   * as the extension starts them.
+   */
   readonly ms: number;
   /** Time of the first `entities()` after the build. */
   readonly entitiesMs: number;
@@ -156,8 +166,8 @@ export interface IndexMemory {
   readonly externalAfterGc: number;
   /** Resident set size once the core is loaded, before any article is read: the fixed cost. */
   readonly rssAtStart: number;
-  /** After the quick pass (its index dropped) and a full collection, before the worker pool starts. */
-  readonly rssBeforePool: number;
+  /** After the quick pass and a full collection, with the worker threads started and not yet analysing. */
+  readonly rssAfterQuickPass: number;
 }
 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -182,11 +192,15 @@ function readManifest(dir: string): Promise<ManifestEntry[]> {
   return readFile(join(dir, 'order.json'), 'utf8').then((s) => JSON.parse(s) as ManifestEntry[]);
 }
 
-async function quotesPhase(manifest: readonly ManifestEntry[], send: (m: SizeMessage) => void, deadline: number): Promise<QuotesPhaseResult> {
+async function quotesPhase(
+  corpus: Corpus,
+  manifest: readonly ManifestEntry[],
+  send: (m: SizeMessage) => void,
+  deadline: number,
+): Promise<QuotesPhaseResult> {
   const monitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
   monitor.enable();
   const started = performance.now();
-  const index = new QuoteIndex();
   const reads: (Promise<string> | undefined)[] = [];
   let launched = 0;
   let readMs = 0;
@@ -207,16 +221,15 @@ async function quotesPhase(manifest: readonly ManifestEntry[], send: (m: SizeMes
     reads[i] = undefined;
     readMs += performance.now() - t;
     t = performance.now();
-    const docId = `d${i}`;
-    const found = findQuotes(text, paragraphs(text));
+    const { uri } = manifest[i]!;
+    const facts = quoteFacts(text, fileNameOf(uri));
     const m = performance.now();
-    const refs: QuoteRef[] = found.map((q, k) => ({ id: `${docId}-q${k}`, docId, text: q.text, kind: q.kind }));
-    index.set(docId, refs);
+    corpus.setFacts(uri, text, facts, 0);
     const e = performance.now();
     findMs += m - t;
     indexMs += e - m;
     longest = Math.max(longest, e - t);
-    quotes += refs.length;
+    quotes += facts.quotes.length;
     done++;
     if (e - slice > SLICE_MS) {
       send({ type: 'progress', phase: 'quotes', done, total: manifest.length });
@@ -225,7 +238,7 @@ async function quotesPhase(manifest: readonly ManifestEntry[], send: (m: SizeMes
     }
   }
   const t = performance.now();
-  const links = index.links().length;
+  const links = corpus.links().length;
   const linksMs = performance.now() - t;
   const ms = performance.now() - started;
   monitor.disable();
@@ -310,7 +323,7 @@ async function pooledBuild(
   };
 }
 
-function measureMemory(corpus: Corpus, workers: number, before: Pick<IndexMemory, 'rssAtStart' | 'rssBeforePool'>): IndexMemory {
+function measureMemory(corpus: Corpus, workers: number, before: Pick<IndexMemory, 'rssAtStart' | 'rssAfterQuickPass'>): IndexMemory {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const mem = process.memoryUsage();
@@ -336,17 +349,19 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   const manifest = await readManifest(o.dir);
   send({ type: 'result', key: 'idleLoopDelay', value: await idleLoopDelay() });
 
-  send({ type: 'phase', phase: 'quotes' });
-  send({ type: 'result', key: 'quotesPhase', value: await quotesPhase(manifest, send, o.quotesDeadline ?? Infinity) });
-  gc?.();
-  const rssBeforePool = process.memoryUsage().rss;
-
-  send({ type: 'phase', phase: 'pooled build' });
   const corpus = new Corpus();
   const pool = new AnalyzerPool(o.workerScript, o.workers);
   try {
+    send({ type: 'phase', phase: 'quotes' });
+    // The extension starts the threads as the quick pass begins, so they are ready for the entities.
+    pool.warm();
+    send({ type: 'result', key: 'quotesPhase', value: await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity) });
+    gc?.();
+    const rssAfterQuickPass = process.memoryUsage().rss;
+
+    send({ type: 'phase', phase: 'pooled build' });
     send({ type: 'result', key: 'pooled', value: await pooledBuild(corpus, pool, manifest, o, send) });
-    send({ type: 'result', key: 'memory', value: measureMemory(corpus, o.workers, { rssAtStart, rssBeforePool }) });
+    send({ type: 'result', key: 'memory', value: measureMemory(corpus, o.workers, { rssAtStart, rssAfterQuickPass }) });
 
     const truth = JSON.parse(await readFile(join(o.dir, 'truth.json'), 'utf8')) as Truth;
     // Accuracy is judged on the articles in the corpus: a time-boxed build is a smaller corpus, not a worse one.

@@ -3,8 +3,8 @@
 // child process (which builds the index in a process of its own), then prints a table and the product
 // budgets and writes bench/results/<date>.json.
 import { fork, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { DEFAULT_SEED } from './generate';
@@ -157,6 +157,7 @@ function runChild(child: string, workerScript: string, size: number, o: Options,
     seedsDir: join(ROOT, 'seeds'),
     workerScript,
     workers: o.workers,
+    workDir: mkdtempSync(join(tmpdir(), 'crosswire-bench-')),
     // Default profile names, so that each of the index process's threads writes its own.
     indexExecArgv: o.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS, 'profiles')}`] : [],
     deadline: Date.now() + timeoutS * 1000,
@@ -196,6 +197,7 @@ function runChild(child: string, workerScript: string, size: number, o: Options,
     const killer = setTimeout(() => proc.kill('SIGKILL'), timeoutS * 1000 + 90_000);
     proc.on('exit', (code) => {
       clearTimeout(killer);
+      rmSync(options.workDir!, { recursive: true, force: true });
       if (tty) process.stderr.write('\r\x1b[K');
       const wallMs = performance.now() - started;
       const finished = report.edit600 !== undefined && !error && code === 0;

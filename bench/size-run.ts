@@ -71,6 +71,11 @@ export interface SizeOptions {
   readonly workerScript: string;
   /** Worker threads of the pooled build; by default one per core, at most 4. */
   readonly workers?: number;
+  /**
+   * An empty folder for the articles the index process reads; by default one made and removed here. The
+   * runner passes its own so that it can remove it even when this process is stopped at its time box.
+   */
+  readonly workDir?: string;
   /** Extra Node options for the index process (a CPU profile). */
   readonly indexExecArgv?: readonly string[];
   /**
@@ -160,7 +165,7 @@ export async function runSize(o: SizeOptions, send: (m: SizeMessage) => void): P
   (globalThis as { gc?: () => void }).gc?.();
 
   send({ type: 'phase', phase: 'write articles' });
-  const dir = mkdtempSync(join(tmpdir(), 'crosswire-bench-'));
+  const dir = o.workDir ?? mkdtempSync(join(tmpdir(), 'crosswire-bench-'));
   try {
     // The long article goes first so that a time-boxed build still has it for the edit benchmark.
     writeWorkspace(dir, generated, long ? [long, ...regular] : regular, long);

@@ -70,11 +70,14 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.equal(pooled!.setFacts.max, pooled!.longestSetFactsMs);
     assert.ok(pooled!.quotes >= generation!.plantedQuotes * 0.9, 'the pooled build finds most planted quotes');
     assert.ok(pooled!.entities > 0 && pooled!.mentions > 0);
-    assert.ok(pooled!.loopDelay.max > 0 && pooled!.loopDelay.max >= pooled!.loopDelay.p99);
+    assert.ok(pooled!.loopDelay.max >= pooled!.loopDelay.p99);
+    // A setFacts blocks the main thread, so the event-loop monitor (one tick every 5 ms) sees the longest one.
+    assert.ok(pooled!.loopDelay.max >= pooled!.longestSetFactsMs - 12, `${pooled!.loopDelay.max} < ${pooled!.longestSetFactsMs}`);
+    assert.ok(report.idleLoopDelay!.max >= 0 && report.idleLoopDelay!.max < 1000);
     assert.equal(memory!.articles, 21);
     assert.ok(Number.isFinite(memory!.heapAfterGc) && memory!.heapAfterGc > 0, 'the index process runs with --expose-gc');
     assert.ok(memory!.peakRss >= memory!.rssAfterGc && memory!.rssAfterGc > memory!.heapAfterGc);
-    assert.ok(memory!.rssAtStart > 0 && memory!.peakRss >= memory!.rssBeforePool, 'the pool and the corpus add to the process');
+    assert.ok(memory!.rssAtStart > 0 && memory!.peakRss >= memory!.rssAfterQuickPass, 'the pool and the corpus add to the process');
   });
 
   it('measures lookups and one-word edits of a short and a long article', () => {
