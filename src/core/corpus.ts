@@ -221,8 +221,10 @@ export class Corpus {
     return this.docs.get(doc.uri) === doc ? this.resolver.entityOf(doc.id, index) : null;
   }
 
-  private mentionOf(doc: Analysed, index: number): CorpusMention {
-    return { ...rawMention(doc, index), uri: doc.uri, index, entity: this.entityOf(doc, index) };
+  private mentionOf(doc: Analysed, index: number, entity = this.entityOf(doc, index)): CorpusMention {
+    const start = doc.mentionStarts[index];
+    const end = doc.mentionEnds[index];
+    return { start, end, text: doc.text.slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity };
   }
 
   private quoteOf(doc: Analysed, index: number): CorpusQuote {
@@ -274,12 +276,20 @@ export class Corpus {
   /** Every mention of an entity across the corpus. */
   mentionsOf(entityId: string): CorpusMention[] {
     const out: CorpusMention[] = [];
+    let doc: Analysed | undefined;
     for (const ref of this.resolver.mentionsOf(entityId)) {
-      const uri = this.byId.get(ref.docId);
-      const doc = uri ? this.docs.get(uri) : undefined;
-      if (doc && ref.index < doc.mentionStarts.length) out.push(this.mentionOf(doc, ref.index));
+      if (doc?.id !== ref.docId) {
+        const uri = this.byId.get(ref.docId);
+        doc = uri ? this.docs.get(uri) : undefined;
+      }
+      if (doc && ref.index < doc.mentionStarts.length) out.push(this.mentionOf(doc, ref.index, entityId));
     }
     return out;
+  }
+
+  /** How many mentions an entity has across the corpus, and in how many documents: what `mentionsOf` would count, at once. */
+  mentionStats(entityId: string): { mentions: number; documents: number } {
+    return this.resolver.statsOf(entityId);
   }
 
   /** The innermost quote containing `offset`, marks included; an offset at a span's end counts as in it. */

@@ -162,3 +162,16 @@ describe('the resolver after an edit', () => {
     assert.deepEqual(r.mentionsOf('person:antony-blinken').map((m) => m.docId), ['a', 'a', 'b']);
   });
 });
+
+describe('entity statistics', () => {
+  it('counts an entity’s mentions and documents as listing them would', () => {
+    const c = new Corpus();
+    for (const f of SEED_FILES) c.set(f, seed(f));
+    for (const e of c.entities().slice(0, 20)) {
+      const all = c.mentionsOf(e.id);
+      assert.deepEqual(c.mentionStats(e.id), { mentions: all.length, documents: new Set(all.map((m) => m.uri)).size }, e.id);
+    }
+    assert.ok(c.mentionStats('person:antony-blinken').documents >= 3);
+    assert.deepEqual(c.mentionStats('person:nobody-at-all'), { mentions: 0, documents: 0 });
+  });
+});

@@ -34,6 +34,10 @@ interface Built {
   readonly byId: Map<string, Entity>;
   /** Per entity, the documents that mention it, in document order; their mentions are found on demand. */
   readonly docsOf: Map<string, string[]>;
+  /** Per entity, how many mentions it has. */
+  readonly counts: Map<string, number>;
+  /** Per document, the entity id of each entry of its table. */
+  readonly idsOf: Map<string, (string | null)[]>;
 }
 
 /** Lower-case, accents and apostrophe styles folded, a leading article dropped: "Orbán" = "Orban". */
@@ -215,17 +219,20 @@ export class EntityResolver {
   /** Every mention of an entity across the corpus, in document order. */
   mentionsOf(entityId: string): MentionRef[] {
     const out: MentionRef[] = [];
-    for (const docId of this.build().docsOf.get(entityId) ?? []) {
+    const built = this.build();
+    for (const docId of built.docsOf.get(entityId) ?? []) {
       const entry = this.docs.get(docId)!;
-      const hits = entry.table.map((l) => {
-        const key = this.keyOf(l);
-        return key !== null && this.entityForKey(key).id === entityId;
-      });
-      entry.ofMention.forEach((t, index) => {
-        if (hits[t]) out.push({ docId, index });
-      });
+      const ids = built.idsOf.get(docId)!;
+      const of = entry.ofMention;
+      for (let index = 0; index < of.length; index++) if (ids[of[index]] === entityId) out.push({ docId, index });
     }
     return out;
+  }
+
+  /** How many mentions an entity has, and in how many documents, without listing them. */
+  statsOf(entityId: string): { mentions: number; documents: number } {
+    const built = this.build();
+    return { mentions: built.counts.get(entityId) ?? 0, documents: built.docsOf.get(entityId)?.length ?? 0 };
   }
 
   private account(entry: DocEntry, sign: 1 | -1): void {
@@ -344,14 +351,18 @@ export class EntityResolver {
     if (this.built) return this.built;
     const counts = new Map<string, number>();
     const docsOf = new Map<string, string[]>();
+    const idsOf = new Map<string, (string | null)[]>();
     const byId = new Map<string, Entity>();
     // Lone words decided against the corpus are spellings of the entity too.
     const extra = new Map<string, Set<string>>();
     for (const [docId, entry] of this.docs) {
+      const ids: (string | null)[] = new Array<string | null>(entry.table.length).fill(null);
+      idsOf.set(docId, ids);
       entry.table.forEach((l, t) => {
         const key = this.keyOf(l);
         if (key === null) return;
         const e = this.entityForKey(key);
+        ids[t] = e.id;
         if (l.key === null && l.surface !== e.name && !e.aliases.includes(l.surface)) {
           let set = extra.get(e.id);
           if (!set) extra.set(e.id, (set = new Set()));
@@ -370,7 +381,7 @@ export class EntityResolver {
       byId.set(id, { ...e, aliases: [...new Set([...e.aliases, ...more])].sort() });
     }
     const entities = [...byId.values()].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
-    this.built = { entities, byId, docsOf };
+    this.built = { entities, byId, docsOf, counts, idsOf };
     return this.built;
   }
 }
