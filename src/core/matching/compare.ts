@@ -1,5 +1,5 @@
 import type { LinkRelation, QuoteKind } from '../types';
-import { conceptsOf, type StemConcepts } from './lexicon';
+import { conceptsOf } from './lexicon';
 import { words } from './text';
 
 /**
@@ -15,15 +15,7 @@ export interface PreparedQuote {
   /** Word index where each content stem first appears. */
   readonly positions: Int32Array;
   /** 1 where the content stem is a name. */
-  readonly names: Uint8Array;
-  /**
-   * WordNet senses of the non-name stems, stem after stem, each stem's own senses before its broader
-   * ones, as `sense * 2 + 1` for a broader sense and `sense * 2` for an own one. Kept with the quote so
-   * that comparing reads one small buffer rather than the lexicon's scattered records.
-   */
-  readonly senses: Int32Array;
-  /** Where each stem's senses end in `senses`. */
-  readonly senseEnds: Int32Array;
+  readonly names: Int32Array;
   /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
   readonly negated: boolean;
 }
@@ -35,7 +27,7 @@ const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'least']);
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
-  private readonly concepts: (StemConcepts | null | undefined)[] = [];
+  private readonly codes: (Int32Array | undefined)[] = [];
 
   id(text: string): number {
     let id = this.ids.get(text);
@@ -44,7 +36,7 @@ export class Vocabulary {
       this.ids.set(text, id);
       this.texts.push(text);
       // Kept dense: an array filled at scattered indices turns into a slow dictionary.
-      this.concepts.push(undefined);
+      this.codes.push(undefined);
     }
     return id;
   }
@@ -53,13 +45,22 @@ export class Vocabulary {
     return this.texts[id] ?? '';
   }
 
-  /** WordNet senses of a stem id, looked up once. */
-  conceptsOf(id: number): StemConcepts | null {
-    let c = this.concepts[id];
-    if (c === undefined) this.concepts[id] = c = conceptsOf(this.texts[id]) ?? null;
-    return c;
+  /**
+   * WordNet senses of a stem id, looked up once: its own senses as `sense * 2`, then its broader ones
+   * as `sense * 2 + 1`. One small array per distinct stem, so quotes need not carry their senses.
+   */
+  senseCodes(id: number): Int32Array {
+    let codes = this.codes[id];
+    if (codes === undefined) {
+      const c = conceptsOf(this.texts[id]);
+      codes = c ? Int32Array.from([...c.own.map((k) => 2 * k), ...c.broader.map((k) => 2 * k + 1)]) : NO_SENSES;
+      this.codes[id] = codes;
+    }
+    return codes;
   }
 }
+
+const NO_SENSES = new Int32Array(0);
 
 /** Reduces a quote text to its comparable form. */
 export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
@@ -89,37 +90,27 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
       names[at] = 0;
     }
   }
-  const n = stems.length;
-  const senses: number[] = [];
-  const senseEnds = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = names[i] ? null : vocab.conceptsOf(stems[i]);
-    if (c) {
-      for (const k of c.own) senses.push(2 * k);
-      for (const k of c.broader) senses.push(2 * k + 1);
-    }
-    senseEnds[i] = senses.length;
-  }
-  // One buffer for all of a quote's arrays: a large index holds tens of thousands of quotes, and
-  // every separate typed array costs its own backing store.
-  const ints = count + 3 * n + senses.length;
-  const buffer = new ArrayBuffer(4 * ints + n);
-  const packed = new Int32Array(buffer, 0, ints);
-  packed.set(norms);
-  packed.set(stems, count);
-  packed.set(positions, count + n);
-  packed.set(senseEnds, count + 2 * n);
-  packed.set(senses, count + 3 * n);
-  const nameFlags = new Uint8Array(buffer, 4 * ints, n);
-  nameFlags.set(names);
+  const data = new Int32Array(count + 3 * stems.length);
+  data.set(norms);
+  data.set(stems, count);
+  data.set(positions, count + stems.length);
+  data.set(names, count + 2 * stems.length);
+  return preparedView(kind, negated, data, 0, count, stems.length);
+}
+
+/**
+ * A prepared quote over a stretch of a larger array laid out as `prepare` lays it out: `words` norms,
+ * then `stems` stems, positions and name flags. An index keeps all its quotes in one array this way
+ * and makes the views only when a quote is compared.
+ */
+export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array, at: number, words: number, stems: number): PreparedQuote {
+  const s = at + words;
   return {
     kind,
-    norms: packed.subarray(0, count),
-    stems: packed.subarray(count, count + n),
-    positions: packed.subarray(count + n, count + 2 * n),
-    names: nameFlags,
-    senseEnds: packed.subarray(count + 2 * n, count + 3 * n),
-    senses: packed.subarray(count + 3 * n, ints),
+    norms: data.subarray(at, s),
+    stems: data.subarray(s, s + stems),
+    positions: data.subarray(s + stems, s + 2 * stems),
+    names: data.subarray(s + 2 * stems, s + 3 * stems),
     negated,
   };
 }
@@ -159,13 +150,12 @@ export interface CompareOptions {
  * the longer quote; 0.5 to 0.95 for a variant, the harmonic mean of the weighted share of each
  * quote's content words found in the other (a re-translation scores lower than a light edit).
  *
- * Both quotes must come from `prepare` with one vocabulary; they carry their WordNet senses, so the
- * vocabulary itself is no longer read here.
+ * Both quotes must come from `prepare` with `vocab`.
  */
 export function comparePrepared(
   a: PreparedQuote,
   b: PreparedQuote,
-  _vocab: Vocabulary,
+  vocab: Vocabulary,
   options: CompareOptions = {},
 ): Match | null {
   if (a.norms.length === 0 || b.norms.length === 0) return null;
@@ -178,18 +168,18 @@ export function comparePrepared(
     return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
   }
   if (options.variants === false) return null;
-  if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long);
-  return statementVariant(a, b, weight);
+  if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
+  return statementVariant(a, b, vocab, weight);
 }
 
 /**
  * A multi-word term (“groundless accusations”) reported inside another quote in other words
  * (“baseless accusations”) or another order: every content word must be found, close together.
  */
-function termVariant(term: PreparedQuote, other: PreparedQuote): Match | null {
+function termVariant(term: PreparedQuote, other: PreparedQuote, vocab: Vocabulary): Match | null {
   const nonName = term.names.some((x) => !x);
   if (term.stems.length < 2 || !nonName || term.norms.length > other.norms.length) return null;
-  const { pairs } = align(term, other);
+  const { pairs } = align(term, other, vocab);
   if (pairs.length < term.stems.length) return null;
   // A two-word phrase is too easy to meet by loose sense relations: words must be the same or synonyms,
   // and at least one the very same.
@@ -213,11 +203,12 @@ function termVariant(term: PreparedQuote, other: PreparedQuote): Match | null {
 function statementVariant(
   a: PreparedQuote,
   b: PreparedQuote,
+  vocab: Vocabulary,
   weight: (stem: number) => number,
 ): Match | null {
   // Whatever else they share, a statement and its denial are not the same statement.
   if (a.negated !== b.negated) return null;
-  const aligned = align(a, b);
+  const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
   let matchedWords = 0;
   for (const p of pairs) if (!a.names[p.i] && p.sim >= BROADER_SENSE) matchedWords++;
@@ -414,6 +405,7 @@ interface Scratch {
   head: Int32Array;
   next: Int32Array;
   word: Int32Array;
+  code: Int32Array;
   creditA: Float64Array;
   creditB: Float64Array;
   runLength: Int32Array;
@@ -431,6 +423,7 @@ const scratch: Scratch = {
   head: new Int32Array(2048),
   next: new Int32Array(256),
   word: new Int32Array(256),
+  code: new Int32Array(256),
   creditA: new Float64Array(64),
   creditB: new Float64Array(64),
   runLength: new Int32Array(64),
@@ -453,6 +446,7 @@ function reserve(s: Scratch, na: number, nb: number, senses: number): void {
   if (s.next.length < senses) {
     s.next = grownInt(s.next, senses);
     s.word = grownInt(s.word, senses);
+    s.code = grownInt(s.code, senses);
   }
   const most = Math.max(na, nb);
   if (s.creditA.length < most) {
@@ -463,20 +457,23 @@ function reserve(s: Scratch, na: number, nb: number, senses: number): void {
   }
 }
 
-function align(a: PreparedQuote, b: PreparedQuote): Alignment {
+function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
   const s = scratch;
   const na = a.stems.length;
   const width = b.stems.length;
-  reserve(s, na, width, a.senses.length);
+  let senseCount = 0;
+  for (let i = 0; i < na; i++) if (!a.names[i]) senseCount += vocab.senseCodes(a.stems[i]).length;
+  reserve(s, na, width, senseCount);
   if (++s.generation === 0x7fffffff) {
     s.stemStamp.fill(0);
     s.senseStamp.fill(0);
     s.generation = 1;
   }
   const generation = s.generation;
-  const { grid, cells, next, word } = s;
+  const { grid, cells, next, word, code } = s;
   let used = 0;
   // a's stems and senses go into tables by id; b's then meet them without trying every pair.
+  let entries = 0;
   for (let i = 0; i < na; i++) {
     const stem = a.stems[i];
     if (stem >= s.stemStamp.length) {
@@ -485,46 +482,42 @@ function align(a: PreparedQuote, b: PreparedQuote): Alignment {
     }
     s.stemStamp[stem] = generation;
     s.stemWord[stem] = i;
-  }
-  let i = 0;
-  for (let e = 0; e < a.senses.length; e++) {
-    while (e >= a.senseEnds[i]) i++;
-    const code = a.senses[e];
-    if (code >= s.senseStamp.length) {
-      s.senseStamp = grownInt(s.senseStamp, code + 2);
-      s.head = grownInt(s.head, code + 2);
+    if (a.names[i]) continue;
+    const codes = vocab.senseCodes(stem);
+    for (let k = 0; k < codes.length; k++) {
+      const c = codes[k];
+      if (c >= s.senseStamp.length) {
+        s.senseStamp = grownInt(s.senseStamp, c + 2);
+        s.head = grownInt(s.head, c + 2);
+      }
+      // Own and broader entries of one sense share the list of its own slot.
+      const slot = c & ~1;
+      if (s.senseStamp[slot] !== generation) {
+        s.senseStamp[slot] = generation;
+        s.head[slot] = -1;
+      }
+      word[entries] = i;
+      code[entries] = c;
+      next[entries] = s.head[slot];
+      s.head[slot] = entries++;
     }
-    // Own and broader entries of one sense share the list of its own slot.
-    const slot = code & ~1;
-    if (s.senseStamp[slot] !== generation) {
-      s.senseStamp[slot] = generation;
-      s.head[slot] = -1;
-    }
-    word[e] = i;
-    next[e] = s.head[slot];
-    s.head[slot] = e;
   }
   const { stemStamp, stemWord, senseStamp, head } = s;
-  const hasSenses = a.senses.length > 0;
-  let j = 0;
-  for (j = 0; j < width; j++) {
+  for (let j = 0; j < width; j++) {
     const stem = b.stems[j];
     if (stem < stemStamp.length && stemStamp[stem] === generation) {
       const cell = stemWord[stem] * width + j;
       grid[cell] = STEM_CODE;
       cells[used++] = cell;
     }
-  }
-  if (hasSenses) {
-    j = 0;
-    for (let f = 0; f < b.senses.length; f++) {
-      while (f >= b.senseEnds[j]) j++;
-      const code = b.senses[f];
-      const slot = code & ~1;
+    if (entries === 0 || b.names[j]) continue;
+    const codes = vocab.senseCodes(stem);
+    for (let k = 0; k < codes.length; k++) {
+      const slot = codes[k] & ~1;
       if (slot >= senseStamp.length || senseStamp[slot] !== generation) continue;
-      const broaderB = code & 1;
+      const broaderB = codes[k] & 1;
       for (let e = head[slot]; e >= 0; e = next[e]) {
-        const broaderA = a.senses[e] & 1;
+        const broaderA = code[e] & 1;
         // Two broader senses meeting say only that both words are kinds of one thing.
         if (broaderA && broaderB) continue;
         const strength = broaderA || broaderB ? BROADER_CODE : SENSE_CODE;

@@ -1,6 +1,7 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef } from '../types';
-import { comparePrepared, prepare, Vocabulary, type PreparedQuote } from './compare';
+import { comparePrepared, prepare, preparedView, Vocabulary, type PreparedQuote } from './compare';
 import { alignWords, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
+import { PostingLists } from './postings';
 import { wordForms } from './text';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
@@ -35,7 +36,11 @@ interface Entry {
   /** Replaced by the caller's latest copy so that an old version of the document can be freed. */
   text: string;
   readonly kind: QuoteKind;
-  readonly prepared: PreparedQuote;
+  readonly negated: boolean;
+  /** Where the quote's prepared arrays start in the index's store (moves when the store is compacted). */
+  at: number;
+  readonly words: number;
+  readonly stems: number;
   /** Weighted size when added, to judge how much of it a candidate shares. */
   readonly mass: number;
   /** Pair records this quote takes part in, oldest first; absent while it has none. */
@@ -73,7 +78,16 @@ export class QuoteIndex {
   private readonly free: number[] = [];
   private readonly numbers = new Map<string, number>();
   private readonly docs = new Map<string, number[]>();
-  private readonly postings = new Map<number, number[]>();
+  /** Quote numbers under each stem (key `2 * stem`) and each WordNet sense (key `2 * sense + 1`). */
+  private readonly postings = new PostingLists();
+  /**
+   * Every quote's prepared arrays, one after another (see `preparedView`): one array rather than
+   * several small typed arrays per quote, whose fixed costs would outweigh their contents.
+   */
+  private store = new Int32Array(1 << 16);
+  private storeUsed = 0;
+  /** Ints of the store that belong to dropped quotes, reclaimed by compaction. */
+  private storeGarbage = 0;
   /** Quotes containing each stem (by vocabulary id), for rarity weights (not capped). */
   private df = new Int32Array(1024);
   private size = 0;
@@ -189,7 +203,14 @@ export class QuoteIndex {
     const prepared = prepare(q.text, q.kind, this.vocab);
     const n = this.free.pop() ?? this.entries.length;
     const mass = this.mass(prepared);
-    this.entries[n] = { id: q.id, docId, text: q.text, kind: q.kind, prepared, mass, links: undefined };
+    const words = prepared.norms.length;
+    const stems = prepared.stems.length;
+    const at = this.reserve(words + 3 * stems);
+    this.store.set(prepared.norms, at);
+    this.store.set(prepared.stems, at + words);
+    this.store.set(prepared.positions, at + words + stems);
+    this.store.set(prepared.names, at + words + 2 * stems);
+    this.entries[n] = { id: q.id, docId, text: q.text, kind: q.kind, negated: prepared.negated, at, words, stems, mass, links: undefined };
     if (n >= this.docOf.length) {
       this.docOf = grown(this.docOf, n + 1);
       this.massOf = grown(this.massOf, n + 1);
@@ -200,11 +221,7 @@ export class QuoteIndex {
     this.massOf[n] = mass;
     this.numbers.set(q.id, n);
     this.size++;
-    for (const key of this.keysOf(prepared)) {
-      let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = []));
-      if (list.length < MAX_POSTINGS) list.push(n);
-    }
+    for (const key of this.keysOf(prepared)) this.postings.add(key, n, MAX_POSTINGS);
     for (const s of prepared.stems) {
       if (s >= this.df.length) this.df = grown(this.df, s + 1);
       this.df[s]++;
@@ -213,21 +230,41 @@ export class QuoteIndex {
     return n;
   }
 
+  /** The prepared form of a quote, as views into the store: valid until the next insertion. */
+  private prepared(e: Entry): PreparedQuote {
+    return preparedView(e.kind, e.negated, this.store, e.at, e.words, e.stems);
+  }
+
+  /** Room for `length` ints at the end of the store; compacts it when dropped quotes fill half. */
+  private reserve(length: number): number {
+    if (this.storeUsed + length > this.store.length) {
+      const live = this.storeUsed - this.storeGarbage;
+      const next = new Int32Array(Math.max(2 * (live + length), this.storeGarbage > live ? this.store.length : 2 * this.store.length));
+      let used = 0;
+      for (const e of this.entries) {
+        if (!e) continue;
+        const size = e.words + 3 * e.stems;
+        next.set(this.store.subarray(e.at, e.at + size), used);
+        e.at = used;
+        used += size;
+      }
+      this.store = next;
+      this.storeUsed = used;
+      this.storeGarbage = 0;
+    }
+    const at = this.storeUsed;
+    this.storeUsed += length;
+    return at;
+  }
+
   /** Forgets one quote: its links at both ends, its postings and its share of the rarity counts. */
   private drop(n: number): void {
     const e = this.entries[n]!;
     for (const pair of e.links ?? []) this.unlink(pair.a === n ? pair.b : pair.a, n);
-    for (const key of this.keysOf(e.prepared)) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      const at = list.indexOf(n);
-      if (at >= 0) {
-        list[at] = list[list.length - 1];
-        list.pop();
-      }
-      if (list.length === 0) this.postings.delete(key);
-    }
-    for (const s of e.prepared.stems) this.df[s]--;
+    const prepared = this.prepared(e);
+    for (const key of this.keysOf(prepared)) this.postings.remove(key, n);
+    for (const s of prepared.stems) this.df[s]--;
+    this.storeGarbage += e.words + 3 * e.stems;
     this.entries[n] = undefined;
     this.docOf[n] = -1;
     this.free.push(n);
@@ -235,13 +272,14 @@ export class QuoteIndex {
     this.weightGeneration++;
   }
 
-  /**
-   * Posting keys of a quote: its stems, and the senses of its non-name stems as -(sense + 1), each
-   * once. Derived again on removal rather than stored.
-   */
+  /** Posting keys of a quote: its stems, and the senses of its non-name stems, each once. */
   private keysOf(p: PreparedQuote): Set<number> {
-    const keys = new Set<number>(p.stems);
-    for (const code of p.senses) keys.add(senseKey(code));
+    const keys = new Set<number>();
+    for (let i = 0; i < p.stems.length; i++) {
+      keys.add(2 * p.stems[i]);
+      if (p.names[i]) continue;
+      for (const code of this.vocab.senseCodes(p.stems[i])) keys.add(code | 1);
+    }
     return keys;
   }
 
@@ -271,7 +309,7 @@ export class QuoteIndex {
   private sameDocumentPartners(nums: readonly number[], fresh: ReadonlySet<number>): Map<number, number[]> {
     const byOpening = new Map<number, number[]>();
     for (const n of nums) {
-      const norms = this.entries[n]!.prepared.norms;
+      const norms = this.prepared(this.entries[n]!).norms;
       if (norms.length === 0) continue;
       const key = norms.length === 1 ? -1 - norms[0] : norms[0] * ID_SPAN + norms[1];
       const list = byOpening.get(key);
@@ -285,7 +323,7 @@ export class QuoteIndex {
       set.add(y);
     };
     for (const long of nums) {
-      const norms = this.entries[long]!.prepared.norms;
+      const norms = this.prepared(this.entries[long]!).norms;
       const openings = norms.length === 1 ? [-1 - norms[0]] : [];
       for (let p = 0; p + 1 < norms.length; p++) openings.push(norms[p] * ID_SPAN + norms[p + 1]);
       for (const key of openings) {
@@ -307,16 +345,14 @@ export class QuoteIndex {
    * that may repeat it, each pair of new quotes once; then with candidates from other documents.
    */
   private linkNew(n: number, siblings: readonly number[] | undefined, fresh: ReadonlySet<number>): void {
-    const e = this.entries[n]!;
+    const p = this.prepared(this.entries[n]!);
     for (const other of siblings ?? []) {
       if (fresh.has(other) && other <= n) continue;
-      const o = this.entries[other]!;
-      const m = comparePrepared(e.prepared, o.prepared, this.vocab, { weight: this.weight, variants: false });
+      const m = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight, variants: false });
       if (m) this.addPair(n, other, m.score, m.relation);
     }
-    for (const other of this.candidates(n)) {
-      const o = this.entries[other]!;
-      const m = comparePrepared(e.prepared, o.prepared, this.vocab, { weight: this.weight });
+    for (const other of this.candidates(n, p)) {
+      const m = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
       if (m) this.addPair(n, other, m.score, m.relation);
     }
   }
@@ -325,32 +361,29 @@ export class QuoteIndex {
    * Quotes of other documents sharing the most weighted words or senses with quote `n`. Posting lists
    * are read rarest first, within a budget, so a quote made of common words costs no more than others.
    */
-  private candidates(n: number): number[] {
-    const e = this.entries[n]!;
-    const p = e.prepared;
-    const lists: number[][] = [];
+  private candidates(n: number, p: PreparedQuote): number[] {
+    const keys: number[] = [];
     const credits: number[] = [];
     let total = 0;
     for (let i = 0; i < p.stems.length; i++) {
       const s = p.stems[i];
       const w = this.weight(s) * (p.names[i] ? 0.5 : 1);
       total += w;
-      const list = this.postings.get(s);
-      if (list) {
-        lists.push(list);
+      if (this.postings.count(2 * s) > 0) {
+        keys.push(2 * s);
         credits.push(w);
       }
-      for (let k = i === 0 ? 0 : p.senseEnds[i - 1]; k < p.senseEnds[i]; k++) {
-        const senses = this.postings.get(senseKey(p.senses[k]));
-        if (senses) {
-          lists.push(senses);
+      if (p.names[i]) continue;
+      for (const code of this.vocab.senseCodes(s)) {
+        if (this.postings.count(code | 1) > 0) {
+          keys.push(code | 1);
           credits.push(w * SENSE_CREDIT);
         }
       }
     }
     // Rarest first, in order of appearance among equals: one numeric sort of (length, place) keys.
-    const order = new Float64Array(lists.length);
-    for (let k = 0; k < lists.length; k++) order[k] = lists[k].length * LIST_PLACES + k;
+    const order = new Float64Array(keys.length);
+    for (let k = 0; k < keys.length; k++) order[k] = this.postings.count(keys[k]) * LIST_PLACES + k;
     order.sort();
     if (this.evidence.length < this.entries.length) this.evidence = new Float64Array(2 * this.entries.length);
     const evidence = this.evidence;
@@ -358,14 +391,10 @@ export class QuoteIndex {
     let budget = POSTINGS_BUDGET;
     for (const key of order) {
       const k = key % LIST_PLACES;
-      const list = lists[k];
-      const credit = credits[k];
-      if (list.length > budget) break;
-      budget -= list.length;
-      for (const other of list) {
-        if (evidence[other] === 0) touched.push(other);
-        evidence[other] += credit;
-      }
+      const length = this.postings.count(keys[k]);
+      if (length > budget) break;
+      budget -= length;
+      this.postings.accumulate(keys[k], credits[k], evidence, touched);
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
     // the smaller of the two; the full comparison decides. The best few are kept in order as they
@@ -441,11 +470,6 @@ export class QuoteIndex {
       ? renderAlignment(alignment, a.text, wa, b.text, wb)
       : renderAlignment(mirrorAlignment(alignment), b.text, wb, a.text, wa, true);
   }
-}
-
-/** Posting key of a sense as `PreparedQuote.senses` codes it: -(sense + 1), apart from stem ids. */
-function senseKey(code: number): number {
-  return -((code >> 1) + 1);
 }
 
 function quoteKey(kind: QuoteKind, text: string): string {
