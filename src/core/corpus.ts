@@ -72,7 +72,8 @@ interface Analysed {
   readonly text: string;
   readonly title: string;
   readonly source: string | null;
-  readonly paragraphs: readonly Paragraph[];
+  /** Start and end of each paragraph, in turn. */
+  readonly paragraphSpans: Int32Array;
   readonly quotes: readonly QuoteSpan[];
   readonly speakers: readonly (SpeakerRef | null)[];
   readonly mentionStarts: Int32Array;
@@ -117,7 +118,7 @@ export class Corpus {
       uri, id, version, text,
       title: facts.title,
       source: facts.source,
-      paragraphs: facts.paragraphs,
+      paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
       quotes: facts.quotes,
       speakers: facts.speakers,
       mentionStarts: new Int32Array(n),
@@ -157,10 +158,10 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const { title, source, paragraphs, quotes, speakers } = doc;
+    const { title, source, quotes, speakers } = doc;
     const mentions: RawMention[] = [];
     for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, i));
-    return { title, source, paragraphs, quotes, speakers, mentions };
+    return { title, source, paragraphs: paragraphsOf(doc), quotes, speakers, mentions };
   }
 
   /** Every document, in uri order. */
@@ -194,6 +195,7 @@ export class Corpus {
     const corpus = this;
     let mentions: CorpusMention[] | undefined;
     let quotes: CorpusQuote[] | undefined;
+    let paragraphs: Paragraph[] | undefined;
     return {
       uri: doc.uri,
       id: doc.id,
@@ -201,7 +203,10 @@ export class Corpus {
       source: doc.source,
       version: doc.version,
       text: doc.text,
-      paragraphs: doc.paragraphs,
+      get paragraphs(): readonly Paragraph[] {
+        if (!paragraphs) paragraphs = paragraphsOf(doc);
+        return paragraphs;
+      },
       get quotes(): readonly CorpusQuote[] {
         if (!quotes) quotes = doc.quotes.map((_, i) => corpus.quoteOf(doc, i));
         return quotes;
@@ -341,6 +346,13 @@ export class Corpus {
     while (this.byId.has(id) && this.byId.get(id) !== uri) id = shortHash(id + uri);
     return id;
   }
+}
+
+function paragraphsOf(doc: Analysed): Paragraph[] {
+  const out: Paragraph[] = [];
+  const spans = doc.paragraphSpans;
+  for (let i = 0; i < spans.length; i += 2) out.push({ start: spans[i], end: spans[i + 1], index: i >> 1 });
+  return out;
 }
 
 function rawMention(doc: Analysed, index: number): RawMention {

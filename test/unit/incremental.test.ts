@@ -175,3 +175,16 @@ describe('entity statistics', () => {
     assert.deepEqual(c.mentionStats('person:nobody-at-all'), { mentions: 0, documents: 0 });
   });
 });
+
+describe('removing documents', () => {
+  it('leaves nothing of them behind, and adding them again gives what a fresh corpus gives', () => {
+    const c = new Corpus();
+    for (const f of SEED_FILES) c.set(f, seed(f));
+    for (const f of SEED_FILES) c.remove(f);
+    assert.deepEqual(c.entities(), []);
+    assert.deepEqual(c.documents(), []);
+    assert.equal(c.mentionAt(SEED_FILES[0]!, 10), undefined);
+    for (const f of SEED_FILES) c.set(f, seed(f));
+    assert.deepEqual(snapshot(c), snapshot(fresh(SEED_FILES.map((f) => [f, seed(f)]))));
+  });
+});

@@ -132,6 +132,8 @@ export class EntityResolver {
   private built: Built | undefined;
   /** Entities described since the last change, by key: a document's mentions repeat a few keys. */
   private readonly described = new Map<string, Entity>();
+  /** Every distinct local resolution in use, with how many document tables hold it. */
+  private readonly shared = new Map<string, { readonly local: Local; refs: number }>();
   /** Lone words decided against the corpus since the last change, by `type|word`. */
   private readonly decided = new Map<string, string | null>();
   /** Clusters found since the last change, by key. */
@@ -143,9 +145,10 @@ export class EntityResolver {
    */
   set(docId: string, text: string, mentions: readonly RawMention[]): void {
     void text;
-    const entry = compact(resolveLocally(mentions));
+    const entry = compact(resolveLocally(mentions), this.intern);
     const old = this.docs.get(docId);
     this.docs.set(docId, entry);
+    if (old) this.release(old);
     if (!old) {
       this.account(entry, +1);
       this.changed();
@@ -179,7 +182,32 @@ export class EntityResolver {
     if (!entry) return;
     this.account(entry, -1);
     this.docs.delete(docId);
+    this.release(entry);
     this.changed();
+  }
+
+  /**
+   * The one shared copy of a local resolution: the same names resolve alike in document after
+   * document, and a corpus holds far fewer distinct resolutions than documents times names.
+   */
+  private readonly intern = (l: Local, id: string): Local => {
+    const shared = this.shared.get(id);
+    if (shared) {
+      shared.refs++;
+      return shared.local;
+    }
+    // The shared copy may outlive its document, so its spelling must not be a view into that text.
+    const local = { ...l, surface: detached(l.surface) };
+    this.shared.set(id, { local, refs: 1 });
+    return local;
+  };
+
+  private release(entry: DocEntry): void {
+    for (const l of entry.table) {
+      const id = localId(l);
+      const shared = this.shared.get(id);
+      if (shared && --shared.refs <= 0) this.shared.delete(id);
+    }
   }
 
   private changed(): void {
@@ -407,7 +435,7 @@ function indexAdd(index: Map<string, Map<string, number>>, slot: string, key: st
 }
 
 /** Keeps each distinct local resolution once, with its count, and each mention as an index into them. */
-function compact(locals: readonly Local[]): DocEntry {
+function compact(locals: readonly Local[], intern: (l: Local, id: string) => Local): DocEntry {
   const table: Local[] = [];
   const counts: number[] = [];
   const seen = new Map<string, number>();
@@ -418,13 +446,18 @@ function compact(locals: readonly Local[]): DocEntry {
     if (t === undefined) {
       t = table.length;
       seen.set(id, t);
-      table.push(l);
+      table.push(intern(l, id));
       counts.push(0);
     }
     counts[t]++;
     ofMention[i] = t;
   });
   return { table, counts: Uint32Array.from(counts), ofMention };
+}
+
+/** A copy of `s` that holds no reference to a longer string it was sliced from. */
+function detached(s: string): string {
+  return s.length < 13 ? s : s.split('').join('');
 }
 
 /** Two mentions resolved alike have the same id. */
