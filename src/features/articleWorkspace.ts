@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
@@ -394,6 +395,9 @@ export class ArticleWorkspace implements vscode.Disposable {
     return twoPasses(files, (uri) => this.firstStep(uri, token, quick), (pending) => this.entityStep(pending, token), {
       window: READ_WINDOW,
       entityWindow: this.window,
+      // Analyses start early only on cores beyond those the host's thread and the editor need: on two
+      // cores they would slow the quotes pass more than they speed the entities.
+      earlyAnalyses: Math.max(0, Math.min(this.window, availableParallelism() - 2)),
       sliceMs: SLICE_MS,
       isCancelled: () => token.isCancellationRequested || this.disposed,
       onProgress,

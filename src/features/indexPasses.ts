@@ -24,6 +24,11 @@ export interface PassOptions {
   readonly window: number;
   /** The same for the entity pass, whose slow part is a full analysis (`window` when not given). */
   readonly entityWindow?: number;
+  /**
+   * How many full analyses may already run while the quotes are still being found, on the cores the
+   * host's thread leaves free (none when not given). Their results wait for the quotes pass to end.
+   */
+  readonly earlyAnalyses?: number;
   /** Longest run of applies before letting the event loop take other work. */
   readonly sliceMs: number;
   isCancelled(): boolean;
@@ -47,9 +52,10 @@ const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(res
  */
 export async function inOrder<T, Next>(
   items: readonly T[],
-  start: (item: T) => Promise<Step<Next>>,
+  start: (item: T, index: number) => Promise<Step<Next>>,
   options: PassOptions,
   onApplied?: (done: number) => void,
+  onHanded?: (next: Next) => void,
 ): Promise<Next[] | undefined> {
   const now = options.now ?? (() => performance.now());
   const pause = options.yieldToEventLoop ?? macrotask;
@@ -64,7 +70,7 @@ export async function inOrder<T, Next>(
   };
   for (let i = 0; i < items.length; i++) {
     while (launched < items.length && launched < i + window) {
-      started[launched] = start(items[launched]!);
+      started[launched] = start(items[launched]!, launched);
       launched++;
     }
     const step = await started[i]!;
@@ -74,7 +80,10 @@ export async function inOrder<T, Next>(
       return abandonFrom(i + 1);
     }
     const next = step.apply();
-    if (next !== undefined) handed.push(next);
+    if (next !== undefined) {
+      handed.push(next);
+      onHanded?.(next);
+    }
     onApplied?.(i + 1);
     if (now() - slice > options.sliceMs) {
       await pause();
@@ -88,7 +97,8 @@ export async function inOrder<T, Next>(
 /**
  * Indexes `files` in two passes: `quick` for every file (its apply hands on what the full analysis
  * needs, or nothing when the file is done, say from a cache), then `full` for what was handed on.
- * Every quick result is applied before the first full one. False when cancelled.
+ * Every quick result is applied before the first full one, though up to `earlyAnalyses` full ones
+ * may be under way meanwhile. False when cancelled.
  */
 export async function twoPasses<F, Pending>(
   files: readonly F[],
@@ -97,10 +107,43 @@ export async function twoPasses<F, Pending>(
   options: PassOptions,
 ): Promise<boolean> {
   const report = (phase: IndexPhase, total: number) => (done: number) => options.onProgress?.(phase, done, total);
+  const early: (Promise<Step<unknown>> | undefined)[] = [];
+  const handed: Pending[] = [];
+  let quotesDone = false;
+  let running = 0;
+  const startEarly = (): void => {
+    while (!quotesDone && running < (options.earlyAnalyses ?? 0) && early.length < handed.length && !options.isCancelled()) {
+      const step = full(handed[early.length]!);
+      early.push(step);
+      running++;
+      const settled = (): void => {
+        running--;
+        startEarly();
+      };
+      step.then(settled, settled);
+    }
+  };
+  const abandonEarly = (): void => {
+    for (const step of early) void step?.then((s) => s.abandon(), () => undefined);
+  };
+
   report('quotes', files.length)(0);
-  const pending = await inOrder(files, quick, options, report('quotes', files.length));
-  if (!pending) return false;
+  const pending = await inOrder(files, quick, options, report('quotes', files.length), (next) => {
+    handed.push(next);
+    startEarly();
+  });
+  quotesDone = true;
+  if (!pending) {
+    abandonEarly();
+    return false;
+  }
   report('entities', pending.length)(0);
-  const finished = await inOrder(pending, full, { ...options, window: options.entityWindow ?? options.window }, report('entities', pending.length));
+  const fullAt = (item: Pending, i: number): Promise<Step<unknown>> => {
+    const started = early[i];
+    early[i] = undefined;
+    return started ?? full(item);
+  };
+  const finished = await inOrder(pending, fullAt, { ...options, window: options.entityWindow ?? options.window }, report('entities', pending.length));
+  if (!finished) abandonEarly();
   return finished !== undefined;
 }

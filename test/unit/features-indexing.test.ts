@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { AnalyzerPool } from '../../src/core/analyzer-pool';
 import { analyzeText } from '../../src/core/corpus';
 import { quoteFacts } from '../../src/core/first-pass';
 import { inOrder, NO_STEP, twoPasses, type IndexPhase, type PassOptions, type Step } from '../../src/features/indexPasses';
@@ -184,9 +186,106 @@ describe('indexing in two passes', () => {
     assert.ok(h.log.filter((l) => /^entities /.test(l)).length < files.length);
   });
 
+  it('starts a few full analyses while the quotes are found, and applies them only after every quote', async () => {
+    const h = harness();
+    const events: string[] = [];
+    let analysing = 0;
+    let mostDuringQuotes = 0;
+    let quotesOver = false;
+    const done = await twoPasses(
+      files,
+      (f) => h.slow(h.step(`quotes ${f}`, f)),
+      async (f) => {
+        events.push(`start ${f}${quotesOver ? '' : ' early'}`);
+        analysing++;
+        if (!quotesOver) mostDuringQuotes = Math.max(mostDuringQuotes, analysing);
+        const step = await h.slow(h.step(`entities ${f}`, undefined));
+        analysing--;
+        return step;
+      },
+      {
+        ...h.options,
+        earlyAnalyses: 1,
+        onProgress: (phase) => {
+          if (phase === 'entities') quotesOver = true;
+        },
+      },
+    );
+    assert.equal(done, true);
+    assert.ok(events.some((e) => e.endsWith('early')), events.join(', '));
+    assert.equal(mostDuringQuotes, 1, 'one analysis at a time while the quotes are found');
+    const applied = h.log.filter((l) => l !== 'yield');
+    assert.deepEqual(applied, [...files.map((f) => `quotes ${f}`), ...files.map((f) => `entities ${f}`)]);
+    assert.equal(events.length, files.length, 'each file analysed once');
+  });
+
+  it('abandons the analyses started early when cancelled during the quotes pass', async () => {
+    const h = harness();
+    const done = await twoPasses(
+      files,
+      async (f) => {
+        if (f === 'e') h.cancel();
+        return h.slow(h.step(`quotes ${f}`, f));
+      },
+      (f) => h.slow(h.step(`entities ${f}`, undefined)),
+      { ...h.options, earlyAnalyses: 2 },
+    );
+    assert.equal(done, false);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.ok(!h.log.some((l) => /^entities /.test(l)), 'no entities applied');
+    assert.ok(h.log.some((l) => /^abandon entities /.test(l)), h.log.join(', '));
+  });
+
   it('hands on nothing for a step that does nothing', async () => {
     const h = harness();
     const handed = await inOrder(files, (f) => Promise.resolve(f === 'a' ? h.step('a', 'a') : NO_STEP), h.options);
     assert.deepEqual(handed, ['a']);
+  });
+});
+
+describe('the analyser pool while indexing', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let script: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-pool-'));
+    script = join(dir, 'worker.js');
+    await build({ entryPoints: [join(__dirname, '../../src/core/worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'silent' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('analyses an open document ahead of the folder being indexed', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    try {
+      const finished: string[] = [];
+      const queued = seeds.map((s) => pool.analyze(s.text, s.name).then(() => finished.push(s.name)));
+      const open = seeds[0]!;
+      const urgent = pool.analyze(open.text, 'open.txt', { urgent: true }).then((facts) => {
+        finished.push('open.txt');
+        return facts;
+      });
+      const facts = await urgent;
+      await Promise.all(queued);
+      // Only the document already in the worker's hands comes before it.
+      assert.ok(finished.indexOf('open.txt') <= 1, finished.join(', '));
+      assert.deepEqual(facts, JSON.parse(JSON.stringify(analyzeText(open.text, 'open.txt'))));
+      assert.equal(pool.queued, 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('stops the extra threads once idle, keeping one for edits', async () => {
+    const pool = new AnalyzerPool(script, 2, { idleMs: 50 });
+    try {
+      pool.warm();
+      assert.equal(pool.threads, 2);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(pool.threads, 1);
+      const facts = await pool.analyze(seeds[1]!.text, seeds[1]!.name);
+      assert.ok(facts.quotes.length > 0, 'the pool still analyses');
+    } finally {
+      pool.dispose();
+    }
   });
 });
