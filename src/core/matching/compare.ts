@@ -622,7 +622,9 @@ function sum(w: Float64Array): number {
 }
 
 function totalWeight(q: PreparedQuote, weight: (stem: number) => number): number {
-  return sum(weights(q, weight));
+  let total = 0;
+  for (let i = 0; i < q.stems.length; i++) total += weight(q.stems[i]) * (q.names[i] ? NAME_FACTOR : 1);
+  return total;
 }
 
 function coverage(w: Float64Array, credit: Float64Array): number {

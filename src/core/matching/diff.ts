@@ -15,6 +15,15 @@ export function alignWords(from: readonly WordForm[], to: readonly WordForm[]): 
 }
 
 /**
+ * Aligns two word sequences given as ids of their normalised forms (equal ids for equal forms): the
+ * same alignment as `alignWords` on the words they stand for, without splitting the texts again.
+ */
+export function alignIds(from: ArrayLike<number>, to: ArrayLike<number>): Alignment {
+  const changes = diffArrays(Array.from(from), Array.from(to));
+  return changes.map((c) => ({ op: c.added ? 'to' : c.removed ? 'from' : 'common', count: c.count }));
+}
+
+/**
  * Renders an alignment as display runs. Each run carries its words with the punctuation and spaces
  * that follow them, so the `common` and `from` runs put together give back the `from` text, and the
  * `common` and `to` runs give back the `to` text up to the spelling of common words, which is the

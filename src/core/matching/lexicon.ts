@@ -57,6 +57,8 @@ interface Lexicon {
 
 let loaded: Lexicon | undefined;
 const conceptMemo = new Map<string, StemConcepts | null>();
+/** Stems of the words seen so far: news text repeats its words, and stemming costs more than a lookup. */
+const stemMemo = new Map<string, string>();
 
 /** Read on first use so that loading the extension stays quick. */
 function lexicon(): Lexicon {
@@ -81,6 +83,12 @@ export function americanSpelling(word: string): string {
  * words the table does not know, regular comparatives (largest → large, greater → great).
  */
 export function stemOf(word: string): string {
+  let s = stemMemo.get(word);
+  if (s === undefined) stemMemo.set(word, (s = stemAfresh(word)));
+  return s;
+}
+
+function stemAfresh(word: string): string {
   const lex = lexicon();
   const base = lex.irregular.get(word) ?? word;
   const s = stem(base);

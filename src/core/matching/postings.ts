@@ -81,21 +81,22 @@ export class PostingLists {
   }
 
   /**
-   * Adds `credit` to `evidence[value]` for every entry under `key`, and pushes onto `touched` each
-   * value whose evidence was zero before.
+   * Adds `credit` to `evidence[value]` for every entry under `key`, and appends to `touched` (from
+   * `end`) each value whose evidence was zero before; returns the new end of `touched`.
    */
-  accumulate(key: number, credit: number, evidence: Float64Array, touched: number[]): void {
+  accumulate(key: number, credit: number, evidence: Float64Array, touched: Int32Array, end: number): number {
     const count = this.count(key);
-    if (count === 0) return;
+    if (count === 0) return end;
     const blocks = this.blocks;
     let filled = ((count - 1) % PER_BLOCK) + 1;
     for (let block = this.heads[key]; block >= 0; block = blocks[block], filled = PER_BLOCK) {
       for (let k = 1; k <= filled; k++) {
         const value = blocks[block + k];
-        if (evidence[value] === 0) touched.push(value);
+        if (evidence[value] === 0) touched[end++] = value;
         evidence[value] += credit;
       }
     }
+    return end;
   }
 
   private allocate(): number {

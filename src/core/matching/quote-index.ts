@@ -1,6 +1,6 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef } from '../types';
 import { comparePrepared, prepare, preparedView, Vocabulary, type PreparedQuote } from './compare';
-import { alignWords, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
+import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { PostingLists } from './postings';
 import { wordForms } from './text';
 
@@ -105,6 +105,8 @@ export class QuoteIndex {
   private readonly docNumbers = new Map<string, number>();
   /** Scratch accumulator for `candidates`, indexed by quote number, left all zero between calls. */
   private evidence = new Float64Array(0);
+  /** Scratch list of the quotes `candidates` gave evidence to, as long as `evidence`. */
+  private touched = new Int32Array(0);
 
   /**
    * Adds or replaces all quotes of one document. Quotes already indexed for the document with the same
@@ -385,16 +387,20 @@ export class QuoteIndex {
     const order = new Float64Array(keys.length);
     for (let k = 0; k < keys.length; k++) order[k] = this.postings.count(keys[k]) * LIST_PLACES + k;
     order.sort();
-    if (this.evidence.length < this.entries.length) this.evidence = new Float64Array(2 * this.entries.length);
+    if (this.evidence.length < this.entries.length) {
+      this.evidence = new Float64Array(2 * this.entries.length);
+      this.touched = new Int32Array(2 * this.entries.length);
+    }
     const evidence = this.evidence;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedEnd = 0;
     let budget = POSTINGS_BUDGET;
     for (const key of order) {
       const k = key % LIST_PLACES;
       const length = this.postings.count(keys[k]);
       if (length > budget) break;
       budget -= length;
-      this.postings.accumulate(keys[k], credits[k], evidence, touched);
+      touchedEnd = this.postings.accumulate(keys[k], credits[k], evidence, touched, touchedEnd);
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
     // the smaller of the two; the full comparison decides. The best few are kept in order as they
@@ -404,7 +410,8 @@ export class QuoteIndex {
     const doc = this.docOf[n];
     const docOf = this.docOf;
     const massOf = this.massOf;
-    for (const other of touched) {
+    for (let t = 0; t < touchedEnd; t++) {
+      const other = touched[t];
       const v = evidence[other];
       const d = docOf[other];
       if (other !== n && d >= 0 && d !== doc && v >= CANDIDATE_SHARE * Math.min(total, massOf[other])) {
@@ -417,7 +424,7 @@ export class QuoteIndex {
         best[at] = other;
       }
     }
-    for (const other of touched) evidence[other] = 0;
+    for (let t = 0; t < touchedEnd; t++) evidence[touched[t]] = 0;
     return best;
   }
 
@@ -425,8 +432,9 @@ export class QuoteIndex {
     const ex = this.entries[x]!;
     const ey = this.entries[y]!;
     const [a, b] = ex.id < ey.id ? [x, y] : [y, x];
-    // Aligned now rather than when asked, so that answering `linksOf` stays a matter of microseconds.
-    const alignment = packAlignment(alignWords(wordForms(this.entries[a]!.text), wordForms(this.entries[b]!.text)));
+    // Aligned now rather than when asked, so that answering `linksOf` stays a matter of microseconds;
+    // the prepared word ids stand for the words `wordForms` gives when the diff is drawn.
+    const alignment = packAlignment(alignIds(this.prepared(this.entries[a]!).norms, this.prepared(this.entries[b]!).norms));
     const pair: Pair = { a, b, score, relation, alignment };
     (ex.links ??= []).push(pair);
     (ey.links ??= []).push(pair);
