@@ -112,6 +112,9 @@ export interface QuotesPhaseResult {
   readonly linksMs: number;
   /** Longest `quoteFacts` and `setFacts` of one article, in one go on the main thread. */
   readonly longestArticleMs: number;
+  /** Words of that article, and its place in the pass (0 is the first, which also pays for warming up). */
+  readonly longestArticleWords: number;
+  readonly longestArticleIndex: number;
   readonly loopDelay: LoopDelay;
   readonly quotes: number;
   readonly links: number;
@@ -207,6 +210,8 @@ async function quotesPhase(
   let findMs = 0;
   let indexMs = 0;
   let longest = 0;
+  let longestWords = 0;
+  let longestIndex = -1;
   let quotes = 0;
   let done = 0;
   let slice = performance.now();
@@ -228,7 +233,11 @@ async function quotesPhase(
     const e = performance.now();
     findMs += m - t;
     indexMs += e - m;
-    longest = Math.max(longest, e - t);
+    if (e - t > longest) {
+      longest = e - t;
+      longestWords = manifest[i]!.words;
+      longestIndex = i;
+    }
     quotes += facts.quotes.length;
     done++;
     if (e - slice > SLICE_MS) {
@@ -244,6 +253,7 @@ async function quotesPhase(
   monitor.disable();
   return {
     articlesDone: done, articles: manifest.length, ms, readMs, findMs, indexMs, linksMs, longestArticleMs: longest,
+    longestArticleWords: longestWords, longestArticleIndex: longestIndex,
     loopDelay: loopDelay(monitor), quotes, links,
   };
 }

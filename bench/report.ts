@@ -118,7 +118,8 @@ export function renderTable(r: BenchReport): string {
     row('quotes + links ready (quick pass)', (p) => p.quotesPhase, (q, p) =>
       `${s(q.ms)} (${x(q.ms / compromiseEstimateMs(p, q))})${cutShort(q, q.ms)}`),
     row('  read / find / index / links()', (p) => p.quotesPhase, (q) => `${s(q.readMs)} / ${s(q.findMs)} / ${s(q.indexMs)} / ${s(q.linksMs)}`),
-    row('  longest article / loop delay max', (p) => p.quotesPhase, (q) => `${ms(q.longestArticleMs)} / ${ms(q.loopDelay.max)} ms`),
+    row('  longest article / loop delay max', (p) => p.quotesPhase, (q) =>
+      `${ms(q.longestArticleMs)} ms (#${q.longestArticleIndex + 1}, ${int(q.longestArticleWords)} words) / ${ms(q.loopDelay.max)} ms`),
     row('pooled build (full analysis)', (p) => p.pooled, (b, p) =>
       `${s(b.ms)} (${x(b.ms / compromiseEstimateMs(p, b))}), ${b.workers} workers${cutShort(b, b.ms)}`),
     row('entities ready (quick pass + pooled)', (p) => p.pooled, (b, p) => `${s(entitiesReadyMs(p)!)} (${x(entitiesReadyMs(p)! / compromiseEstimateMs(p, b))})`),

@@ -62,6 +62,7 @@ describe('benchmark smoke run (20 articles)', function () {
     assert.equal(quotesPhase!.articlesDone, 21);
     assert.ok(quotesPhase!.ms > 0 && quotesPhase!.readMs > 0 && quotesPhase!.quotes >= generation!.plantedQuotes * 0.9);
     assert.ok(quotesPhase!.links > 0, 'the quick pass links quotes across articles');
+    assert.ok(quotesPhase!.longestArticleMs > 0 && quotesPhase!.longestArticleIndex >= 0 && quotesPhase!.longestArticleWords > 0);
     assert.equal(pooled!.articlesDone, 21);
     assert.equal(pooled!.workers, 2);
     assert.equal(pooled!.words, generation!.words);
