@@ -136,6 +136,20 @@ describe('QuoteIndex.set on a document already indexed', () => {
   });
 });
 
+describe('QuoteIndex after documents come and go', () => {
+  it('links a new document to one indexed before a removal, as two different documents', () => {
+    const text = 'Both sides agreed to meet again next month after frank and constructive talks';
+    const index = new QuoteIndex();
+    for (const doc of ['a', 'b']) index.set(doc, numbered(doc, [{ kind: 'statement', text }]));
+    index.remove('a');
+    index.set('c', numbered('c', [{ kind: 'statement', text }]));
+    assert.deepEqual(index.links().map(key), ['b-q0 c-q0 identical']);
+    index.set('b', []);
+    index.set('d', numbered('d', [{ kind: 'statement', text }]));
+    assert.deepEqual(index.links().map(key), ['c-q0 d-q0 identical']);
+  });
+});
+
 describe('QuoteIndex within one long document', () => {
   it('finds a phrase quoted again among hundreds of quotes, and only that', () => {
     const long = 'The ministry said it would release the full budget figures for the coming year by the end of the month';

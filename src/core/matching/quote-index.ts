@@ -102,7 +102,9 @@ export class QuoteIndex {
   private docOf = new Int32Array(1024);
   /** Each quote's `mass`, flat for the same reason. */
   private massOf = new Float64Array(1024);
+  /** Numbers of the documents with quotes; never reused, so a stale number cannot match a new document. */
   private readonly docNumbers = new Map<string, number>();
+  private nextDocNumber = 0;
   /** Scratch accumulator for `candidates`, indexed by quote number, left all zero between calls. */
   private evidence = new Float64Array(0);
   /** Scratch list of the quotes `candidates` gave evidence to, as long as `evidence`. */
@@ -154,8 +156,12 @@ export class QuoteIndex {
       nums[slots[k]] = n;
       fresh.add(n);
     });
-    if (nums.length > 0) this.docs.set(docId, nums);
-    else this.docs.delete(docId);
+    if (nums.length > 0) {
+      this.docs.set(docId, nums);
+    } else {
+      this.docs.delete(docId);
+      this.docNumbers.delete(docId);
+    }
     if (fresh.size === 0) return;
     const partners = this.sameDocumentPartners(nums, fresh);
     for (const n of nums) if (fresh.has(n)) this.linkNew(n, partners.get(n), fresh);
@@ -166,6 +172,7 @@ export class QuoteIndex {
     const nums = this.docs.get(docId);
     if (!nums) return;
     this.docs.delete(docId);
+    this.docNumbers.delete(docId);
     for (const n of nums) {
       const e = this.entries[n];
       if (!e) continue;
@@ -218,7 +225,7 @@ export class QuoteIndex {
       this.massOf = grown(this.massOf, n + 1);
     }
     let doc = this.docNumbers.get(docId);
-    if (doc === undefined) this.docNumbers.set(docId, (doc = this.docNumbers.size));
+    if (doc === undefined) this.docNumbers.set(docId, (doc = this.nextDocNumber++));
     this.docOf[n] = doc;
     this.massOf[n] = mass;
     this.numbers.set(q.id, n);

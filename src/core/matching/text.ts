@@ -30,20 +30,53 @@ const CLITIC = /'(s|re|ve|ll|d|m)$/;
 /** A word's place and normalised form, all a word diff needs. */
 export type WordForm = Pick<Word, 'start' | 'end' | 'norm'>;
 
+/** What a word token says wherever it stands, but for being a name, which depends on its place. */
+interface TokenReading {
+  readonly norm: string;
+  readonly stem: string;
+  /** A name inside a sentence. */
+  readonly name: boolean;
+  /** A name at the start of a sentence, where every word is capitalised. */
+  readonly nameAtStart: boolean;
+}
+
+/**
+ * Readings of the tokens seen so far. News text repeats its words, and a reading takes several
+ * regular expressions and lexicon lookups; one entry per distinct spelling of a word.
+ */
+const readings = new Map<string, TokenReading>();
+/** Substrings from this length on may share their parent's memory (V8's sliced strings). */
+const SLICE_MIN_LENGTH = 13;
+
+function read(raw: string): TokenReading {
+  let reading = readings.get(raw);
+  if (reading) return reading;
+  const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
+  const acronym = ACRONYMS.get(lower.replace(/\./g, ''));
+  const isAcronym = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'));
+  const clitic = CLITIC.exec(lower);
+  const bare = clitic ? lower.slice(0, clitic.index) : lower;
+  const norm = isAcronym ? acronym : americanSpelling(bare) + (clitic ? clitic[0] : '');
+  if (isAcronym) {
+    reading = { norm, stem: acronym, name: true, nameAtStart: true };
+  } else if (/n't$/.test(bare)) {
+    reading = { norm, stem: 'not', name: false, nameAtStart: false };
+  } else if (STOPWORDS.has(bare) || /^\p{N}{1,2}$/u.test(bare)) {
+    reading = { norm, stem: '', name: false, nameAtStart: false };
+  } else {
+    const stem = stemOf(americanSpelling(bare));
+    const capital = /^\p{Lu}/u.test(raw);
+    reading = { norm, stem, name: capital, nameAtStart: capital && !isKnownWord(stem) };
+  }
+  // A longer token may be a slice that keeps its whole article alive, so it is not kept as a key.
+  if (raw.length < SLICE_MIN_LENGTH) readings.set(raw, reading);
+  return reading;
+}
+
 /** Splits a quote into words with their normalised forms only: cheaper than `words` for diffs. */
 export function wordForms(text: string): WordForm[] {
   const out: WordForm[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
-    const acronym = ACRONYMS.get(lower.replace(/\./g, ''));
-    const clitic = CLITIC.exec(lower);
-    const bare = clitic ? lower.slice(0, clitic.index) : lower;
-    const norm = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'))
-      ? acronym
-      : americanSpelling(bare) + (clitic ? clitic[0] : '');
-    out.push({ start: m.index, end: m.index + raw.length, norm });
-  }
+  for (const m of text.matchAll(WORD)) out.push({ start: m.index, end: m.index + m[0].length, norm: read(m[0]).norm });
   return out;
 }
 
@@ -55,31 +88,21 @@ export function words(text: string): Word[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const raw = m[0];
-    if (/[.!?:;]/.test(text.slice(last, start))) sentenceStart = true;
+    if (!sentenceStart && endsSentence(text, last, start)) sentenceStart = true;
     last = start + raw.length;
-    const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
-    const dotless = lower.replace(/\./g, '');
-    const acronym = ACRONYMS.get(dotless);
-    const isAcronym = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'));
-    const clitic = CLITIC.exec(lower);
-    const bare = clitic ? lower.slice(0, clitic.index) : lower;
-    const norm = isAcronym ? acronym : americanSpelling(bare) + (clitic ? clitic[0] : '');
-    let stem: string;
-    let name = false;
-    if (isAcronym) {
-      stem = acronym;
-      name = true;
-    } else if (/n't$/.test(bare)) {
-      stem = 'not';
-    } else if (STOPWORDS.has(bare) || /^\p{N}{1,2}$/u.test(bare)) {
-      stem = '';
-    } else {
-      stem = stemOf(americanSpelling(bare));
-      const capital = /^\p{Lu}/u.test(raw);
-      name = capital && (!sentenceStart || !isKnownWord(stem));
-    }
-    out.push({ start, end: start + raw.length, norm, stem, name });
+    const r = read(raw);
+    out.push({ start, end: last, norm: r.norm, stem: r.stem, name: sentenceStart ? r.nameAtStart : r.name });
     sentenceStart = false;
   }
   return out;
+}
+
+/** Whether the text between two words holds a sentence or clause end mark. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // . ! ? : ;
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) return true;
+  }
+  return false;
 }
