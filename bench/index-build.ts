@@ -175,6 +175,17 @@ export interface IndexMemory {
 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * An event-loop delay monitor already ticking: its timer starts on the loop's next turn, and a block
+ * that began before then would go unseen.
+ */
+async function startedMonitor(): Promise<IntervalHistogram> {
+  const monitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
+  monitor.enable();
+  await new Promise((resolve) => setTimeout(resolve, 3 * MONITOR_RESOLUTION_MS));
+  return monitor;
+}
+
 /** How long the idle event loop is watched before indexing. */
 const IDLE_PROBE_MS = 1000;
 
@@ -201,8 +212,7 @@ async function quotesPhase(
   send: (m: SizeMessage) => void,
   deadline: number,
 ): Promise<QuotesPhaseResult> {
-  const monitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
-  monitor.enable();
+  const monitor = await startedMonitor();
   const started = performance.now();
   const reads: (Promise<string> | undefined)[] = [];
   let launched = 0;
@@ -272,8 +282,7 @@ async function pooledBuild(
   send: (m: SizeMessage) => void,
 ): Promise<PooledBuildResult> {
   const deadline = o.buildDeadline ?? Infinity;
-  const monitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
-  monitor.enable();
+  const monitor = await startedMonitor();
   const started = performance.now();
   const prepare = async (entry: ManifestEntry): Promise<Prepared> => {
     const text = await readFile(entry.file, 'utf8');
