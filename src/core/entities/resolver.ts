@@ -81,22 +81,17 @@ function initials(folded: string): string {
   return tokensOf(folded).filter((t) => !SMALL.has(t)).map((t) => t[0]).join('');
 }
 
-/** Damerau-free edit distance, stopping early once it passes `max`. */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return false;
-    prev = cur;
-  }
-  return prev[b.length] <= max;
+/** Whether `a` becomes `b` by at most one insertion, deletion or substitution (of UTF-16 code units). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  if (b.length - a.length > 1) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length) return true;
+  // The first difference is the edit: skip it in `b` (an insertion) or in both (a substitution).
+  const skipA = a.length === b.length ? 1 : 0;
+  for (let k = i + skipA, m = i + 1; k < a.length; k++, m++) if (a.charCodeAt(k) !== b.charCodeAt(m)) return false;
+  return true;
 }
 
 function inc<K>(m: Map<K, number>, k: K, by: number): void {
@@ -132,6 +127,7 @@ export class EntityResolver {
   private built: Built | undefined;
   /** Entities described since the last change, by key: a document's mentions repeat a few keys. */
   private readonly described = new Map<string, Entity>();
+  private readonly keyTokens = new Map<string, string[]>();
   /** Every distinct local resolution in use, with how many document tables hold it. */
   private readonly shared = new Map<string, { readonly local: Local; refs: number }>();
   /** Lone words decided against the corpus since the last change, by `type|word`. */
@@ -327,13 +323,24 @@ export class EntityResolver {
     return found;
   }
 
+  /** The words of a key's name, remembered: clustering compares each key with its neighbours often. */
+  private tokensOfKey(key: string): string[] {
+    let toks = this.keyTokens.get(key);
+    if (!toks) {
+      if (this.keyTokens.size > 2 * this.keyCounts.size + 1000) this.keyTokens.clear();
+      toks = tokensOf(splitKey(key)[1]);
+      this.keyTokens.set(key, toks);
+    }
+    return toks;
+  }
+
   private findCluster(key: string): string[] {
     const seen = new Set<string>([key]);
     const queue = [key];
     while (queue.length) {
       const k = queue.pop()!;
-      const [type, name] = splitKey(k);
-      const toks = tokensOf(name);
+      const type = splitKey(k)[0];
+      const toks = this.tokensOfKey(k);
       for (let p = 0; p < toks.length; p++) {
         if (toks[p].length < 4) continue;
         const rest = toks.slice(0, p).concat(['*'], toks.slice(p + 1)).join(' ');
@@ -341,8 +348,8 @@ export class EntityResolver {
         if (!block) continue;
         for (const other of block.keys()) {
           if (seen.has(other)) continue;
-          const o = tokensOf(splitKey(other)[1])[p];
-          if (o && o.length >= 4 && withinEdits(o, toks[p], 1)) {
+          const o = this.tokensOfKey(other)[p];
+          if (o && o.length >= 4 && withinOneEdit(o, toks[p])) {
             seen.add(other);
             queue.push(other);
           }
