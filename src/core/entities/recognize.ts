@@ -79,8 +79,9 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   const known = new Set<string>();
   for (const p of paras) {
     for (const [s, e] of chunks(text, p.start, p.end)) {
-      // toWords reads one character past a word ("U.S." closing a sentence), so that character is part of the key.
-      const key = text.slice(s, e + 1);
+      // toWords reads one character past a word ("U.S." closing a sentence), so that character is part
+      // of the key; the length says where the chunk ends and that character begins.
+      const key = `${e - s}:${text.slice(s, e + 1)}`;
       const cached = chunkCache.get(key);
       let work: ChunkWork;
       if (cached) {
