@@ -164,6 +164,11 @@ export class Corpus {
     return { title, source, paragraphs: paragraphsOf(doc), quotes, speakers, mentions };
   }
 
+  /** The uri of every document, in uri order, without building their analyses. */
+  uris(): string[] {
+    return [...this.docs.keys()].sort();
+  }
+
   /** Every document, in uri order. */
   documents(): DocumentAnalysis[] {
     return [...this.docs.keys()].sort().map((u) => this.document(u)!);
@@ -263,6 +268,11 @@ export class Corpus {
   /** Links of one quote to quotes of other documents (and to longer quotes of its own), best first. */
   linksOf(quoteId: string): QuoteLink[] {
     return this.quoteIndex.linksOf(quoteId);
+  }
+
+  /** Ids of the quotes `linksOf` would give, without their diffs. */
+  linkedIds(quoteId: string): string[] {
+    return this.quoteIndex.linkedIds(quoteId);
   }
 
   /** Every link once. */

@@ -348,10 +348,10 @@ export class ArticleWorkspace implements vscode.Disposable {
       if (token.isCancellationRequested || this.disposed) return;
       const files = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
       const seen = new Set(files.map(corpusKey));
-      for (const doc of this.corpus.documents()) {
-        const open = this.openDocument(doc.uri);
-        if (seen.has(doc.uri) || (open && this.isArticle(open.uri))) continue;
-        this.forget(doc.uri);
+      for (const uri of this.corpus.uris()) {
+        const open = this.openDocument(uri);
+        if (seen.has(uri) || (open && this.isArticle(open.uri))) continue;
+        this.forget(uri);
       }
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.unskip(key);
       let quotesMs = 0;
@@ -642,7 +642,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   /** Keys of the corpus documents at or under `key` (a file, or a folder). */
   private keysUnder(key: string): string[] {
     const prefix = key.endsWith('/') ? key : `${key}/`;
-    return this.corpus.documents().map((d) => d.uri).filter((u) => u === key || u.startsWith(prefix));
+    return this.corpus.uris().filter((u) => u === key || u.startsWith(prefix));
   }
 
   private fileDeleted(uri: vscode.Uri): void {

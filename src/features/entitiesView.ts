@@ -94,10 +94,10 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
       return item;
     }
     case 'entity': {
-      const { entity, mentionCount, articles } = node.summary;
+      const { entity, mentionCount, articleCount } = node.summary;
       const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${entity.id}`;
-      item.description = `${plural(mentionCount, 'mention')} · ${plural(articles.length, 'article')}`;
+      item.description = `${plural(mentionCount, 'mention')} · ${plural(articleCount, 'article')}`;
       item.iconPath = new vscode.ThemeIcon(ICONS[entity.type]);
       item.contextValue = 'crosswire.entity';
       const tooltip = new vscode.MarkdownString(undefined, false);

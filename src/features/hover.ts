@@ -29,8 +29,8 @@ export function registerHover(services: Services): vscode.Disposable {
       const mention = corpus.mentionAt(key, offset);
       if (mention && offset < mention.end) {
         const entity = mention.entity ? corpus.entity(mention.entity) : undefined;
-        const all = entity ? corpus.mentionsOf(entity.id) : [];
-        const stats = entity ? { mentions: all.length, articles: new Set(all.map((m) => m.uri)).size } : undefined;
+        const counted = entity ? corpus.mentionStats(entity.id) : undefined;
+        const stats = counted ? { mentions: counted.mentions, articles: counted.documents } : undefined;
         const recognising = articles.state.running && articles.state.phase !== 'finding';
         contents.push(untrustedMarkdown(entityCardMarkdown(mention, entity, stats, recognising)));
         range = toRange(document, mention);

@@ -23,7 +23,7 @@ export function registerQuotesView(services: Services): vscode.Disposable {
   const model = (): Node[] =>
     (roots ??= clusterQuotes(
       corpus.documents().flatMap((d) => d.quotes),
-      (id) => corpus.linksOf(id),
+      (id) => corpus.linkedIds(id),
       titleOf,
     ).map((cluster) => ({ kind: 'cluster', cluster })));
 

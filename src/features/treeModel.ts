@@ -3,7 +3,7 @@
  * type with their articles and mentions, and statements grouped with their versions in other articles.
  */
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
-import type { Entity, EntityType, QuoteLink } from '../core/types';
+import type { Entity, EntityType } from '../core/types';
 
 /** One article's mentions of an entity. */
 export interface ArticleMentions {
@@ -15,7 +15,11 @@ export interface ArticleMentions {
 export interface EntitySummary {
   readonly entity: Entity;
   readonly mentionCount: number;
-  /** Articles that mention the entity, by title. */
+  readonly articleCount: number;
+  /**
+   * Articles that mention the entity, by title, with their mentions. Gathered on first read: a large
+   * folder has hundreds of thousands of mentions, and only the rows a reader expands need them.
+   */
   readonly articles: readonly ArticleMentions[];
 }
 
@@ -35,14 +39,15 @@ const GROUPS: readonly { type: EntityType; label: string }[] = [
 export interface EntitySource {
   entities(): Entity[];
   mentionsOf(entityId: string): CorpusMention[];
+  /** How many mentions and articles an entity has, without listing them. */
+  mentionStats(entityId: string): { mentions: number; documents: number };
   document(uri: string): { readonly title: string } | undefined;
 }
 
-/** Summarises one entity: its mentions gathered per article. */
-export function summariseEntity(corpus: EntitySource, entity: Entity): EntitySummary {
+/** The articles naming an entity, most mentions first, each with its mentions in reading order. */
+export function articlesOf(corpus: EntitySource, entityId: string): ArticleMentions[] {
   const byUri = new Map<string, CorpusMention[]>();
-  const mentions = corpus.mentionsOf(entity.id);
-  for (const m of mentions) {
+  for (const m of corpus.mentionsOf(entityId)) {
     const list = byUri.get(m.uri);
     if (list) list.push(m);
     else byUri.set(m.uri, [m]);
@@ -52,8 +57,21 @@ export function summariseEntity(corpus: EntitySource, entity: Entity): EntitySum
     title: corpus.document(uri)?.title ?? uri,
     mentions: ms.sort((a, b) => a.start - b.start),
   }));
-  articles.sort((a, b) => b.mentions.length - a.mentions.length || a.title.localeCompare(b.title));
-  return { entity, mentionCount: mentions.length, articles };
+  return articles.sort((a, b) => b.mentions.length - a.mentions.length || a.title.localeCompare(b.title));
+}
+
+/** Summarises one entity: counts at once, its articles when first read. */
+export function summariseEntity(corpus: EntitySource, entity: Entity): EntitySummary {
+  const stats = corpus.mentionStats(entity.id);
+  let articles: ArticleMentions[] | undefined;
+  return {
+    entity,
+    mentionCount: stats.mentions,
+    articleCount: stats.documents,
+    get articles() {
+      return (articles ??= articlesOf(corpus, entity.id));
+    },
+  };
 }
 
 /**
@@ -67,7 +85,7 @@ export function groupEntities(corpus: EntitySource): EntityGroup[] {
     label,
     entities: summaries
       .filter((s) => s.entity.type === type)
-      .sort((a, b) => b.mentionCount - a.mentionCount || b.articles.length - a.articles.length || a.entity.name.localeCompare(b.entity.name)),
+      .sort((a, b) => b.mentionCount - a.mentionCount || b.articleCount - a.articleCount || a.entity.name.localeCompare(b.entity.name)),
   })).filter((g) => g.entities.length > 0);
 }
 
@@ -89,7 +107,7 @@ export interface QuoteCluster {
  */
 export function clusterQuotes(
   quotes: readonly CorpusQuote[],
-  linksOf: (quoteId: string) => readonly QuoteLink[],
+  linkedIds: (quoteId: string) => readonly string[],
   titleOf: (uri: string) => string,
 ): QuoteCluster[] {
   const statements = quotes.filter((q) => q.kind === 'statement');
@@ -107,10 +125,10 @@ export function clusterQuotes(
     return root;
   };
   for (const q of statements) {
-    for (const link of linksOf(q.id)) {
-      if (!byId.has(link.to)) continue;
+    for (const to of linkedIds(q.id)) {
+      if (!byId.has(to)) continue;
       const a = find(q.id);
-      const b = find(link.to);
+      const b = find(to);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
     }
   }

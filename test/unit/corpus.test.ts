@@ -23,8 +23,12 @@ describe('the corpus', () => {
     assert.ok(link, 'linked');
     assert.equal(link.relation, 'fragment');
     assert.equal(c.quote(qb.id)?.text, 'The dam will hold through the spring floods');
+    assert.deepEqual(c.linkedIds(qa.id), c.linksOf(qa.id).map((l) => l.to));
+    assert.deepEqual(c.uris(), ['a.txt', 'b.txt']);
     c.remove('b.txt');
     assert.deepEqual(c.linksOf(qa.id), []);
+    assert.deepEqual(c.linkedIds(qa.id), []);
+    assert.deepEqual(c.uris(), ['a.txt']);
     assert.equal(c.quote(qb.id), undefined);
     assert.equal(c.has('b.txt'), false);
   });

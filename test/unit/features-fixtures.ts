@@ -63,6 +63,11 @@ export class FakeCorpus {
   mentionsOf(id: string): CorpusMention[] {
     return this.mentions.filter((m) => m.entity === id);
   }
+
+  mentionStats(id: string): { mentions: number; documents: number } {
+    const own = this.mentions.filter((m) => m.entity === id);
+    return { mentions: own.length, documents: new Set(own.map((m) => m.uri)).size };
+  }
 }
 
 /** HTML as marked (the renderer VS Code's hovers use) makes it, with GitHub extensions on. */

@@ -32,10 +32,25 @@ describe('entities tree model', () => {
 
   it('puts the most mentioned first and counts mentions and articles', () => {
     const people = groupEntities(corpus)[0]!;
-    assert.deepEqual(people.entities.map((s) => [s.entity.name, s.mentionCount, s.articles.length]), [
-      ['Antony Blinken', 3, 2],
-      ['Wang Yi', 1, 1],
+    assert.deepEqual(people.entities.map((s) => [s.entity.name, s.mentionCount, s.articleCount, s.articles.length]), [
+      ['Antony Blinken', 3, 2, 2],
+      ['Wang Yi', 1, 1, 1],
     ]);
+  });
+
+  it('lists no mention until an entity is expanded', () => {
+    let listed = 0;
+    const counting = Object.assign(Object.create(corpus) as FakeCorpus, {
+      mentionsOf: (id: string) => {
+        listed++;
+        return corpus.mentionsOf(id);
+      },
+    });
+    const summary = groupEntities(counting)[0]!.entities[0]!;
+    assert.equal(listed, 0);
+    assert.equal(summary.articles.length, 2);
+    assert.equal(summary.articles.length, 2);
+    assert.equal(listed, 1);
   });
 
   it('expands an entity to its articles by title, each with its mentions in reading order', () => {
@@ -59,8 +74,8 @@ describe('quotes tree model', () => {
   const c1 = quoteAt(C, 'c-q1', 'first', 1);
   const c2 = quoteAt(C, 'c-q2', 'first, reworded', 90);
   const links = [link('a-q0', 'b-q0', 0.8, 'fragment'), link('b-q0', 'a-q0', 0.8, 'fragment'), link('b-q0', 'c-q0', 0.7, 'fragment'), link('c-q1', 'c-q2', 0.6, 'variant'), link('b-q1', 'a-q1', 0.9, 'variant')];
-  const linksOf = (id: string) => links.filter((l) => l.from === id);
-  const clusters = clusterQuotes([a0, a1, b0, b1, c0, c1, c2], linksOf, (u) => titles[u]!);
+  const linkedIds = (id: string) => links.filter((l) => l.from === id).map((l) => l.to);
+  const clusters = clusterQuotes([a0, a1, b0, b1, c0, c1, c2], linkedIds, (u) => titles[u]!);
 
   it('gathers versions linked directly or through another version into one statement', () => {
     assert.deepEqual(clusters[0]!.versions.map((q) => q.id), ['a-q0', 'b-q0', 'c-q0']);

@@ -189,6 +189,14 @@ export class QuoteIndex {
     return e.links.map((pair) => this.toLink(n, pair.a === n ? pair.b : pair.a, pair)).sort(byScoreThenId);
   }
 
+  /** Ids of the quotes linked to one quote, without drawing their diffs: for grouping many quotes. */
+  linkedIds(quoteId: string): string[] {
+    const n = this.numbers.get(quoteId);
+    const e = n === undefined ? undefined : this.entries[n];
+    if (n === undefined || !e?.links) return [];
+    return e.links.map((pair) => this.entries[pair.a === n ? pair.b : pair.a]!.id);
+  }
+
   /** Every link once (from the quote that sorts first by id), for reports. */
   links(): QuoteLink[] {
     const out: QuoteLink[] = [];

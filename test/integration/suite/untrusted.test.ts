@@ -88,7 +88,7 @@ describe('article text is shown as plain text, never run', function () {
     const api = await crosswire();
     const titleOf = (uri: string): string => api.corpus.document(uri)?.title ?? uri;
     const ours = api.corpus.documents().filter((d) => d.uri === a.toString() || d.uri === b.toString());
-    const clusters = clusterQuotes(ours.flatMap((d) => d.quotes), (id) => api.corpus.linksOf(id), titleOf);
+    const clusters = clusterQuotes(ours.flatMap((d) => d.quotes), (id) => api.corpus.linkedIds(id), titleOf);
     const items = clusters.flatMap((c) => [clusterItem(c, titleOf), ...c.versions.map((v) => versionItem(v, titleOf))]);
     for (const group of groupEntities(api.corpus)) {
       const groupNode: EntityNode = { kind: 'group', group };

@@ -44,7 +44,7 @@ describe('workspace index', () => {
     }
     const clusters = clusterQuotes(
       api.corpus.documents().flatMap((d) => d.quotes),
-      (id) => api.corpus.linksOf(id),
+      (id) => api.corpus.linkedIds(id),
       (uri) => api.corpus.document(uri)?.title ?? uri,
     );
     assert.ok(clusters.length > 0);
