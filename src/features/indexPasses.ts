@@ -10,8 +10,11 @@ import { performance } from 'node:perf_hooks';
 
 /** A file's turn once its slow part is over: applied on the host's thread, or dropped. */
 export interface Step<Next> {
-  /** Applies the result; returns what the next pass needs of this file, if anything. */
-  apply(): Next | undefined;
+  /**
+   * Applies the result; returns what the next pass needs of this file, if anything. A large result may
+   * be applied in several slices of the event loop: its promise then settles once it is all in.
+   */
+  apply(): Next | undefined | Promise<Next | undefined>;
   /** The run was cancelled: the result is dropped and nothing under way for it is waited for. */
   abandon(): void;
 }
@@ -79,7 +82,8 @@ export async function inOrder<T, Next>(
       step.abandon();
       return abandonFrom(i + 1);
     }
-    const next = step.apply();
+    const applied = step.apply();
+    const next = applied instanceof Promise ? await applied : applied;
     if (next !== undefined) {
       handed.push(next);
       onHanded?.(next);

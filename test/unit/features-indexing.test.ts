@@ -241,6 +241,22 @@ describe('indexing in two passes', () => {
     const handed = await inOrder(files, (f) => Promise.resolve(f === 'a' ? h.step('a', 'a') : NO_STEP), h.options);
     assert.deepEqual(handed, ['a']);
   });
+
+  it('waits for a step applied over several slices before applying the next file', async () => {
+    const h = harness();
+    const gradual = (f: string): Step<string> => ({
+      async apply() {
+        h.log.push(`${f} begins`);
+        await new Promise((r) => setTimeout(r, 5));
+        h.log.push(`${f} ends`);
+        return f;
+      },
+      abandon() {},
+    });
+    const handed = await inOrder(['a', 'b'], (f) => h.slow(f === 'a' ? gradual(f) : h.step(f, f)), h.options);
+    assert.deepEqual(handed, ['a', 'b']);
+    assert.deepEqual(h.log.filter((l) => l !== 'yield'), ['a begins', 'a ends', 'b']);
+  });
 });
 
 describe('the analyser pool while indexing', function () {
