@@ -5,6 +5,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, fileNameOf, type DocumentFacts } from '../src/core/corpus';
 import { quoteFacts } from '../src/core/first-pass';
+import { warmUpQuotePass } from '../src/core/warm-up';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
 import { articleNear, linkAccuracy, measureEdit, measureLookups, summarize, type Summary } from './measure';
 import type { SizeMessage } from './size-run';
@@ -216,9 +217,14 @@ async function quotesPhase(
   manifest: readonly ManifestEntry[],
   send: (m: SizeMessage) => void,
   deadline: number,
+  onWarm?: () => void,
 ): Promise<QuotesPhaseResult> {
   const monitor = await startedMonitor();
   const started = performance.now();
+  // As the extension does: the quick pass's one-off costs in a slice of their own, then the threads start.
+  warmUpQuotePass();
+  await breathe();
+  onWarm?.();
   const reads: (Promise<string> | undefined)[] = [];
   let launched = 0;
   let readMs = 0;
@@ -390,8 +396,8 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   try {
     send({ type: 'phase', phase: 'quotes' });
     // The extension starts the threads as the quick pass begins, so they are ready for the entities.
-    pool.warm();
-    send({ type: 'result', key: 'quotesPhase', value: await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity) });
+    const quick = await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity, () => pool.warm());
+    send({ type: 'result', key: 'quotesPhase', value: quick });
     gc?.();
     const rssAfterQuickPass = process.memoryUsage().rss;
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
 import { describeDocument } from '../core/documents';
 import { quoteFacts } from '../core/first-pass';
+import { warmUpQuotePass } from '../core/warm-up';
 import type { Logger } from '../core/logger';
 import { decodeArticle } from '../core/text/decode';
 import { ArticleMatcher } from './articleMatcher';
@@ -126,6 +127,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   /** Per document, the token of the latest analysis started: an older one's result is dropped. */
   private readonly latest = new Map<string, number>();
   private tokens = 0;
+  /** Whether the quick pass has been run once on a sample (see `warmUpQuotePass`). */
+  private warmedUp = false;
   private draining = false;
   private run: vscode.CancellationTokenSource | undefined;
   private runDone: Promise<void> = Promise.resolve();
@@ -388,12 +391,17 @@ export class ArticleWorkspace implements vscode.Disposable {
    * entities of those that still need them. A handful of files is analysed in full at once. False
    * when cancelled.
    */
-  private loadAll(
+  private async loadAll(
     files: readonly vscode.Uri[],
     token: vscode.CancellationToken,
     onProgress?: (phase: IndexPhase, done: number, total: number) => void,
   ): Promise<boolean> {
     const quick = files.length >= QUICK_PASS_MIN_FILES;
+    if (quick && !this.warmedUp) {
+      this.warmedUp = true;
+      warmUpQuotePass();
+      await yieldToEventLoop();
+    }
     return twoPasses(files, (uri) => this.firstStep(uri, token, quick), (pending) => this.entityStep(pending, token), {
       window: READ_WINDOW,
       entityWindow: this.window,
