@@ -291,8 +291,11 @@ function accuracyTrend(r: BenchReport): Budget[] {
   return (['precision', 'recall'] as const).map((key) => {
     const name = `link ${key} not falling with size`;
     if (points.length < 2) return { name, limit: `drop ≤ ${TREND_TOLERANCE}`, measured: 'not measured (needs two sizes)', ofLimit: null, vsCompromise: null, met: null };
+    // Against every smaller size, not only the next one: a slow slide over several sizes is a fall too.
     let worst = 0;
-    for (let i = 1; i < points.length; i++) worst = Math.max(worst, points[i - 1]!.a[key] - points[i]!.a[key]);
+    for (let j = 1; j < points.length; j++) {
+      for (let i = 0; i < j; i++) worst = Math.max(worst, points[i]!.a[key] - points[j]!.a[key]);
+    }
     const measured = points.map((p) => `${frac(p.a[key])} @${int(p.size)}`).join(' → ');
     // Sizes whose build was cut short are judged on what was built: still a corpus of that many articles.
     return { name, limit: `drop ≤ ${TREND_TOLERANCE}`, measured, ofLimit: null, vsCompromise: null, met: Number.isFinite(worst) && worst <= TREND_TOLERANCE };
