@@ -151,6 +151,23 @@ describe('QuoteIndex after documents come and go', () => {
 });
 
 describe('QuoteIndex within one long document', () => {
+  it('keeps at most 32 links a quote, symmetric, when a text repeats one passage forty times', () => {
+    const passage = [
+      { kind: 'statement' as QuoteKind, text: 'Both sides agreed to meet again next month after frank and constructive talks' },
+      { kind: 'statement' as QuoteKind, text: 'frank and constructive talks' },
+      { kind: 'term' as QuoteKind, text: 'constructive' },
+    ];
+    const index = new QuoteIndex();
+    const quotes = numbered('d', Array.from({ length: 40 }, () => passage).flat());
+    index.set('d', quotes);
+    for (const q of quotes) {
+      const links = index.linksOf(q.id);
+      assert.ok(links.length <= 32, `${q.id} has ${links.length} links`);
+      for (const l of links) assert.ok(index.linksOf(l.to).some((back) => back.to === q.id), `${l.to} does not link back to ${q.id}`);
+    }
+    assert.ok(quotes.filter((q) => index.linksOf(q.id).length > 0).length >= 40, 'repeats are linked');
+  });
+
   it('finds a phrase quoted again among hundreds of quotes, and only that', () => {
     const long = 'The ministry said it would release the full budget figures for the coming year by the end of the month';
     const filler = Array.from({ length: 300 }, (_, i) => ({ kind: 'statement' as const, text: `Filler remark number ${i} about the weather in the port` }));

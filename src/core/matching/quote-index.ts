@@ -467,8 +467,9 @@ export class QuoteIndex {
 
   /** Keeps a quote's strongest links only, dropping the weakest (the oldest of equals) from both ends. */
   private trim(n: number): void {
-    const links = this.entries[n]!.links!;
-    if (links.length <= MAX_LINKS) return;
+    // Trimming the other end may already have dropped this quote's last link.
+    const links = this.entries[n]?.links;
+    if (!links || links.length <= MAX_LINKS) return;
     let weakest = 0;
     for (let k = 1; k < links.length; k++) if (links[k].score < links[weakest].score) weakest = k;
     const pair = links[weakest];
