@@ -452,12 +452,7 @@ export class ArticleWorkspace implements vscode.Disposable {
     return {
       apply: () => {
         // The document may have been opened, changed or deleted meanwhile: the newer state wins.
-        const reopened = this.openDocument(key);
-        if (!this.finish(key, token0) || reopened) {
-          this.counts.dropped++;
-          if (reopened) void this.analyse(reopened);
-          return undefined;
-        }
+        if (this.superseded(key, token0)) return undefined;
         if (cached) return this.applyInSlices(key, text, cached, false).then(() => undefined);
         this.counts.quick++;
         // Entities come next: the threads load the analyser while the quotes are found.
@@ -468,6 +463,18 @@ export class ArticleWorkspace implements vscode.Disposable {
       },
       abandon,
     };
+  }
+
+  /**
+   * Ends the analysis `token` of a file and says whether its result is moot: a later analysis started,
+   * or an editor opened the file (which is then analysed from the editor's text).
+   */
+  private superseded(key: string, token: number): boolean {
+    const reopened = this.openDocument(key);
+    if (this.finish(key, token) && !reopened) return false;
+    this.counts.dropped++;
+    if (reopened) void this.analyse(reopened);
+    return true;
   }
 
   /** The full analysis of a file the first pass handed on, unless it changed or was opened since. */
@@ -496,12 +503,7 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
     return {
       apply: () => {
-        const reopened = this.openDocument(key);
-        if (!this.finish(key, analysis) || reopened) {
-          this.counts.dropped++;
-          if (reopened) void this.analyse(reopened);
-          return undefined;
-        }
+        if (this.superseded(key, analysis)) return undefined;
         this.apply(key, text, facts, 0);
         return undefined;
       },
