@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText, type DocumentFacts } from '../../src/core/corpus';
-import type { Logger } from '../../src/core/logger';
 import { CACHE_FORMAT, entryName, FactsCache, textHash, type CacheFolder } from '../../src/features/factsCache';
+import { RecordingLog } from '../support/recording-log';
 
 /** A folder in memory that records what was done to it, and can fail a write half way. */
 class MemoryFolder implements CacheFolder {
@@ -38,19 +38,6 @@ class MemoryFolder implements CacheFolder {
   }
   put(name: string, text: string): void {
     this.files.set(name, new TextEncoder().encode(text));
-  }
-}
-
-class RecordingLog implements Logger {
-  readonly lines: string[] = [];
-  info(m: string): void {
-    this.lines.push(`info ${m}`);
-  }
-  warn(m: string): void {
-    this.lines.push(`warn ${m}`);
-  }
-  error(m: string): void {
-    this.lines.push(`error ${m}`);
   }
 }
 

@@ -7,13 +7,13 @@ import * as vscode from 'vscode';
 import { generateCorpus } from '../../../bench/generate';
 import { AnalyzerPool } from '../../../src/core/analyzer-pool';
 import { Corpus } from '../../../src/core/corpus';
-import type { Logger } from '../../../src/core/logger';
 import { ArticleWorkspace } from '../../../src/features/articleWorkspace';
 import { storageFolder } from '../../../src/features/cacheFolder';
 import type { SettingsSource } from '../../../src/features/configuration';
 import { FactsCache } from '../../../src/features/factsCache';
 import { DEFAULT_SETTINGS } from '../../../src/features/settings';
 import { crosswire, eventually, report } from './helpers';
+import { RecordingLog } from '../../support/recording-log';
 
 /** How many generated articles the large folder holds. */
 const ARTICLES = 300;
@@ -25,19 +25,6 @@ const BLOCK_LIMIT_MS = 250;
 const FIRST_BLOCK_LIMIT_MS = 1000;
 
 const repo = path.resolve(__dirname, '..', '..', '..');
-
-class RecordingLog implements Logger {
-  readonly lines: string[] = [];
-  info(m: string): void {
-    this.lines.push(`info ${m}`);
-  }
-  warn(m: string): void {
-    this.lines.push(`warn ${m}`);
-  }
-  error(m: string): void {
-    this.lines.push(`error ${m}`);
-  }
-}
 
 /**
  * A second indexer over a large folder of generated articles, as the extension builds one on each
