@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
-import { Corpus, fileNameOf, type DocumentFacts } from '../src/core/corpus';
+import { Corpus, fileNameOf, quoteSteps, type DocumentFacts } from '../src/core/corpus';
 import { quoteFacts } from '../src/core/first-pass';
 import { warmUpQuotePass } from '../src/core/warm-up';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
@@ -21,8 +21,6 @@ import type { SizeMessage } from './size-run';
 
 /** Work the extension host does between two yields to its event loop, as the extension does. */
 const SLICE_MS = 8;
-/** New quotes a long article adds at a time in the quick pass, as in the extension. */
-const QUOTES_PER_STEP = 16;
 /** Resolution of the event-loop delay monitor, in milliseconds. */
 const MONITOR_RESOLUTION_MS = 5;
 /** Analyses in flight at once; the extension's default. */
@@ -252,10 +250,9 @@ async function quotesPhase(
     findMs += performance.now() - t;
     // A long article's quotes join a few at a time, each step in its own slice when the slice is
     // spent, as the extension adds them (`applyInSlices`).
-    const count = facts.quotes.length;
-    for (let k = Math.min(count, QUOTES_PER_STEP); ; k = Math.min(count, k + QUOTES_PER_STEP)) {
+    for (const step of quoteSteps(facts)) {
       const m = performance.now();
-      corpus.setFacts(uri, text, k === count ? facts : { ...facts, quotes: facts.quotes.slice(0, k), speakers: facts.speakers.slice(0, k) }, 0);
+      corpus.setFacts(uri, text, step, 0);
       const e = performance.now();
       indexMs += e - m;
       if (e - t > longest) {
@@ -263,7 +260,7 @@ async function quotesPhase(
         longestWords = manifest[i]!.words;
         longestIndex = i;
       }
-      if (k === count) break;
+      if (step === facts) break;
       if (e - slice > SLICE_MS) {
         await breathe();
         slice = performance.now();

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
+import { fileNameOf, quoteSteps, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
 import { describeDocument } from '../core/documents';
 import { quoteFacts } from '../core/first-pass';
 import { warmUpQuotePass } from '../core/warm-up';
@@ -80,8 +80,6 @@ export type AnalysisStatus = { readonly ready: true; readonly analysis: Document
 const EDIT_DEBOUNCE_MS = 150;
 /** Longest run of work on the extension host's thread before letting other work in. */
 const SLICE_MS = 8;
-/** New quotes a long article adds to the corpus at a time while indexing: linking each costs about 0.3 ms. */
-const QUOTES_PER_STEP = 16;
 /**
  * Files read at once while their quotes are found: reading (and the persisted index) is waiting on
  * the disk, and a file's text is held only until its quotes are in the corpus.
@@ -108,6 +106,8 @@ interface EditorState {
 interface AwaitingEntities {
   readonly key: string;
   readonly text: string;
+  /** The text's hash for the persisted index ('' without one), computed once per run. */
+  readonly hash: string;
 }
 
 /**
@@ -426,13 +426,16 @@ export class ArticleWorkspace implements vscode.Disposable {
     if (open) return { apply: () => void this.analyse(open), abandon() {} };
     const text = await this.readArticle(uri, key);
     if (text === undefined || token.isCancellationRequested) return NO_STEP;
+    const hashOf = (): string => (this.cache ? textHash(text) : '');
     if (this.corpus.document(key)?.text === text) {
       // Known already; its entities may still be missing (a run cancelled during the entity pass).
-      return this.awaiting.get(key) === text ? { apply: () => (this.awaiting.get(key) === text ? { key, text } : undefined), abandon() {} } : NO_STEP;
+      if (this.awaiting.get(key) !== text) return NO_STEP;
+      const pending: AwaitingEntities = { key, text, hash: hashOf() };
+      return { apply: () => (this.awaiting.get(key) === text ? pending : undefined), abandon() {} };
     }
     const token0 = this.begin(key);
     const abandon = (): void => void this.finish(key, token0);
-    const hash = this.cache ? textHash(text) : '';
+    const hash = hashOf();
     let cached = await this.cache?.get(key, hash, text.length);
     if (cached) {
       this.counts.reused++;
@@ -458,7 +461,7 @@ export class ArticleWorkspace implements vscode.Disposable {
         // Entities come next: the threads load the analyser while the quotes are found.
         this.analyzer.warm?.();
         return this.applyInSlices(key, text, quoteFacts(text, fileNameOf(key)), true).then(() =>
-          this.awaiting.get(key) === text ? { key, text } : undefined,
+          this.awaiting.get(key) === text ? { key, text, hash } : undefined,
         );
       },
       abandon,
@@ -478,7 +481,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /** The full analysis of a file the first pass handed on, unless it changed or was opened since. */
-  private async entityStep({ key, text }: AwaitingEntities, token: vscode.CancellationToken): Promise<Step<never>> {
+  private async entityStep({ key, text, hash }: AwaitingEntities, token: vscode.CancellationToken): Promise<Step<never>> {
     if (token.isCancellationRequested) return NO_STEP;
     const open = this.openDocument(key);
     if (open) return { apply: () => void this.analyse(open), abandon() {} };
@@ -488,7 +491,7 @@ export class ArticleWorkspace implements vscode.Disposable {
     const abandon = (): void => void this.finish(key, analysis);
     let facts: DocumentFacts;
     try {
-      facts = await this.analyseFully(key, text, this.cache ? textHash(text) : '', false);
+      facts = await this.analyseFully(key, text, hash, false);
     } catch (e) {
       return {
         apply: () => {
@@ -565,21 +568,15 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /**
-   * Adds a document's facts to the corpus. `quotesOnly` marks the quick pass's facts, which the full
-   * analysis is still to replace; they never go to the persisted index.
-   */
-  /**
    * Adds a file's facts as `apply` does, but a long article's quotes a few at a time, letting the event
    * loop run between slices: linking hundreds of new quotes at once would hold the host's thread for
    * far longer than a slice. Every step is a consistent corpus (the first quotes of the article); a
    * step finding that an editor opened the file, or its text changed, stops, the newer state winning.
    */
   private async applyInSlices(key: string, text: string, facts: DocumentFacts, quotesOnly: boolean): Promise<void> {
-    const count = facts.quotes.length;
     let slice = performance.now();
-    for (let k = Math.min(count, QUOTES_PER_STEP); ; k = Math.min(count, k + QUOTES_PER_STEP)) {
-      const step = k === count ? facts : { ...facts, quotes: facts.quotes.slice(0, k), speakers: facts.speakers.slice(0, k) };
-      if (!this.apply(key, text, step, 0, quotesOnly) || k === count) return;
+    for (const step of quoteSteps(facts)) {
+      if (!this.apply(key, text, step, 0, quotesOnly) || step === facts) return;
       if (performance.now() - slice > SLICE_MS) {
         await yieldToEventLoop();
         slice = performance.now();
@@ -588,6 +585,10 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
   }
 
+  /**
+   * Adds a document's facts to the corpus. `quotesOnly` marks the quick pass's facts, which the full
+   * analysis is still to replace; they never go to the persisted index.
+   */
   private apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false): DocumentAnalysis | undefined {
     try {
       // Known before the corpus announces the change, so listeners see whether entities are still to come.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { AnalyzerPool } from '../../src/core/analyzer-pool';
-import { Corpus, analyzeText } from '../../src/core/corpus';
+import { Corpus, analyzeText, quoteSteps } from '../../src/core/corpus';
 
 const SEEDS = join(__dirname, '../../seeds');
 const seeds = readdirSync(SEEDS).sort().map((f) => ({ uri: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8') }));
@@ -78,6 +78,32 @@ describe('the corpus', () => {
     assert.deepEqual(viaFacts.documents(), direct.documents());
     assert.deepEqual(viaFacts.links(), direct.links());
     assert.deepEqual(viaFacts.entities(), direct.entities());
+  });
+});
+
+describe('adding a document in steps', () => {
+  const long = Array.from({ length: 40 }, (_, i) => `“The dam number ${i} will hold through the spring floods,” Lopes said.`).join('\n\n');
+
+  it('gives 16 more quotes a step, ending with the facts themselves', () => {
+    const facts = analyzeText(long, 'long.txt');
+    const steps = [...quoteSteps(facts)];
+    assert.deepEqual(steps.map((s) => s.quotes.length), [16, 32, 40]);
+    assert.equal(steps.at(-1), facts);
+    assert.deepEqual(steps.map((s) => s.speakers.length), [16, 32, 40]);
+    assert.deepEqual([...quoteSteps({ ...facts, quotes: [], speakers: [] })].map((s) => s.quotes.length), [0]);
+  });
+
+  // Scores may differ in the last digits: rarity weights are those of the moment a pair was linked.
+  it('ends with the same linked pairs, of the same relations, as adding the document at once', () => {
+    const once = new Corpus();
+    const stepwise = new Corpus();
+    for (const c of [once, stepwise]) c.set('b.txt', B);
+    const facts = analyzeText(long, 'long.txt');
+    once.setFacts('long.txt', long, facts);
+    for (const step of quoteSteps(facts)) stepwise.setFacts('long.txt', long, step);
+    const key = (c: Corpus) => c.links().map((l) => `${l.from} ${l.to} ${l.relation}`);
+    assert.ok(once.links().length > 0);
+    assert.deepEqual(key(stepwise), key(once));
   });
 });
 
