@@ -171,7 +171,7 @@ export class Corpus {
 
   /** Every document, in uri order. */
   documents(): DocumentAnalysis[] {
-    return [...this.docs.keys()].sort().map((u) => this.document(u)!);
+    return this.uris().map((u) => this.document(u)!);
   }
 
   /**
