@@ -1,8 +1,8 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef } from '../types';
-import { comparePrepared, prepare, preparedView, Vocabulary, type PreparedQuote } from './compare';
+import { comparePrepared, prepare, preparedView, Vocabulary, type Match, type PreparedQuote } from './compare';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { PostingLists } from './postings';
-import { wordForms } from './text';
+import { leadingWords, wordForms } from './text';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
 const MAX_POSTINGS = 2000;
@@ -24,10 +24,36 @@ const SENSE_CREDIT = 0.6;
  * punish a pair merely for sharing a word.
  */
 const IDF_PRIOR = 20;
+/**
+ * Words of a quote the index reads. News quotations run to a few dozen words, rarely past 150; a
+ * longer "quote" is most often a stray mark that opened a whole paragraph. Comparing two quotes costs
+ * the product of their lengths, so past this the quote is matched on its opening words only.
+ */
+const MAX_MATCH_WORDS = 300;
+/**
+ * Longer quotes of the same document a quote is compared with, to find the ones it is a fragment of.
+ * A real article repeats a phrase of one of its quotes once or twice (a headline, a pull quote).
+ */
+const MAX_SAME_DOCUMENT = 8;
+/**
+ * Copies of one quote in one document linked each to each. Past this (a chorus, a chant, a list of
+ * one-word answers) each copy is linked to the one before it, so a group costs its size, not its square.
+ */
+const GROUP_CLIQUE = 8;
 /** Vocabulary ids stay below this, so that two of them make one exact number key. */
 const ID_SPAN = 2 ** 26;
 /** Posting lists one quote can gather stay below this, so a list's length and place make one key. */
 const LIST_PLACES = 2 ** 20;
+
+/** What setting a document's quotes met of the index's bounds, for a note in the log. */
+export interface IndexReport {
+  /** Quotes longer than the index reads, matched on their opening words. */
+  readonly clipped: number;
+  /** Copies of the most repeated quote. */
+  readonly largestGroup: number;
+  /** Quotes with more longer quotes in their document to be a fragment of than were compared. */
+  readonly partnersCapped: number;
+}
 
 interface Entry {
   /** Changes when an edit moves an unchanged quote to another position of its document. */
@@ -115,7 +141,7 @@ export class QuoteIndex {
    * text and kind keep their links and take the new ids; the others are added and linked, and quotes
    * no longer present are dropped with their links.
    */
-  set(docId: string, quotes: readonly QuoteRef[]): void {
+  set(docId: string, quotes: readonly QuoteRef[]): IndexReport {
     const old = this.docs.get(docId);
     const unchanged = new Map<string, number[]>();
     if (old) {
@@ -131,8 +157,12 @@ export class QuoteIndex {
     const nums: number[] = [];
     const added: QuoteRef[] = [];
     const slots: number[] = [];
-    for (const q of quotes) {
-      if (this.numbers.has(q.id)) continue;
+    let clipped = 0;
+    for (const whole of quotes) {
+      if (this.numbers.has(whole.id)) continue;
+      const text = leadingWords(whole.text, MAX_MATCH_WORDS);
+      if (text !== whole.text) clipped++;
+      const q = text === whole.text ? whole : { ...whole, text };
       const same = unchanged.get(quoteKey(q.kind, q.text));
       const n = same?.shift();
       if (n !== undefined) {
@@ -162,9 +192,13 @@ export class QuoteIndex {
       this.docs.delete(docId);
       this.docNumbers.delete(docId);
     }
-    if (fresh.size === 0) return;
-    const partners = this.sameDocumentPartners(nums, fresh);
-    for (const n of nums) if (fresh.has(n)) this.linkNew(n, partners.get(n), fresh);
+    const report = { clipped, largestGroup: 0, partnersCapped: 0 };
+    if (fresh.size === 0) return report;
+    const groups = this.identicalGroups(nums);
+    for (const g of groups) if (g.length > report.largestGroup) report.largestGroup = g.length;
+    report.partnersCapped = this.linkWithinDocument(groups, fresh);
+    this.linkAcrossDocuments(groups, fresh);
+    return report;
   }
 
   /** Drops a document's quotes and every link to them. */
@@ -319,58 +353,108 @@ export class QuoteIndex {
   };
 
   /**
-   * For each new quote of a document, the quotes of the same document it could be `identical` to or a
-   * `fragment` of: those whose words contain its words as one run or are contained in it. Found through
-   * each quote's first two words, so a long article's hundreds of quotes are not compared all pairs.
+   * A document's quotes grouped by their words (copies of one quote share a group), groups in order of
+   * their first copy and copies in document order.
    */
-  private sameDocumentPartners(nums: readonly number[], fresh: ReadonlySet<number>): Map<number, number[]> {
-    const byOpening = new Map<number, number[]>();
+  private identicalGroups(nums: readonly number[]): number[][] {
+    const byWords = new Map<string, number[]>();
+    const groups: number[][] = [];
     for (const n of nums) {
       const norms = this.prepared(this.entries[n]!).norms;
       if (norms.length === 0) continue;
-      const key = norms.length === 1 ? -1 - norms[0] : norms[0] * ID_SPAN + norms[1];
-      const list = byOpening.get(key);
-      if (list) list.push(n);
-      else byOpening.set(key, [n]);
-    }
-    const found = new Map<number, Set<number>>();
-    const note = (x: number, y: number): void => {
-      let set = found.get(x);
-      if (!set) found.set(x, (set = new Set()));
-      set.add(y);
-    };
-    for (const long of nums) {
-      const norms = this.prepared(this.entries[long]!).norms;
-      const openings = norms.length === 1 ? [-1 - norms[0]] : [];
-      for (let p = 0; p + 1 < norms.length; p++) openings.push(norms[p] * ID_SPAN + norms[p + 1]);
-      for (const key of openings) {
-        for (const short of byOpening.get(key) ?? []) {
-          if (short === long || (!fresh.has(short) && !fresh.has(long))) continue;
-          note(short, long);
-          note(long, short);
-        }
+      const key = norms.join(',');
+      const group = byWords.get(key);
+      if (group) group.push(n);
+      else {
+        const created = [n];
+        byWords.set(key, created);
+        groups.push(created);
       }
     }
-    const order = new Map(nums.map((n, k) => [n, k]));
-    const out = new Map<number, number[]>();
-    for (const [n, set] of found) out.set(n, [...set].sort((x, y) => order.get(x)! - order.get(y)!));
-    return out;
+    return groups;
   }
 
   /**
-   * Finds and stores the links of a quote just added: with `siblings`, the quotes of its document
-   * that may repeat it, each pair of new quotes once; then with candidates from other documents.
+   * Links the quotes of one document that repeat each other: copies of one quote as `identical`, and a
+   * quote with the longer quotes that contain its words as one run as a `fragment` of them. Each group
+   * of copies is compared once, through its first copy, with at most `MAX_SAME_DOCUMENT` longer
+   * quotes: those holding the rarest pair of adjacent words of the shorter one, which every quote
+   * containing it must hold too. Only pairs with a new quote are made; the others exist already.
+   * Returns how many quotes had more longer partners than were compared.
    */
-  private linkNew(n: number, siblings: readonly number[] | undefined, fresh: ReadonlySet<number>): void {
-    const p = this.prepared(this.entries[n]!);
-    for (const other of siblings ?? []) {
-      if (fresh.has(other) && other <= n) continue;
-      const m = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight, variants: false });
-      if (m) this.addPair(n, other, m.score, m.relation);
+  private linkWithinDocument(groups: readonly number[][], fresh: ReadonlySet<number>): number {
+    const anyFresh = (g: readonly number[]): boolean => g.some((n) => fresh.has(n));
+    for (const g of groups) {
+      if (g.length < 2 || !anyFresh(g)) continue;
+      if (g.length <= GROUP_CLIQUE) {
+        for (let x = 0; x < g.length; x++) {
+          for (let y = x + 1; y < g.length; y++) if (fresh.has(g[x]) || fresh.has(g[y])) this.addPair(g[x], g[y], 1, 'identical');
+        }
+      } else {
+        for (let k = 1; k < g.length; k++) if (fresh.has(g[k - 1]) || fresh.has(g[k])) this.addPair(g[k - 1], g[k], 1, 'identical');
+      }
     }
-    for (const other of this.candidates(n, p)) {
-      const m = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
-      if (m) this.addPair(n, other, m.score, m.relation);
+    // Which groups hold each pair of adjacent words, each group once, in document order.
+    const holders = new Map<number, number[]>();
+    groups.forEach((g, k) => {
+      const norms = this.prepared(this.entries[g[0]]!).norms;
+      for (let p = 0; p + 1 < norms.length; p++) {
+        const key = norms[p] * ID_SPAN + norms[p + 1];
+        const list = holders.get(key);
+        if (!list) holders.set(key, [k]);
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
+    });
+    let capped = 0;
+    groups.forEach((g, k) => {
+      const short = this.prepared(this.entries[g[0]]!);
+      const length = short.norms.length;
+      if (length < 2) return;
+      let rarest: number[] | undefined;
+      for (let p = 0; p + 1 < length; p++) {
+        const list = holders.get(short.norms[p] * ID_SPAN + short.norms[p + 1])!;
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      let compared = 0;
+      for (const other of rarest!) {
+        const longer = groups[other];
+        if (other === k || this.entries[longer[0]]!.words <= length || !(anyFresh(g) || anyFresh(longer))) continue;
+        if (compared === MAX_SAME_DOCUMENT) {
+          capped += g.length;
+          break;
+        }
+        compared++;
+        const long = this.prepared(this.entries[longer[0]]!);
+        const m = comparePrepared(short, long, this.vocab, { weight: this.weight, variants: false });
+        if (!m) continue;
+        const shortCopies = g.slice(0, GROUP_CLIQUE);
+        const longCopies = longer.slice(0, GROUP_CLIQUE);
+        for (const x of shortCopies) for (const y of longCopies) if (fresh.has(x) || fresh.has(y)) this.addPair(x, y, m.score, m.relation);
+      }
+    });
+    return capped;
+  }
+
+  /**
+   * Links each new quote with its candidates in other documents. Copies of one quote in a document
+   * have the same candidates and the same matches, so they are found once, for the group's first new
+   * copy, and given to the others.
+   */
+  private linkAcrossDocuments(groups: readonly number[][], fresh: ReadonlySet<number>): void {
+    for (const g of groups) {
+      let found: { other: number; match: Match }[] | undefined;
+      for (const n of g) {
+        if (!fresh.has(n)) continue;
+        if (!found) {
+          const p = this.prepared(this.entries[n]!);
+          found = [];
+          for (const other of this.candidates(n, p)) {
+            const match = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
+            if (match) found.push({ other, match });
+          }
+        }
+        for (const { other, match } of found) this.addPair(n, other, match.score, match.relation);
+      }
     }
   }
 

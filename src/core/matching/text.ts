@@ -47,6 +47,11 @@ interface TokenReading {
 const readings = new Map<string, TokenReading>();
 /** Substrings from this length on may share their parent's memory (V8's sliced strings). */
 const SLICE_MIN_LENGTH = 13;
+/**
+ * Distinct spellings remembered at most. Real news uses a few tens of thousands; a file of random
+ * tokens would otherwise grow the table for as long as the process lives.
+ */
+const MAX_READINGS = 200_000;
 
 function read(raw: string): TokenReading {
   let reading = readings.get(raw);
@@ -69,8 +74,26 @@ function read(raw: string): TokenReading {
     reading = { norm, stem, name: capital, nameAtStart: capital && !isKnownWord(stem) };
   }
   // A longer token may be a slice that keeps its whole article alive, so it is not kept as a key.
-  if (raw.length < SLICE_MIN_LENGTH) readings.set(raw, reading);
+  if (raw.length < SLICE_MIN_LENGTH) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(raw, reading);
+  }
   return reading;
+}
+
+/**
+ * The start of `text` up to the end of its `max`-th word, or `text` itself when it has no more words;
+ * reads no further than the word after that one.
+ */
+export function leadingWords(text: string, max: number): string {
+  let count = 0;
+  let end = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (count === max) return text.slice(0, end);
+    count++;
+    end = m.index + m[0].length;
+  }
+  return text;
 }
 
 /** Splits a quote into words with their normalised forms only: cheaper than `words` for diffs. */
