@@ -105,18 +105,24 @@ export class DocumentView {
     return out;
   }
 
+  /** The sentence's tokens, each quotation one token; `quotes` sorted by start and non-overlapping. */
   private tokensOf(s: Span, quotes: readonly Span[]): Tok[] {
     const out: Tok[] = [];
+    const words = (from: number, to: number): void => {
+      // One by one: a sentence may hold more tokens than a call can take as arguments.
+      for (const t of tokenize(this.text, from, to)) out.push(t);
+    };
     let at = s.start;
-    for (const q of quotes) {
-      if (q.end <= s.start || q.start >= s.end) continue;
-      if (q.start > at) out.push(...tokenize(this.text, at, q.start));
+    for (let i = Math.max(0, lastStartingAtOrBefore(quotes, s.start)); i < quotes.length && quotes[i].start < s.end; i++) {
+      const q = quotes[i];
+      if (q.end <= s.start) continue;
+      if (q.start > at) words(at, q.start);
       const qs = Math.max(q.start, s.start);
       const qe = Math.min(q.end, s.end);
       out.push({ start: qs, end: qe, text: this.text.slice(qs, qe), kind: 'quote' });
       at = qe;
     }
-    if (at < s.end) out.push(...tokenize(this.text, at, s.end));
+    if (at < s.end) words(at, s.end);
     return out;
   }
 }
