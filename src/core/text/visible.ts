@@ -1,0 +1,38 @@
+/**
+ * Article text shown to a person (a terminal, a hover card, a tree row, a picker) can carry characters
+ * that act instead of showing: terminal control codes and escape sequences (clear the screen, retitle
+ * the window, write the clipboard), bidirectional overrides and isolates that make text read in another
+ * order than it is stored, and zero-width characters that hide inside a word. `visible` turns each into
+ * a short printable marker such as `⟨U+202E⟩`, so the reader sees that it is there and nothing acts.
+ *
+ * Only displayed strings go through it: the analysis, its offsets and the documents are never changed.
+ */
+
+/** The marker shown in place of an invisible or acting character. */
+export function marker(code: number): string {
+  return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
+/**
+ * C0 controls but tab and line feed, DEL and C1 controls; bidirectional embeddings, overrides, isolates
+ * and marks; zero-width space, joiners, word joiner and byte order mark; invisible operators,
+ * interlinear annotation controls, and the tag characters that can smuggle invisible ASCII.
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]|\r(?!\n)|\udb40[\udc00-\udc7f]/g;
+
+/**
+ * The text with every character that could act or hide shown as a marker. Tab, line feed and a carriage
+ * return that ends a line (CRLF) are kept; a lone carriage return, which moves a terminal's cursor back
+ * over what was written, is marked. Everything else is unchanged.
+ */
+export function visible(text: string): string {
+  return hasInvisible(text) ? text.replace(INVISIBLE, (ch) => marker(ch.codePointAt(0)!)) : text;
+}
+
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** True when `visible` would change the text. */
+export function hasInvisible(text: string): boolean {
+  return ANY_INVISIBLE.test(text);
+}
