@@ -1,6 +1,7 @@
 import { EntityResolver, recognize } from './entities';
 import { QuoteIndex } from './matching';
 import { attributeSpeakers, findQuotes } from './quotes';
+import { firstOf, indexNotes, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import { describeDocument } from './documents';
 import { paragraphs } from './text/paragraphs';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
@@ -49,16 +50,19 @@ export interface DocumentFacts {
   readonly quotes: readonly QuoteSpan[];
   readonly speakers: readonly (SpeakerRef | null)[];
   readonly mentions: readonly RawMention[];
+  /** What the analysis left out of an unusual document (see `./bounds`), for the log; absent when nothing. */
+  readonly notes?: readonly string[];
 }
 
 /** Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. */
 export function analyzeText(text: string, fileName: string): DocumentFacts {
   const paras = paragraphs(text);
-  const mentions = recognize(text, paras);
-  const quotes = findQuotes(text, paras);
+  const notes: string[] = [];
+  const mentions = firstOf(recognize(text, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes);
+  const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
   const speakers = attributeSpeakers(text, paras, quotes, mentions);
   const { title, source } = describeDocument(text, paras, fileName);
-  return { title, source, paragraphs: paras, quotes, speakers, mentions };
+  return { title, source, paragraphs: paras, quotes, speakers, mentions, ...(notes.length ? { notes } : {}) };
 }
 
 /**
@@ -79,6 +83,10 @@ interface Analysed {
   readonly mentionStarts: Int32Array;
   readonly mentionEnds: Int32Array;
   readonly mentionTypes: Uint8Array;
+  /** What `analyzeText` noted of the document. */
+  readonly analysisNotes: readonly string[] | undefined;
+  /** What the quote index noted of its quotes, set once they are indexed. */
+  indexNotes: readonly string[] | undefined;
 }
 
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
@@ -124,6 +132,8 @@ export class Corpus {
       mentionStarts: new Int32Array(n),
       mentionEnds: new Int32Array(n),
       mentionTypes: new Uint8Array(n),
+      analysisNotes: facts.notes,
+      indexNotes: undefined,
     };
     facts.mentions.forEach((m, i) => {
       doc.mentionStarts[i] = m.start;
@@ -133,7 +143,9 @@ export class Corpus {
     this.docs.set(uri, doc);
     this.byId.set(id, uri);
     this.resolver.set(id, text, facts.mentions);
-    this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    const report = this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    const notes = indexNotes(report);
+    if (notes.length > 0) doc.indexNotes = notes;
     this.changed();
     this.emit([uri]);
     return this.document(uri)!;
@@ -150,6 +162,15 @@ export class Corpus {
     this.emit([uri]);
   }
 
+  /**
+   * What the analysis of a document left out or simplified because the document is unusual (tens of
+   * thousands of quotes, a quote repeated thousands of times): empty for an ordinary article.
+   */
+  notesOf(uri: string): readonly string[] {
+    const doc = this.docs.get(uri);
+    return [...(doc?.analysisNotes ?? []), ...(doc?.indexNotes ?? [])];
+  }
+
   has(uri: string): boolean {
     return this.docs.has(uri);
   }
@@ -158,10 +179,10 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const { title, source, quotes, speakers } = doc;
+    const { title, source, quotes, speakers, analysisNotes } = doc;
     const mentions: RawMention[] = [];
     for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, i));
-    return { title, source, paragraphs: paragraphsOf(doc), quotes, speakers, mentions };
+    return { title, source, paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
   }
 
   /** The uri of every document, in uri order, without building their analyses. */

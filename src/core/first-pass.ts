@@ -4,6 +4,7 @@
  * whole folder, so quotes and their links across articles are ready long before entities are; the
  * full analysis then replaces these facts document by document. Nothing here loads the tagger.
  */
+import { firstOf, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import type { DocumentFacts } from './corpus';
 import { describeDocument } from './documents';
 import { findQuotes } from './quotes/find';
@@ -15,7 +16,8 @@ import { paragraphs } from './text/paragraphs';
  */
 export function quoteFacts(text: string, fileName: string): DocumentFacts {
   const paras = paragraphs(text);
-  const quotes = findQuotes(text, paras);
+  const notes: string[] = [];
+  const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
   const { title, source } = describeDocument(text, paras, fileName);
-  return { title, source, paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [] };
+  return { title, source, paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [], ...(notes.length ? { notes } : {}) };
 }

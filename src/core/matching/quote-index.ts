@@ -49,8 +49,8 @@ const LIST_PLACES = 2 ** 20;
 export interface IndexReport {
   /** Quotes longer than the index reads, matched on their opening words. */
   readonly clipped: number;
-  /** Copies of the most repeated quote. */
-  readonly largestGroup: number;
+  /** Copies of the most repeated quote when they were too many to link each to each, else 0. */
+  readonly chained: number;
   /** Quotes with more longer quotes in their document to be a fragment of than were compared. */
   readonly partnersCapped: number;
 }
@@ -192,10 +192,10 @@ export class QuoteIndex {
       this.docs.delete(docId);
       this.docNumbers.delete(docId);
     }
-    const report = { clipped, largestGroup: 0, partnersCapped: 0 };
+    const report = { clipped, chained: 0, partnersCapped: 0 };
     if (fresh.size === 0) return report;
     const groups = this.identicalGroups(nums);
-    for (const g of groups) if (g.length > report.largestGroup) report.largestGroup = g.length;
+    for (const g of groups) if (g.length > GROUP_CLIQUE && g.length > report.chained) report.chained = g.length;
     report.partnersCapped = this.linkWithinDocument(groups, fresh);
     this.linkAcrossDocuments(groups, fresh);
     return report;

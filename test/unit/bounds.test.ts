@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_QUOTES_PER_DOCUMENT } from '../../src/core/bounds';
+import { Corpus } from '../../src/core/corpus';
+import { quoteFacts } from '../../src/core/first-pass';
+
+const SEED = readFileSync(join(__dirname, '../../seeds/000_44d6e05b2ad3ddd3.txt'), 'utf8');
+
+describe('bounds on one document', () => {
+  it('keeps the first quotes of a document made of quotes, and says how many were left out', () => {
+    const text = Array.from({ length: MAX_QUOTES_PER_DOCUMENT + 1000 }, (_, i) => `“w${i}”`).join(' ');
+    const facts = quoteFacts(text, 'dense.txt');
+    assert.equal(facts.quotes.length, MAX_QUOTES_PER_DOCUMENT);
+    assert.equal(facts.quotes[0].text, 'w0');
+    assert.deepEqual(facts.notes, [`only the first 5,000 of its 6,000 quotes are analysed`]);
+  });
+
+  it('notes a quote repeated thousands of times, and nothing for an ordinary article', () => {
+    const corpus = new Corpus();
+    corpus.setFacts('chant.txt', '“ok” '.repeat(3000), quoteFacts('“ok” '.repeat(3000), 'chant.txt'));
+    corpus.setFacts('seed.txt', SEED, quoteFacts(SEED, 'seed.txt'));
+    assert.deepEqual(corpus.notesOf('chant.txt'), ['a quote repeated 3,000 times is linked as one chain of copies']);
+    assert.deepEqual(corpus.notesOf('seed.txt'), []);
+    // The other article's results are whole.
+    assert.ok(corpus.document('seed.txt')!.quotes.length > 5);
+  });
+
+  it('keeps the notes of the analysis when a document moves', () => {
+    const corpus = new Corpus();
+    const text = Array.from({ length: MAX_QUOTES_PER_DOCUMENT + 1 }, (_, i) => `“w${i}”`).join(' ');
+    corpus.setFacts('a.txt', text, quoteFacts(text, 'a.txt'));
+    assert.equal(corpus.factsOf('a.txt')!.notes?.length, 1);
+  });
+});
