@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AnalyzerPool } from './core/analyzer-pool';
 import { analyzeText, Corpus } from './core/corpus';
+import { quoteFacts } from './core/first-pass';
 import { ArticleWorkspace, type Analyzer, type IndexState, type WorkspaceStats } from './features/articleWorkspace';
 import { storageFolder } from './features/cacheFolder';
 import { SettingsStore } from './features/configuration';
@@ -100,7 +101,7 @@ function createAnalyzer(context: vscode.ExtensionContext, log: ChannelLogger): {
     fingerprint = `${stat.size}:${Math.round(stat.mtimeMs)}`;
   } catch {
     log.warn(`No analysis worker at ${script}: analysing on the extension host's thread.`);
-    return { analyzer: { analyze: async (text, fileName) => analyzeText(text, fileName) }, fingerprint: 'in-process' };
+    return { analyzer: { analyze: async (text, fileName, o) => (o?.quick ? quoteFacts : analyzeText)(text, fileName) }, fingerprint: 'in-process' };
   }
   const pool = new AnalyzerPool(script, Math.max(1, Math.min(4, availableParallelism())));
   context.subscriptions.push({ dispose: () => pool.dispose() });

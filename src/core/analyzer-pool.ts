@@ -6,6 +6,7 @@ interface Job {
   readonly id: number;
   readonly text: string;
   readonly fileName: string;
+  readonly quick: boolean;
   resolve(facts: DocumentFacts): void;
   reject(error: Error): void;
 }
@@ -29,6 +30,11 @@ export interface AnalyzerPoolOptions {
 export interface AnalyzeOptions {
   /** Goes ahead of the documents waiting (an open document, while a folder is indexed). */
   readonly urgent?: boolean;
+  /**
+   * Only the quick first pass (`quoteFacts`, no entities). Such a job is short and holds up the
+   * indexing of the files after it, so it goes ahead of full analyses as an urgent one does.
+   */
+  readonly quick?: boolean;
 }
 
 /** Heap limits of each analysing thread, in MB. */
@@ -52,12 +58,12 @@ export class AnalyzerPool {
     this.idleMs = options.idleMs ?? 30_000;
   }
 
-  /** Analyses one document in a worker. */
+  /** Analyses one document in a worker (in full, or only its quick first pass). */
   analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Promise<DocumentFacts> {
     if (this.disposed) return Promise.reject(new Error('the analyser pool is closed'));
     return new Promise<DocumentFacts>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, text, fileName, resolve, reject };
-      if (options.urgent) this.waiting.unshift(job);
+      const job: Job = { id: this.nextId++, text, fileName, quick: options.quick ?? false, resolve, reject };
+      if (options.urgent || options.quick) this.waiting.unshift(job);
       else this.waiting.push(job);
       this.dispatch();
     });
@@ -103,7 +109,7 @@ export class AnalyzerPool {
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = undefined;
       slot.job = job;
-      const req: AnalyzeRequest = { id: job.id, text: job.text, fileName: job.fileName };
+      const req: AnalyzeRequest = { id: job.id, text: job.text, fileName: job.fileName, quick: job.quick };
       slot.worker.postMessage(req);
     }
   }

@@ -3,23 +3,26 @@
  * every extension, so the bulk analysis of a workspace runs here and only the cheap corpus-wide work
  * (entity resolution, quote matching) runs on the host's thread.
  *
- * Messages in: `{ id, text, fileName }`; out: `{ id, facts }` or `{ id, error }`.
+ * Messages in: `{ id, text, fileName, quick }`; out: `{ id, facts }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeText } from './corpus';
+import { quoteFacts } from './first-pass';
 
 /** A request to analyse one document. */
 export interface AnalyzeRequest {
   readonly id: number;
   readonly text: string;
   readonly fileName: string;
+  /** Only the quick first pass (`quoteFacts`): a long article's quotes, found off the caller's thread. */
+  readonly quick?: boolean;
 }
 
 if (parentPort) {
   const port = parentPort;
   port.on('message', (req: AnalyzeRequest) => {
     try {
-      port.postMessage({ id: req.id, facts: analyzeText(req.text, req.fileName) });
+      port.postMessage({ id: req.id, facts: (req.quick ? quoteFacts : analyzeText)(req.text, req.fileName) });
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
     }

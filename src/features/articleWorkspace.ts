@@ -32,7 +32,7 @@ export interface IndexState {
 /** Analyses one document's text off the caller's thread (the worker pool in the extension). */
 export interface Analyzer {
   /** The full analysis (`analyzeText`); an urgent one (an open document) goes ahead of the indexing. */
-  analyze(text: string, fileName: string, options?: { readonly urgent?: boolean }): Promise<DocumentFacts>;
+  analyze(text: string, fileName: string, options?: { readonly urgent?: boolean; readonly quick?: boolean }): Promise<DocumentFacts>;
   /** Gets ready for many analyses (starts the threads), so they are ready when the entity pass starts. */
   warm?(): void;
 }
@@ -81,6 +81,12 @@ const EDIT_DEBOUNCE_MS = 150;
 /** Longest run of work on the extension host's thread before letting other work in. */
 const SLICE_MS = 8;
 /**
+ * Longest text whose quotes the quick pass finds on the host's thread. An ordinary article is a few
+ * thousand characters and takes a millisecond or two; a text packed with quotation marks takes about a
+ * millisecond per thousand characters, so past this the quotes are found in a worker.
+ */
+const QUICK_ON_HOST_CHARS = 8000;
+/**
  * Files read at once while their quotes are found: reading (and the persisted index) is waiting on
  * the disk, and a file's text is held only until its quotes are in the corpus.
  */
@@ -121,6 +127,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly editorStates = new Map<string, EditorState>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedFiles = new Map<string, string>();
+  /** What was last logged of each file's bounds (`noteBounds`). */
+  private readonly boundNotes = new Map<string, string>();
   /** Analysis failures already logged, so a broken file is reported once, not on every keystroke. */
   private readonly reportedFailures = new Map<string, string>();
   private readonly diskQueue = new Map<string, vscode.Uri>();
@@ -437,11 +445,14 @@ export class ArticleWorkspace implements vscode.Disposable {
     const abandon = (): void => void this.finish(key, token0);
     const hash = hashOf();
     let cached = await this.cache?.get(key, hash, text.length);
+    let found: DocumentFacts | undefined;
     if (cached) {
       this.counts.reused++;
-    } else if (!quick) {
+    } else {
       try {
-        cached = await this.analyseFully(key, text, hash, false);
+        if (!quick) cached = await this.analyseFully(key, text, hash, false);
+        // Finding the quotes of a long text takes longer than a slice of the host's thread.
+        else if (text.length > QUICK_ON_HOST_CHARS) found = await this.analyzer.analyze(text, fileNameOf(key), { quick: true });
       } catch (e) {
         return {
           apply: () => {
@@ -460,7 +471,7 @@ export class ArticleWorkspace implements vscode.Disposable {
         this.counts.quick++;
         // Entities come next: the threads load the analyser while the quotes are found.
         this.analyzer.warm?.();
-        return this.applyInSlices(key, text, quoteFacts(text, fileNameOf(key)), true).then(() =>
+        return this.applyInSlices(key, text, found ?? quoteFacts(text, fileNameOf(key)), true).then(() =>
           this.awaiting.get(key) === text ? { key, text, hash } : undefined,
         );
       },
@@ -576,7 +587,7 @@ export class ArticleWorkspace implements vscode.Disposable {
   private async applyInSlices(key: string, text: string, facts: DocumentFacts, quotesOnly: boolean): Promise<void> {
     let slice = performance.now();
     for (const step of quoteSteps(facts)) {
-      if (!this.apply(key, text, step, 0, quotesOnly) || step === facts) return;
+      if (!this.apply(key, text, step, 0, quotesOnly, step === facts) || step === facts) return;
       if (performance.now() - slice > SLICE_MS) {
         await yieldToEventLoop();
         slice = performance.now();
@@ -589,7 +600,7 @@ export class ArticleWorkspace implements vscode.Disposable {
    * Adds a document's facts to the corpus. `quotesOnly` marks the quick pass's facts, which the full
    * analysis is still to replace; they never go to the persisted index.
    */
-  private apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false): DocumentAnalysis | undefined {
+  private apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false, complete = true): DocumentAnalysis | undefined {
     try {
       // Known before the corpus announces the change, so listeners see whether entities are still to come.
       if (quotesOnly) this.awaiting.set(key, text);
@@ -598,6 +609,7 @@ export class ArticleWorkspace implements vscode.Disposable {
       const analysis = this.corpus.setFacts(key, text, facts, version);
       this.counts.longestApplyMs = Math.max(this.counts.longestApplyMs, performance.now() - started);
       this.reportedFailures.delete(key);
+      if (complete) this.noteBounds(key);
       return analysis;
     } catch (e) {
       this.failed(key, e);
@@ -772,19 +784,34 @@ export class ArticleWorkspace implements vscode.Disposable {
     this.awaiting.delete(key);
     this.unskip(key);
     this.reportedFailures.delete(key);
+    this.boundNotes.delete(key);
     if (this.corpus.has(key)) this.cache?.delete(key);
     this.corpus.remove(key);
   }
 
   private removeFromCorpus(key: string): void {
     this.awaiting.delete(key);
+    this.boundNotes.delete(key);
     this.corpus.remove(key);
   }
 
   private removeAndNotify(key: string): void {
     this.awaiting.delete(key);
+    this.boundNotes.delete(key);
     if (this.corpus.has(key)) this.corpus.remove(key);
     else this.changeEmitter.fire([key]);
+  }
+
+  /** Says once in the log what the analysis of an unusual file left out, and again only when that changes. */
+  private noteBounds(key: string): void {
+    const notes = this.corpus.notesOf(key).join('; ');
+    if (notes === (this.boundNotes.get(key) ?? '')) return;
+    if (notes) {
+      this.boundNotes.set(key, notes);
+      this.log.warn(`${this.display(key)}: ${notes}`);
+    } else {
+      this.boundNotes.delete(key);
+    }
   }
 
   private skip(key: string, reason: string): void {

@@ -304,4 +304,20 @@ describe('the analyser pool while indexing', function () {
       pool.dispose();
     }
   });
+
+  it('finds only the quotes of a long text when asked for the quick pass, ahead of full analyses', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    try {
+      const finished: string[] = [];
+      const queued = seeds.map((s) => pool.analyze(s.text, s.name).then(() => finished.push(s.name)));
+      const long = seeds.map((s) => s.text).join('\n\n');
+      const quick = await pool.analyze(long, 'long.txt', { quick: true });
+      finished.push('long.txt');
+      await Promise.all(queued);
+      assert.deepEqual(quick, quoteFacts(long, 'long.txt'));
+      assert.ok(finished.indexOf('long.txt') <= 1, finished.join(', '));
+    } finally {
+      pool.dispose();
+    }
+  });
 });
