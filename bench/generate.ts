@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shortHash } from '../src/core/corpus';
 import { Random } from './prng';
 
 /**
@@ -214,6 +215,16 @@ export function varyContent(rng: Random, words: readonly string[], m: SeedMateri
 
 /** Share of a new statement's content words put in other words. */
 const VARIED = 0.5;
+/** Share of a narrative sentence's content words put in other words. */
+const FILLER_VARIED = 0.3;
+/** Share of narrative sentences made of two seed sentences joined at a comma. */
+const RECOMBINED = 0.3;
+
+/** Index of the first word after the third that ends with a comma, or -1. */
+function commaAfter(words: readonly string[]): number {
+  for (let i = 3; i < words.length - 1; i++) if (words[i]!.endsWith(',')) return i;
+  return -1;
+}
 
 /** Walks the word chain from `opening` to a sentence end: new statements in the seeds' own words. */
 function walk(rng: Random, m: SeedMaterial, opening: readonly string[], min: number, max: number): string[] {
@@ -381,6 +392,8 @@ interface LiveStatement {
 class Generator {
   readonly statements: Statement[] = [];
   private readonly live: LiveStatement[] = [];
+  /** Hashes of the narrative paragraphs made so far. */
+  private readonly paragraphs = new Set<string>();
   private readonly people: Person[] = [];
 
   constructor(
@@ -456,10 +469,36 @@ class Generator {
     return words.join(' ').replace(/^./, (c) => c.toLowerCase());
   }
 
+  /**
+   * A paragraph of `n` narrative sentences, each a seed sentence with some content words varied, and
+   * some joined at a comma to the second half of another; never a paragraph the corpus already has, so
+   * that no cache of the analysis is handed whole repeated paragraphs, as real coverage seldom does.
+   */
   private fillerSentences(n: number): string {
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(this.rng.pick(this.m.filler));
-    return out.join(' ');
+    let text = '';
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(this.fillerSentence());
+      text = out.join(' ');
+      const hash = shortHash(text);
+      if (!this.paragraphs.has(hash)) {
+        this.paragraphs.add(hash);
+        break;
+      }
+    }
+    return text;
+  }
+
+  private fillerSentence(): string {
+    const rng = this.rng;
+    let words = rng.pick(this.m.filler).split(' ');
+    if (rng.chance(RECOMBINED)) {
+      const other = rng.pick(this.m.filler).split(' ');
+      const cut = commaAfter(words);
+      const join = commaAfter(other);
+      if (cut > 0 && join > 0 && join < other.length - 3) words = [...words.slice(0, cut + 1), ...other.slice(join + 1)];
+    }
+    return varyContent(rng, words, this.m, FILLER_VARIED).join(' ');
   }
 
   private person(): Person {

@@ -40,7 +40,7 @@ describe('benchmark corpus generator', () => {
     assert.ok(quotes >= 30 * 3, `only ${quotes} quotes in 30 articles`);
   });
 
-  it('builds ~600-word articles with a headline and a dateline from the seeds’ own sentences', () => {
+  it('builds ~600-word articles with a headline and a dateline from the seeds’ sentences, varied', () => {
     const corpus = generateCorpus({ articles: 200, material });
     const mean = corpus.articles.reduce((n, a) => n + a.words, 0) / corpus.articles.length;
     assert.ok(mean > 450 && mean < 800, `mean article length ${mean}`);
@@ -54,7 +54,30 @@ describe('benchmark corpus generator', () => {
     const longest = corpus.articles.slice(0, 20).reduce((a, b) => (b.words > a.words ? b : a));
     const narrative = longest.text.split('\n\n').slice(2).filter((p) => !/[“”"]/.test(p));
     assert.ok(narrative.length > 3);
-    for (const p of narrative) assert.ok(seedText.includes(p.split(/(?<=[.!?]) (?=[A-Z])/)[0]!), p);
+    // Each narrative paragraph opens with words of a seed sentence, some of its words varied.
+    const seedWords = new Set(seedText.split(/\s+/));
+    for (const p of narrative) {
+      const words = p.split(/\s+/).slice(0, 8);
+      const known = words.filter((w) => seedWords.has(w)).length;
+      assert.ok(known >= words.length / 2, p);
+    }
+  });
+
+  it('never repeats a narrative paragraph, as real coverage seldom does', () => {
+    const corpus = generateCorpus({ articles: 300, material });
+    const seen = new Set<string>();
+    let paragraphs = 0;
+    let repeated = 0;
+    for (const a of corpus.articles) {
+      for (const p of a.text.split('\n\n').slice(2)) {
+        if (/[“”"]/.test(p)) continue;
+        paragraphs++;
+        if (seen.has(p)) repeated++;
+        seen.add(p);
+      }
+    }
+    assert.ok(paragraphs > 1000, `${paragraphs} paragraphs`);
+    assert.ok(repeated / paragraphs < 0.005, `${repeated} of ${paragraphs} narrative paragraphs repeat`);
   });
 
   it('plants every kind of variant, and decoys that open like another statement but differ', () => {
