@@ -1,21 +1,21 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { Corpus } from './core/corpus';
+import { findArticleFiles, readArticleFile } from './core/files';
 import { jsonReport, textReport } from './core/report';
-import { decodeArticle } from './core/text/decode';
+import { describeDecoding } from './core/text/decode';
+import { kibibytes } from './core/text/size';
+import { visible } from './core/text/visible';
 
-const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] <files or folders…>
+const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] [--] <files or folders…>
 
 Finds the people, places and organisations named in news articles, the quotations and who said them,
 and which quotes in other articles report the same words. Folders are searched for .txt and .md files.
 
   --json          machine-readable output
   --max-size KB   skip files larger than this (default 5120)
+  --              what follows is a path, even when it starts with "-"
   -h, --help      this help
 `;
-
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
 interface Options {
   json: boolean;
@@ -23,61 +23,32 @@ interface Options {
   paths: string[];
 }
 
-function parse(argv: string[]): Options | string {
+function parse(argv: readonly string[]): Options | string {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === undefined) return 'help';
   if (command !== 'analyze') return `unknown command "${command}"`;
-  const options: Options = { json: false, maxBytes: 5120 * 1024, paths: [] };
+  const options: Options = { json: false, maxBytes: kibibytes(5120), paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
+    if (a === '--') {
+      options.paths.push(...rest.slice(i + 1));
+      break;
+    }
     if (a === '--json') options.json = true;
     else if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--max-size') {
-      const kb = Number(rest[++i]);
-      if (!Number.isFinite(kb) || kb <= 0) return '--max-size takes a size in KB';
-      options.maxBytes = kb * 1024;
-    } else if (a.startsWith('-') && a !== '-') return `unknown option "${a}"`;
-    else options.paths.push(a);
+    else if (a === '--max-size' || a.startsWith('--max-size=')) {
+      const value = a === '--max-size' ? rest[++i] : a.slice('--max-size='.length);
+      const kb = Number(value);
+      if (value === undefined || value.trim() === '' || !Number.isFinite(kb) || kb <= 0) {
+        return `--max-size takes a size in KB, such as --max-size 1024${value === undefined ? '' : ` (not "${value}")`}`;
+      }
+      options.maxBytes = kibibytes(kb);
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option "${a}" (to analyse a file of that name, put "--" before it)`;
+    } else options.paths.push(a);
   }
   if (options.paths.length === 0) return 'no files or folders given';
   return options;
-}
-
-/** Expands folders into the article files below them, in a stable order. */
-function collect(path: string, problems: string[], out: string[]): void {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (e) {
-    problems.push(`${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
-    return;
-  }
-  if (stat.isFile()) {
-    out.push(path);
-    return;
-  }
-  if (!stat.isDirectory()) return;
-  let names: string[];
-  try {
-    names = readdirSync(path).sort();
-  } catch (e) {
-    problems.push(`${path}: cannot list the folder (${(e as Error).message})`);
-    return;
-  }
-  for (const name of names) {
-    const child = join(path, name);
-    let s;
-    try {
-      s = statSync(child);
-    } catch {
-      continue;
-    }
-    if (s.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) collect(child, problems, out);
-    } else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) {
-      out.push(child);
-    }
-  }
 }
 
 /** Where the command line writes: the process's streams, or a test's buffers. */
@@ -86,54 +57,66 @@ export interface Io {
   readonly err: { write(s: string): unknown };
 }
 
-export function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): number {
+/**
+ * Characters JSON leaves as they are but a terminal acts on or hides (DEL, C1 controls, bidirectional
+ * and zero-width characters), as \u escapes: the same JSON value, safe to print.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function main(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): number {
   const options = parse(argv);
   if (options === 'help') {
     io.out.write(USAGE);
     return 0;
   }
   if (typeof options === 'string') {
-    io.err.write(`crosswire: ${options}\n\n${USAGE}`);
+    io.err.write(`crosswire: ${visible(options)}\n\n${USAGE}`);
     return 2;
   }
-  const problems: string[] = [];
-  const files: string[] = [];
-  for (const p of options.paths) collect(p, problems, files);
+  const cwd = process.cwd();
+  const pathOf = (path: string): string => relative(cwd, path) || path;
+  const { files, problems: found } = findArticleFiles(options.paths, { cwd, display: pathOf });
+  const problems = found.map((p) => `${pathOf(p.path)}: ${p.message}`);
   const corpus = new Corpus();
-  const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      problems.push(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      continue;
-    }
-    const decoded = decodeArticle(bytes, { maxBytes: options.maxBytes });
+    const shown = pathOf(file.path);
+    const decoded = readArticleFile(file.real, options.maxBytes);
     if (!decoded.ok) {
-      problems.push(`${file}: skipped, ${decoded.message}`);
+      problems.push(`${shown}: ${decoded.reason === 'unreadable' ? '' : 'skipped, '}${decoded.message}`);
       continue;
     }
-    if (decoded.replaced > 0) problems.push(`${file}: ${decoded.replaced} invalid UTF-8 sequences replaced`);
+    const note = describeDecoding(decoded);
+    if (note) problems.push(`${shown}: ${note}`);
     try {
-      corpus.set(file, decoded.text);
+      corpus.set(file.path, decoded.text);
     } catch (e) {
-      problems.push(`${file}: could not be analysed (${(e as Error).message})`);
+      problems.push(`${shown}: could not be analysed (${(e as Error).message})`);
     }
   }
-  for (const p of problems) io.err.write(`crosswire: ${p}\n`);
+  for (const p of problems) io.err.write(`crosswire: ${visible(p.replace(/\n/g, '\\n'))}\n`);
   const analysed = corpus.documents().length;
   if (analysed === 0) {
     io.err.write(`crosswire: nothing could be analysed${files.length ? '' : ' (no .txt or .md files found)'}\n`);
     return 1;
   }
-  const pathOf = (uri: string): string => relative(process.cwd(), uri) || uri;
-  io.out.write(options.json ? JSON.stringify(jsonReport(corpus, pathOf), null, 2) + '\n' : textReport(corpus, pathOf));
+  io.out.write(options.json ? safeJson(jsonReport(corpus, pathOf)) + '\n' : textReport(corpus, pathOf));
   return 0;
 }
 
+/** Output cut short by its reader (`crosswire analyze seeds | head`): stop quietly, as other tools do. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   process.exitCode = main(process.argv.slice(2));
 }

@@ -1,4 +1,5 @@
 import type { Corpus, CorpusQuote } from './corpus';
+import { visible } from './text/visible';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
 
 /** The machine-readable report of `crosswire analyze --json`. */
@@ -65,26 +66,31 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
   };
 }
 
-/** Builds the readable report: per article its quotes, speakers and matches, then the entities. */
+/**
+ * Builds the readable report: per article its quotes, speakers and matches, then the entities. It is
+ * meant for a terminal, so everything taken from the articles (titles, paths, quotes, names) is shown
+ * on one line with control, bidirectional and zero-width characters as visible markers (`visible`).
+ */
 export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u) => u): string {
   const out: string[] = [];
+  const line = (s: string): string => visible(s.replace(/[\r\n\t]+/g, ' '));
   const docs = corpus.documents();
   for (const d of docs) {
     const lineOf = lineFinder(d.text);
-    out.push(`${d.title}`);
-    out.push(`  ${pathOf(d.uri)}${d.source ? ` · source: ${d.source}` : ''}`);
+    out.push(line(d.title));
+    out.push(`  ${line(pathOf(d.uri))}${d.source ? ` · source: ${line(d.source)}` : ''}`);
     const statements = d.quotes.filter((q) => q.kind === 'statement');
     const terms = d.quotes.filter((q) => q.kind === 'term');
     out.push(`  ${plural(statements.length, 'statement')}, ${plural(terms.length, 'term')}, ${plural(d.mentions.length, 'entity mention')}`);
     for (const q of d.quotes) {
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${clip(q.text, 160)}${q.kind === 'term' ? '’' : '”'}`);
-      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker?.name ?? 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
+      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
       for (const l of corpus.linksOf(q.id)) {
         const other = corpus.quote(l.to);
         const otherDoc = other ? corpus.document(other.uri) : undefined;
         if (!other || !otherDoc) continue;
-        const where = otherDoc.uri === d.uri ? 'this article' : otherDoc.title;
+        const where = otherDoc.uri === d.uri ? 'this article' : line(otherDoc.title);
         out.push(`    ${l.relation} ${round(l.score).toFixed(2)} → ${where}: “${clip(other.text, 100)}”${speakerOf(other)}`);
       }
     }
@@ -99,16 +105,16 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
       const mentions = corpus.mentionsOf(e.id);
       const perDoc = new Map<string, number>();
       for (const m of mentions) perDoc.set(m.uri, (perDoc.get(m.uri) ?? 0) + 1);
-      const aliases = e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : '';
-      out.push(`    ${e.name}${aliases}: ${plural(mentions.length, 'mention')} in ${plural(perDoc.size, 'article')}`);
-      for (const [uri, n] of perDoc) out.push(`      ${n}× ${corpus.document(uri)?.title ?? pathOf(uri)}`);
+      const aliases = e.aliases.length ? ` (also: ${line(e.aliases.join(', '))})` : '';
+      out.push(`    ${line(e.name)}${aliases}: ${plural(mentions.length, 'mention')} in ${plural(perDoc.size, 'article')}`);
+      for (const [uri, n] of perDoc) out.push(`      ${n}× ${line(corpus.document(uri)?.title ?? pathOf(uri))}`);
     }
   }
   return out.join('\n') + '\n';
 }
 
 function speakerOf(q: CorpusQuote): string {
-  return q.speaker ? ` (${q.speaker.name})` : '';
+  return q.speaker ? ` (${visible(q.speaker.name.replace(/\s+/g, ' '))})` : '';
 }
 
 /**
@@ -135,8 +141,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** One line of at most about `n` characters, invisible characters shown (before white space folds them). */
 function clip(s: string, n: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = visible(s.replace(/[\r\n\t]+/g, ' ')).replace(/\s+/g, ' ').trim();
   return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + '…';
 }
 

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,54 @@ describe('crosswire analyze', function () {
       assert.match(r.err, /photo\.txt: skipped, binary content/);
       const json = JSON.parse(r.out) as JsonReport;
       assert.deepEqual(json.documents.map((d) => d.path.split(/[\\/]/).pop()), ['a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes "--" as the end of the options, and names an unknown option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
+    try {
+      copyFileSync(join(SEEDS, '000_44d6e05b2ad3ddd3.txt'), join(dir, '--json'));
+      const cwd = process.cwd();
+      process.chdir(dir);
+      let r;
+      try {
+        r = run(['analyze', '--', '--json']);
+      } finally {
+        process.chdir(cwd);
+      }
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /^Blinken urges China/, 'a readable report of the file named --json');
+      const unknown = run(['analyze', '--jsn', SEEDS]);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.err, /^crosswire: unknown option "--jsn" \(to analyse a file of that name, put "--" before it\)\n/);
+      assert.match(unknown.err, /Usage: crosswire analyze/);
+      assert.equal(unknown.out, '');
+      const size = run(['analyze', '--max-size', 'big', SEEDS]);
+      assert.equal(size.code, 2);
+      assert.match(size.err, /--max-size takes a size in KB, such as --max-size 1024 \(not "big"\)/);
+      assert.match(run(['analyze', '--max-size']).err, /--max-size takes a size in KB/);
+      const inline = run(['analyze', '--json', '--max-size=1', join(SEEDS, '000_44d6e05b2ad3ddd3.txt')]);
+      assert.equal(inline.code, 1);
+      assert.match(inline.err, /skipped, \d+\.\d KB is over the 1\.0 KB limit/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops quietly when its reader closes the pipe early, as `| head` does', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'crosswire-pipe-'));
+    try {
+      // About 160 KB of report, more than a pipe holds.
+      writeFileSync(join(dir, 'many.txt'), Array.from({ length: 3000 }, (_, i) => `Smith said “yes ${i}”.`).join('\n'));
+      const cli = [process.execPath, '--require', 'tsx/cjs', join(__dirname, '../../src/cli.ts'), 'analyze', dir].map((a) => `'${a}'`).join(' ');
+      const child = spawn('sh', ['-c', `{ ${cli}; echo "exit $?" >&2; } | head -c 100 >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(err, 'exit 0\n', 'nothing on stderr, and a zero exit status');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
@@ -295,5 +296,169 @@ describe('hostile input: files that are not articles', function () {
     for (const [name, text] of Object.entries(inputs)) assertWellFormed(corpus.set(name, text), name);
     assertSymmetricLinks(corpus);
     assert.equal(corpus.documents().length, Object.keys(inputs).length);
+  });
+});
+
+/** Runs the command line in a child process (a hang cannot take the tests with it), measuring it. */
+function runIsolated(args: string[], cwd: string): Run & { rssKB: number } {
+  const cli = join(__dirname, '../../src/cli.ts');
+  const script = `
+    const { main } = require(${JSON.stringify(cli)});
+    let out = '', err = '';
+    const t0 = performance.now();
+    const code = main(process.argv.slice(1), { out: { write: (s) => (out += s) }, err: { write: (s) => (err += s) } });
+    const ms = performance.now() - t0;
+    process.stdout.write(JSON.stringify({ code, out, err, ms, rssKB: process.resourceUsage().maxRSS }));`;
+  const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, ...args], { cwd, encoding: 'utf8', timeout: 60000, maxBuffer: 64 << 20 });
+  assert.equal(r.status, 0, `the command line did not finish: ${r.error?.message ?? r.stderr}`);
+  return JSON.parse(r.stdout) as Run & { rssKB: number };
+}
+
+/** A report with quote ids (which name the file) replaced by the article's place and the quote's. */
+function comparable(report: JsonReport): unknown {
+  const ids = new Map(report.documents.flatMap((d, i) => d.quotes.map((q, j) => [q.id, `${i}:${j}`] as const)));
+  return {
+    documents: report.documents.map((d) => ({ ...d, path: undefined, quotes: d.quotes.map((q) => ({ ...q, id: ids.get(q.id) })) })),
+    // A link is listed once, either way round, in an order that follows the ids.
+    links: report.links.map((l) => `${[ids.get(l.from), ids.get(l.to)].sort().join(' ~ ')} ${l.relation} ${l.score}`).sort(),
+  };
+}
+
+describe('hostile input: folders that are not what they seem', function () {
+  this.timeout(180000);
+  let root: string;
+
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'crosswire-tree-')));
+    for (const name of ['plain', 'hostile']) {
+      mkdirSync(join(root, name, 'sub'), { recursive: true });
+      writeFileSync(join(root, name, 'a.txt'), SEED);
+      copyFileSync(join(SEEDS, '001_7e1bd303d94b701a.txt'), join(root, name, 'sub', 'b.txt'));
+    }
+    const h = join(root, 'hostile');
+    symlinkSync('.', join(h, 'x'));
+    symlinkSync('.', join(h, 'y'));
+    symlinkSync('..', join(h, 'sub', 'up'));
+    symlinkSync('a.txt', join(h, 'alias.txt'));
+    symlinkSync('/dev/zero', join(h, 'z.txt'));
+    symlinkSync(root, join(h, 'outside'));
+    execFileSync('mkfifo', [join(h, 'x.txt')]);
+    execFileSync('truncate', ['-s', '1500M', join(h, 'sparse.txt')]);
+  });
+  after(() => root && rmSync(root, { recursive: true, force: true }));
+
+  it('analyses each article once, in bounded time and memory, despite link loops, a FIFO, /dev/zero and a 1.5 GB sparse file', () => {
+    const plain = runIsolated(['analyze', '--json', 'plain'], root);
+    const hostile = runIsolated(['analyze', '--json', 'hostile'], root);
+    const a = json(plain);
+    const b = json(hostile);
+    assert.deepEqual(b.documents.map((d) => d.path), ['hostile/a.txt', 'hostile/sub/b.txt'], 'each article once, under its own path');
+    // The other files' results are intact: the same quotes, names and links as in a folder of them alone.
+    assert.deepEqual(comparable(b), comparable(a));
+    assert.ok(b.links.length > 0);
+    const docOf = new Map(b.documents.flatMap((d, i) => d.quotes.map((q) => [q.id, i] as const)));
+    assert.ok(!b.links.some((l) => docOf.get(l.from) === docOf.get(l.to)), 'no article reports itself');
+    assert.deepEqual(hostile.err.trim().split('\n'), [
+      'crosswire: hostile/alias.txt: the same file as hostile/a.txt, analysed once',
+      'crosswire: hostile/outside: skipped, a link out of the folders given',
+      'crosswire: hostile/sub/up: not followed, a link to a folder already searched (hostile)',
+      'crosswire: hostile/x: not followed, a link to a folder already searched (hostile)',
+      'crosswire: hostile/x.txt: skipped, a named pipe, not an article file',
+      'crosswire: hostile/y: not followed, a link to a folder already searched (hostile)',
+      'crosswire: hostile/z.txt: skipped, a link out of the folders given',
+      'crosswire: hostile/sparse.txt: skipped, 1.5 GB is over the 5.0 MB limit',
+    ]);
+    const time = hostile.ms / plain.ms;
+    const memory = hostile.rssKB / plain.rssKB;
+    assert.ok(time < 1.5, `took ${time.toFixed(2)}× as long as the plain folder (${Math.round(hostile.ms)} / ${Math.round(plain.ms)} ms)`);
+    assert.ok(memory < 1.2, `took ${memory.toFixed(2)}× the memory of the plain folder (${hostile.rssKB} / ${plain.rssKB} KB)`);
+  });
+
+  it('gives the same report whatever the order and spelling of the paths given', () => {
+    const one = run(['analyze', '--json', join(root, 'plain', 'a.txt'), join(root, 'plain')]);
+    const cwd = process.cwd();
+    process.chdir(root);
+    let two: Run;
+    try {
+      two = run(['analyze', '--json', 'plain/sub', './plain/a.txt', 'plain', 'plain/a.txt']);
+    } finally {
+      process.chdir(cwd);
+    }
+    const a = json(one);
+    const b = json(two);
+    assert.equal(b.documents.length, 2, 'one article per file, however it was named');
+    assert.deepEqual(b.documents.map((d) => d.path.split(/[\\/]/).slice(-2).join('/')), ['plain/a.txt', 'sub/b.txt']);
+    assert.deepEqual(comparable(b), comparable(a));
+    assert.equal(two.err, '');
+  });
+});
+
+describe('hostile input: text that acts on a terminal', function () {
+  this.timeout(60000);
+  let dir: string;
+  const title = 'Council \u001b]0;owned\u0007votes \u001b[2J\u001b[Hto cut\u009b31m taxes';
+  const quote = 'We will \u202eetov ton\u202c, and \u200bnothing\u2066 else\u2069 \u001b]52;c;cm0gLXJmIH4=\u0007';
+  const article = `${title}\n\nJane Okafor said: “${quote}”\n\nTom Reyes said: “The\u0000 plan is \u007fsound.”\n`;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-tty-'));
+    writeFileSync(join(dir, 'evil\u001b[31m.txt'), article.replace('\u0000', ''));
+    writeFileSync(join(dir, 'real.txt'), SEED);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('shows control characters, escape sequences, bidi overrides and zero-width characters as markers in the readable report', () => {
+    const r = run(['analyze', dir]);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f]/.test(r.out), 'no raw control, bidi or zero-width character is printed');
+    assert.ok(r.out.includes('Council ⟨U+001B⟩]0;owned⟨U+0007⟩votes ⟨U+001B⟩[2J⟨U+001B⟩[Hto cut⟨U+009B⟩31m taxes'), r.out.slice(0, 400));
+    assert.ok(r.out.includes('“We will ⟨U+202E⟩etov ton⟨U+202C⟩, and ⟨U+200B⟩nothing⟨U+2066⟩ else⟨U+2069⟩ ⟨U+001B⟩]52;c;cm0gLXJmIH4=⟨U+0007⟩”'));
+    assert.ok(r.out.includes('evil⟨U+001B⟩[31m.txt'), 'the file name too');
+    assert.match(r.out, /Blinken urges China/, 'the other article is reported as before');
+  });
+
+  it('keeps the JSON report exact, with the same characters escaped so that it prints safely too', () => {
+    const r = run(['analyze', '--json', dir]);
+    assert.ok(!/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f]/.test(r.out), 'JSON escapes what a terminal would act on');
+    const report = json(r);
+    const evil = report.documents.find((d) => d.path.includes('evil'))!;
+    assert.equal(evil.title, title);
+    assert.ok(evil.quotes.some((q) => q.text === quote), 'the quote, as written');
+    assertReportOffsets(report, new Map([['evil\u001b[31m.txt', article.replace('\u0000', '')], ['real.txt', SEED]]));
+  });
+});
+
+describe('hostile input: Windows-1252 and late binary content', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-1252-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('decodes a Windows-1252 article, keeping its curly quotes, and says how it was read', () => {
+    const latin = (s: string): Buffer =>
+      Buffer.from([...s].map((ch) => ({ '“': 0x93, '”': 0x94, '’': 0x92, '–': 0x96 })[ch] ?? ch.charCodeAt(0)));
+    const text = 'Café owners protest\n\nMayor René Dupré said: “We won’t raise rents – not this year.”\n';
+    writeFileSync(join(dir, 'cp1252.txt'), latin(text));
+    writeFileSync(join(dir, 'real.txt'), SEED);
+    const r = run(['analyze', '--json', dir]);
+    const report = json(r);
+    assert.match(r.err, /^crosswire: .*cp1252\.txt: not valid UTF-8, decoded as Windows-1252\n$/);
+    const d = report.documents.find((x) => x.path.endsWith('cp1252.txt'))!;
+    assert.deepEqual(d.quotes.map((q) => [q.text, q.speaker]), [['We won’t raise rents – not this year.', 'René Dupré']]);
+    assertReportOffsets({ ...report, documents: [d] }, new Map([['cp1252.txt', text]]));
+    assert.equal(report.documents.length, 2);
+  });
+
+  it('skips a file whose NUL bytes come after its first 8 KB as binary, and analyses the rest', () => {
+    const text = Buffer.from(SEED.repeat(Math.ceil(20000 / SEED.length)));
+    text[text.length - 100] = 0;
+    assert.ok(text.length - 100 > 8192);
+    writeFileSync(join(dir, 'late.txt'), text);
+    const r = run(['analyze', '--json', join(dir, 'late.txt'), join(dir, 'real.txt')]);
+    assert.match(r.err, /late\.txt: skipped, binary content \(not text\)/);
+    assert.deepEqual(json(r).documents.map((d) => d.path.split(/[\\/]/).pop()), ['real.txt']);
   });
 });

@@ -1,0 +1,224 @@
+/**
+ * Finding and reading article files on a local disk, for the command line and for the extension's
+ * `file:` workspaces. A folder of articles is untrusted like their text: it may hold links that loop,
+ * links out of the folder, FIFOs and devices named `.txt`, and files far larger than they say. So:
+ *
+ * - a folder is searched once per real folder, and a link is followed only to a file or folder inside
+ *   one of the folders given, never back into one already searched (no loop can form);
+ * - only regular files are read, opened without blocking (a FIFO cannot hang the reader);
+ * - a file's size is checked before reading, and at most the limit is read, so a file that grows or
+ *   lies about its size costs no more than the limit;
+ * - each file is analysed once, under one path, however many links or names lead to it;
+ * - the outcome depends neither on the order of the paths given nor on the order a folder lists.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { decodeArticle, type Decoded } from './text/decode';
+import { formatSize, overLimit, tooLargeMessage } from './text/size';
+
+export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md']);
+/** Folders never searched: tools' and build output, and hidden folders (a leading dot). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+
+/** An article file found by `findArticleFiles`. */
+export interface FoundFile {
+  /** Absolute path under which it was found (through links, as the user sees it). */
+  readonly path: string;
+  /** The file's real path, links resolved. */
+  readonly real: string;
+}
+
+/** What was found, and what was left out and why (one line each, for the user). */
+export interface FoundFiles {
+  readonly files: readonly FoundFile[];
+  readonly problems: readonly { readonly path: string; readonly message: string }[];
+}
+
+export interface FindOptions {
+  /** What relative paths are relative to (the process's working folder). */
+  readonly cwd?: string;
+  /** How a path is named in a problem's message (as given: absolute). */
+  readonly display?: (path: string) => string;
+}
+
+/** How a path that is not a regular file is described. */
+export function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function errorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ELOOP') return 'a link that loops';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (e instanceof Error ? e.message : String(e));
+}
+
+const inside = (real: string, roots: readonly string[]): boolean =>
+  roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
+
+/** Code-unit order: the same on every machine and locale. */
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The article files (`.txt`, `.md`) named by `paths` or found below the folders among them, sorted by
+ * path, each once. A path named outright is taken whatever its extension or where its links lead (the
+ * user chose it), but must be a regular file. Below a folder, links are followed only within the real
+ * folders given; folders reached without a link are searched first, so a file keeps its own path over
+ * a link's, and a folder is searched once.
+ */
+export function findArticleFiles(paths: readonly string[], options: FindOptions = {}): FoundFiles {
+  const cwd = options.cwd ?? process.cwd();
+  const show = options.display ?? ((p: string) => p);
+  const problems: { path: string; message: string }[] = [];
+  const byReal = new Map<string, FoundFile>();
+  /** Real folders searched, with the path they were searched under. */
+  const visited = new Map<string, string>();
+  const roots: { path: string; real: string }[] = [];
+  const add = (path: string, real: string): void => {
+    const known = byReal.get(real);
+    // Order-independent choice: the path without links, else the first in code-unit order.
+    if (!known || (known.path !== real && (path === real || byPath(path, known.path) < 0))) {
+      if (known) problems.push({ path: known.path, message: `the same file as ${show(path)}, analysed once` });
+      byReal.set(real, { path, real });
+    } else if (known.path !== path) {
+      problems.push({ path, message: `the same file as ${show(known.path)}, analysed once` });
+    }
+  };
+
+  for (const given of [...new Set(paths.map((p) => resolve(cwd, p)))].sort(byPath)) {
+    let stat: Stats;
+    let real: string;
+    try {
+      stat = statSync(given);
+      real = realpathSync(given);
+    } catch (e) {
+      problems.push({ path: given, message: errorText(e) });
+      continue;
+    }
+    if (stat.isDirectory()) roots.push({ path: given, real });
+    else if (stat.isFile()) add(given, real);
+    else problems.push({ path: given, message: `skipped, ${kindOf(stat)}, not an article file` });
+  }
+  // Folders given by their own path first, so a folder given twice is searched under that one.
+  roots.sort((a, b) => Number(a.path !== a.real) - Number(b.path !== b.real) || byPath(a.path, b.path));
+  const rootReals = roots.map((r) => r.real);
+  const links: string[] = [];
+
+  const search = (dir: string, real: string): void => {
+    visited.set(real, dir);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort(byPath);
+    } catch (e) {
+      problems.push({ path: dir, message: `cannot list the folder (${errorText(e)})` });
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      let stat: Stats;
+      try {
+        stat = lstatSync(path);
+      } catch {
+        continue;
+      }
+      const article = ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
+      if (stat.isSymbolicLink()) {
+        if (article || !skippedFolder(name)) links.push(path);
+      } else if (stat.isDirectory()) {
+        const realChild = join(real, name);
+        if (!skippedFolder(name) && !visited.has(realChild)) search(path, realChild);
+      } else if (article) {
+        if (stat.isFile()) add(path, join(real, name));
+        else problems.push({ path, message: `skipped, ${kindOf(stat)}, not an article file` });
+      }
+    }
+  };
+
+  for (const root of roots) if (!visited.has(root.real)) search(root.path, root.real);
+  // Links last, in path order, so that what they lead to is found under its own path when it can be.
+  while (links.length > 0) {
+    links.sort(byPath);
+    const path = links.shift()!;
+    const article = ARTICLE_EXTENSIONS.has(extname(path).toLowerCase());
+    let stat: Stats;
+    let real: string;
+    try {
+      real = realpathSync(path);
+      stat = statSync(real);
+    } catch (e) {
+      if (article || (e as NodeJS.ErrnoException).code === 'ELOOP') problems.push({ path, message: `skipped, ${errorText(e)}` });
+      continue;
+    }
+    if (!inside(real, rootReals)) {
+      if (article || stat.isDirectory()) problems.push({ path, message: 'skipped, a link out of the folders given' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      // Back to a folder already searched (an ancestor, itself, or one searched by another way): a loop
+      // or a copy, either way nothing new.
+      const searched = visited.get(real);
+      if (searched === undefined) search(path, real);
+      else problems.push({ path, message: `not followed, a link to a folder already searched (${show(searched)})` });
+    } else if (article) {
+      if (stat.isFile()) add(path, real);
+      else problems.push({ path, message: `skipped, a link to ${kindOf(stat)}, not an article file` });
+    }
+  }
+  const files = [...byReal.values()].sort((a, b) => byPath(a.path, b.path));
+  return { files, problems: problems.sort((a, b) => byPath(a.path, b.path) || byPath(a.message, b.message)) };
+}
+
+function skippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
+}
+
+/** Why a file could not be read, beside the reasons `decodeArticle` gives. */
+export type ReadFailure = { readonly ok: false; readonly reason: 'unreadable' | 'not-a-file'; readonly message: string };
+
+/**
+ * Reads and decodes an article file of at most `maxBytes` bytes. The file is opened without blocking
+ * and without following a final link, must be a regular file, and is skipped by its size before any of
+ * it is read; at most `maxBytes + 1` bytes are ever read, so a file that grows meanwhile, or whose size
+ * is not what it says, is still refused as too large at that cost.
+ */
+export function readArticleFile(path: string, maxBytes: number): Decoded | ReadFailure {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'not-a-file', message: 'a link, not an article file' };
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not-a-file', message: `${kindOf(stat)}, not an article file` };
+    if (overLimit(stat.size, maxBytes)) return { ok: false, reason: 'too-large', message: tooLargeMessage(stat.size, maxBytes) };
+    const cap = maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(cap, Math.max(stat.size + 1, 64 * 1024)));
+    let length = 0;
+    while (length < cap) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (overLimit(length, maxBytes)) {
+      return { ok: false, reason: 'too-large', message: `over the ${formatSize(maxBytes)} limit (it holds more than its size, ${formatSize(stat.size)}, says)` };
+    }
+    return decodeArticle(buffer.subarray(0, length), { maxBytes });
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
+  } finally {
+    closeSync(fd);
+  }
+}
