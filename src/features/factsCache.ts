@@ -78,6 +78,7 @@ export class FactsCache {
   private readonly reported = new Set<Rejection>();
   private counts = { hits: 0, misses: 0, discarded: 0, written: 0 };
   private tempSerial = 0;
+  private writeFailureLogged = false;
   private closed = false;
 
   constructor(
@@ -193,22 +194,38 @@ export class FactsCache {
     this.timer = setTimeout(() => void this.flush(), delay);
   }
 
+  /**
+   * Writes each entry of a batch on its own: one that fails (a full disk, a name the folder refuses)
+   * leaves no temporary file behind and does not keep the others from being written. Failures are
+   * logged once, until a batch is written whole again.
+   */
   private async writeAll(batch: readonly [string, Entry | null][]): Promise<void> {
+    let failed = 0;
+    let firstError = '';
     for (const [name, entry] of batch) {
       if (this.closed) return;
+      const temp = entry === null ? undefined : `${name}.${process.pid}-${++this.tempSerial}.tmp`;
       try {
-        if (entry === null) {
+        if (temp === undefined) {
           await this.folder.remove(name);
           continue;
         }
-        const temp = `${name}.${process.pid}-${++this.tempSerial}.tmp`;
         await this.folder.write(temp, encoder.encode(JSON.stringify(entry)));
         await this.folder.rename(temp, name);
         this.counts.written++;
       } catch (e) {
-        this.log.warn(`Could not write the index cache: ${e instanceof Error ? e.message : String(e)}`);
-        return;
+        if (temp !== undefined) await this.folder.remove(temp).catch(() => undefined);
+        if (failed++ === 0) firstError = e instanceof Error ? e.message : String(e);
       }
+    }
+    if (failed === 0) {
+      this.writeFailureLogged = false;
+    } else if (!this.writeFailureLogged) {
+      this.writeFailureLogged = true;
+      this.log.warn(
+        `Could not write ${failed} of ${batch.length} index cache entr${batch.length === 1 ? 'y' : 'ies'} (${firstError}); ` +
+          'those articles will be analysed again on the next start.',
+      );
     }
   }
 }

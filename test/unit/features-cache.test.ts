@@ -121,6 +121,46 @@ describe('the persisted index (FactsCache)', () => {
     assert.equal(reader.stats.discarded, 2);
   });
 
+  it('writes the rest of a batch when one entry fails, leaves no temporary file, and logs the failure once', async () => {
+    const folder = new MemoryFolder();
+    const log = new RecordingLog();
+    const cache = open(folder, log);
+    const uris = ['a', 'b', 'c', 'd', 'e'].map((n) => `file:///news/${n}.txt`);
+    const failing = new Set([entryName(uris[1]!), entryName(uris[3]!)]);
+    const write = folder.write.bind(folder);
+    folder.write = async (name, data) => {
+      if ([...failing].some((f) => name.startsWith(f))) {
+        await write(name, data.slice(0, 10));
+        throw new Error('disk full');
+      }
+      return write(name, data);
+    };
+    for (const uri of uris) cache.put(uri, textHash(TEXT), facts);
+    await cache.flush();
+    assert.deepEqual(
+      uris.map((u) => folder.files.has(entryName(u))),
+      [true, false, true, false, true],
+      'every entry but the failing ones is written',
+    );
+    assert.deepEqual([...folder.files.keys()].filter((n) => n.endsWith('.tmp')), [], 'no temporary file is left');
+    assert.equal(cache.stats.written, 3);
+    const warnings = () => log.lines.filter((l) => l.startsWith('warn Could not write'));
+    assert.deepEqual(warnings(), ['warn Could not write 2 of 5 index cache entries (disk full); those articles will be analysed again on the next start.']);
+    // Failing again is not logged again; after a batch that succeeds, a new failure is.
+    cache.put(uris[1]!, textHash(TEXT), facts);
+    await cache.flush();
+    assert.equal(warnings().length, 1);
+    failing.clear();
+    cache.put(uris[1]!, textHash(TEXT), facts);
+    await cache.flush();
+    assert.ok(folder.files.has(entryName(uris[1]!)));
+    failing.add(entryName(uris[0]!));
+    cache.put(uris[0]!, textHash(OTHER), facts);
+    await cache.flush();
+    assert.equal(warnings().length, 2);
+    assert.equal(warnings()[1], 'warn Could not write 1 of 1 index cache entry (disk full); those articles will be analysed again on the next start.');
+  });
+
   it('does not trust well-formed JSON whose spans do not fit the text', async () => {
     const folder = new MemoryFolder();
     const cache = open(folder);
