@@ -34,6 +34,12 @@ export interface Settings {
   };
 }
 
+/**
+ * The largest `maxFileSizeKB` honoured (package.json's `maximum`): an article is never this long, and a
+ * larger value would let one file hold the editor's memory and thread. Larger values are clamped.
+ */
+export const MAX_FILE_SIZE_KB_LIMIT = 10240;
+
 export const DEFAULT_SETTINGS: Settings = {
   articles: '**/*.{txt,md}',
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
@@ -90,7 +96,7 @@ export function readSettings(config: ConfigurationLike): Settings {
   return {
     articles: typeof articles === 'string' && articles.trim() !== '' ? articles.trim() : d.articles,
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : d.exclude,
-    maxFileSizeKB: num('maxFileSizeKB', d.maxFileSizeKB, 1),
+    maxFileSizeKB: Math.min(num('maxFileSizeKB', d.maxFileSizeKB, 1), MAX_FILE_SIZE_KB_LIMIT),
     highlight: {
       enabled: bool('highlight.enabled', d.highlight.enabled),
       people: bool('highlight.people', d.highlight.people),

@@ -5,15 +5,15 @@ import { ArticleMatcher } from '../../src/features/articleMatcher';
 import { COMMANDS } from '../../src/features/commandIds';
 import { LineIndex } from '../../src/features/lineIndex';
 import { ThemeColors } from '../../src/features/themeColors';
-import { DEFAULT_SETTINGS, readSettings, SETTING_KEYS } from '../../src/features/settings';
+import { DEFAULT_SETTINGS, MAX_FILE_SIZE_KB_LIMIT, readSettings, SETTING_KEYS } from '../../src/features/settings';
 
 interface Manifest {
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   contributes: {
     commands: { command: string; title: string; category: string; icon?: string }[];
     menus: { commandPalette: { command: string; when: string }[] };
-    configuration: { properties: Record<string, { default: unknown; markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }> };
+    configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }> };
     colors: { id: string; defaults: Record<string, string> }[];
     keybindings: { command: string; key: string; mac?: string; when: string }[];
   };
@@ -46,6 +46,16 @@ describe('settings', () => {
     assert.equal(s.hover.maxLinks, 2);
   });
 
+  it('clamps the size limit to its maximum, the one package.json declares', () => {
+    const size = manifest.contributes.configuration.properties['crosswire.maxFileSizeKB']!;
+    assert.equal(size.maximum, MAX_FILE_SIZE_KB_LIMIT);
+    assert.equal(size.minimum, 1);
+    assert.equal(readSettings(config({ maxFileSizeKB: 1e9 })).maxFileSizeKB, MAX_FILE_SIZE_KB_LIMIT);
+    assert.equal(readSettings(config({ maxFileSizeKB: Infinity })).maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB);
+    assert.equal(readSettings(config({ maxFileSizeKB: 2048 })).maxFileSizeKB, 2048);
+    assert.equal(readSettings(config({ maxFileSizeKB: 0 })).maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB);
+  });
+
   it('matches package.json: same keys, same defaults, each described', () => {
     const props = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(props).sort(), SETTING_KEYS.map((k) => `crosswire.${k}`).sort());
@@ -76,7 +86,12 @@ describe('manifest', () => {
   it('never activates on start-up for every workspace, and declares trust and virtual workspace support', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(manifest.activationEvents.every((e) => !e.startsWith('onStartupFinished')));
-    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities;
+    assert.equal(virtualWorkspaces, true);
+    // Works in Restricted Mode, but an untrusted workspace's settings cannot raise the size limit.
+    assert.equal(untrustedWorkspaces.supported, 'limited');
+    assert.ok(untrustedWorkspaces.description);
+    assert.deepEqual(untrustedWorkspaces.restrictedConfigurations, ['crosswire.maxFileSizeKB']);
   });
 
   it('contributes the colours the decorations draw with, each with light, dark and both high-contrast defaults', () => {
