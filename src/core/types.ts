@@ -37,6 +37,8 @@ export interface RawMention extends Span {
   /** `text === documentText.slice(start, end)`: the name only, no title or possessive. */
   readonly text: string;
   readonly type: EntityType;
+  /** How sure the recogniser is of the mention, in [0, 1]; absent when it cannot say. */
+  readonly confidence?: number;
 }
 
 /** Who said a quote, as written in the document. */

@@ -74,14 +74,14 @@ describe('incremental re-analysis', function () {
   });
 
   it('re-reads an unchanged paragraph when an edit elsewhere changes which words the article shows to be names', () => {
-    const withName = 'Nordvik said profits fell.\n\nAnalysts at the Nordvik board expect more.';
-    const without = 'Nordvik said profits fell.\n\nAnalysts at the board expect more.';
+    const withName = 'Rotor said profits fell.\n\nAnalysts at the board expect more.';
+    const without = 'Rotor said profits fell.\n\nAnalysts at the rotor board expect more.';
     const c = new Corpus();
     c.set('a.txt', withName);
-    // The first paragraph is unchanged, but without the second naming Nordvik its first word is no name.
+    // The first paragraph is unchanged, but once the second uses "rotor" as a common word its first word is no name.
     const edited = c.set('a.txt', without);
     assert.deepEqual(edited.mentions, []);
-    assert.deepEqual(c.set('a.txt', withName).mentions.map((m) => m.text), ['Nordvik', 'Nordvik']);
+    assert.deepEqual(c.set('a.txt', withName).mentions.map((m) => m.text), ['Rotor']);
     assert.deepEqual(snapshot(c), snapshot(fresh([['a.txt', withName]])));
   });
 

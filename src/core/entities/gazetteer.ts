@@ -65,6 +65,18 @@ const OUTLETS = [
   'Kommersant', 'Izvestia', 'Pravda', 'Reuters TV', 'Sky', 'CCTV', 'CGTN',
 ];
 
+/**
+ * International bodies and groupings news text names by their short names alone. A gazetteer for the
+ * tagger, like the outlets: it says what such a word usually is, the tagger decides in context.
+ */
+const BODIES = [
+  'G7', 'G8', 'G20', 'NATO', 'EU', 'UN', 'U.N.', 'UNESCO', 'UNICEF', 'UNHCR', 'WHO', 'IMF', 'WTO', 'OPEC',
+  'OPEC+', 'ASEAN', 'BRICS', 'OECD', 'OSCE', 'Interpol', 'Europol', 'Frontex', 'FIFA', 'UEFA', 'IOC',
+  'Kremlin', 'Pentagon', 'Bundestag', 'Knesset', 'Duma', 'Politburo', 'Hamas', 'Hezbollah', 'Taliban',
+  'Red Cross', 'World Bank', 'African Union', 'Arab League', 'Security Council', 'European Union',
+  'European Commission', 'European Parliament', 'Federal Reserve', 'Fed',
+];
+
 /** Last words that make a capitalised name an organisation ("State Department", "Financial Times"). */
 const ORG_CUES = [
   'ministry', 'department', 'agency', 'commission', 'council', 'parliament', 'congress', 'senate',
@@ -210,6 +222,13 @@ export function isOutlet(name: string): boolean {
   return outletSet.has(normalize(name));
 }
 
+const bodySet = new Set(BODIES.map(normalize));
+
+/** True for an international body or a seat of government that stands for one ("NATO", "the Kremlin"). */
+export function isBody(name: string): boolean {
+  return bodySet.has(normalize(name));
+}
+
 export function isOrgCue(word: string): boolean {
   return orgCueSet.has(normalize(word));
 }
@@ -225,4 +244,26 @@ export function isTitleHead(word: string): boolean {
 export function isTitleModifier(word: string): boolean {
   const w = normalize(word);
   return titleModifierSet.has(w) || w.startsWith('then-') || w.startsWith('ex-');
+}
+
+/** What a list says a phrase is, for the tagger's gazetteer features. */
+export type ListKind = 'country' | 'region' | 'state' | 'city' | 'outlet' | 'demonym' | 'body';
+
+/**
+ * Every phrase of the lists with the list it comes from, normalised: the tagger matches them over
+ * tokens. A phrase in several lists is given once per list.
+ */
+export function listEntries(): [string, ListKind][] {
+  loadCountries();
+  const out: [string, ListKind][] = [];
+  for (const k of countryIndex!.keys()) out.push([k, 'country']);
+  for (const r of REGIONS) out.push([normalize(r), 'region']);
+  for (const s of US_STATES) out.push([normalize(s), 'state']);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const name of require('./cities.json') as string[]) out.push([normalize(name), 'city']);
+  for (const o of OUTLETS) out.push([normalize(o), 'outlet']);
+  for (const d of nationalSet!) out.push([d, 'demonym']);
+  for (const d of REGIONAL_ADJECTIVES) out.push([d, 'demonym']);
+  for (const b of BODIES) out.push([normalize(b), 'body']);
+  return out;
 }

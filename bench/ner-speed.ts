@@ -1,0 +1,61 @@
+/**
+ * Speed of entity recognition: the model's load, the tagger alone (features and decoding over
+ * tokenised sentences), the whole entity pass (`recognize`, as the analysis calls it) and, for
+ * comparison, compromise's parse of the same paragraphs, which recognition used to run. Text: the
+ * seeds and the annotated articles of test/fixtures/ner, plus the CoNLL-2003 development split when
+ * present. Run with `npx tsx bench/ner-speed.ts`; it prints one line per measure.
+ */
+import { performance } from 'node:perf_hooks';
+import { forgetRecognized, recognize } from '../src/core/entities';
+import { currentModel } from '../src/core/entities/model';
+import { tagSentences } from '../src/core/entities/tagger';
+import { paragraphSentences } from '../src/core/entities/tokens';
+import { paragraphs } from '../src/core/text/paragraphs';
+import { loadConllDev, loadDevSet } from './ner-eval';
+
+function best(runs: number, f: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+function main(): void {
+  const t0 = performance.now();
+  currentModel();
+  const load = performance.now() - t0;
+  const own = loadDevSet().map((d) => d.text).join('\n\n');
+  const conll = loadConllDev().map((d) => d.text).join('\n\n');
+  const texts: [string, string][] = [['seeds + own articles', own]];
+  if (conll) texts.push(['CoNLL dev text', conll]);
+  console.log(`model load (first use, JSON parse + inflate): ${load.toFixed(0)} ms`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require('compromise') as (text: string) => unknown;
+  for (const [name, text] of texts) {
+    const paras = paragraphs(text);
+    const sentences = paras.flatMap((p) => paragraphSentences(text, p));
+    const tokens = sentences.reduce((a, s) => a + s.tokens.length, 0);
+    const model = currentModel();
+    tagSentences(sentences, model);
+    const tagger = best(3, () => tagSentences(sentences, model));
+    const taggerPlain = best(3, () => tagSentences(sentences, model, false));
+    recognize(text, paras);
+    const pass = best(3, () => {
+      forgetRecognized();
+      recognize(text, paras);
+    });
+    for (const p of paras.slice(0, 50)) nlp(text.slice(p.start, p.end));
+    const parse = best(2, () => {
+      for (const p of paras) nlp(text.slice(p.start, p.end));
+    });
+    console.log(`${name}: ${tokens} tokens, ${(text.length / 1000).toFixed(0)} k characters`);
+    console.log(`  tagger (features + Viterbi + margins): ${tagger.toFixed(0)} ms, ${Math.round(tokens / (tagger / 1000)).toLocaleString('en')} tokens/s; without margins ${Math.round(tokens / (taggerPlain / 1000)).toLocaleString('en')} tokens/s`);
+    console.log(`  entity pass (recognize, tokenising included): ${pass.toFixed(0)} ms`);
+    console.log(`  compromise parse of the same paragraphs: ${parse.toFixed(0)} ms  → entity pass ${(parse / pass).toFixed(1)}× faster`);
+  }
+}
+
+main();

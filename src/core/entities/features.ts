@@ -1,0 +1,317 @@
+/**
+ * The tagger's features: for each token, a list of 32-bit hashes, each naming one observation (the
+ * word, its shape, its affixes, its neighbours, what the lists and compromise's lexicon say of it,
+ * and how the same word is written and used elsewhere in the document). The model keeps one weight
+ * per feature and label.
+ *
+ * Capitals mean little at a sentence start and nothing in a line of capitals (headlines, sports
+ * tables), so there a word is also described by the spelling the document uses for it elsewhere
+ * ("SOCCER" → "soccer", "LONDON" → "London"), and every shape feature says where it was seen.
+ */
+import { isOrgCue, isPlaceCue, isTitleHead, isTitleModifier } from './gazetteer';
+import * as hashing from './hash';
+import * as lexicon from './lexicon';
+import type { Sentence } from './tokens';
+
+// Imported bindings compile to property reads; the hot loops below use local copies.
+const { hashString, mix } = hashing;
+const { LIST_KIND_COUNT, listMatches, lowerOf, wordClasses } = lexicon;
+
+/** Most features a token can have; extraction stops adding past it. */
+export const MAX_FEATURES = 96;
+
+/** How a token is capitalised. */
+export enum Case { None = 0, Lower = 1, Initial = 2, AllCaps = 3 }
+
+/** What the tagger knows of a word out of context; cached per spelling. */
+interface WordInfo {
+  readonly lower: number;
+  readonly shape: number;
+  readonly caseOf: Case;
+  readonly classes: string;
+  /** Bits: the word ends organisations' names (1), places' names (2), is a title (4) or a title's qualifier (8). */
+  readonly cues: number;
+  /** Features of the word on its own, template-mixed, as written. */
+  readonly own: Uint32Array;
+}
+
+const T = {
+  bias: 1, word: 2, lower: 3, shape: 4, prefix: 5, suffix: 8, cls: 12, length: 13, acronym: 14, digits: 15,
+  prev: 20, next: 21, prev2: 22, next2: 23, prevShape: 24, nextShape: 25, prevBigram: 26, nextBigram: 27,
+  shapes3: 28, prevCls: 29, nextCls: 30, position: 31, line: 32, list: 33, docCase: 34, docPrev: 35,
+  docFirst: 36, docLast: 37, docFirstCls: 38, trueWord: 39, truePrefix: 40, trueCls: 43, prevNext: 44,
+  docNext: 45, lineShape: 46, prevCase: 47, nextCase: 48, cue: 49, prevCue: 50,
+} as const;
+
+const words = new Map<string, WordInfo>();
+const MAX_WORDS = 200000;
+
+function caseOfText(s: string): Case {
+  let letters = 0;
+  let upper = 0;
+  let firstUpper = false;
+  for (const ch of s) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo === up) continue;
+    if (letters === 0) firstUpper = ch === up;
+    letters++;
+    if (ch === up) upper++;
+  }
+  if (!letters) return Case.None;
+  if (!firstUpper) return Case.Lower;
+  return upper === letters && letters > 1 ? Case.AllCaps : Case.Initial;
+}
+
+function shapeOf(s: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    let c: string;
+    if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toUpperCase() ? 'X' : 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+function info(text: string): WordInfo {
+  const hit = words.get(text);
+  if (hit) return hit;
+  const lowerText = lowerOf(text);
+  const lower = hashString(lowerText);
+  const shapeText = shapeOf(text);
+  const shape = hashString(shapeText);
+  const classes = wordClasses(lowerText);
+  const own: number[] = [mix(T.word, hashString(text)), mix(T.lower, lower), mix(T.shape, shape)];
+  const chars = [...lowerText];
+  for (let k = 1; k <= 3; k++) {
+    if (chars.length > k) {
+      own.push(mix(T.prefix + k - 1, hashString(chars.slice(0, k).join(''))));
+      own.push(mix(T.suffix + k - 1, hashString(chars.slice(-k).join(''))));
+    }
+  }
+  if (chars.length > 4) own.push(mix(T.suffix + 3, hashString(chars.slice(-4).join(''))));
+  for (const c of classes) own.push(mix(T.cls, c.charCodeAt(0)));
+  if (!classes) own.push(mix(T.cls, 0));
+  own.push(mix(T.length, Math.min(chars.length, 12)));
+  if (/^(?:\p{L}\.)+$/u.test(text)) own.push(mix(T.acronym, 1));
+  if (/\d/.test(text)) own.push(mix(T.digits, /^\d+$/.test(text) ? Math.min(text.length, 5) : 9));
+  const cues = (isOrgCue(lowerText) ? 1 : 0) | (isPlaceCue(lowerText) ? 2 : 0) | (isTitleHead(lowerText) ? 4 : 0) | (isTitleModifier(lowerText) ? 8 : 0);
+  for (let b = 0; b < 4; b++) if (cues & (1 << b)) own.push(mix(T.cue, b));
+  const w: WordInfo = { lower, shape, caseOf: caseOfText(text), classes, cues, own: Uint32Array.from(own) };
+  if (words.size >= MAX_WORDS) words.clear();
+  words.set(text, w);
+  return w;
+}
+
+/** How a sentence is written: ordinary prose, a line of capitals, or a headline in title case. */
+enum Line { Prose = 0, Caps = 1, Title = 2 }
+
+/** A sentence prepared for feature extraction. */
+export interface PreparedSentence {
+  readonly sentence: Sentence;
+  readonly lowers: readonly string[];
+  readonly infos: readonly WordInfo[];
+  readonly line: Line;
+  /** Tokens where capitals are expected anyway: sentence starts, after an opening quote, colon or dash. */
+  readonly initial: readonly boolean[];
+}
+
+const OPENING = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '—', '–', '«', '*', '|', '>', '#']);
+
+function prepare(sentence: Sentence): PreparedSentence {
+  const toks = sentence.tokens;
+  const lowers = toks.map((t) => lowerOf(t.text));
+  const infos = toks.map((t) => info(t.text));
+  let wordsSeen = 0;
+  let caps = 0;
+  let initialCaps = 0;
+  for (const w of infos) {
+    if (w.caseOf === Case.None) continue;
+    wordsSeen++;
+    if (w.caseOf === Case.AllCaps) caps++;
+    if (w.caseOf === Case.Initial) initialCaps++;
+  }
+  let line = Line.Prose;
+  if (wordsSeen >= 2 && caps >= 0.6 * wordsSeen) line = Line.Caps;
+  else if (wordsSeen >= 3 && caps + initialCaps >= 0.75 * wordsSeen) line = Line.Title;
+  const initial = toks.map((_, i) => i === 0 || OPENING.has(toks[i - 1].text));
+  return { sentence, lowers, infos, line, initial };
+}
+
+/** How the document writes and uses each word, gathered from its prose (not its headlines). */
+export interface DocumentContext {
+  readonly sentences: readonly PreparedSentence[];
+  /** lower-cased word → [written with a capital mid-sentence, written in lower case] counts. */
+  readonly cases: Map<string, [number, number]>;
+  /** lower-cased word → its most common capitalised spelling in prose. */
+  readonly forms: Map<string, Map<string, number>>;
+  /** lower-cased word → words before / after its capitalised occurrences, with counts. */
+  readonly prevs: Map<string, Map<string, number>>;
+  readonly nexts: Map<string, Map<string, number>>;
+  /** lower-cased word → first and last words of the capitalised runs it stands in. */
+  readonly firsts: Map<string, Map<string, number>>;
+  readonly lasts: Map<string, Map<string, number>>;
+}
+
+function bump(map: Map<string, Map<string, number>>, key: string, value: string): void {
+  let m = map.get(key);
+  if (!m) map.set(key, (m = new Map()));
+  m.set(value, (m.get(value) ?? 0) + 1);
+}
+
+/** Prepares a document's sentences and gathers what its prose says of each word. */
+export function documentContext(sentences: readonly Sentence[]): DocumentContext {
+  const prepared = sentences.map(prepare);
+  const ctx: DocumentContext = { sentences: prepared, cases: new Map(), forms: new Map(), prevs: new Map(), nexts: new Map(), firsts: new Map(), lasts: new Map() };
+  for (const s of prepared) {
+    if (s.line !== Line.Prose) continue;
+    const n = s.lowers.length;
+    let runStart = -1;
+    for (let i = 0; i <= n; i++) {
+      const cased = i < n && s.infos[i].caseOf >= Case.Initial;
+      if (i < n && s.infos[i].caseOf !== Case.None) {
+        const c = ctx.cases.get(s.lowers[i]) ?? [0, 0];
+        if (s.infos[i].caseOf === Case.Lower) c[1]++;
+        else if (!s.initial[i]) c[0]++;
+        ctx.cases.set(s.lowers[i], c);
+        if (cased && !s.initial[i]) {
+          bump(ctx.forms, s.lowers[i], s.sentence.tokens[i].text);
+          bump(ctx.prevs, s.lowers[i], i > 0 ? s.lowers[i - 1] : '<s>');
+          bump(ctx.nexts, s.lowers[i], i + 1 < n ? s.lowers[i + 1] : '</s>');
+        }
+      }
+      if (cased && runStart < 0) runStart = i;
+      if (!cased && runStart >= 0) {
+        if (i - runStart >= 2 && !s.initial[runStart]) {
+          for (let k = runStart; k < i; k++) {
+            if (k > runStart) bump(ctx.firsts, s.lowers[k], s.lowers[runStart]);
+            if (k < i - 1) bump(ctx.lasts, s.lowers[k], s.lowers[i - 1]);
+          }
+        }
+        runStart = -1;
+      }
+    }
+  }
+  return ctx;
+}
+
+/** The spelling the document's prose gives a word, when a line of capitals or a sentence start hides it. */
+function trueForm(ctx: DocumentContext, lower: string): string | undefined {
+  const forms = ctx.forms.get(lower);
+  const cases = ctx.cases.get(lower);
+  if (cases && cases[1] > (cases[0] || 0)) return lower;
+  if (!forms) return undefined;
+  let best: string | undefined;
+  let bestN = 0;
+  for (const [f, c] of forms) if (c > bestN) { best = f; bestN = c; }
+  return best;
+}
+
+/** Features of one sentence: `feats` holds each token's hashes at `t * MAX_FEATURES`, `counts[t]` how many. */
+export interface SentenceFeatures {
+  readonly feats: Uint32Array;
+  readonly counts: Uint8Array;
+}
+
+const EMPTY = 0x9e3779b9;
+
+/** Extracts the features of sentence `index` of a document. */
+export function sentenceFeatures(ctx: DocumentContext, index: number): SentenceFeatures {
+  const s = ctx.sentences[index];
+  const n = s.lowers.length;
+  const feats = new Uint32Array(n * MAX_FEATURES);
+  const counts = new Uint8Array(n);
+  const lists = new Uint32Array(n);
+  for (const m of listMatches(s.sentence.tokens, s.lowers)) {
+    for (let i = m.start; i < m.end; i++) {
+      const pos = m.end - m.start === 1 ? 3 : i === m.start ? 0 : i === m.end - 1 ? 2 : 1;
+      lists[i] = (m.kinds << 2) | pos | 0x80000000;
+    }
+  }
+  const lowerH = s.infos.map((w) => w.lower);
+  const shapeH = s.infos.map((w) => w.shape);
+  for (let i = 0; i < n; i++) {
+    const base = i * MAX_FEATURES;
+    let k = 0;
+    const add = (h: number): void => {
+      if (k < MAX_FEATURES) feats[base + k++] = h;
+    };
+    const w = s.infos[i];
+    const hidden = s.line === Line.Caps || s.initial[i];
+    const where = s.line * 2 + (s.initial[i] ? 1 : 0);
+    add(T.bias);
+    for (let j = 0; j < w.own.length; j++) add(hidden && j === 0 ? mix(w.own[j], where) : w.own[j]);
+    add(mix(T.position, where * 8 + w.caseOf));
+    add(mix(T.lineShape, mix(where, w.shape)));
+    const p1 = i > 0 ? lowerH[i - 1] : EMPTY;
+    const n1 = i + 1 < n ? lowerH[i + 1] : EMPTY + 1;
+    add(mix(T.prev, p1));
+    add(mix(T.next, n1));
+    add(mix(T.prev2, i > 1 ? lowerH[i - 2] : EMPTY));
+    add(mix(T.next2, i + 2 < n ? lowerH[i + 2] : EMPTY + 1));
+    add(mix(T.prevNext, mix(p1, n1)));
+    add(mix(T.prevShape, i > 0 ? shapeH[i - 1] : EMPTY));
+    add(mix(T.nextShape, i + 1 < n ? shapeH[i + 1] : EMPTY + 1));
+    add(mix(T.prevBigram, mix(p1, w.lower)));
+    add(mix(T.nextBigram, mix(w.lower, n1)));
+    add(mix(T.shapes3, mix(mix(i > 0 ? shapeH[i - 1] : EMPTY, w.shape), i + 1 < n ? shapeH[i + 1] : EMPTY + 1)));
+    add(mix(T.prevCase, mix(i > 0 ? s.infos[i - 1].caseOf : 9, w.caseOf)));
+    add(mix(T.nextCase, mix(w.caseOf, i + 1 < n ? s.infos[i + 1].caseOf : 9)));
+    const pc = i > 0 ? s.infos[i - 1].classes : '<';
+    const nc = i + 1 < n ? s.infos[i + 1].classes : '>';
+    for (const c of pc) add(mix(T.prevCls, c.charCodeAt(0)));
+    if (i > 0 && s.infos[i - 1].cues) add(mix(T.prevCue, s.infos[i - 1].cues));
+    if (i + 1 < n && s.infos[i + 1].cues) add(mix(T.prevCue + 100, s.infos[i + 1].cues));
+    for (const c of nc) add(mix(T.nextCls, c.charCodeAt(0)));
+    if (s.line !== Line.Prose) add(mix(T.line, s.line * 8 + w.caseOf));
+    if (lists[i]) {
+      const kinds = (lists[i] & 0x7fffffff) >>> 2;
+      for (let b = 0; b < LIST_KIND_COUNT; b++) if (kinds & (1 << b)) add(mix(T.list, b * 4 + (lists[i] & 3)));
+    }
+    if (w.caseOf !== Case.None) docFeatures(ctx, s, i, hidden, add);
+    counts[i] = k;
+  }
+  return { feats, counts };
+}
+
+function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean, add: (h: number) => void): void {
+  const lower = s.lowers[i];
+  const w = s.infos[i];
+  const inProse = s.line === Line.Prose;
+  const own = inProse && w.caseOf >= Case.Initial && !s.initial[i];
+  const c = ctx.cases.get(lower);
+  const capMid = (c?.[0] ?? 0) - (own ? 1 : 0);
+  const low = (c?.[1] ?? 0) - (inProse && w.caseOf === Case.Lower ? 1 : 0);
+  add(mix(T.docCase, ((capMid > 0 ? 2 : 0) + (low > 0 ? 1 : 0)) * 16 + (hidden ? 8 : 0) + w.caseOf));
+  if (hidden) {
+    const form = trueForm(ctx, lower);
+    if (form !== undefined) {
+      const t = info(form);
+      add(mix(T.trueWord, t.lower + t.caseOf));
+      add(mix(T.truePrefix, t.shape));
+      for (const cl of t.classes) add(mix(T.trueCls, cl.charCodeAt(0)));
+    }
+  }
+  const prevOwn = i > 0 ? s.lowers[i - 1] : '<s>';
+  const nextOwn = i + 1 < s.lowers.length ? s.lowers[i + 1] : '</s>';
+  elsewhere(ctx.prevs.get(lower), own ? prevOwn : undefined, T.docPrev, add);
+  elsewhere(ctx.nexts.get(lower), own ? nextOwn : undefined, T.docNext, add);
+  elsewhere(ctx.firsts.get(lower), undefined, T.docFirst, add, T.docFirstCls);
+  elsewhere(ctx.lasts.get(lower), undefined, T.docLast, add);
+}
+
+/** Up to three words seen next to this word elsewhere, its own occurrence left out. */
+function elsewhere(m: Map<string, number> | undefined, ownWord: string | undefined, template: number, add: (h: number) => void, clsTemplate = 0): void {
+  if (!m) return;
+  let emitted = 0;
+  for (const [word, count] of m) {
+    if (count - (word === ownWord ? 1 : 0) <= 0) continue;
+    add(mix(template, info(word).lower));
+    if (clsTemplate) for (const cl of wordClasses(word)) add(mix(clsTemplate, cl.charCodeAt(0)));
+    if (++emitted === 3) break;
+  }
+}

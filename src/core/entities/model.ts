@@ -1,0 +1,59 @@
+/**
+ * The tagger's weights: one row of label weights per hashed feature, quantised to bytes, and the
+ * label-to-label transition weights. The shipped model (`model/ner-model.json`, made by
+ * `npm run train:ner`) is read on first use: a few megabytes of base64 inflated into a typed array.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { LABEL_COUNT } from './labels';
+
+/** Weights the decoder reads. */
+export interface TaggerModel {
+  /** The table has `2 ** bits` rows of `LABEL_COUNT` weights. */
+  readonly bits: number;
+  readonly emission: ArrayLike<number>;
+  /** Multiplier of `emission` (a quantisation step; 1 for unquantised weights). */
+  readonly scale: number;
+  /** `(LABEL_COUNT + 1) × LABEL_COUNT`: from the sentence start (row 0) or label y (row y + 1) to each label. */
+  readonly transition: ArrayLike<number>;
+  /** Logistic calibration of a name's score margin into a confidence: `1 / (1 + e^-(a·margin + b))`. */
+  readonly calibration: readonly [number, number];
+}
+
+/** The stored form of a model. */
+export interface ModelFile {
+  readonly format: 'crosswire-ner-1';
+  readonly bits: number;
+  readonly labels: number;
+  readonly scale: number;
+  readonly transition: readonly number[];
+  readonly calibration: readonly [number, number];
+  /** Base64 of the raw-deflated `Int8Array` of emission weights. */
+  readonly emission: string;
+  /** How the model was made: data, settings, dev figures. */
+  readonly provenance: Readonly<Record<string, string | number>>;
+}
+
+/** Turns a stored model into weights. */
+export function decodeModel(file: ModelFile): TaggerModel {
+  if (file.format !== 'crosswire-ner-1' || file.labels !== LABEL_COUNT) throw new Error('unsupported entity model');
+  const raw = inflateRawSync(Buffer.from(file.emission, 'base64'));
+  const emission = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (emission.length !== (1 << file.bits) * LABEL_COUNT) throw new Error('entity model has the wrong size');
+  return { bits: file.bits, emission, scale: file.scale, transition: Float64Array.from(file.transition), calibration: file.calibration };
+}
+
+let shipped: TaggerModel | undefined;
+let override: TaggerModel | undefined;
+
+/** The model recognition uses: the shipped one, read on first call. */
+export function currentModel(): TaggerModel {
+  if (override) return override;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  shipped ??= decodeModel(require('./model/ner-model.json') as ModelFile);
+  return shipped;
+}
+
+/** Makes recognition use `model` instead of the shipped one (`undefined` to go back), for training and tests. */
+export function useModel(model: TaggerModel | undefined): void {
+  override = model;
+}
