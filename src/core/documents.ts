@@ -35,19 +35,52 @@ const NOT_OUTLETS = new Set([
 const CAPTION =
   /\((?:[LCR]|\d[LR]|left|right|centre|center|front|back)\)|\b(?:MANDATORY CREDIT|EDITORIAL USE ONLY|Getty Images|Photo(?:graph)?:|File photo|Image:|Credit:)|\b[A-Z]{2,}-[A-Z]{2,}\/[A-Z]{2,}/;
 
+/** A metadata line of a saved article: "Source: Reuters", "URL: https://…". Never a headline. */
+const METADATA = /^(source|outlet|publisher|publication|url|link|address|date|published|updated|author|by|byline)\s*:\s*(.*)$/i;
+
+/** Words that end the name of a news outlet ("Fox News", "The Baltimore Sun", "Daily Mail"). */
+const OUTLET_WORDS =
+  /\b(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Guardian|Gazette|Daily|Agency|Press|Wire|TV|Radio|Online|Network|Media|Today|Mail|Express|Observer|Standard|Chronicle|Reporter|Insider|Week|Weekly|Sun|Star|Mirror|Independent|Review|Magazine|Broadcasting|Channel|Bulletin|Monitor|Dispatch|Examiner|Inquirer|Courier|Sentinel|Globe|Record|Register|Times of \p{Lu}\p{L}+)$/u;
+
+/** Agencies and sites known by one ordinary-looking word. */
+const ONE_WORD_OUTLETS = new Set([
+  'reuters', 'bloomberg', 'xinhua', 'axios', 'politico', 'sputnik', 'interfax', 'yonhap', 'kyodo', 'anadolu', 'bernama',
+  'tass', 'efe', 'ansa', 'euronews', 'semafor', 'vox', 'wired', 'newsweek', 'forbes', 'fortune', 'mediapart',
+]);
+
+/**
+ * Whether a name can be an outlet: an acronym ("CNN", "NDTV"), a site's address ("Axios.com"), a name
+ * ending like one ("Fox News", "The Baltimore Sun") or a known agency ("Reuters"). The first half of
+ * a headline ("Central bank chief", "Bridge collapse") is none of these.
+ */
+function isOutletName(name: string): boolean {
+  const n = name.trim();
+  if (/^[\p{Lu}\p{N}&]{2,8}$/u.test(n)) return true;
+  if (/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|co|io|info|news|tv|uk|in|au|ca|br|de|fr)$/iu.test(n)) return true;
+  if (ONE_WORD_OUTLETS.has(n.toLowerCase())) return true;
+  const words = n.split(/\s+/);
+  return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:of|the|and|de|la|le)$/.test(w)) && OUTLET_WORDS.test(n);
+}
+
 /** Finds a document's headline and the outlet it names. */
 export function describeDocument(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
-  const source = datelineSource(text, paras) ?? creditSource(text, paras);
+  const header = headerSource(text, paras);
+  const source = header ?? datelineSource(text, paras) ?? creditSource(text, paras);
   for (const p of paras.slice(0, HEADLINE_WINDOW)) {
     // A Markdown heading's marks are not part of its words.
     const line = text.slice(p.start, p.end).replace(/^#{1,6}\s+/, '');
-    if (!isHeadline(line)) continue;
+    if (METADATA.test(line) || !isHeadline(line)) continue;
     const split = splitHeadline(line);
-    return { title: shorten(split.title), titleFrom: 'headline', source: split.source ?? source };
+    return { title: shorten(split.title), titleFrom: 'headline', source: header ?? split.source ?? source };
   }
-  const lead = paras.find((p) => !isChrome(text.slice(p.start, p.end)) && !CAPTION.test(text.slice(p.start, p.end)));
+  const lead = paras.find((p) => {
+    const line = text.slice(p.start, p.end);
+    return !isChrome(line) && !CAPTION.test(line) && !METADATA.test(line);
+  });
   if (lead) {
-    const sentence = /^.*?[.!?](?=\s|$)/s.exec(text.slice(lead.start, lead.end))?.[0] ?? text.slice(lead.start, lead.end);
+    // The lead's first sentence, not cut at an initial or a title ("John Q. Smith", "Gov. Wes Moore").
+    const first = /^.*?(?<!(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Adm|Lt|Capt|Sgt|St|Jr|Sr|Prof|U\.S|U\.K))[.!?](?=\s|$)/su;
+    const sentence = first.exec(text.slice(lead.start, lead.end))?.[0] ?? text.slice(lead.start, lead.end);
     if (wordCount(sentence) >= 4) return { title: shorten(sentence.replace(/[.!?]$/, ''), MAX_LEAD_TITLE), titleFrom: 'lead', source };
   }
   return { title: fileName, titleFrom: 'file', source };
@@ -67,15 +100,32 @@ function isHeadline(line: string): boolean {
   return true;
 }
 
-/** "CNN: Headline" and "Headline — Site Name" carry the outlet beside the headline. */
+/**
+ * "CNN: Headline" and "Headline — Site Name" carry the outlet beside the headline, when that part can
+ * be an outlet's name: "Central bank chief: time to act" and "Bridge collapse: what we know so far"
+ * are headlines with a colon, whole. After a bar ("Headline | Site") any short capitalised name is the site.
+ */
 function splitHeadline(line: string): { title: string; source: string | null } {
   const lead = /^([\p{Lu}][\p{L}\p{N}&.' -]{0,30}?):\s+(.+)$/u.exec(line);
-  if (lead && !NOT_OUTLETS.has(lead[1]!.toLowerCase()) && wordCount(lead[1]!) <= 3) {
+  if (lead && !NOT_OUTLETS.has(lead[1]!.toLowerCase()) && wordCount(lead[1]!) <= 3 && isOutletName(lead[1]!)) {
     return { title: lead[2]!, source: lead[1]! };
   }
-  const tail = /^(.+?)\s+(?:[|—–]|-{1,2}|::)\s+([\p{Lu}][\p{L}\p{N}&.' ]{1,40})$/u.exec(line);
-  if (tail && wordCount(tail[2]!) <= 5) return { title: tail[1]!, source: siteName(tail[2]!) };
+  const tail = /^(.+?)\s+([|—–]|-{1,2}|::)\s+([\p{Lu}][\p{L}\p{N}&.' ]{1,40})$/u.exec(line);
+  if (tail && wordCount(tail[3]!) <= 5 && (tail[2] === '|' || isOutletName(tail[3]!))) {
+    return { title: tail[1]!, source: siteName(tail[3]!) };
+  }
   return { title: line, source: null };
+}
+
+/** The outlet a saved article's header names ("Source: The Hill"). */
+function headerSource(text: string, paras: readonly Paragraph[]): string | null {
+  for (const p of paras.slice(0, HEADLINE_WINDOW)) {
+    const m = METADATA.exec(text.slice(p.start, p.end));
+    if (!m || !/^(?:source|outlet|publisher|publication)$/i.test(m[1]!)) continue;
+    const name = m[2]!.trim();
+    if (name.length > 0 && name.length <= 60 && !/^https?:/i.test(name)) return name;
+  }
+  return null;
 }
 
 /** "RT World News" names the outlet RT; "Fox News" is the outlet itself. */

@@ -58,4 +58,32 @@ describe('document titles and sources', () => {
     assert.equal(d.title, 'Parliament votes to extend the session');
     assert.equal(d.source, 'Reuters');
   });
+
+  it('does not split a headline with a colon into an outlet and a title unless the first half names an outlet', () => {
+    for (const headline of ['Central bank chief: time to act', 'Bridge collapse: what we know so far', 'Recap: Francis Scott Key Bridge in Baltimore collapses, 6 presumed dead']) {
+      const d = describe_(`${headline}\n\nThe bank raised rates on Tuesday.`);
+      assert.equal(d.title, headline);
+      assert.equal(d.source, null, headline);
+    }
+    assert.equal(describe_('Reuters: China demands Ukraine remove 14 firms from list\n\nx').source, 'Reuters');
+    assert.equal(describe_('The Baltimore Sun: Crews begin clearing the channel\n\nx').source, 'The Baltimore Sun');
+    assert.equal(describe_('Blinken in Beijing - Day Two Of Talks\n\nx').source, null, 'the second half of a headline is not a site');
+    assert.equal(describe_('Biden pledges to rebuild the bridge | Yahoo News\n\nx').source, 'Yahoo News');
+  });
+
+  it('reads the outlet from a saved article’s header, never taking the header for a headline or a lead', () => {
+    const d = describe_('Source: Roads & Bridges\nURL: https://example.com/a\n\nThe search for the six missing workers continues today in Baltimore.');
+    assert.equal(d.source, 'Roads & Bridges');
+    assert.equal(d.titleFrom, 'lead');
+    assert.ok(d.title.startsWith('The search for the six missing workers'), d.title);
+    const h = describe_('Coast Guard Ends Search for Bridge Collapse Survivors\nSource: Newser\nURL: https://example.com/b\n\nSix people are presumed dead.');
+    assert.equal(h.title, 'Coast Guard Ends Search for Bridge Collapse Survivors');
+    assert.equal(h.source, 'Newser');
+    assert.equal(describe_('CNN: Blinken urges China to stop\nSource: Example Site\n\nx').source, 'Example Site', 'the header says who published the copy');
+  });
+
+  it('does not cut a lead title at an initial or a title abbreviation', () => {
+    const d = describe_('“We will rebuild,” Chair John Q. Smith said in Baltimore on Friday. Then he left.');
+    assert.equal(d.title, '“We will rebuild,” Chair John Q. Smith said in Baltimore on Friday');
+  });
 });
