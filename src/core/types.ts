@@ -51,6 +51,8 @@ export interface SpeakerRef {
   readonly mention: number | null;
   /** How the speaker was found, for explanations and tests. */
   readonly via: 'after' | 'before' | 'colon' | 'according-to' | 'indirect' | 'pronoun' | 'continuation';
+  /** How sure the attribution is, in [0, 1]: near 1 for `…,” X said`, lower for a pronoun, a role or carried-on remarks. */
+  readonly confidence?: number;
 }
 
 /** A quote of the corpus, as the matcher sees it. */
@@ -75,7 +77,14 @@ export interface QuoteLink {
   /** Similarity in [0, 1]. */
   readonly score: number;
   readonly relation: LinkRelation;
+  /** Word diff of the two quotes, or of their matching parts when `part` says which. */
   readonly diff: readonly DiffPart[];
+  /**
+   * Present when the link was found between parts of the quotes (a sentence of a longer quote, one
+   * remark of a spliced one): where each side's matching part lies in its quote's text, offsets
+   * relative to `text`; a side that matched whole has none.
+   */
+  readonly part?: { readonly from?: Span; readonly to?: Span };
 }
 
 /** A real-world referent gathered from mentions across the corpus. */

@@ -134,6 +134,10 @@ const NAME_FACTOR = 0.5;
 const VARIANT_COVERAGE = 0.5;
 /** A short quote retold inside a long one must find this share of its words there. */
 const CONTAINED_COVERAGE = 0.7;
+/** …and at least this many of its content words, the same or synonyms. */
+const CONTAINED_WORDS = 4;
+/** Share of the shorter quote's matched words that must lie in one stretch of the longer. */
+const STRETCH_SHARE = 0.8;
 
 export interface CompareOptions {
   /** Rarity weight of a stem id; defaults to 1 for every word. */
@@ -211,7 +215,12 @@ function statementVariant(
   const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
   let matchedWords = 0;
-  for (const p of pairs) if (!a.names[p.i] && p.sim >= BROADER_SENSE) matchedWords++;
+  let closeWords = 0;
+  for (const p of pairs) {
+    if (a.names[p.i] || p.sim < BROADER_SENSE) continue;
+    matchedWords++;
+    if (p.sim >= SAME_SENSE) closeWords++;
+  }
   if (matchedWords < 2) return null;
   const wa = weights(a, weight);
   const wb = weights(b, weight);
@@ -221,25 +230,34 @@ function statementVariant(
   const mayVary = matchedWords >= needed && Math.min(covA, covB) >= VARIANT_COVERAGE;
   // One statement retold as part of a longer one: most of the shorter found, in one stretch.
   const [covShort, short, long, side] = covA >= covB ? [covA, a, b, 'j' as const] : [covB, b, a, 'i' as const];
-  if (!mayVary && (covShort < CONTAINED_COVERAGE || matchedWords < 4)) return null;
+  // Retold inside another, a statement keeps its words or their synonyms: a loose relation between two
+  // words ("go" / "step") is too weak to count among the few it must share.
+  if (!mayVary && (covShort < CONTAINED_COVERAGE || closeWords < CONTAINED_WORDS)) return null;
   const run = longestRun(a.norms, b.norms);
   if (mayVary) {
     if (divergeAround(run, a, b, aligned, wa, wb) || restsOnRun(run, a, b, aligned, wa, wb)) return null;
     return { score: round(Math.min(0.95, (2 * covA * covB) / (covA + covB))), relation: 'variant' };
   }
-  let low = Infinity;
-  let high = -Infinity;
-  for (const p of pairs) {
-    const at = long.positions[p[side]];
-    if (at < low) low = at;
-    if (at > high) high = at;
-  }
-  if (high - low + 1 > 2 * short.norms.length + 4) return null;
+  if (!inOneStretch(pairs.map((p) => long.positions[p[side]]), 2 * short.norms.length + 4)) return null;
   if (divergeAround(run, a, b, aligned, wa, wb)) return null;
   // Nor may it rest on one shared phrase: the shorter quote's other words must be there too.
   const shortRun = short === a ? { start: run.a, credit: creditA, w: wa } : { start: run.b, credit: creditB, w: wb };
   if (run.length >= 3 && outsideRunCoverage(short, shortRun.start, run.length, shortRun.w, shortRun.credit) < VARIANT_COVERAGE) return null;
   return { score: round(0.5 + (0.3 * (covShort - CONTAINED_COVERAGE)) / (1 - CONTAINED_COVERAGE)), relation: 'variant' };
+}
+
+/**
+ * Whether nearly all of `positions` (all but one in five) fall within one stretch of `width` words.
+ * A word the longer quote repeats is placed where it first appears, which may be far from the rest.
+ */
+function inOneStretch(positions: number[], width: number): boolean {
+  positions.sort((x, y) => x - y);
+  let most = 0;
+  for (let lo = 0, hi = 0; hi < positions.length; hi++) {
+    while (positions[hi] - positions[lo] + 1 > width) lo++;
+    most = Math.max(most, hi - lo + 1);
+  }
+  return most >= Math.ceil(STRETCH_SHARE * positions.length);
 }
 
 interface Run {
@@ -321,7 +339,8 @@ const SIDE_WEIGHT = 0.15;
 /**
  * True when two quotes share a run of words and then say different things on the same side of it,
  * after it in both (an opening formula: "We are committed to maintaining…" / "…to taking…") or
- * before it in both. Re-translations differ all along; cuts of one statement differ on opposite sides.
+ * before it in both: neither quote's words on that side are found on the other's. Re-translations
+ * differ all along; a cut of one statement keeps one quote's words on each side, among the other's.
  */
 function divergeAround(
   run: Run,
@@ -345,21 +364,23 @@ function divergeAround(
     const inB = (pos: number): boolean => (after ? pos >= run.b + run.length : pos < run.b);
     let weightA = 0;
     let weightB = 0;
-    let agreed = 0;
+    let agreedA = 0;
+    let agreedB = 0;
     for (let i = 0; i < a.positions.length; i++) {
       if (!inA(a.positions[i])) continue;
       weightA += wa[i];
       const j = partnerOfA[i];
-      if (j < 0 ? creditA[i] > 0 : inB(b.positions[j])) agreed += wa[i] * creditA[i];
+      if (j < 0 ? creditA[i] > 0 : inB(b.positions[j])) agreedA += wa[i] * creditA[i];
     }
     for (let j = 0; j < b.positions.length; j++) {
       if (!inB(b.positions[j])) continue;
       weightB += wb[j];
       const i = partnerOfB[j];
-      if (i < 0 ? creditB[j] > 0 : inA(a.positions[i])) agreed += wb[j] * creditB[j];
+      if (i < 0 ? creditB[j] > 0 : inA(a.positions[i])) agreedB += wb[j] * creditB[j];
     }
     if (weightA < SIDE_WEIGHT * totalA || weightB < SIDE_WEIGHT * totalB) continue;
-    if (agreed / (weightA + weightB) < SIDE_AGREEMENT) return true;
+    // A cut keeps one side's words: what one quote says there, the other says there too, among more.
+    if (Math.max(agreedA / weightA, agreedB / weightB) < SIDE_AGREEMENT) return true;
   }
   return false;
 }

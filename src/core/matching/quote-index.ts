@@ -1,6 +1,7 @@
-import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef } from '../types';
+import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef, Span } from '../types';
 import { comparePrepared, prepare, preparedView, Vocabulary, type Match, type PreparedQuote } from './compare';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
+import { partsOf } from './parts';
 import { PostingLists } from './postings';
 import { leadingWords, wordForms } from './text';
 
@@ -40,6 +41,8 @@ const MAX_SAME_DOCUMENT = 8;
  * one-word answers) each copy is linked to the one before it, so a group costs its size, not its square.
  */
 const GROUP_CLIQUE = 8;
+/** Score of a link whose one side is the very words of a part of the other. */
+const PART_IDENTICAL = 0.9;
 /** Vocabulary ids stay below this, so that two of them make one exact number key. */
 const ID_SPAN = 2 ** 26;
 /** Posting lists one quote can gather stay below this, so a list's length and place make one key. */
@@ -71,6 +74,12 @@ interface Entry {
   readonly mass: number;
   /** Pair records this quote takes part in, oldest first; absent while it has none. */
   links: Pair[] | undefined;
+  /** The quote this is a part of (see `partsOf`), or the entry's own number for a whole quote. */
+  readonly root: number;
+  /** Where a part starts in its quote's text; 0 for a whole quote. */
+  readonly offset: number;
+  /** The entries of a whole quote's parts, when it joins several statements. */
+  parts: number[] | undefined;
 }
 
 interface Pair {
@@ -169,6 +178,11 @@ export class QuoteIndex {
         const e = this.entries[n]!;
         e.id = q.id;
         e.text = q.text;
+        for (const [k, part] of (e.parts ?? []).entries()) {
+          const pe = this.entries[part]!;
+          pe.id = partId(q.id, k);
+          pe.text = q.text.slice(pe.offset, pe.offset + pe.text.length);
+        }
         this.numbers.set(q.id, n);
         nums.push(n);
       } else {
@@ -185,6 +199,7 @@ export class QuoteIndex {
       const n = this.insert(q, docId);
       nums[slots[k]] = n;
       fresh.add(n);
+      for (const part of this.entries[n]!.parts ?? []) fresh.add(part);
     });
     if (nums.length > 0) {
       this.docs.set(docId, nums);
@@ -215,20 +230,21 @@ export class QuoteIndex {
     }
   }
 
-  /** Links of one quote, best first; each link's `from` is `quoteId`. */
+  /**
+   * Links of one quote, best first; each link's `from` is `quoteId`. A link found between parts of
+   * the two quotes says which (`part`); one link per other quote, the strongest.
+   */
   linksOf(quoteId: string): QuoteLink[] {
     const n = this.numbers.get(quoteId);
-    const e = n === undefined ? undefined : this.entries[n];
-    if (n === undefined || !e || !e.links) return [];
-    return e.links.map((pair) => this.toLink(n, pair.a === n ? pair.b : pair.a, pair)).sort(byScoreThenId);
+    if (n === undefined || !this.entries[n]) return [];
+    return [...this.bestPairs(n)].map(([other, { from, pair }]) => this.toLink(from, pair.a === from ? pair.b : pair.a, pair, n, other)).sort(byScoreThenId);
   }
 
   /** Ids of the quotes linked to one quote, without drawing their diffs: for grouping many quotes. */
   linkedIds(quoteId: string): string[] {
     const n = this.numbers.get(quoteId);
-    const e = n === undefined ? undefined : this.entries[n];
-    if (n === undefined || !e?.links) return [];
-    return e.links.map((pair) => this.entries[pair.a === n ? pair.b : pair.a]!.id);
+    if (n === undefined || !this.entries[n]) return [];
+    return [...this.bestPairs(n).keys()].map((other) => this.entries[other]!.id);
   }
 
   /** Every link once (from the quote that sorts first by id), for reports. */
@@ -236,13 +252,29 @@ export class QuoteIndex {
     const out: QuoteLink[] = [];
     for (let n = 0; n < this.entries.length; n++) {
       const e = this.entries[n];
-      if (!e?.links) continue;
-      for (const pair of e.links) {
-        const other = pair.a === n ? pair.b : pair.a;
-        if (e.id < this.entries[other]!.id) out.push(this.toLink(n, other, pair));
+      if (!e || e.root !== n || (!e.links && !e.parts)) continue;
+      for (const [other, { from, pair }] of this.bestPairs(n)) {
+        if (e.id < this.entries[other]!.id) out.push(this.toLink(from, pair.a === from ? pair.b : pair.a, pair, n, other));
       }
     }
     return out.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : byScoreThenId(x, y)));
+  }
+
+  /**
+   * For a whole quote, the pair that stands for its link with each other whole quote, by the other's
+   * number: the strongest among the pairs of the quote and of its parts with the other and its parts,
+   * the one between the whole quotes among equals (the whole quote comes first).
+   */
+  private bestPairs(n: number): Map<number, { from: number; pair: Pair }> {
+    const best = new Map<number, { from: number; pair: Pair }>();
+    for (const from of [n, ...(this.entries[n]!.parts ?? [])]) {
+      for (const pair of this.entries[from]!.links ?? []) {
+        const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
+        const held = best.get(other);
+        if (!held || pair.score > held.pair.score) best.set(other, { from, pair });
+      }
+    }
+    return best;
   }
 
   /** Number of quotes indexed. */
@@ -250,8 +282,23 @@ export class QuoteIndex {
     return this.size;
   }
 
+  /** Adds a whole quote, and its parts when it joins several statements. */
   private insert(q: QuoteRef, docId: string): number {
-    const prepared = prepare(q.text, q.kind, this.vocab);
+    const n = this.insertEntry(q.id, docId, q.text, q.kind, -1, 0);
+    const parts = partsOf(q.text);
+    if (parts.length > 0) {
+      this.entries[n]!.parts = parts.map((span, k) => this.insertEntry(partId(q.id, k), docId, q.text.slice(span.start, span.end), q.kind, n, span.start));
+    }
+    return n;
+  }
+
+  /**
+   * Adds one entry: a whole quote (`root` -1) or a part of one. Parts are posted and compared like
+   * whole quotes, but do not count in the rarity weights: a word of a quote is one word of the corpus
+   * however the quote is cut.
+   */
+  private insertEntry(id: string, docId: string, text: string, kind: QuoteKind, root: number, offset: number): number {
+    const prepared = prepare(text, kind, this.vocab);
     const n = this.free.pop() ?? this.entries.length;
     const mass = this.mass(prepared);
     const words = prepared.norms.length;
@@ -261,7 +308,10 @@ export class QuoteIndex {
     this.store.set(prepared.stems, at + words);
     this.store.set(prepared.positions, at + words + stems);
     this.store.set(prepared.names, at + words + 2 * stems);
-    this.entries[n] = { id: q.id, docId, text: q.text, kind: q.kind, negated: prepared.negated, at, words, stems, mass, links: undefined };
+    this.entries[n] = {
+      id, docId, text, kind, negated: prepared.negated, at, words, stems, mass, links: undefined,
+      root: root < 0 ? n : root, offset, parts: undefined,
+    };
     if (n >= this.docOf.length) {
       this.docOf = grown(this.docOf, n + 1);
       this.massOf = grown(this.massOf, n + 1);
@@ -270,9 +320,10 @@ export class QuoteIndex {
     if (doc === undefined) this.docNumbers.set(docId, (doc = this.nextDocNumber++));
     this.docOf[n] = doc;
     this.massOf[n] = mass;
-    this.numbers.set(q.id, n);
-    this.size++;
     for (const key of this.keysOf(prepared)) this.postings.add(key, n, MAX_POSTINGS);
+    if (root >= 0) return n;
+    this.numbers.set(id, n);
+    this.size++;
     for (const s of prepared.stems) {
       if (s >= this.df.length) this.df = grown(this.df, s + 1);
       this.df[s]++;
@@ -308,19 +359,22 @@ export class QuoteIndex {
     return at;
   }
 
-  /** Forgets one quote: its links at both ends, its postings and its share of the rarity counts. */
+  /** Forgets one quote and its parts: their links at both ends, their postings and the rarity counts. */
   private drop(n: number): void {
     const e = this.entries[n]!;
+    for (const part of e.parts ?? []) this.drop(part);
     for (const pair of e.links ?? []) this.unlink(pair.a === n ? pair.b : pair.a, n);
     const prepared = this.prepared(e);
     for (const key of this.keysOf(prepared)) this.postings.remove(key, n);
-    for (const s of prepared.stems) this.df[s]--;
+    if (e.root === n) {
+      for (const s of prepared.stems) this.df[s]--;
+      this.size--;
+      this.weightGeneration++;
+    }
     this.storeGarbage += e.words + 3 * e.stems;
     this.entries[n] = undefined;
     this.docOf[n] = -1;
     this.free.push(n);
-    this.size--;
-    this.weightGeneration++;
   }
 
   /** Posting keys of a quote: its stems, and the senses of its non-name stems, each once. */
@@ -436,26 +490,39 @@ export class QuoteIndex {
   }
 
   /**
-   * Links each new quote with its candidates in other documents. Copies of one quote in a document
-   * have the same candidates and the same matches, so they are found once, for the group's first new
-   * copy, and given to the others.
+   * Links each new quote, and each of its parts, with its candidates in other documents. Copies of one
+   * quote in a document have the same candidates and the same matches, so they are found once, for the
+   * group's first new copy (and its parts), and given to the others.
    */
   private linkAcrossDocuments(groups: readonly number[][], fresh: ReadonlySet<number>): void {
     for (const g of groups) {
-      let found: { other: number; match: Match }[] | undefined;
+      let found: { other: number; match: Match }[][] | undefined;
       for (const n of g) {
         if (!fresh.has(n)) continue;
-        if (!found) {
-          const p = this.prepared(this.entries[n]!);
-          found = [];
-          for (const other of this.candidates(n, p)) {
-            const match = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
-            if (match) found.push({ other, match });
-          }
-        }
-        for (const { other, match } of found) this.addPair(n, other, match.score, match.relation);
+        const units = [n, ...(this.entries[n]!.parts ?? [])];
+        found ??= units.map((u) => this.matchesOf(u));
+        units.forEach((u, k) => {
+          for (const { other, match } of found![k] ?? []) this.addPair(u, other, match.score, match.relation);
+        });
       }
     }
+  }
+
+  /**
+   * The quotes and parts of other documents an entry matches. A whole quote is not matched with parts
+   * of a quote it already matches whole, nor a part with the quote it is part of.
+   */
+  private matchesOf(n: number): { other: number; match: Match }[] {
+    const p = this.prepared(this.entries[n]!);
+    const out: { other: number; match: Match }[] = [];
+    for (const other of this.candidates(n, p)) {
+      const m = comparePrepared(p, this.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
+      if (!m) continue;
+      const isPart = this.entries[n]!.root !== n || this.entries[other]!.root !== other;
+      // The same words as a part are not the same quote: the whole quotes are one a fragment of the other.
+      out.push({ other, match: isPart && m.relation === 'identical' ? { score: PART_IDENTICAL, relation: 'fragment' } : m });
+    }
+    return out;
   }
 
   /**
@@ -561,10 +628,17 @@ export class QuoteIndex {
     this.unlink(pair.a === n ? pair.b : pair.a, n);
   }
 
-  private toLink(n: number, other: number, pair: Pair): QuoteLink {
+  /**
+   * The link between whole quotes `root` and `otherRoot` that pair `pair`, between entries `n` (the
+   * quote or one of its parts) and `other`, stands for.
+   */
+  private toLink(n: number, other: number, pair: Pair, root: number, otherRoot: number): QuoteLink {
     const e = this.entries[n]!;
     const o = this.entries[other]!;
-    return { from: e.id, to: o.id, score: pair.score, relation: pair.relation, diff: this.diffOf(pair, n) };
+    const link: QuoteLink = { from: this.entries[root]!.id, to: this.entries[otherRoot]!.id, score: pair.score, relation: pair.relation, diff: this.diffOf(pair, n) };
+    if (n === root && other === otherRoot) return link;
+    const span = (x: Entry, r: number): Span | undefined => (x === this.entries[r] ? undefined : { start: x.offset, end: x.offset + x.text.length });
+    return { ...link, part: { from: span(e, root), to: span(o, otherRoot) } };
   }
 
   /** Word diff of a pair from one end; one alignment per pair, so both ends show mirrored runs. */
@@ -578,6 +652,11 @@ export class QuoteIndex {
       ? renderAlignment(alignment, a.text, wa, b.text, wb)
       : renderAlignment(mirrorAlignment(alignment), b.text, wb, a.text, wa, true);
   }
+}
+
+/** The internal id of a quote's `k`-th part. */
+function partId(quoteId: string, k: number): string {
+  return `${quoteId}#${k}`;
 }
 
 function quoteKey(kind: QuoteKind, text: string): string {
