@@ -6,7 +6,7 @@ import { uriOfKey } from './convert';
 import { entityTypeName, plural } from './hoverContent';
 import { createIndexedTreeView } from './indexedTreeView';
 import { lineIndexOf } from './lineIndex';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown, plainText } from './markdown';
 import type { Services } from './services';
 import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
 
@@ -95,7 +95,7 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
     }
     case 'entity': {
       const { entity, mentionCount, articleCount } = node.summary;
-      const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${entity.id}`;
       item.description = `${plural(mentionCount, 'mention')} · ${plural(articleCount, 'article')}`;
       item.iconPath = new vscode.ThemeIcon(ICONS[entity.type]);
@@ -108,7 +108,7 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
     }
     case 'article': {
       const { article } = node;
-      const item = new vscode.TreeItem(article.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainText(article.title), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `article:${node.summary.entity.id}:${article.uri}`;
       item.description = plural(article.mentions.length, 'mention');
       item.resourceUri = uriOfKey(article.uri);

@@ -5,7 +5,7 @@
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
 import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../core/types';
 import { Commands } from './commandIds';
-import { commandLink, escapeMarkdown, truncate, wrapEscaped } from './markdown';
+import { commandLink, escapeMarkdown, plainText, truncate, wrapEscaped } from './markdown';
 
 /** A quote linked to the hovered one, with what the card needs to show it. */
 export interface LinkedVersion {
@@ -52,8 +52,8 @@ export function formatScore(score: number): string {
 
 /** Describes the quote's kind and speaker in one line of plain text. */
 export function describeQuote(quote: CorpusQuote): string {
-  if (quote.kind === 'term') return quote.speaker ? `Term, used by ${quote.speaker.name}` : 'Term (words held at a distance)';
-  return quote.speaker ? `Statement by ${quote.speaker.name}` : 'Statement, speaker not named';
+  if (quote.kind === 'term') return quote.speaker ? `Term, used by ${plainText(quote.speaker.name)}` : 'Term (words held at a distance)';
+  return quote.speaker ? `Statement by ${plainText(quote.speaker.name)}` : 'Statement, speaker not named';
 }
 
 /**

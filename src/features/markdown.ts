@@ -1,7 +1,15 @@
 /**
  * Markdown building blocks for hovers. Article text is untrusted: everything taken from it goes
- * through `escapeMarkdown`, so it can never become a link, a command, HTML, an image or a `$(icon)`.
+ * through `escapeMarkdown`, so it can never become a link, a command, HTML, an image or a `$(icon)`;
+ * and through `visible`, so control, bidirectional and zero-width characters show as markers
+ * (`⟨U+202E⟩`) instead of reordering or hiding what the reader sees.
  */
+import { visible } from '../core/text/visible';
+
+/** Article text as one line of plain text (a tree row's label or description): invisible characters shown. */
+export function plainText(text: string): string {
+  return visible(text.replace(/[\t\n\r]+/g, ' ')).replace(/\s+/g, ' ');
+}
 
 /**
  * Escapes text for a CommonMark paragraph. Every ASCII punctuation character gets a backslash (all are
@@ -10,12 +18,12 @@
  * single spaces so text cannot open a new block (a heading, a list, a quote).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return plainText(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** Shortens text to at most `max` characters at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = plainText(text).trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, Math.max(1, max - 1));
   const space = cut.lastIndexOf(' ');
@@ -49,5 +57,5 @@ export function wrapEscaped(text: string, marker: string): string {
  * descriptions and details), so an article cannot put icons there.
  */
 export function escapeIcons(text: string): string {
-  return text.replace(/\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match) => `\\${match}`);
+  return plainText(text).replace(/\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match) => `\\${match}`);
 }

@@ -5,7 +5,7 @@ import { Commands } from './commandIds';
 import { corpusKey, toRange, uriOfKey } from './convert';
 import { entityUnderCursor } from './entitiesView';
 import { describeRelation, entityTypeName, formatScore, linkedVersions, plural, type LinkedVersion } from './hoverContent';
-import { escapeIcons, truncate } from './markdown';
+import { escapeIcons, plainText, truncate } from './markdown';
 import type { Services } from './services';
 import { lineContext } from './treeModel';
 
@@ -117,7 +117,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
     const picked = await vscode.window.showQuickPick(
       mentions.map((m) => mentionItem(services, m)),
       {
-        title: `${entity.name}: ${plural(mentions.length, 'mention')}`,
+        title: `${plainText(entity.name)}: ${plural(mentions.length, 'mention')}`,
         placeHolder: 'Choose a mention to open',
         matchOnDescription: true,
       },

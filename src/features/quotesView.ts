@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CorpusQuote } from '../core/corpus';
 import { Commands, Views } from './commandIds';
 import { createIndexedTreeView } from './indexedTreeView';
-import { escapeMarkdown, truncate } from './markdown';
+import { escapeMarkdown, plainText, truncate } from './markdown';
 import { plural } from './hoverContent';
 import type { Services } from './services';
 import { clusterQuotes, type QuoteCluster } from './treeModel';
@@ -18,7 +18,7 @@ type Node =
 export function registerQuotesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
   let roots: Node[] | undefined;
-  const titleOf = (uri: string): string => corpus.document(uri)?.title ?? uri;
+  const titleOf = (uri: string): string => plainText(corpus.document(uri)?.title ?? uri);
 
   const model = (): Node[] =>
     (roots ??= clusterQuotes(
@@ -68,9 +68,9 @@ export function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => str
     single ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = `cluster:${cluster.key}`;
-  const speakers = [...new Set(cluster.versions.map((v) => v.speaker?.name).filter((n): n is string => !!n))];
+  const speakers = [...new Set(cluster.versions.map((v) => v.speaker && plainText(v.speaker.name)).filter((n): n is string => !!n))];
   item.description = single
-    ? [titleOf(rep.uri), rep.speaker?.name].filter(Boolean).join(' · ')
+    ? [titleOf(rep.uri), rep.speaker && plainText(rep.speaker.name)].filter(Boolean).join(' · ')
     : [plural(cluster.articleCount, 'article'), speakers.slice(0, 2).join(', ')].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(cluster.articleCount > 1 ? 'quote' : 'comment');
   item.tooltip = quoteTooltip(rep, titleOf(rep.uri));
@@ -84,7 +84,7 @@ export function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string
   const title = titleOf(quote.uri);
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.id = `version:${quote.id}`;
-  item.description = quote.speaker ? `${quote.speaker.name}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`;
+  item.description = quote.speaker ? `${plainText(quote.speaker.name)}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`;
   item.iconPath = new vscode.ThemeIcon('comment');
   item.tooltip = quoteTooltip(quote, title);
   item.command = openCommand(quote);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerForArticles, toRange } from './convert';
-import { truncate } from './markdown';
+import { plainText, truncate } from './markdown';
 import type { Services } from './services';
 import { outlineGroups } from './treeModel';
 
@@ -25,7 +25,7 @@ export function registerSymbols(services: Services): vscode.Disposable {
         const first = children[0]!;
         const last = children[children.length - 1]!;
         const group = new vscode.DocumentSymbol(
-          name,
+          plainText(name),
           `${quotes.length} quote${quotes.length === 1 ? '' : 's'}`,
           kind === 'terms' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Object,
           first.range.union(last.range),

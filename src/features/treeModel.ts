@@ -3,6 +3,7 @@
  * type with their articles and mentions, and statements grouped with their versions in other articles.
  */
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import { visible } from '../core/text/visible';
 import type { Entity, EntityType } from '../core/types';
 
 /** One article's mentions of an entity. */
@@ -177,10 +178,13 @@ export function lineContext(text: string, start: number, end: number, max = 90):
   }
   const prefix = from > lineStart ? '…' : '';
   const suffix = to < lineEnd ? '…' : '';
-  const body = text.slice(from, to).replace(/\s/g, ' ');
-  const hs = prefix.length + (Math.max(start, from) - from);
-  const he = prefix.length + (Math.min(end, to) - from);
-  return { text: prefix + body + suffix, highlight: [hs, he] };
+  // Shown as plain text with invisible characters as markers; the highlight moves with the markers.
+  const show = (s: string): string => visible(s).replace(/\s/g, ' ');
+  const hs = Math.max(start, from);
+  const he = Math.min(end, to);
+  const before = prefix + show(text.slice(from, hs));
+  const span = show(text.slice(hs, he));
+  return { text: before + span + show(text.slice(he, to)) + suffix, highlight: [before.length, before.length + span.length] };
 }
 
 /** A group of the Outline: a speaker, or the statements with no speaker, or the terms. */

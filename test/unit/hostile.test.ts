@@ -8,6 +8,10 @@ import { Corpus } from '../../src/core/corpus';
 import { textReport, type JsonReport } from '../../src/core/report';
 import { MAX_QUOTE_LENGTH } from '../../src/core/quotes/find';
 import { assertSymmetricLinks, assertWellFormed } from '../fixtures/hostile/invariants';
+import { linkedVersions, quoteCardMarkdown } from '../../src/features/hoverContent';
+import { escapeIcons, plainText, truncate } from '../../src/features/markdown';
+import { lineContext, outlineGroups } from '../../src/features/treeModel';
+import { FakeCorpus, link, quoteAt, speaker, toHtml } from './features-fixtures';
 
 const SEEDS = join(__dirname, '../../seeds');
 const MARKUP = readFileSync(join(__dirname, '../fixtures/hostile/markup.md'), 'utf8');
@@ -460,5 +464,49 @@ describe('hostile input: Windows-1252 and late binary content', function () {
     const r = run(['analyze', '--json', join(dir, 'late.txt'), join(dir, 'real.txt')]);
     assert.match(r.err, /late\.txt: skipped, binary content \(not text\)/);
     assert.deepEqual(json(r).documents.map((d) => d.path.split(/[\\/]/).pop()), ['real.txt']);
+  });
+});
+
+describe('hostile input: invisible characters in the extension’s cards, trees and pickers', () => {
+  const A = 'file:///w/a.txt';
+  const B = 'file:///w/b.txt';
+  // Reads "I will not resign" stored as "I will ngiser ton" behind a right-to-left override.
+  const words = 'I will \u202engiser ton\u202c\u200b, ever';
+  const name = 'Jane\u200d Oka\u2066for\u2069';
+  const q = quoteAt(A, 'a-q0', words, 40, { speaker: speaker(name) });
+  const other = quoteAt(B, 'b-q0', words, 12, { speaker: speaker(name) });
+  const corpus = new FakeCorpus([q, other], [link('a-q0', 'b-q0', 1, 'identical'), link('b-q0', 'a-q0', 1, 'identical')], { [A]: `Title \u202eevil`, [B]: 'Plain title' });
+  const raw = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u0000-\u0008\u001b\u007f-\u009f]/;
+
+  it('shows them as markers in a quote’s hover card, for its words, its speaker and the other article’s title', () => {
+    const card = quoteCardMarkdown(q, linkedVersions(corpus, q), { maxLinks: 5 });
+    assert.ok(!raw.test(card), card);
+    assert.ok(card.includes('⟨U\\+202E⟩ngiser ton⟨U\\+202C⟩⟨U\\+200B⟩'), card);
+    assert.ok(card.includes('Jane⟨U\\+200D⟩ Oka⟨U\\+2066⟩for⟨U\\+2069⟩'), card);
+    const back = quoteCardMarkdown(other, linkedVersions(corpus, other), { maxLinks: 5 });
+    assert.ok(back.includes('Title ⟨U\\+202E⟩evil'), back);
+    assert.match(toHtml(card), /⟨U\+202E⟩ngiser ton/, 'the marker renders as written');
+  });
+
+  it('shows them in tree rows and pickers, with the mention highlighted where it is', () => {
+    const text = `Said \u202eyb\u202c Jane\u200bOkafor on Monday.`;
+    const start = text.indexOf('Jane');
+    const end = start + 'Jane\u200bOkafor'.length;
+    const context = lineContext(text, start, end);
+    assert.equal(context.text, 'Said ⟨U+202E⟩yb⟨U+202C⟩ Jane⟨U+200B⟩Okafor on Monday.');
+    assert.equal(context.text.slice(...context.highlight), 'Jane⟨U+200B⟩Okafor');
+    assert.equal(plainText('Oka\u2066for\nline'), 'Oka⟨U+2066⟩for line');
+    assert.equal(escapeIcons('$(alert) \u202eboo'), '\\$(alert) ⟨U+202E⟩boo');
+    assert.equal(truncate(`\ufeff${words}`, 200), '⟨U+FEFF⟩I will ⟨U+202E⟩ngiser ton⟨U+202C⟩⟨U+200B⟩, ever');
+    const groups = outlineGroups([q]);
+    assert.equal(plainText(groups[0]!.name), 'Jane⟨U+200D⟩ Oka⟨U+2066⟩for⟨U+2069⟩');
+  });
+
+  it('leaves the offsets of quotes and mentions as they are in the text', () => {
+    const text = `Jane Okafor said: “${words}”`;
+    const doc = new Corpus().set('bidi.txt', text);
+    assertWellFormed(doc);
+    assert.equal(doc.quotes[0]?.text, words, 'the quote keeps its characters');
+    assert.equal(text.slice(doc.quotes[0]!.start, doc.quotes[0]!.end), words);
   });
 });
