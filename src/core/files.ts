@@ -12,6 +12,7 @@
  * - the outcome depends neither on the order of the paths given nor on the order a folder lists.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { decodeArticle, type Decoded } from './text/decode';
 import { formatSize, overLimit, tooLargeMessage } from './text/size';
@@ -58,8 +59,31 @@ function errorText(e: unknown): string {
   return code ?? (e instanceof Error ? e.message : String(e));
 }
 
-const inside = (real: string, roots: readonly string[]): boolean =>
-  roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
+/** True when the real path `real` is one of `roots` (real paths of folders) or inside one. */
+export function isInside(real: string, roots: readonly string[]): boolean {
+  return roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
+}
+
+/**
+ * One path per file among paths found for it: the path that is the file's real path (no link on the
+ * way) when there is one, else the first in code-unit order, so the choice depends neither on the
+ * order the paths came in nor on which was found first. Sorted by path; the others are `duplicates`.
+ */
+export function oneEntryPerFile<T extends FoundFile>(found: readonly T[]): { kept: T[]; duplicates: { path: string; of: string }[] } {
+  const best = new Map<string, T>();
+  for (const f of found) {
+    const known = best.get(f.real);
+    if (!known || (known.path !== known.real && (f.path === f.real || byPath(f.path, known.path) < 0))) best.set(f.real, f);
+  }
+  const duplicates: { path: string; of: string }[] = [];
+  const seen = new Set<string>();
+  for (const f of found) {
+    const kept = best.get(f.real)!;
+    if (f.path !== kept.path && !seen.has(f.path)) duplicates.push({ path: f.path, of: kept.path });
+    seen.add(f.path);
+  }
+  return { kept: [...best.values()].sort((a, b) => byPath(a.path, b.path)), duplicates };
+}
 
 /** Code-unit order: the same on every machine and locale. */
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -75,20 +99,11 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
   const cwd = options.cwd ?? process.cwd();
   const show = options.display ?? ((p: string) => p);
   const problems: { path: string; message: string }[] = [];
-  const byReal = new Map<string, FoundFile>();
+  const candidates: FoundFile[] = [];
   /** Real folders searched, with the path they were searched under. */
   const visited = new Map<string, string>();
   const roots: { path: string; real: string }[] = [];
-  const add = (path: string, real: string): void => {
-    const known = byReal.get(real);
-    // Order-independent choice: the path without links, else the first in code-unit order.
-    if (!known || (known.path !== real && (path === real || byPath(path, known.path) < 0))) {
-      if (known) problems.push({ path: known.path, message: `the same file as ${show(path)}, analysed once` });
-      byReal.set(real, { path, real });
-    } else if (known.path !== path) {
-      problems.push({ path, message: `the same file as ${show(known.path)}, analysed once` });
-    }
-  };
+  const add = (path: string, real: string): void => void candidates.push({ path, real });
 
   for (const given of [...new Set(paths.map((p) => resolve(cwd, p)))].sort(byPath)) {
     let stat: Stats;
@@ -154,7 +169,7 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
       if (article || (e as NodeJS.ErrnoException).code === 'ELOOP') problems.push({ path, message: `skipped, ${errorText(e)}` });
       continue;
     }
-    if (!inside(real, rootReals)) {
+    if (!isInside(real, rootReals)) {
       if (article || stat.isDirectory()) problems.push({ path, message: 'skipped, a link out of the folders given' });
       continue;
     }
@@ -169,7 +184,8 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
       else problems.push({ path, message: `skipped, a link to ${kindOf(stat)}, not an article file` });
     }
   }
-  const files = [...byReal.values()].sort((a, b) => byPath(a.path, b.path));
+  const { kept: files, duplicates } = oneEntryPerFile(candidates);
+  for (const d of duplicates) problems.push({ path: d.path, message: `the same file as ${show(d.of)}, analysed once` });
   return { files, problems: problems.sort((a, b) => byPath(a.path, b.path) || byPath(a.message, b.message)) };
 }
 
@@ -180,6 +196,59 @@ function skippedFolder(name: string): boolean {
 /** Why a file could not be read, beside the reasons `decodeArticle` gives. */
 export type ReadFailure = { readonly ok: false; readonly reason: 'unreadable' | 'not-a-file'; readonly message: string };
 
+/** Flags to open an article with: read only, never blocking (a FIFO), never through a final link. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+function openFailure(e: unknown): ReadFailure {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'not-a-file', message: 'a link, not an article file' };
+  return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
+}
+
+/** Why a file that was opened is not read at all, judged by its stat before reading; undefined to read it. */
+function refusal(stat: Stats, maxBytes: number): Decoded | ReadFailure | undefined {
+  if (!stat.isFile()) return { ok: false, reason: 'not-a-file', message: `${kindOf(stat)}, not an article file` };
+  if (overLimit(stat.size, maxBytes)) return { ok: false, reason: 'too-large', message: tooLargeMessage(stat.size, maxBytes) };
+  return undefined;
+}
+
+/** The bytes read, decoded, or refused when there were more than the limit. */
+function decodeRead({ buffer, length }: Bounded, stat: Stats, maxBytes: number): Decoded {
+  if (overLimit(length, maxBytes)) {
+    return { ok: false, reason: 'too-large', message: `over the ${formatSize(maxBytes)} limit (it holds more than its size, ${formatSize(stat.size)}, says)` };
+  }
+  return decodeArticle(buffer.subarray(0, length), { maxBytes });
+}
+
+/**
+ * A buffer sized from the file's stat that grows while the file holds more, up to `maxBytes + 1`
+ * bytes: enough to know the file is over the limit, never more.
+ */
+class Bounded {
+  private readonly cap: number;
+  buffer: Buffer;
+  length = 0;
+
+  constructor(size: number, maxBytes: number) {
+    this.cap = maxBytes + 1;
+    this.buffer = Buffer.allocUnsafe(Math.min(this.cap, Math.max(size + 1, 64 * 1024)));
+  }
+
+  get full(): boolean {
+    return this.length >= this.cap;
+  }
+
+  /** Room for the next read: the buffer and how much of it is free, grown when none is. */
+  room(): [Buffer, number, number] {
+    if (this.length === this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(this.cap, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    return [this.buffer, this.length, this.buffer.length - this.length];
+  }
+}
+
 /**
  * Reads and decodes an article file of at most `maxBytes` bytes. The file is opened without blocking
  * and without following a final link, must be a regular file, and is skipped by its size before any of
@@ -189,36 +258,50 @@ export type ReadFailure = { readonly ok: false; readonly reason: 'unreadable' | 
 export function readArticleFile(path: string, maxBytes: number): Decoded | ReadFailure {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'not-a-file', message: 'a link, not an article file' };
-    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
+    return openFailure(e);
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: 'not-a-file', message: `${kindOf(stat)}, not an article file` };
-    if (overLimit(stat.size, maxBytes)) return { ok: false, reason: 'too-large', message: tooLargeMessage(stat.size, maxBytes) };
-    const cap = maxBytes + 1;
-    let buffer = Buffer.allocUnsafe(Math.min(cap, Math.max(stat.size + 1, 64 * 1024)));
-    let length = 0;
-    while (length < cap) {
-      if (length === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(cap, buffer.length * 2));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+    const refused = refusal(stat, maxBytes);
+    if (refused) return refused;
+    const read = new Bounded(stat.size, maxBytes);
+    while (!read.full) {
+      const n = readSync(fd, ...read.room(), null);
       if (n === 0) break;
-      length += n;
+      read.length += n;
     }
-    if (overLimit(length, maxBytes)) {
-      return { ok: false, reason: 'too-large', message: `over the ${formatSize(maxBytes)} limit (it holds more than its size, ${formatSize(stat.size)}, says)` };
-    }
-    return decodeArticle(buffer.subarray(0, length), { maxBytes });
+    return decodeRead(read, stat, maxBytes);
   } catch (e) {
     return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** `readArticleFile` without blocking the thread: for the extension host, which must stay responsive. */
+export async function readArticleFileAsync(path: string, maxBytes: number): Promise<Decoded | ReadFailure> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (e) {
+    return openFailure(e);
+  }
+  try {
+    const stat = await handle.stat();
+    const refused = refusal(stat, maxBytes);
+    if (refused) return refused;
+    const read = new Bounded(stat.size, maxBytes);
+    while (!read.full) {
+      const { bytesRead } = await handle.read(...read.room(), null);
+      if (bytesRead === 0) break;
+      read.length += bytesRead;
+    }
+    return decodeRead(read, stat, maxBytes);
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }

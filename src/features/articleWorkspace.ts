@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -6,7 +7,9 @@ import { describeDocument } from '../core/documents';
 import { quoteFacts } from '../core/first-pass';
 import { warmUpQuotePass } from '../core/warm-up';
 import type { Logger } from '../core/logger';
-import { decodeArticle } from '../core/text/decode';
+import { isInside, oneEntryPerFile, readArticleFileAsync, type ReadFailure } from '../core/files';
+import { decodeArticle, describeDecoding, type Decoded } from '../core/text/decode';
+import { kibibytes, overLimit, textOverLimit } from '../core/text/size';
 import { ArticleMatcher } from './articleMatcher';
 import type { SettingsSource } from './configuration';
 import { corpusKey, uriOfKey } from './convert';
@@ -127,6 +130,12 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly editorStates = new Map<string, EditorState>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly skippedFiles = new Map<string, string>();
+  /** Which document a real file on disk is indexed as, so a second path to it is skipped. */
+  private readonly realOwners = new Map<string, string>();
+  /** The real paths of the workspace folders on disk, found again at each indexing run. */
+  private folderReals: Promise<string[]> | undefined;
+  /** How each file was decoded when that is worth saying (Windows-1252, replaced bytes), said once. */
+  private readonly decodingNotes = new Map<string, string>();
   /** What was last logged of each file's bounds (`noteBounds`). */
   private readonly boundNotes = new Map<string, string>();
   /** Analysis failures already logged, so a broken file is reported once, not on every keystroke. */
@@ -259,9 +268,9 @@ export class ArticleWorkspace implements vscode.Disposable {
     const text = document.getText();
     const state: EditorState = { version, limitKB, result: Promise.resolve(undefined), settled: true };
     this.editorStates.set(key, state);
-    if (text.length > limitKB * 1024) {
+    if (textOverLimit(text, kibibytes(limitKB))) {
       this.invalidate(key);
-      this.skip(key, `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
+      this.skip(key, tooLarge(limitKB));
       this.removeAndNotify(key);
       return state.result;
     }
@@ -359,8 +368,11 @@ export class ArticleWorkspace implements vscode.Disposable {
       progress.report({ message: 'finding articles…' });
       const found = await vscode.workspace.findFiles(this.matcher.include, this.matcher.excludeGlob(), undefined, token);
       if (token.isCancellationRequested || this.disposed) return;
-      const files = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
+      const listed = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
+      const files = await this.oncePerFile(listed);
+      if (token.isCancellationRequested || this.disposed) return;
       const seen = new Set(files.map(corpusKey));
+      for (const u of listed) seen.add(corpusKey(u));
       for (const uri of this.corpus.uris()) {
         const open = this.openDocument(uri);
         if (seen.has(uri) || (open && this.isArticle(open.uri))) continue;
@@ -525,7 +537,65 @@ export class ArticleWorkspace implements vscode.Disposable {
     };
   }
 
-  /** The text of an article file, or undefined (and the corpus updated) when it is gone or skipped. */
+  /**
+   * The files of a listing, each file once: files on disk reached by several paths (links, linked
+   * folders) are kept under one path, the others skipped. The choice does not depend on the order of
+   * the listing (`oneEntryPerFile`).
+   */
+  private async oncePerFile(listed: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+    this.folderReals = undefined;
+    const local = listed.filter((u) => u.scheme === 'file');
+    if (local.length === 0) return [...listed];
+    const reals = new Array<string | undefined>(local.length);
+    const BATCH = 64;
+    for (let i = 0; i < local.length; i += BATCH) {
+      await Promise.all(local.slice(i, i + BATCH).map(async (u, j) => (reals[i + j] = await realpath(u.fsPath).catch(() => undefined))));
+    }
+    const found = local.flatMap((uri, i) => (reals[i] === undefined ? [] : [{ path: uri.fsPath, real: reals[i]!, uri }]));
+    const { kept, duplicates } = oneEntryPerFile(found);
+    const dropped = new Set<string>();
+    for (const d of duplicates) {
+      const uri = vscode.Uri.file(d.path);
+      dropped.add(corpusKey(uri));
+      this.removeFromCorpus(corpusKey(uri));
+      this.skip(corpusKey(uri), `the same file as ${vscode.workspace.asRelativePath(vscode.Uri.file(d.of))}, indexed once`);
+    }
+    this.realOwners.clear();
+    for (const f of kept) this.realOwners.set(f.real, corpusKey(f.uri));
+    return listed.filter((u) => !dropped.has(corpusKey(u)));
+  }
+
+  /**
+   * Where a workspace file really is, or undefined (with the file skipped) when it is not to be read:
+   * a link out of every workspace folder, or another path to a file indexed under its own path.
+   */
+  private async realPathOf(uri: vscode.Uri, key: string): Promise<string | undefined> {
+    const real = await realpath(uri.fsPath).catch(() => undefined);
+    if (real === undefined) return uri.fsPath;
+    this.folderReals ??= Promise.all(
+      (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => realpath(f.uri.fsPath).catch(() => f.uri.fsPath)),
+    );
+    const folders = await this.folderReals;
+    if (folders.length > 0 && !isInside(real, folders)) {
+      this.skip(key, 'a link out of the workspace folders, not followed');
+      return undefined;
+    }
+    const owner = this.realOwners.get(real);
+    if (owner !== undefined && owner !== key && this.corpus.has(owner)) {
+      this.skip(key, `the same file as ${this.display(owner)}, indexed once`);
+      return undefined;
+    }
+    this.realOwners.set(real, key);
+    return real;
+  }
+
+  /**
+   * The text of an article file, or undefined (and the corpus updated) when it is gone or skipped.
+   * Only regular files are read (not FIFOs or devices), their size is checked before reading, and no
+   * more than the size limit is read. Files on disk are read through the core's reader, which does not
+   * block on a FIFO and is bounded however the file changes; files of other file systems through
+   * VS Code's.
+   */
   private async readArticle(uri: vscode.Uri, key: string): Promise<string | undefined> {
     let stat: vscode.FileStat;
     try {
@@ -536,26 +606,39 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
     if (stat.type & vscode.FileType.Directory) return undefined;
     const limitKB = this.settings.value.maxFileSizeKB;
-    if (stat.size > limitKB * 1024) {
-      this.skip(key, `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
-      this.removeFromCorpus(key);
-      return undefined;
+    const maxBytes = kibibytes(limitKB);
+    let decoded: Decoded | ReadFailure;
+    if (!(stat.type & vscode.FileType.File)) {
+      decoded = { ok: false, reason: 'not-a-file', message: 'not a regular file (a named pipe, a device or a socket)' };
+    } else if (overLimit(stat.size, maxBytes)) {
+      decoded = { ok: false, reason: 'too-large', message: '' };
+    } else if (uri.scheme === 'file') {
+      const real = await this.realPathOf(uri, key);
+      if (real === undefined) {
+        this.removeFromCorpus(key);
+        return undefined;
+      }
+      decoded = await readArticleFileAsync(real, maxBytes);
+    } else {
+      try {
+        decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), { maxBytes });
+      } catch (e) {
+        decoded = { ok: false, reason: 'unreadable', message: describe(e) };
+      }
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${describe(e)}`);
-      this.removeFromCorpus(key);
-      return undefined;
-    }
-    const decoded = decodeArticle(bytes, { maxBytes: limitKB * 1024 });
     if (!decoded.ok) {
-      this.skip(key, decoded.reason === 'binary' ? 'binary file, not text' : `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`);
+      if (decoded.reason === 'unreadable') this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`);
+      else this.skip(key, decoded.reason === 'binary' ? 'binary file, not text' : decoded.reason === 'too-large' ? tooLarge(limitKB) : decoded.message);
       this.removeFromCorpus(key);
       return undefined;
     }
     this.unskip(key);
+    const note = describeDecoding(decoded);
+    if (note !== this.decodingNotes.get(key)) {
+      if (note) this.decodingNotes.set(key, note);
+      else this.decodingNotes.delete(key);
+      if (note) this.log.info(`Read ${this.display(key)}: ${note}`);
+    }
     return decoded.text;
   }
 
@@ -837,6 +920,11 @@ export class ArticleWorkspace implements vscode.Disposable {
     this.indexState = state;
     this.stateEmitter.fire(state);
   }
+}
+
+/** Why a file over the size limit is skipped. */
+function tooLarge(limitKB: number): string {
+  return `larger than ${limitKB} KB (crosswire.maxFileSizeKB)`;
 }
 
 function matcherFor(settings: Settings): ArticleMatcher {

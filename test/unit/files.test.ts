@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { findArticleFiles, readArticleFile } from '../../src/core/files';
+import { findArticleFiles, isInside, oneEntryPerFile, readArticleFile, readArticleFileAsync } from '../../src/core/files';
 
 const SEED = join(__dirname, '../../seeds/000_44d6e05b2ad3ddd3.txt');
 const posix = process.platform !== 'win32';
@@ -104,6 +104,33 @@ describe('finding article files in a folder', function () {
   });
 });
 
+describe('one path per file', () => {
+  it('keeps the path without links, else the first in code-unit order, whatever the order found', () => {
+    const found = [
+      { path: '/w/links/a.txt', real: '/w/news/a.txt' },
+      { path: '/w/news/a.txt', real: '/w/news/a.txt' },
+      { path: '/w/z/b.txt', real: '/w/elsewhere/b.txt' },
+      { path: '/w/y/b.txt', real: '/w/elsewhere/b.txt' },
+    ];
+    const expected = {
+      kept: [found[1]!, found[3]!],
+      duplicates: [{ path: '/w/links/a.txt', of: '/w/news/a.txt' }, { path: '/w/z/b.txt', of: '/w/y/b.txt' }],
+    };
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]) {
+      const r = oneEntryPerFile(order.map((i) => found[i]!));
+      assert.deepEqual(r.kept, expected.kept);
+      assert.deepEqual(new Set(r.duplicates.map((d) => JSON.stringify(d))), new Set(expected.duplicates.map((d) => JSON.stringify(d))));
+    }
+  });
+
+  it('tells the files of a folder from those of a folder whose name merely starts alike', () => {
+    assert.ok(isInside('/w/news/a.txt', ['/w/news']));
+    assert.ok(isInside('/w/news', ['/w/news']));
+    assert.ok(!isInside('/w/newsroom/a.txt', ['/w/news']));
+    assert.ok(!isInside('/etc/passwd', ['/w/news', '/w']));
+  });
+});
+
 describe('reading an article file', function () {
   this.timeout(30000);
   let dir: string;
@@ -139,6 +166,23 @@ describe('reading an article file', function () {
     const r = readArticleFile('/proc/self/maps', 16);
     assert.ok(!r.ok && r.reason === 'too-large', JSON.stringify(r));
     assert.match(r.message, /over the 16 B limit \(it holds more than its size, 0 B, says\)/);
+  });
+
+  it('reads the same way without blocking the thread, for the extension', async function () {
+    if (!posix) this.skip();
+    const fifo = join(dir, 'async-pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    assert.deepEqual(await readArticleFileAsync(fifo, 1024), { ok: false, reason: 'not-a-file', message: 'a named pipe, not an article file' });
+    const sparse = join(dir, 'async-sparse.txt');
+    execFileSync('truncate', ['-s', '1500M', sparse]);
+    assert.deepEqual(await readArticleFileAsync(sparse, 1024 * 1024), { ok: false, reason: 'too-large', message: '1.5 GB is over the 1.0 MB limit' });
+    const file = join(dir, 'async.txt');
+    writeFileSync(file, Buffer.from([0x93, 0x48, 0x69, 0x94]));
+    assert.deepEqual(await readArticleFileAsync(file, 1024), { ok: true, text: '“Hi”', encoding: 'windows-1252', replaced: 0 });
+    if (process.platform.startsWith('linux')) {
+      const r = await readArticleFileAsync('/proc/self/maps', 16);
+      assert.ok(!r.ok && r.reason === 'too-large');
+    }
   });
 
   it('reads and decodes a regular file, and says when it is missing', () => {
