@@ -123,8 +123,39 @@ export class DocumentView {
       at = qe;
     }
     if (at < s.end) words(at, s.end);
-    return out;
+    return foldAbbreviations(out);
   }
+}
+
+/** Titles and suffixes written with a full stop inside a name ("Gov. Wes Moore", "Roland L. Butler Jr."). */
+const NAME_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'cmdr', 'st',
+  'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'messrs', 'atty', 'sec', 'u.s', 'u.k', 'u.n',
+]);
+
+/**
+ * Joins an initial or a title abbreviation with its full stop ("Q.", "Adm."), so that a name read
+ * token by token is not cut at the stop. A stop with no word after it in the sentence is left alone.
+ */
+function foldAbbreviations(toks: Tok[]): Tok[] {
+  let lastWord = toks.length - 1;
+  while (lastWord >= 0 && toks[lastWord].kind === 'punct') lastWord--;
+  let folded: Tok[] | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    const dot = toks[k + 1];
+    if (
+      k + 1 < lastWord && dot.text === '.' && dot.start === t.end && t.kind === 'word' &&
+      (/^\p{Lu}$/u.test(t.text) || NAME_ABBREVIATIONS.has(t.text.toLowerCase()))
+    ) {
+      folded ??= toks.slice(0, k);
+      folded.push({ start: t.start, end: dot.end, text: t.text + '.', kind: 'word' });
+      k++;
+      continue;
+    }
+    folded?.push(t);
+  }
+  return folded ?? toks;
 }
 
 /** Index of the last span starting at or before `offset` in a list sorted by start, or -1. */

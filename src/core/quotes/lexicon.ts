@@ -32,7 +32,12 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'note', nounLike: true }, { base: 'claim', nounLike: true }, { base: 'comment', nounLike: true },
   { base: 'answer', nounLike: true }, { base: 'counter', nounLike: true }, { base: 'tweet', nounLike: true },
   { base: 'post', nounLike: true }, { base: 'pledge', nounLike: true }, { base: 'vow', nounLike: true },
-  { base: 'promise', nounLike: true }, { base: 'remind' },
+  { base: 'promise', nounLike: true }, { base: 'remind' }, { base: 'assure' }, { base: 'reassure' },
+  { base: 'hint', nounLike: true }, { base: 'signal', past: 'signalled', ing: 'signalling', nounLike: true },
+  { base: 'signal', past: 'signaled', ing: 'signaling', nounLike: true }, { base: 'indicate' }, { base: 'echo', past: 'echoed', nounLike: true },
+  { base: 'joke', nounLike: true }, { base: 'muse' }, { base: 'recount' }, { base: 'plead', past: 'pleaded' },
+  { base: 'demand', nounLike: true }, { base: 'wonder' }, { base: 'speculate' }, { base: 'proclaim' },
+  { base: 'shout', nounLike: true }, { base: 'retort' }, { base: 'elaborate' }, { base: 'clarify', past: 'clarified' },
 ];
 
 function thirdPerson(base: string): string {
@@ -166,4 +171,55 @@ export const NOT_SPEAKERS = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today',
   'yesterday', 'tomorrow', 'last', 'next', 'on', 'in', 'at', 'for', 'of', 'to', 'from', 'with', 'by',
   'i', 'we', 'you', 'they', 'he', 'she', 'the', 'a', 'an', 'reporters', 'journalists', 'media',
+]);
+
+/**
+ * Verbs that name what someone called a thing (“called the collapse “an unthinkable tragedy””): they
+ * attribute a term in their clause to their subject. Not when a particle follows ("called for").
+ */
+const NAMING_VERBS = new Set([
+  'call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs', 'dubbed',
+  'dubbing', 'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'term', 'termed', 'terming', 'brand',
+  'brands', 'branded', 'branding', 'characterise', 'characterised', 'characterize', 'characterized', 'hail', 'hailed',
+  'decry', 'decried', 'denounce', 'denounced', 'condemn', 'condemned', 'praise', 'praised', 'refer', 'referred', 'deem',
+  'deemed',
+]);
+
+/** Particles that turn a naming verb into something else ("called for", "called on", "called off"). */
+const NAMING_PARTICLES = new Set(['for', 'on', 'off', 'up', 'out', 'in', 'upon', 'back']);
+
+export function isNamingVerb(word: string, next: string | undefined): boolean {
+  return NAMING_VERBS.has(word) && !(next !== undefined && NAMING_PARTICLES.has(next.toLowerCase()));
+}
+
+/** Nouns for what was said, which can introduce a quote after a colon ("delivered these words: “…”"). */
+export const SPEECH_NOUNS = new Set([
+  'words', 'message', 'remarks', 'remark', 'statement', 'comment', 'comments', 'warning', 'reply', 'response',
+  'answer', 'appeal', 'plea', 'verdict', 'assessment', 'view', 'advice', 'tweet', 'post', 'promise', 'pledge',
+  'speech', 'address', 'question', 'point', 'explanation', 'apology', 'greeting', 'tribute',
+]);
+
+/**
+ * Role nouns naming the head of a body: a role phrase with one of them ("the bank's chief") may stand
+ * for a person introduced with another ("Governor Tiff Macklem").
+ */
+export const HEAD_ROLES = new Set([
+  'chief', 'head', 'leader', 'boss', 'governor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'president',
+  'ceo', 'director', 'premier', 'chancellor', 'mayor', 'executive', 'founder',
+]);
+
+/** Role words that a reader does not need repeated to recognise the person ("the top diplomat"). */
+export const LOOSE_ROLE_WORDS = new Set(['top', 'senior', 'new', 'then', 'current', 'veteran', 'chief']);
+
+/** Title abbreviations and their words, so that "Gov. Wes Moore" is recognised as "the governor". */
+export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  gov: 'governor', adm: 'admiral', col: 'colonel', gen: 'general', sen: 'senator', rep: 'representative',
+  lt: 'lieutenant', capt: 'captain', sgt: 'sergeant', cmdr: 'commander', supt: 'superintendent', pres: 'president',
+  sec: 'secretary', atty: 'attorney', insp: 'inspector', prof: 'professor', dr: 'doctor',
+};
+
+/** Role nouns that ROLE_NOUNS does not list but a title may hold ("Rear Admiral", "Colonel"). */
+export const TITLE_NOUNS = new Set([
+  'admiral', 'colonel', 'lieutenant', 'sergeant', 'superintendent', 'inspector', 'professor', 'doctor',
+  'representative', 'chair', 'head', 'boss',
 ]);

@@ -2,8 +2,9 @@ import type { Paragraph, QuoteSpan, RawMention, SpeakerRef, Span } from '../type
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import {
-  DETERMINERS, isFiniteMarker, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_SPEAKERS, PERSON_PRONOUNS,
-  PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS,
+  DETERMINERS, HEAD_ROLES, isFiniteMarker, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb,
+  NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, TITLE_ABBREVIATIONS, TITLE_NOUNS,
+  VAGUE_PRONOUNS,
 } from './lexicon';
 import { FullNames } from './names';
 
@@ -29,6 +30,31 @@ const PRONOUN_REACH = 8;
  * A nationality standing for a person named before ("the Australian said"), read like a pronoun.
  */
 const EPITHET = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish|man|woman|ard|ite)$/u;
+
+/**
+ * How sure each way of finding a speaker is, as the `confidence` of the speakers it finds: an
+ * attribution beside the quote is all but certain, a pronoun, a role or remarks carried on from an
+ * earlier quote are a reader's inference.
+ */
+const CONFIDENCE: Readonly<Record<Via, number>> = {
+  after: 0.95, before: 0.9, colon: 0.9, 'according-to': 0.9, indirect: 0.8, pronoun: 0.75, continuation: 0.7,
+};
+/** A role resolved to the person the article introduced in it ("the governor" for Gov. Wes Moore). */
+const ROLE_RESOLVED = 0.75;
+/** A role no person was introduced in ("a Foreign Ministry spokesman"): the role is the speaker. */
+const ROLE_ONLY = 0.6;
+/** A capitalised name the recogniser did not find, or a nationality standing for a person. */
+const UNRECOGNISED_NAME = 0.6;
+/** "The speaker": whoever is speaking, which the sentence does not say. */
+const THE_SPEAKER = 0.5;
+/** A quote opening a paragraph, carrying on the reporting clause that closed the paragraph before. */
+const PARAGRAPH_CARRIED = 0.55;
+/** How many person mentions back a role phrase looks for the person introduced in that role. */
+const ROLE_REACH = 60;
+/** Nationality and country words a role may carry or leave out ("the US president", "the president"). */
+const COUNTRY_WORDS = new Set(['us', 'u.s', 'u.s.', 'usa', 'uk', 'u.k', 'eu', 'un', 'american', 'british', 'chinese', 'russian', 'french', 'german', 'federal', 'national', 'state-run']);
+/** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
+const GENERIC_HEADS = new Set(['chief', 'head', 'leader', 'boss']);
 
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
 const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 'then', 'also', 'yet', 'so']);
@@ -56,7 +82,10 @@ export function attributeSpeakers(
 ): (SpeakerRef | null)[] {
   const reader = new Attributor(new DocumentView(text, paras, quotes, mentions), new FullNames(mentions));
   const out: (SpeakerRef | null)[] = [];
-  for (let i = 0; i < quotes.length; i++) out.push(reader.attribute(quotes, i, out));
+  for (let i = 0; i < quotes.length; i++) {
+    const ref = reader.attribute(quotes, i, out);
+    out.push(ref && ref.confidence === undefined ? { ...ref, confidence: CONFIDENCE[ref.via] } : ref);
+  }
   return out;
 }
 
@@ -76,7 +105,7 @@ class Attributor {
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
-      (term ? null : this.continuation(quotes, i, earlier))
+      (term ? this.named(q) : this.continuation(quotes, i, earlier))
     );
   }
 
@@ -112,7 +141,7 @@ class Attributor {
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
       if (t.text === ',' && subjectEnd < 0) {
-        const close = parentheticalEnd(toks, v);
+        const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v));
         if (close < 0) return null;
         subjectEnd = v - 1;
         v = close;
@@ -136,21 +165,64 @@ class Attributor {
     const qi = tokenIndexAt(toks, q.outer.start);
     const floor = Math.max(0, qi - LOOK_BEHIND);
     for (let v = qi - 1; v >= floor; v--) {
-      const t = toks[v];
-      const form = t.kind === 'word' ? reportingVerb(t.text) : null;
-      if (!form) continue;
+      const found = reportingAt(toks, v);
+      if (!found) continue;
+      const form = found.form;
       const between = toks.slice(v + 1, qi);
       const last = between[between.length - 1];
       let via: Via = 'indirect';
       if (last?.text === ':') via = 'colon';
       else if (between.length === 0 || (last?.text === ',' && between.length <= 6 && !introducesClause(between))) via = 'before';
       if (term && via === 'indirect' && !introducesClause(between)) continue;
-      if (form === 'ing') return this.sentenceSubject(s, v, via);
+      if (form === 'ing') return this.sentenceSubject(s, found.first, via);
+      let e = found.first - 1;
+      while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+      const subj = toks[e];
+      if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase()) || subj.text.toLowerCase() === 'to') {
+        return this.sentenceSubject(s, found.first, via);
+      }
+      return this.subjectEndingAt(toks, 0, e, via);
+    }
+    return toks[qi - 1]?.text === ':' ? this.speechNounSubject(s, qi - 1) : null;
+  }
+
+  /**
+   * `X delivered these words: “…”`, `Her message was blunt: “…”`: a noun for what was said before the
+   * colon makes the person (or body) the sentence is about the speaker.
+   */
+  private speechNounSubject(s: Sentence, colon: number): SpeakerRef | null {
+    const toks = s.tokens;
+    for (let k = colon - 1; k >= 0 && k >= colon - LOOK_BEHIND; k--) {
+      if (toks[k].kind !== 'word' || !SPEECH_NOUNS.has(toks[k].text.toLowerCase())) continue;
+      // "His message was blunt:": the owner of the words is the person the pronoun stands for.
+      for (let o = k - 1; o >= 0 && o >= k - 3 && toks[o].kind === 'word'; o--) {
+        if (/^(?:his|her)$/i.test(toks[o].text)) return this.pronoun(toks[o]);
+      }
+      return this.sentenceSubject(s, k, 'colon', false);
+    }
+    return null;
+  }
+
+  /**
+   * A term named by the subject of a naming verb before it: `Scott called the collapse “an unthinkable
+   * tragedy”`. Only a person, a body or a role named right before the verb; never "they" or a place.
+   */
+  private named(q: QuoteSpan): SpeakerRef | null {
+    const s = this.doc.sentenceAt(q.outer.start);
+    if (!s) return null;
+    const toks = s.tokens;
+    const qi = tokenIndexAt(toks, q.outer.start);
+    for (let v = qi - 1; v >= 0 && v >= qi - LOOK_BEHIND; v--) {
+      const t = toks[v];
+      if (t.kind === 'quote' || (t.kind === 'punct' && '.;:'.includes(t.text))) return null;
+      if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text) || t.text.endsWith('ing')) continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       const subj = toks[e];
-      if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase())) return this.sentenceSubject(s, v, via);
-      return this.subjectEndingAt(toks, 0, e, via);
+      if (!subj || subj.kind !== 'word' || subj.text.toLowerCase() === 'they') return null;
+      const ref = this.subjectEndingAt(toks, 0, e, 'indirect');
+      if (ref && ref.mention !== null && this.doc.mentions[ref.mention].type === 'place') return null;
+      return ref;
     }
     return null;
   }
@@ -202,15 +274,15 @@ class Attributor {
     const s = list[list.length - 1];
     const toks = s.tokens;
     for (let v = toks.length - 2; v >= Math.max(0, toks.length - LOOK_BEHIND); v--) {
-      const form = toks[v].kind === 'word' ? reportingVerb(toks[v].text) : null;
-      if (!form) continue;
-      if (form === 'ing') return this.sentenceSubject(s, v, 'colon');
-      let e = v - 1;
+      const found = reportingAt(toks, v);
+      if (!found) continue;
+      if (found.form === 'ing') return this.sentenceSubject(s, found.first, 'colon');
+      let e = found.first - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      if (e < 0 || toks[e].kind !== 'word') return this.sentenceSubject(s, v, 'colon');
+      if (e < 0 || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'to') return this.sentenceSubject(s, found.first, 'colon');
       return this.subjectEndingAt(toks, 0, e, 'colon');
     }
-    return null;
+    return toks[toks.length - 1]?.text === ':' ? this.speechNounSubject(s, toks.length - 1) : null;
   }
 
   /**
@@ -231,19 +303,27 @@ class Attributor {
       for (; j >= 0 && j >= i - MAX_BACK && quotes[j].outer.start >= sent.start; j--) {
         if (!quoted && quotes[j].depth === 0 && earlier[j]) quoted = earlier[j];
       }
-      if (quoted) return { ...quoted, via: 'continuation' };
+      if (quoted) return carried(quoted, CONFIDENCE.continuation);
       const clause = this.reportingClause(sent);
-      if (clause) return { ...clause, via: 'continuation' };
+      if (clause) return carried(clause, CONFIDENCE.continuation);
       if (this.doc.mentionsIn(sent.start, sent.end).some((m) => this.doc.mentions[m].type === 'person')) return null;
     }
     const para = this.doc.paras[q.paragraph];
     if (q.outer.start !== para.start) return null;
+    let quotedBefore = false;
     for (let k = i - 1; k >= 0 && k >= i - MAX_BACK && quotes[k].paragraph >= q.paragraph - 1; k--) {
+      if (quotes[k].paragraph === q.paragraph - 1) quotedBefore = true;
       if (quotes[k].depth > 0 || quotes[k].paragraph === q.paragraph || quotes[k].kind !== 'statement') continue;
       const ref = earlier[k];
-      return ref ? { ...ref, via: 'continuation' } : null;
+      return ref ? carried(ref, CONFIDENCE.continuation) : null;
     }
-    return null;
+    // "Biden said he spoke to the governor.\n\n“I told them …”": a paragraph of reported speech with no
+    // quote of its own introduces the quote opening the next one.
+    if (quotedBefore || q.paragraph === 0) return null;
+    const before = this.doc.sentences(q.paragraph - 1);
+    const last = before[before.length - 1];
+    const clause = last ? this.reportingClause(last) : null;
+    return clause ? carried(clause, PARAGRAPH_CARRIED) : null;
   }
 
   /** The speaker of the last reporting verb with an explicit subject in a sentence, if any. */
@@ -253,7 +333,7 @@ class Attributor {
       if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
       let e = v - 1;
       while (e > 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      if (toks[e].kind !== 'word') continue;
+      if (toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'to') continue;
       const ref = this.subjectEndingAt(toks, 0, e, 'indirect');
       if (ref) return ref;
     }
@@ -264,20 +344,20 @@ class Attributor {
    * The subject of a verb whose own subject is left out (`…, adding that`, `but said`): the speaker of
    * the first reporting verb of the sentence, else its first person, else its first named entity.
    */
-  private sentenceSubject(s: Sentence, verb: number, via: Via): SpeakerRef | null {
+  private sentenceSubject(s: Sentence, verb: number, via: Via, anyEntity = true): SpeakerRef | null {
     const toks = s.tokens;
     const from = Math.max(0, verb - LOOK_BEHIND);
     for (let v = from; v < verb; v++) {
       if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      if (e < 0 || toks[e].kind !== 'word' || ELIDING.has(toks[e].text.toLowerCase())) continue;
+      if (e < 0 || toks[e].kind !== 'word' || ELIDING.has(toks[e].text.toLowerCase()) || toks[e].text.toLowerCase() === 'to') continue;
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
     }
     const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
     const person = found.find((i) => this.doc.mentions[i].type === 'person');
-    const pick = person ?? found[0];
+    const pick = person ?? (anyEntity ? found[0] : found.find((i) => this.doc.mentions[i].type === 'organization'));
     return pick === undefined ? null : this.mentionRef(pick, this.doc.mentions[pick], via);
   }
 
@@ -338,14 +418,23 @@ class Attributor {
     const end = toks[e].end;
     const inside = this.doc.mentionsIn(start, end);
     const mentions = this.doc.mentions;
-    const headIsRole = isRoleNoun(toks[e].text) || /^(?:for|of|at|from)$/.test(toks[Math.max(b, e - 2)].text);
+    // "a spokesman for the ministry", "the US Secretary of State": a role, then the body it serves.
+    let headIsRole = isRoleNoun(toks[e].text);
+    for (let k = b; k < e && !headIsRole; k++) headIsRole = isRoleNoun(toks[k].text) && /^(?:for|of|at|from)$/.test(toks[k + 1].text);
     const lastPerson = [...inside].reverse().find((i) => mentions[i].type === 'person');
     if (lastPerson !== undefined && mentions[lastPerson].end === end) return this.mentionRef(lastPerson, mentions[lastPerson], via);
     const covering = this.doc.mentionAt(toks[e].start);
     if (covering >= 0 && mentions[covering].end === end) return this.mentionRef(covering, mentions[covering], via);
     if (headIsRole || isRoleNoun(toks[e].text)) {
+      // "The speaker said" names whoever is speaking, not a person the article introduced as Speaker:
+      // it stays a role, never a name or an entity.
+      if (e === b + 1 && /^the$/i.test(toks[b].text) && /^speaker$/i.test(toks[e].text)) {
+        return { name: this.doc.text.slice(start, end), span: { start, end }, mention: null, via, confidence: THE_SPEAKER };
+      }
+      const holder = this.roleHolder(toks, b, e);
+      if (holder !== null) return { ...this.mentionRef(holder, mentions[holder], via), span: { start, end }, confidence: ROLE_RESOLVED };
       const org = inside.find((i) => mentions[i].type === 'organization');
-      return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via };
+      return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via, confidence: ROLE_ONLY };
     }
     // A capitalised name the recogniser did not catch.
     let f = b;
@@ -356,9 +445,97 @@ class Attributor {
       if (!isUpper(w[0]) && w !== 'of') return null;
       if (NOT_SPEAKERS.has(w.toLowerCase())) return null;
     }
-    if (f === b + 1 && f === e && inside.length === 0 && EPITHET.test(toks[e].text)) return this.pronoun({ start, end });
+    if (f === b + 1 && f === e && inside.length === 0 && EPITHET.test(toks[e].text)) {
+      const person = this.pronoun({ start, end });
+      return person ? { ...person, confidence: UNRECOGNISED_NAME } : null;
+    }
     const s = toks[f].start;
-    return { name: this.doc.text.slice(s, end), span: { start: s, end }, mention: inside[0] ?? null, via };
+    const ref: SpeakerRef = { name: this.doc.text.slice(s, end), span: { start: s, end }, mention: inside[0] ?? null, via };
+    return inside.length === 0 ? { ...ref, confidence: UNRECOGNISED_NAME } : ref;
+  }
+
+  /**
+   * The person the article introduced, before the role phrase toks[b..e], in the role it names: "the
+   * governor" for "Maryland Gov. Wes Moore", "the US Secretary of State" for "US Secretary of State
+   * Antony Blinken", "the bank's chief" for "Bank of Canada Governor Tiff Macklem", "the executive" for
+   * "Jeffrey Pritzker, executive vice president of Brawner Builders". Only a definite, singular role of
+   * a person ("the minister", not "a minister", "officials" or "the ministry"), and only a person whose
+   * title holds every word of the role that tells roles apart ("foreign", "of State"); the nearest wins.
+   */
+  private roleHolder(toks: readonly Tok[], b: number, e: number): number | null {
+    if (!/^the$/i.test(toks[b].text)) return null;
+    let h = e;
+    while (h > b && !isPersonRole(toks[h].text)) h--;
+    if (h === b) return null;
+    const head = roleWord(toks[h].text);
+    const required: string[] = [];
+    for (let k = b + 1; k <= e; k++) {
+      if (k === h) continue;
+      const t = toks[k];
+      const w = roleWord(t.text);
+      if (/['’]s?$/.test(t.text)) {
+        // "Biden's spokesman" is not Biden; "the bank's chief" is the bank's.
+        const m = this.doc.mentionAt(t.start);
+        if (m >= 0 && this.doc.mentions[m].type === 'person') return null;
+        continue;
+      }
+      if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
+      const m = this.doc.mentionAt(t.start);
+      if (m >= 0 && this.doc.mentions[m].type === 'place') continue;
+      required.push(w);
+    }
+    const phraseStart = toks[b].start;
+    const mentions = this.doc.mentions;
+    let seen = 0;
+    for (let i = lastStartingAtOrBefore(mentions, phraseStart - 1); i >= 0 && seen < ROLE_REACH; i--) {
+      const m = mentions[i];
+      if (m.type !== 'person' || m.end > phraseStart || this.doc.quoteAt(m.start)) continue;
+      seen++;
+      const title = this.titleOf(m);
+      if (title.size === 0) continue;
+      const holds = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
+      if (holds && required.every((w) => title.has(w))) return i;
+    }
+    return null;
+  }
+
+  /**
+   * The words of the title or description a person mention is given where it stands: before the name
+   * ("Maryland Gov.", "US Secretary of State", "CrowdStrike CEO") or in an aside beside it (", the
+   * mayor of Baltimore,", "Jeffrey Pritzker, executive vice president of Brawner Builders,").
+   */
+  private titleOf(m: Span): Set<string> {
+    const out = new Set<string>();
+    const s = this.doc.sentenceAt(m.start);
+    if (!s) return out;
+    const toks = s.tokens;
+    const i = lastStartingAtOrBefore(toks, m.start);
+    if (i < 0) return out;
+    const add = (t: Tok): void => {
+      const w = roleWord(t.text);
+      out.add(w);
+      if (w === 'ceo') out.add('chief').add('executive');
+    };
+    for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+      const t = toks[k];
+      if (t.kind !== 'word' || !(isUpper(t.text[0]) || isPersonRole(t.text) || isRoleModifier(t.text) || /^(?:of|for|at)$/.test(t.text))) break;
+      if (DETERMINERS.has(t.text.toLowerCase())) break;
+      add(t);
+    }
+    const aside = (from: number, step: 1 | -1): void => {
+      const words: Tok[] = [];
+      for (let k = from; k >= 0 && k < toks.length && words.length < 10; k += step) {
+        const t = toks[k];
+        if (t.kind !== 'word') break;
+        words.push(t);
+      }
+      if (words.some((t) => isPersonRole(t.text))) words.forEach(add);
+    };
+    if (toks[i - 1]?.text === ',') aside(i - 2, -1);
+    let j = i;
+    while (j < toks.length && toks[j].start < m.end) j++;
+    if (toks[j]?.text === ',') aside(j + 1, 1);
+    return out;
   }
 
   private mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
@@ -376,7 +553,10 @@ class Attributor {
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
       const people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
       if (people.length > 0) {
-        const subject = people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i])) ?? people[0];
+        const subject =
+          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i])) ??
+          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i])) ??
+          people[0];
         return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };
       }
       s = this.doc.previousSentence(s);
@@ -407,6 +587,11 @@ class Attributor {
     return null;
   }
 
+  /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
+  private isPossessive(m: Span): boolean {
+    return /^['’]s?(?![\p{L}])/u.test(this.doc.text.slice(m.end, m.end + 3));
+  }
+
   /** Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"). */
   private inObjectPosition(s: Sentence, m: Span): boolean {
     const toks = s.tokens;
@@ -427,6 +612,72 @@ function subjectWord(t: Tok, first: boolean): boolean {
   if (first && (PERSON_PRONOUNS.has(lower) || lower === 'they')) return true;
   if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower);
   return DETERMINERS.has(lower) || isRoleNoun(w) || isRoleModifier(w) || /['’]s$/.test(w) || lower === 'of';
+}
+
+/** A remark carried on from an earlier attribution, no surer than `at most`. */
+function carried(ref: SpeakerRef, atMost: number): SpeakerRef {
+  return { ...ref, via: 'continuation', confidence: Math.min(ref.confidence ?? atMost, atMost) };
+}
+
+/** Role nouns that name a person, not a body ("minister", not "ministry"). */
+const BODIES = new Set([
+  'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'police', 'military', 'army',
+  'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
+]);
+
+function isPersonRole(word: string): boolean {
+  const w = roleWord(word);
+  if (BODIES.has(w) || /^(?:source|sources|man|woman)$/.test(w)) return false;
+  if (!(isRoleNoun(w) || TITLE_NOUNS.has(w) || HEAD_ROLES.has(w))) return false;
+  // Plurals stand for groups ("officials"), never one person introduced before.
+  return !(w.endsWith('s') && isRoleNoun(w.slice(0, -1))) && !/(?:men|people)$/.test(w);
+}
+
+/** A word of a role or title as compared: lower case, stop and possessive dropped, abbreviation spelt out. */
+function roleWord(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
+  return TITLE_ABBREVIATIONS[w] ?? w;
+}
+
+/**
+ * The reporting verb at token `v`, with the index of its first word: a reporting verb, or a phrase
+ * doing its work ("made it clear", "made clear", "pointed out").
+ */
+function reportingAt(toks: readonly Tok[], v: number): { form: 'finite' | 'ing'; first: number } | null {
+  const t = toks[v];
+  if (t.kind !== 'word') return null;
+  const form = reportingVerb(t.text);
+  if (form) return { form, first: v };
+  const w = t.text.toLowerCase();
+  if (w === 'clear' || w === 'plain') {
+    let m = v - 1;
+    if (toks[m]?.text.toLowerCase() === 'it') m--;
+    const make = toks[m]?.text;
+    if (make === 'made' || make === 'make' || make === 'makes') return { form: 'finite', first: m };
+    if (make === 'making') return { form: 'ing', first: m };
+  }
+  if (w === 'out') {
+    const point = toks[v - 1]?.text;
+    if (point === 'pointed' || point === 'points') return { form: 'finite', first: v - 1 };
+    if (point === 'pointing') return { form: 'ing', first: v - 1 };
+  }
+  return null;
+}
+
+/**
+ * Where an aside describing the speaker ends (", executive vice president of Brawner Builders,"), or
+ * -1: the words up to the next comma are a role phrase.
+ */
+function appositiveEnd(toks: readonly Tok[], comma: number): number {
+  let role = false;
+  for (let k = comma + 1; k < toks.length && k <= comma + 12; k++) {
+    const t = toks[k];
+    if (t.text === ',') return role && k > comma + 1 ? k : -1;
+    if (t.kind !== 'word') return -1;
+    if (isPersonRole(t.text)) role = true;
+    else if (!(isUpper(t.text[0]) || isRoleModifier(t.text) || /^(?:of|for|at|and|the)$/.test(t.text) || /['’]s$/.test(t.text))) return -1;
+  }
+  return -1;
 }
 
 /** Words opening an aside between a speaker and the verb ("Xi, who met Blinken, said"). */

@@ -1,0 +1,181 @@
+import { strict as assert } from 'node:assert';
+import { attributeSpeakers, findQuotes } from '../../src/core/quotes';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import type { EntityType, RawMention, SpeakerRef } from '../../src/core/types';
+
+/** Every whole-word occurrence of each name, longest first on overlaps, sorted. */
+function mentionsOf(text: string, names: readonly [string, EntityType][]): RawMention[] {
+  const found: RawMention[] = [];
+  for (const [name, type] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + name.length;
+      if (!found.some((f) => f.start < end && start < f.end)) found.push({ start, end, text: name, type });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function speakers(text: string, names: readonly [string, EntityType][] = []): (SpeakerRef | null)[] {
+  const paras = paragraphs(text);
+  const quotes = findQuotes(text, paras);
+  return attributeSpeakers(text, paras, quotes, mentionsOf(text, names));
+}
+
+/** The speaker's name per quote, null where none. */
+function names(text: string, people: readonly [string, EntityType][] = []): (string | null)[] {
+  return speakers(text, people).map((s) => s?.name ?? null);
+}
+
+const person = (...ns: string[]): [string, EntityType][] => ns.map((n) => [n, 'person']);
+
+describe('speakers as a reader resolves them', () => {
+  describe('a role stands for the person the article named earlier in it', () => {
+    it('resolves the title a person was introduced with', () => {
+      assert.deepEqual(
+        names('US Secretary of State Antony Blinken arrived in Beijing.\n\n“We will not stand by,” the US Secretary of State said.', person('Antony Blinken')),
+        ['Antony Blinken'],
+      );
+      assert.deepEqual(names('Maryland Gov. Wes Moore spoke first.\n\n“We will rebuild,” the governor said.', person('Wes Moore')), ['Wes Moore']);
+      assert.deepEqual(names('Wes Moore, the governor of Maryland, spoke first. “We will rebuild,” said the governor.', person('Wes Moore')), ['Wes Moore']);
+      assert.deepEqual(
+        names('Jeffrey Pritzker, executive vice president of Brawner Builders, spoke.\n\n“We are shocked,” the executive told reporters.', person('Jeffrey Pritzker')),
+        ['Jeffrey Pritzker'],
+      );
+    });
+
+    it('reads a head of a body for its chief, and a later mention of the role at lower confidence than a name', () => {
+      const text = 'Bank of Canada Governor Tiff Macklem spoke on Wednesday.\n\n“Rates will rise again,” the bank’s chief said. “Inflation is too high,” Macklem said.';
+      const [role, name] = speakers(text, person('Tiff Macklem', 'Macklem'));
+      assert.equal(role?.name, 'Tiff Macklem');
+      assert.equal(role?.mention, 0);
+      assert.equal(text.slice(role!.span.start, role!.span.end), 'the bank’s chief', 'the span is where the role is written');
+      assert.ok(role!.confidence! < name!.confidence!);
+    });
+
+    it('picks the nearest person in that role, and not one in another role', () => {
+      const text =
+        'Chinese President Xi Jinping met Transportation Secretary Pete Buttigieg and US Secretary of State Antony Blinken.\n\n“We spoke frankly,” the secretary of state said. “It went well,” the president said.';
+      assert.deepEqual(names(text, person('Xi Jinping', 'Pete Buttigieg', 'Antony Blinken')), ['Antony Blinken', 'Xi Jinping']);
+    });
+
+    it('leaves a role as written where nobody was introduced in it, or where it is vague, plural, a body or someone else’s', () => {
+      assert.deepEqual(names('Transportation Secretary Pete Buttigieg spoke.\n\n“We act,” the US Secretary of State said.', person('Pete Buttigieg')), [
+        'the US Secretary of State',
+      ]);
+      assert.deepEqual(names('Pete Buttigieg, the transport secretary, spoke. “We act,” a senior official said.', person('Pete Buttigieg')), ['a senior official']);
+      assert.deepEqual(names('President Joe Biden spoke. “We act,” the president’s spokesman said.', person('Joe Biden')), ['the president’s spokesman']);
+      assert.deepEqual(names('Foreign Minister Wang Yi spoke. “We act,” the ministry said.', person('Wang Yi')), ['the ministry']);
+      const none = speakers('The talks ended.\n\n“We will act,” the minister said.');
+      assert.equal(none[0]?.name, 'the minister');
+      assert.equal(none[0]?.mention, null);
+      assert.ok(none[0]!.confidence! <= 0.6);
+    });
+
+    it('keeps “the speaker” a role, never a name or a person introduced as Speaker', () => {
+      const [s] = speakers('House Speaker Mike Johnson arrived.\n\n“We are ready,” the speaker said.', person('Mike Johnson'));
+      assert.equal(s?.name, 'the speaker');
+      assert.equal(s?.mention, null);
+      assert.ok(s!.confidence! <= 0.5);
+    });
+  });
+
+  describe('pronouns', () => {
+    it('reads he and she across sentences and paragraphs, with a verb of reassurance', () => {
+      assert.deepEqual(
+        names('Federal Reserve Chair Jerome Powell chaired the meeting.\n\nHe reassured markets that “the economy is strong.”', person('Jerome Powell')),
+        ['Jerome Powell'],
+      );
+      assert.deepEqual(names('Tiff Macklem spoke. Rates went up.\n\nShe said that “it will pass.”', person('Tiff Macklem')), ['Tiff Macklem']);
+    });
+
+    it('takes the person a possessive qualifies for the subject', () => {
+      const text = 'Brawner Builders’ executive vice president, Jeffrey Pritzker, confirmed the crew was working. “This was so completely unforeseen,” he said.';
+      assert.deepEqual(names(text, person('Brawner Builders', 'Jeffrey Pritzker')), ['Jeffrey Pritzker']);
+    });
+
+    it('leaves a pronoun with nobody before it unresolved', () => {
+      assert.deepEqual(names('“We will act,” he said.'), [null]);
+    });
+  });
+
+  describe('reported and passive forms', () => {
+    it('reads “was reported to have told”, “is said to have warned”, “had this to say”', () => {
+      assert.deepEqual(
+        names('Xi Jinping was reported to have told Blinken that “the two countries should be partners, not rivals.”', person('Xi Jinping', 'Blinken')),
+        ['Xi Jinping'],
+      );
+      assert.deepEqual(names('Wang Yi is said to have warned that “there will be consequences.”', person('Wang Yi')), ['Wang Yi']);
+      assert.deepEqual(names('Wes Moore had this to say: “We will rebuild this bridge.”', person('Wes Moore')), ['Wes Moore']);
+    });
+
+    it('reads “made it clear”, “made clear” and “pointed out”', () => {
+      assert.deepEqual(names('Wang Yi made it clear that ‘China will not accept pressure from outside’.', person('Wang Yi')), ['Wang Yi']);
+      assert.deepEqual(names('Blinken made clear that “we will act if we must.”', person('Blinken')), ['Blinken']);
+      assert.deepEqual(names('Macklem pointed out that “inflation is still too high.”', person('Macklem')), ['Macklem']);
+      assert.deepEqual(names('The report made it clear that “the rules were broken.”'), [null], 'a report is not a speaker');
+    });
+
+    it('reads a noun for what was said before a colon', () => {
+      assert.deepEqual(names('Wang Yi delivered these words to his guest: “Do not cross the red line.”', person('Wang Yi')), ['Wang Yi']);
+      assert.deepEqual(names('Tiff Macklem spoke on Friday.\n\nHis message to markets was blunt:\n\n“Rates will stay high.”', person('Tiff Macklem')), ['Tiff Macklem']);
+      assert.deepEqual(names('The sign on the bridge read: “Do not stop.”'), [null], 'no speech noun, no speaker');
+    });
+  });
+
+  describe('terms', () => {
+    it('gives a term named by the subject of a naming verb that subject', () => {
+      const text = 'Mayor Brandon Scott called the collapse “an unthinkable tragedy” on Tuesday.';
+      assert.deepEqual(names(text, person('Brandon Scott')), ['Brandon Scott']);
+      assert.deepEqual(names('Buttigieg described the bridge as a “cathedral” of American infrastructure.', person('Buttigieg')), ['Buttigieg']);
+    });
+
+    it('does not attribute a term to a place, to they, or through "called for"', () => {
+      assert.deepEqual(names('China has kept an ambiguous stance, calling for respect for “territorial integrity”.', [['China', 'place']]), [null]);
+      assert.deepEqual(names('Beijing called the claims “groundless”.', [['Beijing', 'place']]), [null]);
+      assert.deepEqual(names('Officials met. They called it “a farce”.'), [null]);
+      assert.deepEqual(names('Jerome Powell called for “patience”.', person('Jerome Powell')), [null]);
+    });
+  });
+
+  describe('names', () => {
+    it('keeps a name with a middle initial or a title abbreviation one person', () => {
+      assert.deepEqual(names('“We will rebuild,” Chair John Q. Smith said.', person('John Q. Smith')), ['John Q. Smith']);
+      assert.deepEqual(names('“Divers return at six,” Maryland State Police Col. Roland L. Butler Jr. added.', person('Roland L. Butler Jr.')), [
+        'Roland L. Butler Jr.',
+      ]);
+      assert.deepEqual(names('“We do not believe we will find them,” US Coast Guard Rear Adm. Shannon Gilreath told reporters.', person('Shannon Gilreath')), [
+        'Shannon Gilreath',
+      ]);
+    });
+
+    it('reads a speaker described in an aside between the name and the verb', () => {
+      const text = '“It is a terrible tragedy,” Jeffrey Pritzker, executive vice president of Brawner Builders, tells the Baltimore Sun.';
+      assert.deepEqual(names(text, person('Jeffrey Pritzker')), ['Jeffrey Pritzker']);
+      assert.deepEqual(names('“It is over,” Pritzker, in a statement, said.', person('Pritzker')), ['Pritzker']);
+    });
+  });
+
+  describe('carried-on remarks', () => {
+    it('lets a paragraph of reported speech introduce the quote opening the next paragraph', () => {
+      const text = 'Biden said he spoke to the governor after the collapse.\n\n“I told them we will send all the help they need.”';
+      const [s] = speakers(text, person('Biden'));
+      assert.equal(s?.name, 'Biden');
+      assert.equal(s?.via, 'continuation');
+      assert.ok(s!.confidence! < 0.7);
+    });
+
+    it('does not carry a speaker from a paragraph that reports nobody', () => {
+      assert.deepEqual(names('Biden arrived.\n\nThe bridge collapsed at 1:30 a.m.\n\n“I told them we will help.”', person('Biden')), [null]);
+    });
+  });
+
+  it('gives every speaker a confidence in [0, 1], surest for an attribution beside the quote', () => {
+    const text = 'Antony Blinken visited.\n\n“We will act,” Blinken said. “We mean it.”\n\nHe added: “There is no other way.”';
+    const refs = speakers(text, person('Antony Blinken', 'Blinken'));
+    assert.deepEqual(refs.map((r) => r?.via), ['after', 'continuation', 'pronoun']);
+    for (const r of refs) assert.ok(r && r.confidence! > 0 && r.confidence! <= 1);
+    assert.ok(refs[0]!.confidence! > refs[1]!.confidence!);
+  });
+});
