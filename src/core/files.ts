@@ -11,9 +11,9 @@
  * - each file is analysed once, under one path, however many links or names lead to it;
  * - the outcome depends neither on the order of the paths given nor on the order a folder lists.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { decodeArticle, type Decoded } from './text/decode';
 import { formatSize, overLimit, tooLargeMessage } from './text/size';
 
@@ -40,10 +40,14 @@ export interface FindOptions {
   readonly cwd?: string;
   /** How a path is named in a problem's message (as given: absolute). */
   readonly display?: (path: string) => string;
+  /** Whether a file found below a folder is an article, by its absolute path (default: `.txt`, `.md`). */
+  readonly isArticle?: (path: string) => boolean;
+  /** Whether a folder is left out, by its absolute path (default: hidden, tool and build folders). */
+  readonly skipFolder?: (path: string) => boolean;
 }
 
 /** How a path that is not a regular file is described. */
-export function kindOf(stat: Stats): string {
+export function kindOf(stat: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory'>): string {
   if (stat.isFIFO()) return 'a named pipe';
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
@@ -88,16 +92,31 @@ export function oneEntryPerFile<T extends FoundFile>(found: readonly T[]): { kep
 /** Code-unit order: the same on every machine and locale. */
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A file system request of the walk, answered by a driver (synchronous or not). */
+type FsRequest =
+  | { readonly op: 'stat'; readonly path: string }
+  | { readonly op: 'realpath'; readonly path: string }
+  | { readonly op: 'readdir'; readonly path: string };
+type FsAnswer = { readonly value: unknown } | { readonly error: unknown };
+type Walk = Generator<FsRequest, FoundFiles, FsAnswer>;
+
+/** Asks the driver for one file system call; its error is thrown here, as the call would. */
+function* call<T>(request: FsRequest): Generator<FsRequest, T, FsAnswer> {
+  const answer = yield request;
+  if ('error' in answer) throw answer.error;
+  return answer.value as T;
+}
+
 /**
- * The article files (`.txt`, `.md`) named by `paths` or found below the folders among them, sorted by
- * path, each once. A path named outright is taken whatever its extension or where its links lead (the
- * user chose it), but must be a regular file. Below a folder, links are followed only within the real
- * folders given; folders reached without a link are searched first, so a file keeps its own path over
- * a link's, and a folder is searched once.
+ * The search itself, written once over requests that a driver answers: `findArticleFiles` answers with
+ * synchronous calls (the command line), `findArticleFilesAsync` with promises (the extension host,
+ * which must not block while a large folder is listed).
  */
-export function findArticleFiles(paths: readonly string[], options: FindOptions = {}): FoundFiles {
+function* walk(paths: readonly string[], options: FindOptions): Walk {
   const cwd = options.cwd ?? process.cwd();
   const show = options.display ?? ((p: string) => p);
+  const isArticle = options.isArticle ?? ((p: string) => ARTICLE_EXTENSIONS.has(extname(p).toLowerCase()));
+  const skipFolder = options.skipFolder ?? ((p: string) => skippedFolder(basename(p)));
   const problems: { path: string; message: string }[] = [];
   const candidates: FoundFile[] = [];
   /** Real folders searched, with the path they were searched under. */
@@ -109,8 +128,8 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
     let stat: Stats;
     let real: string;
     try {
-      stat = statSync(given);
-      real = realpathSync(given);
+      stat = yield* call<Stats>({ op: 'stat', path: given });
+      real = yield* call<string>({ op: 'realpath', path: given });
     } catch (e) {
       problems.push({ path: given, message: errorText(e) });
       continue;
@@ -124,47 +143,41 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
   const rootReals = roots.map((r) => r.real);
   const links: string[] = [];
 
-  const search = (dir: string, real: string): void => {
+  function* search(dir: string, real: string): Generator<FsRequest, void, FsAnswer> {
     visited.set(real, dir);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort(byPath);
+      entries = yield* call<Dirent[]>({ op: 'readdir', path: dir });
     } catch (e) {
       problems.push({ path: dir, message: `cannot list the folder (${errorText(e)})` });
       return;
     }
-    for (const name of names) {
-      const path = join(dir, name);
-      let stat: Stats;
-      try {
-        stat = lstatSync(path);
-      } catch {
-        continue;
-      }
-      const article = ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
-      if (stat.isSymbolicLink()) {
-        if (article || !skippedFolder(name)) links.push(path);
-      } else if (stat.isDirectory()) {
-        const realChild = join(real, name);
-        if (!skippedFolder(name) && !visited.has(realChild)) search(path, realChild);
+    for (const entry of entries.sort((a, b) => byPath(a.name, b.name))) {
+      const path = join(dir, entry.name);
+      const article = isArticle(path);
+      if (entry.isSymbolicLink()) {
+        if (article || !skipFolder(path)) links.push(path);
+      } else if (entry.isDirectory()) {
+        const realChild = join(real, entry.name);
+        if (!skipFolder(path) && !visited.has(realChild)) yield* search(path, realChild);
       } else if (article) {
-        if (stat.isFile()) add(path, join(real, name));
-        else problems.push({ path, message: `skipped, ${kindOf(stat)}, not an article file` });
+        if (entry.isFile()) add(path, join(real, entry.name));
+        else problems.push({ path, message: `skipped, ${kindOf(entry)}, not an article file` });
       }
     }
-  };
+  }
 
-  for (const root of roots) if (!visited.has(root.real)) search(root.path, root.real);
+  for (const root of roots) if (!visited.has(root.real)) yield* search(root.path, root.real);
   // Links last, in path order, so that what they lead to is found under its own path when it can be.
   while (links.length > 0) {
     links.sort(byPath);
     const path = links.shift()!;
-    const article = ARTICLE_EXTENSIONS.has(extname(path).toLowerCase());
+    const article = isArticle(path);
     let stat: Stats;
     let real: string;
     try {
-      real = realpathSync(path);
-      stat = statSync(real);
+      real = yield* call<string>({ op: 'realpath', path });
+      stat = yield* call<Stats>({ op: 'stat', path: real });
     } catch (e) {
       if (article || (e as NodeJS.ErrnoException).code === 'ELOOP') problems.push({ path, message: `skipped, ${errorText(e)}` });
       continue;
@@ -177,7 +190,7 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
       // Back to a folder already searched (an ancestor, itself, or one searched by another way): a loop
       // or a copy, either way nothing new.
       const searched = visited.get(real);
-      if (searched === undefined) search(path, real);
+      if (searched === undefined) yield* search(path, real);
       else problems.push({ path, message: `not followed, a link to a folder already searched (${show(searched)})` });
     } else if (article) {
       if (stat.isFile()) add(path, real);
@@ -187,6 +200,51 @@ export function findArticleFiles(paths: readonly string[], options: FindOptions 
   const { kept: files, duplicates } = oneEntryPerFile(candidates);
   for (const d of duplicates) problems.push({ path: d.path, message: `the same file as ${show(d.of)}, analysed once` });
   return { files, problems: problems.sort((a, b) => byPath(a.path, b.path) || byPath(a.message, b.message)) };
+}
+
+/**
+ * The article files (`.txt`, `.md`, or what `isArticle` accepts) named by `paths` or found below the
+ * folders among them, sorted by path, each once. A path named outright is taken whatever its name or
+ * where its links lead (the user chose it), but must be a regular file. Below a folder, links are
+ * followed only within the real folders given; folders reached without a link are searched first, so
+ * a file keeps its own path over a link's, and a folder is searched once.
+ */
+export function findArticleFiles(paths: readonly string[], options: FindOptions = {}): FoundFiles {
+  const search = walk(paths, options);
+  let answer: FsAnswer = { value: undefined };
+  for (;;) {
+    const step = search.next(answer);
+    if (step.done) return step.value;
+    const { op, path } = step.value;
+    try {
+      answer = { value: op === 'stat' ? statSync(path) : op === 'realpath' ? realpathSync(path) : readdirSync(path, { withFileTypes: true }) };
+    } catch (error) {
+      answer = { error };
+    }
+  }
+}
+
+/**
+ * `findArticleFiles` without blocking the thread while the folders are listed; `isCancelled` stops it
+ * between two calls (nothing is found then).
+ */
+export async function findArticleFilesAsync(
+  paths: readonly string[],
+  options: FindOptions & { readonly isCancelled?: () => boolean } = {},
+): Promise<FoundFiles> {
+  const search = walk(paths, options);
+  let answer: FsAnswer = { value: undefined };
+  for (;;) {
+    if (options.isCancelled?.()) return { files: [], problems: [] };
+    const step = search.next(answer);
+    if (step.done) return step.value;
+    const { op, path } = step.value;
+    try {
+      answer = { value: await (op === 'stat' ? fsp.stat(path) : op === 'realpath' ? fsp.realpath(path) : fsp.readdir(path, { withFileTypes: true })) };
+    } catch (error) {
+      answer = { error };
+    }
+  }
 }
 
 function skippedFolder(name: string): boolean {
@@ -282,9 +340,9 @@ export function readArticleFile(path: string, maxBytes: number): Decoded | ReadF
 
 /** `readArticleFile` without blocking the thread: for the extension host, which must stay responsive. */
 export async function readArticleFileAsync(path: string, maxBytes: number): Promise<Decoded | ReadFailure> {
-  let handle: FileHandle;
+  let handle: fsp.FileHandle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    handle = await fsp.open(path, OPEN_FLAGS);
   } catch (e) {
     return openFailure(e);
   }

@@ -20,6 +20,13 @@ export class ArticleMatcher {
     return !this.exclude.some((g) => minimatch(path, g, OPTIONS));
   }
 
+  /** True when `relativePath` names a folder whose whole content the excludes leave out. */
+  excludesFolder(relativePath: string): boolean {
+    const path = relativePath.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+    if (path === '') return false;
+    return this.exclude.some((g) => minimatch(`${path}/`, g, OPTIONS) || minimatch(`${path}/x`, g, OPTIONS));
+  }
+
   /** The excludes as one glob, the form `workspace.findFiles` takes; undefined when there are none. */
   excludeGlob(): string | undefined {
     if (this.exclude.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { describeDocument } from '../core/documents';
 import { quoteFacts } from '../core/first-pass';
 import { warmUpQuotePass } from '../core/warm-up';
 import type { Logger } from '../core/logger';
-import { isInside, oneEntryPerFile, readArticleFileAsync, type ReadFailure } from '../core/files';
+import { findArticleFilesAsync, isInside, readArticleFileAsync, type ReadFailure } from '../core/files';
 import { decodeArticle, describeDecoding, type Decoded } from '../core/text/decode';
 import { kibibytes, overLimit, textOverLimit } from '../core/text/size';
 import { ArticleMatcher } from './articleMatcher';
@@ -132,6 +132,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly skippedFiles = new Map<string, string>();
   /** Which document a real file on disk is indexed as, so a second path to it is skipped. */
   private readonly realOwners = new Map<string, string>();
+  /** Links and folders the listing did not follow, logged once each. */
+  private readonly reportedListing = new Map<string, string>();
   /** The real paths of the workspace folders on disk, found again at each indexing run. */
   private folderReals: Promise<string[]> | undefined;
   /** How each file was decoded when that is worth saying (Windows-1252, replaced bytes), said once. */
@@ -366,13 +368,9 @@ export class ArticleWorkspace implements vscode.Disposable {
     this.setState({ running: true, phase: 'finding', done: 0, total: 0 });
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crosswire' }, async (progress) => {
       progress.report({ message: 'finding articles…' });
-      const found = await vscode.workspace.findFiles(this.matcher.include, this.matcher.excludeGlob(), undefined, token);
+      const { files, skipped } = await this.listArticles(token);
       if (token.isCancellationRequested || this.disposed) return;
-      const listed = found.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b)));
-      const files = await this.oncePerFile(listed);
-      if (token.isCancellationRequested || this.disposed) return;
-      const seen = new Set(files.map(corpusKey));
-      for (const u of listed) seen.add(corpusKey(u));
+      const seen = new Set([...files.map(corpusKey), ...skipped]);
       for (const uri of this.corpus.uris()) {
         const open = this.openDocument(uri);
         if (seen.has(uri) || (open && this.isArticle(open.uri))) continue;
@@ -400,7 +398,7 @@ export class ArticleWorkspace implements vscode.Disposable {
           ` (${analysed} analysed, ${reused} from the index cache)` +
           (this.skippedFiles.size > 0 ? `, ${this.skippedFiles.size} skipped` : ''),
       );
-      if (this.cache) void this.cache.prune(seen);
+      if (this.cache) void this.cache.prune(files.map(corpusKey));
     });
     if (!token.isCancellationRequested) this.setState({ running: false, phase: 'idle', done: this.indexState.total, total: this.indexState.total });
   }
@@ -538,31 +536,53 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /**
-   * The files of a listing, each file once: files on disk reached by several paths (links, linked
-   * folders) are kept under one path, the others skipped. The choice does not depend on the order of
-   * the listing (`oneEntryPerFile`).
+   * The article files of the workspace, sorted, each file once, and the keys of listed files skipped
+   * as they were found. Folders on disk are searched with the core's walk, as the command line does:
+   * no link is followed out of the workspace folders or back into a folder already searched (however
+   * VS Code's search is set to follow links), FIFOs and devices are not taken, and a file reached by
+   * several paths is listed under one. Folders of other file systems are listed by VS Code's search.
    */
-  private async oncePerFile(listed: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  private async listArticles(token: vscode.CancellationToken): Promise<{ files: vscode.Uri[]; skipped: Set<string> }> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const files: vscode.Uri[] = [];
+    const skipped = new Set<string>();
+    for (const folder of folders.filter((f) => f.uri.scheme !== 'file')) {
+      const pattern = new vscode.RelativePattern(folder, this.matcher.include);
+      files.push(...(await vscode.workspace.findFiles(pattern, this.matcher.excludeGlob(), undefined, token)));
+    }
+    const local = folders.filter((f) => f.uri.scheme === 'file');
     this.folderReals = undefined;
-    const local = listed.filter((u) => u.scheme === 'file');
-    if (local.length === 0) return [...listed];
-    const reals = new Array<string | undefined>(local.length);
-    const BATCH = 64;
-    for (let i = 0; i < local.length; i += BATCH) {
-      await Promise.all(local.slice(i, i + BATCH).map(async (u, j) => (reals[i + j] = await realpath(u.fsPath).catch(() => undefined))));
+    if (local.length > 0) {
+      const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.file(path), false);
+      const found = await findArticleFilesAsync(
+        local.map((f) => f.uri.fsPath),
+        {
+          isArticle: (path) => this.isArticle(vscode.Uri.file(path)),
+          skipFolder: (path) => this.matcher.excludesFolder(relative(path)),
+          display: (path) => vscode.workspace.asRelativePath(vscode.Uri.file(path)),
+          isCancelled: () => token.isCancellationRequested || this.disposed,
+        },
+      );
+      this.realOwners.clear();
+      for (const f of found.files) {
+        const uri = vscode.Uri.file(f.path);
+        files.push(uri);
+        this.realOwners.set(f.real, corpusKey(uri));
+      }
+      for (const p of found.problems) {
+        const uri = vscode.Uri.file(p.path);
+        const key = corpusKey(uri);
+        if (this.isArticle(uri)) {
+          skipped.add(key);
+          this.removeFromCorpus(key);
+          this.skip(key, p.message.replace(/^skipped, /, '').replace(/, analysed once$/, ', indexed once'));
+        } else if (this.reportedListing.get(key) !== p.message) {
+          this.reportedListing.set(key, p.message);
+          this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${p.message}`);
+        }
+      }
     }
-    const found = local.flatMap((uri, i) => (reals[i] === undefined ? [] : [{ path: uri.fsPath, real: reals[i]!, uri }]));
-    const { kept, duplicates } = oneEntryPerFile(found);
-    const dropped = new Set<string>();
-    for (const d of duplicates) {
-      const uri = vscode.Uri.file(d.path);
-      dropped.add(corpusKey(uri));
-      this.removeFromCorpus(corpusKey(uri));
-      this.skip(corpusKey(uri), `the same file as ${vscode.workspace.asRelativePath(vscode.Uri.file(d.of))}, indexed once`);
-    }
-    this.realOwners.clear();
-    for (const f of kept) this.realOwners.set(f.real, corpusKey(f.uri));
-    return listed.filter((u) => !dropped.has(corpusKey(u)));
+    return { files: files.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b))), skipped };
   }
 
   /**

@@ -136,6 +136,15 @@ describe('article matcher', () => {
     assert.equal(new ArticleMatcher('*.txt', []).excludeGlob(), undefined);
     assert.ok(!new ArticleMatcher('*.txt', []).matches('sub/a.txt'), 'a glob without ** stays at the top level');
   });
+
+  it('tells which folders the excludes leave out whole, so the listing need not enter them', () => {
+    assert.ok(m.excludesFolder('node_modules'));
+    assert.ok(m.excludesFolder('a/b/.git/'));
+    assert.ok(m.excludesFolder('news\\dist'));
+    assert.ok(!m.excludesFolder('news'));
+    assert.ok(!m.excludesFolder('distant'));
+    assert.ok(!m.excludesFolder(''), 'never the workspace folder itself');
+  });
 });
 
 describe('line index', () => {

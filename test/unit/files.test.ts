@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { findArticleFiles, isInside, oneEntryPerFile, readArticleFile, readArticleFileAsync } from '../../src/core/files';
+import { findArticleFiles, findArticleFilesAsync, isInside, oneEntryPerFile, readArticleFile, readArticleFileAsync } from '../../src/core/files';
 
 const SEED = join(__dirname, '../../seeds/000_44d6e05b2ad3ddd3.txt');
 const posix = process.platform !== 'win32';
@@ -101,6 +101,28 @@ describe('finding article files in a folder', function () {
     for (const order of [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
       assert.deepEqual(findArticleFiles(order.map((i) => paths[i]!)), expected, `order ${order.join(',')}`);
     }
+  });
+
+  it('finds the same without blocking the thread, for the extension, with its own idea of an article', async function () {
+    if (!posix) this.skip();
+    symlinkSync('.', join(dir, 'news', 'x'));
+    symlinkSync('/dev/zero', join(dir, 'news', 'zero.txt'));
+    execFileSync('mkfifo', [join(dir, 'news', 'pipe.txt')]);
+    mkdirSync(join(dir, 'news', 'drafts'));
+    writeFileSync(join(dir, 'news', 'drafts', 'c.txt'), 'draft');
+    writeFileSync(join(dir, 'news', 'c.text'), 'another kind of article');
+    const root = [join(dir, 'news')];
+    assert.deepEqual(await findArticleFilesAsync(root), findArticleFiles(root));
+    const own = {
+      isArticle: (p: string) => /\.(txt|text)$/.test(p),
+      skipFolder: (p: string) => p.endsWith('/drafts'),
+    };
+    const found = await findArticleFilesAsync(root, own);
+    assert.deepEqual(found, findArticleFiles(root, own));
+    assert.deepEqual(names(dir, found), ['news/a.txt', 'news/c.text']);
+    let calls = 0;
+    const cancelled = await findArticleFilesAsync(root, { isCancelled: () => ++calls > 2 });
+    assert.deepEqual(cancelled, { files: [], problems: [] });
   });
 });
 
