@@ -3,7 +3,7 @@
  * with the word classes it reads, `src/core/entities/model/word-classes.json`.
  *
  *   npm run train:ner                      # the shipped model: same data, same bytes
- *   npm run train:ner -- --epochs 8 --bits 19 --out /tmp/m.json --no-average --no-own --hold-out seed
+ *   npm run train:ner -- --epochs 8 --bits 19 --stages 1 --out /tmp/m.json --no-average --no-own --hold-out seed
  *
  * Data: CoNLL-2003 English `eng.train` (training) and `eng.testa` (development: epochs are chosen and
  * the confidence calibrated on it), from `../shared/data/conll2003` or `$CONLL_DIR`; and the project's
@@ -17,6 +17,8 @@ import { readConll, readOwnSet, type GoldDocument, type GoldName } from '../src/
 import { countNames, emptyCounts, examplesOf, f1, overall, prepareDocument, type PreparedDocument } from '../src/core/entities/train/data';
 import { encodeModel, quantize } from '../src/core/entities/train/encode';
 import { trainPerceptron, type Example } from '../src/core/entities/train/perceptron';
+import { documentContext } from '../src/core/entities/features';
+import { firstReading, tagSentences } from '../src/core/entities/tagger';
 import { writeWordClasses } from '../src/core/entities/train/word-classes';
 import type { TaggerModel } from '../src/core/entities/model';
 import { TYPES } from '../src/core/entities/labels';
@@ -33,6 +35,7 @@ const EPOCHS = arg('epochs', 8);
 const OWN_WEIGHT = arg('own-weight', 3);
 const USE_OWN = !process.argv.includes('--no-own');
 const AVERAGE = !process.argv.includes('--no-average');
+const STAGES = arg('stages', 2);
 const holdIndex = process.argv.indexOf('--hold-out');
 /** Leaves the seeds (`seed`) or the other own articles (`own`) out of training, to score them unseen. */
 const HOLD_OUT = holdIndex >= 0 ? process.argv[holdIndex + 1] : '';
@@ -42,8 +45,6 @@ const CONLL = process.env.CONLL_DIR ?? join(ROOT, '..', 'shared', 'data', 'conll
 
 /** Names the model finds in prepared documents, as character spans, with their margins. */
 function predict(docs: readonly PreparedDocument[], model: TaggerModel, margins: boolean): { doc: PreparedDocument; names: (GoldName & { margin: number })[] }[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { tagSentences } = require('../src/core/entities/tagger') as typeof import('../src/core/entities/tagger');
   return docs.map((d) => {
     const tagged = tagSentences(d.sentences, model, margins);
     const names = tagged.flatMap((spans, si) => spans.map((s) => {
@@ -92,36 +93,53 @@ function calibrate(docs: readonly PreparedDocument[], model: TaggerModel): [numb
   return [a / scaleX, b];
 }
 
+/** Trains one stage on examples; `name` labels its progress lines. */
+function trainStage(name: string, examples: readonly Example[], dev: readonly PreparedDocument[] | null, t0: number): TaggerModel {
+  return trainPerceptron(examples, {
+    bits: BITS,
+    epochs: EPOCHS,
+    seed: 2003,
+    average: AVERAGE,
+    onEpoch: dev && !process.argv.includes('--quiet') ? (epoch, m, mistakes) => {
+      console.log(`${name} epoch ${epoch}: ${mistakes} sentences wrong; dev ${score(dev, m).line}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } : undefined,
+  });
+}
+
+/** Each document's sentences' labels by a first-stage model, as the second stage reads them. */
+function firstLabels(docs: readonly PreparedDocument[], model: TaggerModel): Uint8Array[][] {
+  return docs.map((d) => firstReading(documentContext(d.sentences), model));
+}
+
 function main(): void {
   const t0 = Date.now();
   writeWordClasses();
   const train: GoldDocument[] = readConll(join(CONLL, 'eng.train'));
   const dev = readConll(join(CONLL, 'eng.testa'));
   const own = USE_OWN ? readOwnSet(ROOT).filter((d) => !HOLD_OUT || !d.name.startsWith(`${HOLD_OUT}-`)) : [];
-  const prepTrain = train.map(prepareDocument);
   const prepDev = dev.map(prepareDocument);
-  const prepOwn = own.map(prepareDocument);
-  const unaligned = prepTrain.reduce((a, d) => a + d.unaligned, 0);
-  const examples: Example[] = prepTrain.flatMap(examplesOf);
-  for (let k = 0; k < OWN_WEIGHT; k++) for (const d of prepOwn) examples.push(...examplesOf(d));
-  const tokens = examples.reduce((a, e) => a + e.gold.length, 0);
-  console.log(`${train.length} training documents (${unaligned} gold names not on token boundaries), ${own.length} own ×${OWN_WEIGHT}; ${examples.length} sentences, ${tokens} tokens; features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const model = trainPerceptron(examples, {
-    bits: BITS,
-    epochs: EPOCHS,
-    seed: 2003,
-    average: AVERAGE,
-    onEpoch: process.argv.includes('--quiet') ? undefined : (epoch, m, mistakes) => {
-      console.log(`epoch ${epoch}: ${mistakes} sentences wrong; dev ${score(prepDev, m).line}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    },
-  });
+  // The own articles count OWN_WEIGHT times: they are few, and the only modern ones.
+  const docs = [...train.map(prepareDocument), ...Array.from({ length: OWN_WEIGHT }, () => own.map(prepareDocument)).flat()];
+  const unaligned = docs.reduce((a, d) => a + d.unaligned, 0);
+  const examples = docs.map((d) => examplesOf(d));
+  const tokens = examples.flat().reduce((a, e) => a + e.gold.length, 0);
+  console.log(`${train.length} training documents + ${own.length} own ×${OWN_WEIGHT} (${unaligned} gold names not on token boundaries); ${examples.flat().length} sentences, ${tokens} tokens; features in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  let model = trainStage('first stage', examples.flat(), prepDev, t0);
+  if (STAGES === 2) {
+    // The second stage learns from first readings of documents the first stage did not train on
+    // (two folds), so that it trusts them as much as they deserve on new text.
+    const folds = [0, 1].map((f) => trainStage(`fold ${f}`, examples.filter((_, i) => i % 2 !== f).flat(), null, t0));
+    const readings = docs.map((d, i) => firstLabels([d], folds[i % 2])[0]);
+    const second = trainStage('second stage', docs.flatMap((d, i) => examplesOf(d, readings[i])), null, t0);
+    model = { ...model, second };
+  }
   const q = quantize(model);
   const devFloat = score(prepDev, model);
   const devQ = score(prepDev, q);
   const calibrated: TaggerModel = { ...q, calibration: calibrate(prepDev, q) };
   const file = encodeModel(calibrated, {
-    data: 'CoNLL-2003 English eng.train' + (USE_OWN ? ` + test/fixtures/ner x${OWN_WEIGHT}` : ''),
-    trainer: `averaged structured perceptron, ${EPOCHS} epochs, seed 2003`,
+    data: 'CoNLL-2003 English eng.train' + (own.length ? ` + test/fixtures/ner x${OWN_WEIGHT}` : ''),
+    trainer: `averaged structured perceptron, ${STAGES} stage(s), ${EPOCHS} epochs, seed 2003`,
     labels: `BIOES over ${TYPES.join(' ')}`,
     hashBits: BITS,
     devF1: Number((100 * devQ.f).toFixed(2)),

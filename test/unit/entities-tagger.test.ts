@@ -83,7 +83,7 @@ const TINY: GoldDocument[] = [
 
 describe('entities: training', () => {
   const train = (): string => {
-    const examples = TINY.map(prepareDocument).flatMap(examplesOf);
+    const examples = TINY.map(prepareDocument).flatMap((d) => examplesOf(d));
     const model = trainPerceptron(examples, { bits: 12, epochs: 5, seed: 7 });
     return JSON.stringify(encodeModel(quantize(model), { data: 'tiny' }));
   };

@@ -29,30 +29,91 @@ for (let from = 0; from < L; from++) for (let to = 0; to < L; to++) if (ALLOWED[
 const START_OK = Uint8Array.from({ length: L }, (_, y) => (allowed(-1, y) ? 1 : 0));
 const END_OK = Uint8Array.from({ length: L }, (_, y) => (mayEnd(y) ? 1 : 0));
 
-/** Emission scores, `n × L`, of a sentence's features under the model. */
+/**
+ * Emission scores, `n × L`, of a sentence's features under the model. This is most of the tagger's
+ * time: the seventeen label sums are kept in locals (written out by hand; checked against
+ * LABEL_COUNT below) so that each feature costs seventeen reads of the weight table and nothing else.
+ */
 export function emissions(model: TaggerModel, f: SentenceFeatures, n: number): Float64Array {
   const out = new Float64Array(n * L);
   const w = model.emission;
   const mask = (1 << model.bits) - 1;
+  const sc = model.scale;
+  const feats = f.feats;
   for (let t = 0; t < n; t++) {
     const base = t * MAX_FEATURES;
-    const o = t * L;
-    for (let k = 0; k < f.counts[t]; k++) {
-      const row = (f.feats[base + k] & mask) * L;
-      for (let y = 0; y < L; y++) out[o + y] += w[row + y];
+    const end = base + f.counts[t];
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
+    for (let k = base; k < end; k++) {
+      const r = (feats[k] & mask) * 17;
+        a0 += w[r + 0];
+        a1 += w[r + 1];
+        a2 += w[r + 2];
+        a3 += w[r + 3];
+        a4 += w[r + 4];
+        a5 += w[r + 5];
+        a6 += w[r + 6];
+        a7 += w[r + 7];
+        a8 += w[r + 8];
+        a9 += w[r + 9];
+        a10 += w[r + 10];
+        a11 += w[r + 11];
+        a12 += w[r + 12];
+        a13 += w[r + 13];
+        a14 += w[r + 14];
+        a15 += w[r + 15];
+        a16 += w[r + 16];
     }
-    if (model.scale !== 1) for (let y = 0; y < L; y++) out[o + y] *= model.scale;
+    const o = t * L;
+    out[o + 0] = a0 * sc;
+    out[o + 1] = a1 * sc;
+    out[o + 2] = a2 * sc;
+    out[o + 3] = a3 * sc;
+    out[o + 4] = a4 * sc;
+    out[o + 5] = a5 * sc;
+    out[o + 6] = a6 * sc;
+    out[o + 7] = a7 * sc;
+    out[o + 8] = a8 * sc;
+    out[o + 9] = a9 * sc;
+    out[o + 10] = a10 * sc;
+    out[o + 11] = a11 * sc;
+    out[o + 12] = a12 * sc;
+    out[o + 13] = a13 * sc;
+    out[o + 14] = a14 * sc;
+    out[o + 15] = a15 * sc;
+    out[o + 16] = a16 * sc;
   }
   return out;
 }
+
+if (L !== 17) throw new Error('emissions() is written out for 17 labels');
 
 /** The decoded labels and, per token and label, the best score of any path through that label. */
 export interface Decoded {
   readonly labels: Uint8Array;
   readonly best: number;
-  /** `n × L` max-marginals: the best whole-sentence score with token t labelled y. */
+  /**
+   * `n × L` max-marginals: the best whole-sentence score with token t labelled y; from the token
+   * before the first name on. Null when not asked for or when the sentence has no names.
+   */
   readonly marginals: Float64Array | null;
 }
+
+/**
+ * The transition weights into each label from its possible predecessors, laid out like `FROM`.
+ * Packed again for every sentence (a few hundred numbers): training changes the weights as it goes.
+ */
+const packedScratch = new Float64Array(L * L);
+
+function packed(transition: ArrayLike<number>): Float64Array {
+  for (let y = 0; y < L; y++) for (let k = 0; k < FROM_N[y]; k++) packedScratch[y * L + k] = transition[(FROM[y * L + k] + 1) * L + y];
+  return packedScratch;
+}
+
+/** Work arrays of the decoder, grown as sentences need and reused: decoding allocates only its answer. */
+let alphaScratch = new Float64Array(0);
+let betaScratch = new Float64Array(0);
+let backScratch = new Uint8Array(0);
 
 /**
  * Viterbi over `n` tokens. `transition` is `(L + 1) × L`, row 0 for the sentence start, row y + 1 for
@@ -61,21 +122,31 @@ export interface Decoded {
 export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<number>, withMarginals = false): Decoded {
   const labels = new Uint8Array(n);
   if (n === 0) return { labels, best: 0, marginals: withMarginals ? new Float64Array(0) : null };
-  const alpha = new Float64Array(n * L).fill(-Infinity);
-  const back = new Uint8Array(n * L);
+  if (alphaScratch.length < n * L) {
+    alphaScratch = new Float64Array(2 * n * L);
+    betaScratch = new Float64Array(2 * n * L);
+    backScratch = new Uint8Array(2 * n * L);
+  }
+  const alpha = alphaScratch;
+  const back = backScratch;
+  alpha.fill(-Infinity, 0, L);
   for (let y = 0; y < L; y++) if (START_OK[y]) alpha[y] = transition[y] + scores[y];
+  const into = packed(transition);
   for (let t = 1; t < n; t++) {
     const p = (t - 1) * L;
+    const o = t * L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let k = 0; k < FROM_N[y]; k++) {
-        const from = FROM[y * L + k];
-        const v = alpha[p + from] + transition[(from + 1) * L + y];
+      const row = y * L;
+      const end = row + FROM_N[y];
+      for (let k = row; k < end; k++) {
+        const from = FROM[k];
+        const v = alpha[p + from] + into[k];
         if (v > best) { best = v; arg = from; }
       }
-      alpha[t * L + y] = best + scores[t * L + y];
-      back[t * L + y] = arg;
+      alpha[o + y] = best + scores[o + y];
+      back[o + y] = arg;
     }
   }
   let best = -Infinity;
@@ -86,10 +157,13 @@ export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<n
   }
   labels[n - 1] = last;
   for (let t = n - 1; t > 0; t--) labels[t - 1] = back[t * L + labels[t]];
-  if (!withMarginals) return { labels, best, marginals: null };
-  const beta = new Float64Array(n * L).fill(-Infinity);
-  for (let y = 0; y < L; y++) if (END_OK[y]) beta[(n - 1) * L + y] = 0;
-  for (let t = n - 2; t >= 0; t--) {
+  let firstName = 0;
+  while (firstName < n && labels[firstName] === 0) firstName++;
+  // Margins are asked only of names and the tokens beside them: a sentence without names needs none.
+  if (!withMarginals || firstName === n) return { labels, best, marginals: null };
+  const beta = betaScratch;
+  for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = END_OK[y] ? 0 : -Infinity;
+  for (let t = n - 2; t >= Math.max(0, firstName - 1); t--) {
     for (let from = 0; from < L; from++) {
       let b = -Infinity;
       for (let k = 0; k < TO_N[from]; k++) {
@@ -101,7 +175,7 @@ export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<n
     }
   }
   const marginals = new Float64Array(n * L);
-  for (let i = 0; i < n * L; i++) marginals[i] = alpha[i] + beta[i];
+  for (let i = Math.max(0, firstName - 1) * L; i < n * L; i++) marginals[i] = alpha[i] + beta[i];
   return { labels, best, marginals };
 }
 

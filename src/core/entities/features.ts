@@ -40,7 +40,8 @@ const T = {
   prev: 20, next: 21, prev2: 22, next2: 23, prevShape: 24, nextShape: 25, prevBigram: 26, nextBigram: 27,
   shapes3: 28, prevCls: 29, nextCls: 30, position: 31, line: 32, list: 33, docCase: 34, docPrev: 35,
   docFirst: 36, docLast: 37, docFirstCls: 38, trueWord: 39, truePrefix: 40, trueCls: 43, prevNext: 44,
-  docNext: 45, lineShape: 46, prevCase: 47, nextCase: 48, cue: 49, prevCue: 50,
+  docNext: 45, lineShape: 46, prevCase: 47, nextCase: 48, cue: 49, prevCue: 50, priorOwn: 51, priorPrev: 52,
+  priorNext: 53, priorSeen: 54, priorMajor: 55,
 } as const;
 
 const words = new Map<string, WordInfo>();
@@ -64,17 +65,17 @@ function caseOfText(s: string): Case {
 }
 
 function shapeOf(s: string): string {
-  let out = '';
+  let shape = '';
   let last = '';
   for (const ch of s) {
     let c: string;
     if (ch >= '0' && ch <= '9') c = 'd';
     else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toUpperCase() ? 'X' : 'x';
     else c = ch;
-    if (c !== last) out += c;
+    if (c !== last) shape += c;
     last = c;
   }
-  return out;
+  return shape;
 }
 
 function info(text: string): WordInfo {
@@ -219,8 +220,68 @@ export interface SentenceFeatures {
 
 const EMPTY = 0x9e3779b9;
 
-/** Extracts the features of sentence `index` of a document. */
-export function sentenceFeatures(ctx: DocumentContext, index: number): SentenceFeatures {
+/**
+ * Where features are being written: `out[at]` onwards, up to `limit`. One writer for the module
+ * rather than a closure per token, which allocating would cost more than the features.
+ */
+let out = new Uint32Array(0);
+let at = 0;
+let limit = 0;
+
+function add(h: number): void {
+  if (at < limit) out[at++] = h;
+}
+
+/**
+ * A first reading of the document (labels of each sentence, by a first model), which the second model
+ * sees as features: a name is usually of one type throughout an article, so "Washington" after
+ * "Mr. Washington" is a person and "Rotor" a club once "Rotor Volgograd" is one.
+ */
+export interface PriorReading {
+  readonly labels: readonly Uint8Array[];
+  /** lower-cased word → how often its capitalised occurrences were read as O, PER, LOC, ORG, MISC. */
+  readonly byWord: Map<string, Uint16Array>;
+}
+
+/** The type (0 for O, 1 + type index) of a label. */
+function typeIndex(y: number): number {
+  return y === 0 ? 0 : 1 + ((y - 1) >> 2);
+}
+
+export function priorReading(ctx: DocumentContext, labels: readonly Uint8Array[]): PriorReading {
+  const byWord = new Map<string, Uint16Array>();
+  ctx.sentences.forEach((s, si) => {
+    for (let i = 0; i < s.lowers.length; i++) {
+      if (s.infos[i].caseOf < Case.Initial) continue;
+      let c = byWord.get(s.lowers[i]);
+      if (!c) byWord.set(s.lowers[i], (c = new Uint16Array(5)));
+      c[typeIndex(labels[si][i])]++;
+    }
+  });
+  return { labels, byWord };
+}
+
+function priorFeatures(prior: PriorReading, s: PreparedSentence, index: number, i: number, hidden: boolean): void {
+  const y = prior.labels[index];
+  add(mix(T.priorOwn, y[i]));
+  add(mix(T.priorPrev, mix(i > 0 ? y[i - 1] : 99, y[i])));
+  add(mix(T.priorNext, mix(y[i], i + 1 < y.length ? y[i + 1] : 99)));
+  const c = s.infos[i].caseOf >= Case.Initial ? prior.byWord.get(s.lowers[i]) : undefined;
+  if (!c) return;
+  const own = typeIndex(y[i]);
+  let major = -1;
+  let most = 0;
+  for (let t = 0; t < 5; t++) {
+    const n = c[t] - (t === own ? 1 : 0);
+    if (n <= 0) continue;
+    if (t > 0) add(mix(T.priorSeen, t * 2 + (hidden ? 1 : 0)));
+    if (n > most) { most = n; major = t; }
+  }
+  if (major >= 0) add(mix(T.priorMajor, mix(major * 2 + (hidden ? 1 : 0), own)));
+}
+
+/** Extracts the features of sentence `index` of a document, with a first reading's when there is one. */
+export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: PriorReading): SentenceFeatures {
   const s = ctx.sentences[index];
   const n = s.lowers.length;
   const feats = new Uint32Array(n * MAX_FEATURES);
@@ -236,10 +297,9 @@ export function sentenceFeatures(ctx: DocumentContext, index: number): SentenceF
   const shapeH = s.infos.map((w) => w.shape);
   for (let i = 0; i < n; i++) {
     const base = i * MAX_FEATURES;
-    let k = 0;
-    const add = (h: number): void => {
-      if (k < MAX_FEATURES) feats[base + k++] = h;
-    };
+    out = feats;
+    at = base;
+    limit = base + MAX_FEATURES;
     const w = s.infos[i];
     const hidden = s.line === Line.Caps || s.initial[i];
     const where = s.line * 2 + (s.initial[i] ? 1 : 0);
@@ -272,13 +332,29 @@ export function sentenceFeatures(ctx: DocumentContext, index: number): SentenceF
       const kinds = (lists[i] & 0x7fffffff) >>> 2;
       for (let b = 0; b < LIST_KIND_COUNT; b++) if (kinds & (1 << b)) add(mix(T.list, b * 4 + (lists[i] & 3)));
     }
-    if (w.caseOf !== Case.None) docFeatures(ctx, s, i, hidden, add);
-    counts[i] = k;
+    if (w.caseOf !== Case.None) docFeatures(ctx, s, i, hidden);
+    counts[i] = at - base;
+  }
+  return prior ? withPrior(ctx, index, { feats, counts }, prior) : { feats, counts };
+}
+
+/** A sentence's features with a first reading's added (a copy: the first stage keeps its own). */
+export function withPrior(ctx: DocumentContext, index: number, f: SentenceFeatures, prior: PriorReading): SentenceFeatures {
+  const s = ctx.sentences[index];
+  const feats = f.feats.slice();
+  const counts = f.counts.slice();
+  for (let i = 0; i < counts.length; i++) {
+    const base = i * MAX_FEATURES;
+    out = feats;
+    at = base + counts[i];
+    limit = base + MAX_FEATURES;
+    priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
+    counts[i] = at - base;
   }
   return { feats, counts };
 }
 
-function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean, add: (h: number) => void): void {
+function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean): void {
   const lower = s.lowers[i];
   const w = s.infos[i];
   const inProse = s.line === Line.Prose;
@@ -298,14 +374,14 @@ function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidde
   }
   const prevOwn = i > 0 ? s.lowers[i - 1] : '<s>';
   const nextOwn = i + 1 < s.lowers.length ? s.lowers[i + 1] : '</s>';
-  elsewhere(ctx.prevs.get(lower), own ? prevOwn : undefined, T.docPrev, add);
-  elsewhere(ctx.nexts.get(lower), own ? nextOwn : undefined, T.docNext, add);
-  elsewhere(ctx.firsts.get(lower), undefined, T.docFirst, add, T.docFirstCls);
-  elsewhere(ctx.lasts.get(lower), undefined, T.docLast, add);
+  elsewhere(ctx.prevs.get(lower), own ? prevOwn : undefined, T.docPrev);
+  elsewhere(ctx.nexts.get(lower), own ? nextOwn : undefined, T.docNext);
+  elsewhere(ctx.firsts.get(lower), undefined, T.docFirst, T.docFirstCls);
+  elsewhere(ctx.lasts.get(lower), undefined, T.docLast);
 }
 
 /** Up to three words seen next to this word elsewhere, its own occurrence left out. */
-function elsewhere(m: Map<string, number> | undefined, ownWord: string | undefined, template: number, add: (h: number) => void, clsTemplate = 0): void {
+function elsewhere(m: Map<string, number> | undefined, ownWord: string | undefined, template: number, clsTemplate = 0): void {
   if (!m) return;
   let emitted = 0;
   for (const [word, count] of m) {

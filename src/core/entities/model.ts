@@ -17,18 +17,25 @@ export interface TaggerModel {
   readonly transition: ArrayLike<number>;
   /** Logistic calibration of a name's score margin into a confidence: `1 / (1 + e^-(a·margin + b))`. */
   readonly calibration: readonly [number, number];
+  /** A second model that reads this one's labels of the whole document as features, and decides. */
+  readonly second?: TaggerModel;
+}
+
+/** The stored weights of one model. */
+export interface StoredWeights {
+  readonly scale: number;
+  readonly transition: readonly number[];
+  /** Base64 of the raw-deflated `Int8Array` of emission weights. */
+  readonly emission: string;
 }
 
 /** The stored form of a model. */
-export interface ModelFile {
+export interface ModelFile extends StoredWeights {
   readonly format: 'crosswire-ner-1';
   readonly bits: number;
   readonly labels: number;
-  readonly scale: number;
-  readonly transition: readonly number[];
   readonly calibration: readonly [number, number];
-  /** Base64 of the raw-deflated `Int8Array` of emission weights. */
-  readonly emission: string;
+  readonly second?: StoredWeights;
   /** How the model was made: data, settings, dev figures. */
   readonly provenance: Readonly<Record<string, string | number>>;
 }
@@ -36,10 +43,14 @@ export interface ModelFile {
 /** Turns a stored model into weights. */
 export function decodeModel(file: ModelFile): TaggerModel {
   if (file.format !== 'crosswire-ner-1' || file.labels !== LABEL_COUNT) throw new Error('unsupported entity model');
-  const raw = inflateRawSync(Buffer.from(file.emission, 'base64'));
-  const emission = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-  if (emission.length !== (1 << file.bits) * LABEL_COUNT) throw new Error('entity model has the wrong size');
-  return { bits: file.bits, emission, scale: file.scale, transition: Float64Array.from(file.transition), calibration: file.calibration };
+  const weights = (w: StoredWeights): TaggerModel => {
+    const raw = inflateRawSync(Buffer.from(w.emission, 'base64'));
+    const emission = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (emission.length !== (1 << file.bits) * LABEL_COUNT) throw new Error('entity model has the wrong size');
+    return { bits: file.bits, emission, scale: w.scale, transition: Float64Array.from(w.transition), calibration: file.calibration };
+  };
+  const first = weights(file);
+  return file.second ? { ...first, second: weights(file.second) } : first;
 }
 
 let shipped: TaggerModel | undefined;

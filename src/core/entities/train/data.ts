@@ -3,7 +3,7 @@
  * gold labels projected onto them, and features.
  */
 import { paragraphs } from '../../text/paragraphs';
-import { documentContext, sentenceFeatures } from '../features';
+import { documentContext, priorReading, sentenceFeatures } from '../features';
 import { labelsOf, TYPES, type ConllType, type LabelSpan } from '../labels';
 import { paragraphSentences, type Sentence } from '../tokens';
 import type { Example } from './perceptron';
@@ -39,10 +39,11 @@ export function prepareDocument(doc: GoldDocument): PreparedDocument {
   return { doc, sentences, gold, unaligned };
 }
 
-/** Training examples of a prepared document. */
-export function examplesOf(p: PreparedDocument): Example[] {
+/** Training examples of a prepared document; with a first reading's labels, for a second-stage model. */
+export function examplesOf(p: PreparedDocument, firstLabels?: readonly Uint8Array[]): Example[] {
   const ctx = documentContext(p.sentences);
-  return p.sentences.map((s, i) => ({ ...sentenceFeatures(ctx, i), gold: labelsOf(s.tokens.length, p.gold[i]) }));
+  const prior = firstLabels ? priorReading(ctx, firstLabels) : undefined;
+  return p.sentences.map((s, i) => ({ ...sentenceFeatures(ctx, i, prior), gold: labelsOf(s.tokens.length, p.gold[i]) }));
 }
 
 export interface Counts { tp: number; fp: number; fn: number }

@@ -4,7 +4,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { LABEL_COUNT } from '../labels';
-import type { ModelFile, TaggerModel } from '../model';
+import type { ModelFile, StoredWeights, TaggerModel } from '../model';
 
 /** The step that maps the `quantile`-th largest absolute weight to 127. */
 function stepOf(w: ArrayLike<number>, quantile: number): number {
@@ -18,25 +18,30 @@ function stepOf(w: ArrayLike<number>, quantile: number): number {
 
 /** Quantises a model's emission weights to bytes; the model it returns decodes like the stored one. */
 export function quantize(model: TaggerModel, quantile = 0.9999): TaggerModel {
+  const second = model.second ? { second: quantize(model.second, quantile) } : {};
   const step = stepOf(model.emission, quantile);
   const q = new Int8Array(model.emission.length);
   for (let i = 0; i < q.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(model.emission[i] / step)));
-  return { ...model, emission: q, scale: step };
+  return { ...model, emission: q, scale: step, ...second };
+}
+
+function stored(model: TaggerModel): StoredWeights {
+  const q = model.emission;
+  if (!(q instanceof Int8Array)) throw new Error('quantize the model first');
+  const bytes = deflateRawSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9, memLevel: 9 });
+  return { scale: model.scale, transition: Array.from(model.transition, (x) => Math.round(x * 1e6) / 1e6), emission: bytes.toString('base64') };
 }
 
 /** The stored form of a quantised model. */
 export function encodeModel(model: TaggerModel, provenance: Record<string, string | number>): ModelFile {
-  const q = model.emission;
-  if (!(q instanceof Int8Array)) throw new Error('quantize the model first');
-  const bytes = deflateRawSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9, memLevel: 9 });
+  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
   return {
     format: 'crosswire-ner-1',
     bits: model.bits,
     labels: LABEL_COUNT,
-    scale: model.scale,
-    transition: Array.from(model.transition, (x) => Math.round(x * 1e6) / 1e6),
-    calibration: [Math.round(model.calibration[0] * 1e6) / 1e6, Math.round(model.calibration[1] * 1e6) / 1e6],
-    emission: bytes.toString('base64'),
+    calibration: [round(model.calibration[0]), round(model.calibration[1])],
+    ...stored(model),
+    ...(model.second ? { second: stored(model.second) } : {}),
     provenance,
   };
 }
