@@ -167,7 +167,7 @@ export function comparePrepared(
   const weight = options.weight ?? (() => 1);
   const [short, long] = a.norms.length <= b.norms.length ? [a, b] : [b, a];
 
-  if (short.norms.length >= 2 && short.stems.length >= 2 && nonNameCount(short) >= 1 && contains(long.norms, short.norms)) {
+  if (isFragment(short, long)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
   }
@@ -260,6 +260,43 @@ function inOneStretch(positions: number[], width: number): boolean {
   return most >= Math.ceil(STRETCH_SHARE * positions.length);
 }
 
+/** Content words a shared run must hold to be read as a formula the two quotes open or close with. */
+const FORMULA_MIN_WORDS = 2;
+/**
+ * A run holding this many content words, and most of both quotes' weight, that does not open both is
+ * the statement itself, led into with other words ("We will do everything necessary" / "whatever it
+ * takes" "to ensure that Russia cannot win this war"). Two quotes opening alike and going on
+ * differently are a formula and two statements, however long the opening.
+ */
+const STATEMENT_RUN_WORDS = 4;
+const STATEMENT_RUN_SHARE = 0.5;
+
+/**
+ * Whether a shared run may stand for a formula the quotes share while saying different things: it holds
+ * a couple of content words, or opens or closes both quotes ("Beijing cannot…"; "in an official" in
+ * the middle of two translations does not), and is not most of what both quotes say.
+ */
+function anchors(run: Run, a: PreparedQuote, b: PreparedQuote, wa: Float64Array, wb: Float64Array): boolean {
+  const opens = run.a === 0 && run.b === 0;
+  const closes = run.a + run.length === a.norms.length && run.b + run.length === b.norms.length;
+  let words = 0;
+  let inA = 0;
+  for (let i = 0; i < a.positions.length; i++) {
+    const pos = a.positions[i];
+    if (pos < run.a || pos >= run.a + run.length) continue;
+    inA += wa[i];
+    if (!a.names[i]) words++;
+  }
+  if (words < FORMULA_MIN_WORDS && !opens && !closes) return false;
+  let inB = 0;
+  for (let j = 0; j < b.positions.length; j++) {
+    const pos = b.positions[j];
+    if (pos >= run.b && pos < run.b + run.length) inB += wb[j];
+  }
+  const statement = !opens && words >= STATEMENT_RUN_WORDS && inA >= STATEMENT_RUN_SHARE * sum(wa) && inB >= STATEMENT_RUN_SHARE * sum(wb);
+  return !statement;
+}
+
 interface Run {
   /** Word index of the run in a and in b. */
   readonly a: number;
@@ -300,7 +337,7 @@ function longestRun(x: Int32Array, y: Int32Array): Run {
  * and each says something of its own around it.
  */
 function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, creditB }: Alignment, wa: Float64Array, wb: Float64Array): boolean {
-  if (run.length < 3) return false;
+  if (run.length < 3 || !anchors(run, a, b, wa, wb)) return false;
   const outside = (q: PreparedQuote, start: number, w: Float64Array): number => {
     let x = 0;
     let all = 0;
@@ -350,7 +387,7 @@ function divergeAround(
   wa: Float64Array,
   wb: Float64Array,
 ): boolean {
-  if (run.length < 2) return false;
+  if (run.length < 2 || !anchors(run, a, b, wa, wb)) return false;
   const partnerOfA = new Int32Array(a.stems.length).fill(-1);
   const partnerOfB = new Int32Array(b.stems.length).fill(-1);
   for (const p of pairs) {
@@ -366,19 +403,25 @@ function divergeAround(
     let weightB = 0;
     let agreedA = 0;
     let agreedB = 0;
+    let wordsA = 0;
+    let wordsB = 0;
     for (let i = 0; i < a.positions.length; i++) {
       if (!inA(a.positions[i])) continue;
       weightA += wa[i];
+      wordsA++;
       const j = partnerOfA[i];
       if (j < 0 ? creditA[i] > 0 : inB(b.positions[j])) agreedA += wa[i] * creditA[i];
     }
     for (let j = 0; j < b.positions.length; j++) {
       if (!inB(b.positions[j])) continue;
       weightB += wb[j];
+      wordsB++;
       const i = partnerOfB[j];
       if (i < 0 ? creditB[j] > 0 : inA(a.positions[i])) agreedB += wb[j] * creditB[j];
     }
     if (weightA < SIDE_WEIGHT * totalA || weightB < SIDE_WEIGHT * totalB) continue;
+    // One word said otherwise on each side ("has begun" / "has arrived") is a rewording.
+    if (wordsA < 2 && wordsB < 2) continue;
     // A cut keeps one side's words: what one quote says there, the other says there too, among more.
     if (Math.max(agreedA / weightA, agreedB / weightB) < SIDE_AGREEMENT) return true;
   }
@@ -668,6 +711,22 @@ function sameArray(x: Int32Array, y: Int32Array): boolean {
   if (x.length !== y.length) return false;
   for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
   return true;
+}
+
+/** Words a fragment with one content word needs, and the share of the longer quote it must make. */
+const SHORT_FRAGMENT_WORDS = 4;
+const SHORT_FRAGMENT_SHARE = 0.6;
+
+/**
+ * Whether `short`'s words stand word for word in `long`: two content words or more, or, with one, a
+ * phrase of a few words that is most of the longer quote ("I'm sticking this through" / "Senator, I'm
+ * sticking this through"), as a word or two found anywhere in a long statement is not.
+ */
+function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
+  if (short.norms.length < 2 || nonNameCount(short) < 1) return false;
+  const enough = short.stems.length >= 2
+    || (short.norms.length >= SHORT_FRAGMENT_WORDS && short.norms.length >= SHORT_FRAGMENT_SHARE * long.norms.length);
+  return enough && contains(long.norms, short.norms);
 }
 
 /** Whether `needle` occurs as a contiguous run of `hay`. */

@@ -9,8 +9,11 @@ export const MAX_PARTS = 8;
 /** Fewest words a part needs to be matched on its own: shorter ones say too little to be told apart. */
 const MIN_PART_WORDS = 3;
 
-/** An outlet's splice of remarks made apart: "…", "...", "[…]", "[...]". */
-const SPLICE = /\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3})\s*/gu;
+/**
+ * An outlet's splice of remarks made apart ("…", "...", "[…]", "[...]", "[and]"), or a semicolon
+ * between two clauses that each say something.
+ */
+const SPLICE = /\s*(?:\[\s*(?:…|\.{3}|and|but)\s*\]|…|\.{3}|;)\s*/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const EDGE = /[\s"“”‘’]/;
 

@@ -3,7 +3,7 @@ import { comparePrepared, prepare, preparedView, Vocabulary, type Match, type Pr
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { partsOf } from './parts';
 import { PostingLists } from './postings';
-import { leadingWords, wordForms } from './text';
+import { contentWords, leadingWords, wordForms } from './text';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
 const MAX_POSTINGS = 2000;
@@ -41,6 +41,10 @@ const MAX_SAME_DOCUMENT = 8;
  * one-word answers) each copy is linked to the one before it, so a group costs its size, not its square.
  */
 const GROUP_CLIQUE = 8;
+/** Content words other than names a part needs to be matched on its own. */
+const MIN_PART_CONTENT = 3;
+/** Words more than a part that a whole quote needs to be read as going on past it. */
+const LONGER_BY = 4;
 /** Score of a link whose one side is the very words of a part of the other. */
 const PART_IDENTICAL = 0.9;
 /** Vocabulary ids stay below this, so that two of them make one exact number key. */
@@ -285,8 +289,10 @@ export class QuoteIndex {
   /** Adds a whole quote, and its parts when it joins several statements. */
   private insert(q: QuoteRef, docId: string): number {
     const n = this.insertEntry(q.id, docId, q.text, q.kind, -1, 0);
-    const parts = partsOf(q.text);
-    if (parts.length > 0) {
+    // A part that names only people, places and dates ("On 26 April.", "Beijing on Friday.") says too
+    // little to be matched on its own.
+    const parts = partsOf(q.text).filter((span) => contentWords(q.text.slice(span.start, span.end)) >= MIN_PART_CONTENT);
+    if (parts.length > 1) {
       this.entries[n]!.parts = parts.map((span, k) => this.insertEntry(partId(q.id, k), docId, q.text.slice(span.start, span.end), q.kind, n, span.start));
     }
     return n;
@@ -500,12 +506,58 @@ export class QuoteIndex {
       for (const n of g) {
         if (!fresh.has(n)) continue;
         const units = [n, ...(this.entries[n]!.parts ?? [])];
-        found ??= units.map((u) => this.matchesOf(u));
+        found ??= this.withoutLoneFormulas(units, units.map((u) => this.matchesOf(u)));
         units.forEach((u, k) => {
           for (const { other, match } of found![k] ?? []) this.addPair(u, other, match.score, match.relation);
         });
       }
     }
+  }
+
+  /**
+   * Drops the matches of a part with another quote where both go on past the words they share with
+   * different things and nothing else of theirs matches: two statements opening with the same sentence
+   * ("We reiterate our deep concerns. …") and then saying different things, as a formula at the start
+   * of two whole quotes is. The last sentence of a quote matched elsewhere is a cut; quotes with two
+   * parts matched report one statement.
+   */
+  private withoutLoneFormulas(units: readonly number[], found: { other: number; match: Match }[][]): { other: number; match: Match }[][] {
+    if (units.length === 1 && found[0].every(({ other }) => this.entries[other]!.root === other)) return found;
+    // For each other quote, which parts of this quote and which of its own took part in a match: a
+    // whole quote matching a part covers the same words as that part, and does not count again.
+    const ours = new Map<number, Set<number>>();
+    const theirs = new Map<number, Set<number>>();
+    found.forEach((list, k) => {
+      for (const { other } of list) {
+        const root = this.entries[other]!.root;
+        if (!ours.has(root)) {
+          ours.set(root, new Set());
+          theirs.set(root, new Set());
+        }
+        if (k > 0) ours.get(root)!.add(units[k]);
+        if (root !== other) theirs.get(root)!.add(other);
+      }
+    });
+    return found.map((list, k) => list.filter(({ other }) => {
+      const u = units[k];
+      const root = this.entries[other]!.root;
+      if (u === units[0] && root === other) return true;
+      if (ours.get(root)!.size >= 2 && theirs.get(root)!.size >= 2) return true;
+      return !(this.goesOnAfter(u, other) && this.goesOnAfter(other, u));
+    }));
+  }
+
+  /**
+   * Whether entry `x` has more to say after the words it shares with `y`, roughly: a part that is not
+   * its quote's last, or a whole quote several words longer than the other.
+   */
+  private goesOnAfter(x: number, y: number): boolean {
+    const e = this.entries[x]!;
+    if (e.root !== x) {
+      const parts = this.entries[e.root]!.parts!;
+      return parts.indexOf(x) < parts.length - 1;
+    }
+    return e.words >= this.entries[y]!.words + LONGER_BY;
   }
 
   /**

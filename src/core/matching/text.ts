@@ -103,6 +103,13 @@ export function wordForms(text: string): WordForm[] {
   return out;
 }
 
+/** How many of a text's words are content words other than names. */
+export function contentWords(text: string): number {
+  let n = 0;
+  for (const w of words(text)) if (w.stem && !w.name) n++;
+  return n;
+}
+
 /** Splits a quote into words, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
