@@ -79,3 +79,53 @@ describe('a statement retold inside a longer one', () => {
     ), null);
   });
 });
+
+describe('formulas and rewordings', () => {
+  const link = (a: string, b: string) => compareQuotes(a, b);
+
+  it('links two lead-ins to the same statement, but not one opening going on to two statements', () => {
+    assert.equal(link('We will do everything necessary to ensure that Russia cannot win this war', 'We will do whatever it takes to ensure that Russia cannot win this war.')?.relation, 'variant');
+    assert.equal(link('Beijing cannot achieve better relations with Europe while it backs the war', 'Beijing cannot achieve better lectures with its offensive in Ukraine'), null);
+  });
+
+  it('reads one word said otherwise at the end as a rewording', () => {
+    assert.equal(link('The era of global boiling has begun.', 'the era of global boiling has arrived')?.relation, 'variant');
+  });
+
+  it('does not read a short run inside two translations as a formula', () => {
+    assert.equal(link(
+      'today there is no consensus on sending ground troops in an official, predictable and approved way.',
+      'There’s no consensus today to send in an official manner troops on the ground.',
+    )?.relation, 'variant');
+  });
+
+  it('takes a few words with one content word as a fragment only of a quote they are most of', () => {
+    assert.equal(link('I’m sticking this through', 'Senator, I’m sticking this through')?.relation, 'fragment');
+    assert.equal(link('I’m sticking this through', 'The board asked me to stay and I’m sticking this through whatever the cost to my reputation'), null);
+  });
+});
+
+describe('parts and formulas across articles', () => {
+  it('links a clause after a semicolon to its versions', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, 'The era of global warming has ended; the era of global boiling has arrived')]);
+    index.set('b', [quote('b', 0, 'The era of global boiling has begun')]);
+    const l = index.linksOf('b-q0')[0];
+    assert.equal(l?.to, 'a-q0');
+    assert.ok(l.part?.to, 'the matching clause is named');
+  });
+
+  it('keeps apart two statements that open with the same sentence and go on differently', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, 'We reiterate our deep concerns. Both countries would expand their trade in machine tools without any limits this year')]);
+    index.set('b', [quote('b', 0, 'We reiterate our deep concerns. The latest talks in the Great Hall brought no progress on fentanyl controls')]);
+    assert.deepEqual(index.linksOf('a-q0'), []);
+  });
+
+  it('links two spliced quotes sharing two remarks', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, 'There is no consensus today to officially send troops on the ground. But in terms of dynamics, nothing should be ruled out. We will do everything necessary to ensure that Russia cannot win this war')]);
+    index.set('b', [quote('b', 0, 'There is no consensus today to send troops on the ground in an official manner. But in terms of dynamics, nothing can be ruled out')]);
+    assert.equal(index.linksOf('a-q0')[0]?.to, 'b-q0');
+  });
+});

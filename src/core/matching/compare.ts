@@ -349,11 +349,19 @@ function restsOnRun(run: Run, a: PreparedQuote, b: PreparedQuote, { creditA, cre
     return x / Math.max(1e-9, all);
   };
   if (outside(a, run.a, wa) < SIDE_WEIGHT || outside(b, run.b, wb) < SIDE_WEIGHT) return false;
+  if (wordsOutside(a, run.a, run.length) < 2 && wordsOutside(b, run.b, run.length) < 2) return false;
   // A cut of the other quote has its own few words found; two statements sharing a phrase have none.
   return Math.max(
     outsideRunCoverage(a, run.a, run.length, wa, creditA),
     outsideRunCoverage(b, run.b, run.length, wb, creditB),
   ) < SIDE_AGREEMENT;
+}
+
+/** Content words of `q` outside the run of `length` words from `start`. */
+function wordsOutside(q: PreparedQuote, start: number, length: number): number {
+  let n = 0;
+  for (let i = 0; i < q.positions.length; i++) if (q.positions[i] < start || q.positions[i] >= start + length) n++;
+  return n;
 }
 
 function outsideRunCoverage(q: PreparedQuote, start: number, length: number, w: Float64Array, credit: Float64Array): number {
