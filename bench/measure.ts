@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { cacheStats, resetCacheStats } from '../src/core/cache-stats';
 import { analyzeText, Corpus, fileNameOf, type CorpusQuote } from '../src/core/corpus';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { countWords, trueLinkCount, type GeneratedArticle, type GeneratedCorpus, type PlantedQuote, type Variant } from './generate';
@@ -120,6 +121,8 @@ export interface BuildResult {
   /** The benchmark process's heap after a full collection with the corpus alive (NaN without --expose-gc). */
   readonly heapAfterGc: number;
   readonly rssAfterGc: number;
+  /** Hit rates of the analysis's caches over the build. */
+  readonly caches: readonly { name: string; hits: number; misses: number; hitRate: number }[];
 }
 
 export async function buildCorpus(
@@ -130,6 +133,7 @@ export async function buildCorpus(
   const corpus = new Corpus();
   const times: number[] = [];
   let words = 0;
+  resetCacheStats();
   const wall = performance.now();
   let paused = 0;
   let done = 0;
@@ -187,6 +191,7 @@ export async function buildCorpus(
       peakRss: process.resourceUsage().maxRSS * 1024,
       heapAfterGc: gc ? mem.heapUsed : NaN,
       rssAfterGc: mem.rss,
+      caches: cacheStats(),
     },
   };
 }

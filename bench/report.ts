@@ -115,6 +115,8 @@ export function renderTable(r: BenchReport): string {
     row('  per article p95', (p) => p.inProcess, (b, p) => `${ms(b.perArticle.p95)} ms (${x(b.perArticle.p95 / p.baseline!.perArticle.p95)})`),
     row('  words/s', (p) => p.inProcess, (b, p) => `${int(b.wordsPerSecond)} (${x(b.wordsPerSecond / p.baseline!.wordsPerSecond)})`),
     row('  analyzeText / setFacts', (p) => p.inProcess, (b) => `${s(b.analyzeMs)} / ${s(b.corpusMs)}`),
+    row('  cache hit rates', (p) => p.inProcess, (b) =>
+      b.caches.filter((c) => c.hits + c.misses > 0).map((c) => `${c.name} ${(100 * c.hitRate).toFixed(0)} %`).join(', ') || 'none'),
     row('quotes + links ready (quick pass)', (p) => p.quotesPhase, (q, p) =>
       `${s(q.ms)} (${x(q.ms / compromiseEstimateMs(p, q))})${cutShort(q, q.ms)}`),
     row('  read / find / index / links()', (p) => p.quotesPhase, (q) => `${s(q.readMs)} / ${s(q.findMs)} / ${s(q.indexMs)} / ${s(q.linksMs)}`),

@@ -1,4 +1,5 @@
 import { eng as stopwordList } from 'stopword';
+import { cacheCounter } from '../cache-stats';
 import { americanSpelling, isKnownWord, stemOf } from './lexicon';
 
 /** A word of a quote with the forms the matcher compares. */
@@ -53,9 +54,15 @@ const SLICE_MIN_LENGTH = 13;
  */
 const MAX_READINGS = 200_000;
 
+const readingHits = cacheCounter('word readings (matching)');
+
 function read(raw: string): TokenReading {
   let reading = readings.get(raw);
-  if (reading) return reading;
+  if (reading) {
+    readingHits.hits++;
+    return reading;
+  }
+  readingHits.misses++;
   const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
   const acronym = ACRONYMS.get(lower.replace(/\./g, ''));
   const isAcronym = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'));
