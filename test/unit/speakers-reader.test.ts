@@ -139,6 +139,57 @@ describe('speakers as a reader resolves them', () => {
     });
   });
 
+  describe('terms in reported sentences', () => {
+    it('gives a term in the object of a reporting verb the verb’s subject, less surely than a statement', () => {
+      const [s] = speakers('UN Secretary-General Antonio Guterres warned of an “era of global boiling” on Thursday.', person('Antonio Guterres'));
+      assert.equal(s?.name, 'Antonio Guterres');
+      assert.ok(s!.confidence! <= 0.6);
+      assert.deepEqual(names('Dave Calhoun apologized again ‘for the grief that we have caused’.', person('Dave Calhoun')), ['Dave Calhoun']);
+      assert.deepEqual(
+        names('“It is clear that we did not have this million,” admitted Emmanuel Macron, referring to a “reckless commitment” by the EU.', person('Emmanuel Macron')),
+        ['Emmanuel Macron', 'Emmanuel Macron'],
+      );
+    });
+
+    it('leaves a capitalised name of a thing, a term far from the verb, and a place’s words alone', () => {
+      assert.deepEqual(names('George Kurtz said in an interview on NBC’s “Today” show that it was fixed.', person('George Kurtz')), [null]);
+      assert.deepEqual(names('Blinken said on Friday, after a long day of talks in the city, that the “guardrails” held.', person('Blinken')), ['Blinken'], 'a clause is reported');
+      assert.deepEqual(names('Blinken spoke on Friday, after talks in the city, of “guardrails”.', person('Blinken')), [null]);
+      assert.deepEqual(names('Beijing insists on maintaining a “normal” trade relationship.', [['Beijing', 'place']]), [null]);
+    });
+  });
+
+  describe('subjects that are not right before the verb', () => {
+    it('reads `who` as the person named just before it', () => {
+      const text = 'Scientists agree, as Minal Pathak, a renowned scientist, who warned in an interview, "The Earth is very close to the tipping point."';
+      assert.deepEqual(names(text, person('Minal Pathak')), ['Minal Pathak']);
+    });
+
+    it('looks past a subject it cannot read to the reporting verb governing its clause', () => {
+      const text = 'German Chancellor Olaf Scholz said leaders in Paris agreed that “everyone must do more for Ukraine.”';
+      assert.deepEqual(names(text, [['Olaf Scholz', 'person'], ['Paris', 'place']]), ['Olaf Scholz']);
+    });
+
+    it('takes a spokesperson for someone for the spokesperson', () => {
+      const text = 'A spokesperson for British Prime Minister Rishi Sunak said the UK has no plan for a “large-scale deployment” in Ukraine.';
+      const [s] = speakers(text, person('Rishi Sunak'));
+      assert.notEqual(s?.name, 'Rishi Sunak');
+      assert.equal(s?.mention, null);
+      assert.deepEqual(names('“We act,” Prime Minister Rishi Sunak said.', person('Rishi Sunak')), ['Rishi Sunak'], 'a title is not a servant');
+    });
+
+    it('gives a quote after a colon to the person the sentence opens with', () => {
+      assert.deepEqual(names('Josh Hawley Scorches Boeing CEO During Fiery Hearing: ‘You’re PROUD?’', person('Josh Hawley')), ['Josh Hawley']);
+      assert.deepEqual(names('The hearing ended with Josh Hawley on the record: ‘You’re PROUD?’', person('Josh Hawley')), [null]);
+    });
+
+    it('reads `began` after a quote, and never takes “another” or “someone” for a name', () => {
+      assert.deepEqual(names('“Why haven’t you resigned?” Hawley began.', person('Hawley')), ['Hawley']);
+      assert.deepEqual(names('“You should be in jail,” Another shouted.'), [null]);
+      assert.deepEqual(names('“Shame on you,” someone shouted.'), [null]);
+    });
+  });
+
   describe('names', () => {
     it('keeps a name with a middle initial or a title abbreviation one person', () => {
       assert.deepEqual(names('“We will rebuild,” Chair John Q. Smith said.', person('John Q. Smith')), ['John Q. Smith']);

@@ -38,6 +38,7 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'joke', nounLike: true }, { base: 'muse' }, { base: 'recount' }, { base: 'plead', past: 'pleaded' },
   { base: 'demand', nounLike: true }, { base: 'wonder' }, { base: 'speculate' }, { base: 'proclaim' },
   { base: 'shout', nounLike: true }, { base: 'retort' }, { base: 'elaborate' }, { base: 'clarify', past: 'clarified' },
+  { base: 'apologise' }, { base: 'apologize' }, { base: 'thank' }, { base: 'accuse' },
 ];
 
 function thirdPerson(base: string): string {
@@ -67,6 +68,8 @@ for (const v of VERB_ENTRIES) {
   VERB_FORMS.set(v.past ?? pastOf(v.base), 'finite');
   VERB_FORMS.set(v.ing ?? gerundOf(v.base), 'ing');
 }
+// "“Why haven’t you resigned?” Hawley began": only the past of `begin` reports words.
+VERB_FORMS.set('began', 'finite');
 
 /**
  * Whether a word (as written; capitalised words are names, not verbs) is a reporting verb, and whether
@@ -171,6 +174,7 @@ export const NOT_SPEAKERS = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today',
   'yesterday', 'tomorrow', 'last', 'next', 'on', 'in', 'at', 'for', 'of', 'to', 'from', 'with', 'by',
   'i', 'we', 'you', 'they', 'he', 'she', 'the', 'a', 'an', 'reporters', 'journalists', 'media',
+  'another', 'someone', 'somebody', 'anyone', 'everyone', 'everybody', 'nobody', 'others', 'one',
 ]);
 
 /**
@@ -181,7 +185,7 @@ const NAMING_VERBS = new Set([
   'call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs', 'dubbed',
   'dubbing', 'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'term', 'termed', 'terming', 'brand',
   'brands', 'branded', 'branding', 'characterise', 'characterised', 'characterize', 'characterized', 'hail', 'hailed',
-  'decry', 'decried', 'denounce', 'denounced', 'condemn', 'condemned', 'praise', 'praised', 'refer', 'referred', 'deem',
+  'decry', 'decried', 'denounce', 'denounced', 'condemn', 'condemned', 'praise', 'praised', 'refer', 'referred', 'referring', 'deem',
   'deemed',
 ]);
 
@@ -205,7 +209,7 @@ export const SPEECH_NOUNS = new Set([
  */
 export const HEAD_ROLES = new Set([
   'chief', 'head', 'leader', 'boss', 'governor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'president',
-  'ceo', 'director', 'premier', 'chancellor', 'mayor', 'executive', 'founder',
+  'ceo', 'director', 'premier', 'chancellor', 'mayor', 'executive', 'founder', 'secretary-general',
 ]);
 
 /** Role words that a reader does not need repeated to recognise the person ("the top diplomat"). */

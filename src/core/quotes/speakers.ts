@@ -47,6 +47,10 @@ const ROLE_ONLY = 0.6;
 const UNRECOGNISED_NAME = 0.6;
 /** "The speaker": whoever is speaking, which the sentence does not say. */
 const THE_SPEAKER = 0.5;
+/** A term in a reported sentence, outside the reported clause: the reporter's word, most likely. */
+const TERM_IN_REPORT = 0.6;
+/** A quote after a colon, said by the person the sentence opens with. */
+const HEAD_OF_SENTENCE = 0.6;
 /** A quote opening a paragraph, carrying on the reporting clause that closed the paragraph before. */
 const PARAGRAPH_CARRIED = 0.55;
 /** How many person mentions back a role phrase looks for the person introduced in that role. */
@@ -167,23 +171,77 @@ class Attributor {
     for (let v = qi - 1; v >= floor; v--) {
       const found = reportingAt(toks, v);
       if (!found) continue;
-      const form = found.form;
       const between = toks.slice(v + 1, qi);
       const last = between[between.length - 1];
       let via: Via = 'indirect';
       if (last?.text === ':') via = 'colon';
       else if (between.length === 0 || (last?.text === ',' && between.length <= 6 && !introducesClause(between))) via = 'before';
-      if (term && via === 'indirect' && !introducesClause(between)) continue;
-      if (form === 'ing') return this.sentenceSubject(s, found.first, via);
-      let e = found.first - 1;
-      while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      const subj = toks[e];
-      if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase()) || subj.text.toLowerCase() === 'to') {
-        return this.sentenceSubject(s, found.first, via);
+      // A term in a reported sentence that is not the reported clause ("warned of an “era of global
+      // boiling”", "apologised for the “grief”") is the reporter's word, a little less surely.
+      const loose = term && via === 'indirect' && !introducesClause(between);
+      const ref = this.verbSubject(s, found, via);
+      if (!loose) {
+        if (ref || !this.embedded(toks, found.first)) return ref;
+        continue;
       }
-      return this.subjectEndingAt(toks, 0, e, via);
+      // Only right after the verb, in its object ("of an", "for the"), and not a capitalised name of a
+      // thing (“Today”, “Falcon”), which is nobody's word.
+      const near = between.length <= 4 && !between.some((t) => t.kind !== 'word');
+      if (ref && near && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
     }
-    return toks[qi - 1]?.text === ':' ? this.speechNounSubject(s, qi - 1) : null;
+    if (toks[qi - 1]?.text !== ':') return null;
+    return this.speechNounSubject(s, qi - 1) ?? this.headSubject(s, qi - 1);
+  }
+
+  /**
+   * The subject of a reporting verb: before it (`X said`), after it when it follows a quote (`“…,”
+   * admitted X, referring to …`), or the sentence's for a participle or an infinitive (`adding that`,
+   * `was reported to have told`).
+   */
+  private verbSubject(s: Sentence, found: { form: 'finite' | 'ing'; first: number }, via: Via): SpeakerRef | null {
+    const toks = s.tokens;
+    if (found.form === 'ing') return this.sentenceSubject(s, found.first, via);
+    let e = found.first - 1;
+    while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+    const subj = toks[e];
+    if (subj && (subj.kind === 'quote' || (subj.text === ',' && toks[e - 1]?.kind === 'quote'))) {
+      return this.subjectAfter(toks, found.first + 1, via);
+    }
+    if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase()) || subj.text.toLowerCase() === 'to') {
+      return this.sentenceSubject(s, found.first, via);
+    }
+    return this.subjectEndingAt(toks, 0, e, via);
+  }
+
+  /**
+   * Whether the subject of the verb at `first` cannot be read and an earlier reporting verb may govern
+   * its clause ("Scholz said leaders in Paris agreed that “…”").
+   */
+  private embedded(toks: readonly Tok[], first: number): boolean {
+    for (let k = first - 1; k >= 0 && k >= first - LOOK_BEHIND; k--) {
+      if (toks[k].kind === 'quote') return false;
+      if (reportingAt(toks, k)) return true;
+    }
+    return false;
+  }
+
+  /** A speaker a term may be given: a person, a body or a role, not a place or a vague group. */
+  private speaksForItself(ref: SpeakerRef): boolean {
+    if (ref.mention !== null) return this.doc.mentions[ref.mention].type !== 'place';
+    return !/^(?:they|them)$/i.test(this.doc.text.slice(ref.span.start, ref.span.end)) && ref.via !== 'pronoun';
+  }
+
+  /**
+   * `Hawley to Calhoun: ‘Why haven’t you resigned?’`, `Josh Hawley scorches Boeing CEO: ‘…’`: with no
+   * reporting verb, a quote after a colon is said by the person the sentence opens with.
+   */
+  private headSubject(s: Sentence, colon: number): SpeakerRef | null {
+    const toks = s.tokens;
+    let k = 0;
+    while (k < colon && k < 4 && toks[k].kind === 'word' && (isRoleModifier(toks[k].text) || isPersonRole(toks[k].text) || /\.$/.test(toks[k].text))) k++;
+    const m = toks[k] ? this.doc.mentionAt(toks[k].start) : -1;
+    if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end > toks[colon].start) return null;
+    return { ...this.mentionRef(m, this.doc.mentions[m], 'colon'), confidence: HEAD_OF_SENTENCE };
   }
 
   /**
@@ -215,7 +273,9 @@ class Attributor {
     for (let v = qi - 1; v >= 0 && v >= qi - LOOK_BEHIND; v--) {
       const t = toks[v];
       if (t.kind === 'quote' || (t.kind === 'punct' && '.;:'.includes(t.text))) return null;
-      if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text) || t.text.endsWith('ing')) continue;
+      if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text)) continue;
+      // "…, referring to a “reckless commitment”": the participle's subject is the sentence's person.
+      if (t.text.endsWith('ing')) return toks[v - 1]?.text === ',' ? this.sentenceSubject(s, v, 'indirect', false) : null;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       const subj = toks[e];
@@ -389,6 +449,7 @@ class Attributor {
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
+    if (lower === 'who') return this.relative(toks, e, via);
     if (VAGUE_PRONOUNS.has(lower)) return null;
     let b = e;
     while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {
@@ -396,20 +457,33 @@ class Attributor {
       if (DETERMINERS.has(toks[b].text.toLowerCase())) break;
     }
     // "a spokesman for the ministry": a role followed by the body it speaks for.
-    for (let k = e; k > b; k--) {
+    for (let k = e; k >= b && k - 2 >= floor; k--) {
       const prep = toks[k - 1];
-      if (!/^(?:for|of|at|from)$/.test(prep.text) || k - 2 < floor || !isRoleNoun(toks[k - 2].text)) continue;
+      if (!/^(?:for|of|at|from)$/.test(prep.text) || !isRoleNoun(toks[k - 2].text)) continue;
       b = k - 2;
       while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {
         b--;
         if (DETERMINERS.has(toks[b].text.toLowerCase())) break;
       }
     }
+    // "leaders in Paris agreed": the place is not the subject, the unread words before it are.
+    if (b === e && b > floor && /^(?:in|at|from|of|for|on|with|across)$/i.test(toks[b - 1].text)) {
+      const m = this.doc.mentionAt(toks[b].start);
+      if (m >= 0 && this.doc.mentions[m].type === 'place') return null;
+    }
     if (toks[b] && b <= e && toks[b].kind === 'word' && NOT_SPEAKERS.has(toks[b].text.toLowerCase()) && !DETERMINERS.has(toks[b].text.toLowerCase())) {
       while (b <= e && NOT_SPEAKERS.has(toks[b].text.toLowerCase()) && !DETERMINERS.has(toks[b].text.toLowerCase())) b++;
       if (b > e) return null;
     }
     return this.resolvePhrase(toks, b, e, via);
+  }
+
+  /** `Minal Pathak, a scientist, who warned …`: `who` stands for the person named just before it. */
+  private relative(toks: readonly Tok[], who: number, via: Via): SpeakerRef | null {
+    const from = toks[Math.max(0, who - 12)].start;
+    const people = this.doc.mentionsIn(from, toks[who].start).filter((i) => this.doc.mentions[i].type === 'person');
+    const m = people[people.length - 1];
+    return m === undefined ? null : { ...this.mentionRef(m, this.doc.mentions[m], via), span: { start: toks[who].start, end: toks[who].end } };
   }
 
   /** Turns the subject phrase toks[b..e] into a speaker. */
@@ -422,8 +496,10 @@ class Attributor {
     let headIsRole = isRoleNoun(toks[e].text);
     for (let k = b; k < e && !headIsRole; k++) headIsRole = isRoleNoun(toks[k].text) && /^(?:for|of|at|from)$/.test(toks[k + 1].text);
     const lastPerson = [...inside].reverse().find((i) => mentions[i].type === 'person');
-    if (lastPerson !== undefined && mentions[lastPerson].end === end) return this.mentionRef(lastPerson, mentions[lastPerson], via);
-    const covering = this.doc.mentionAt(toks[e].start);
+    // "A spokesperson for Prime Minister Rishi Sunak" is the spokesperson, not Sunak.
+    const servant = lastPerson !== undefined && this.roleOfSomeone(toks, b, mentions[lastPerson].start);
+    if (lastPerson !== undefined && mentions[lastPerson].end === end && !servant) return this.mentionRef(lastPerson, mentions[lastPerson], via);
+    const covering = servant ? -1 : this.doc.mentionAt(toks[e].start);
     if (covering >= 0 && mentions[covering].end === end) return this.mentionRef(covering, mentions[covering], via);
     if (headIsRole || isRoleNoun(toks[e].text)) {
       // "The speaker said" names whoever is speaking, not a person the article introduced as Speaker:
@@ -452,6 +528,16 @@ class Attributor {
     const s = toks[f].start;
     const ref: SpeakerRef = { name: this.doc.text.slice(s, end), span: { start: s, end }, mention: inside[0] ?? null, via };
     return inside.length === 0 ? { ...ref, confidence: UNRECOGNISED_NAME } : ref;
+  }
+
+  /** Whether a role noun and `for`, `of` or `to` come before `start` in toks[b..]: "a spokesman for X", "an aide to X". */
+  private roleOfSomeone(toks: readonly Tok[], b: number, start: number): boolean {
+    for (let k = b; k + 1 < toks.length && toks[k + 1].start < start; k++) {
+      if (isRoleNoun(toks[k].text) && /^(?:for|of|to)$/.test(toks[k + 1].text) && !/^(?:minister|secretary|president|chief|head|leader|governor|chairman|director)$/i.test(toks[k].text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
