@@ -97,6 +97,7 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
       problems.push(`${shown}: could not be analysed (${(e as Error).message})`);
     }
   }
+  for (const file of files) for (const n of corpus.notesOf(file.path)) problems.push(`${pathOf(file.path)}: ${n}`);
   for (const p of problems) io.err.write(`crosswire: ${visible(p.replace(/\n/g, '\\n'))}\n`);
   const analysed = corpus.documents().length;
   if (analysed === 0) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../src/cli';
 import { MAX_QUOTES_PER_DOCUMENT } from '../../src/core/bounds';
 import { Corpus } from '../../src/core/corpus';
 import { quoteFacts } from '../../src/core/first-pass';
@@ -31,5 +33,28 @@ describe('bounds on one document', () => {
     const text = Array.from({ length: MAX_QUOTES_PER_DOCUMENT + 1 }, (_, i) => `“w${i}”`).join(' ');
     corpus.setFacts('a.txt', text, quoteFacts(text, 'a.txt'));
     assert.equal(corpus.factsOf('a.txt')!.notes?.length, 1);
+  });
+});
+
+describe('bounds on the command line', () => {
+  it('says what it left out of an unusual file and still reports the others whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosswire-bounds-'));
+    try {
+      writeFileSync(join(dir, 'dense.txt'), Array.from({ length: MAX_QUOTES_PER_DOCUMENT + 10 }, (_, i) => `“w${i}”`).join(' '));
+      writeFileSync(join(dir, 'chant.txt'), '“ok” '.repeat(2000));
+      writeFileSync(join(dir, 'seed.txt'), SEED);
+      let out = '';
+      let err = '';
+      const code = main(['analyze', '--json', dir], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+      assert.equal(code, 0);
+      assert.match(err, /dense\.txt: only the first 5,000 of its 5,010 quotes are analysed/);
+      assert.match(err, /chant\.txt: a quote repeated 2,000 times is linked as one chain of copies/);
+      assert.doesNotMatch(err, /seed\.txt/);
+      const report = JSON.parse(out) as { documents: { path: string; quotes: unknown[] }[] };
+      const seed = report.documents.find((d) => d.path.endsWith('seed.txt'))!;
+      assert.equal(seed.quotes.length, quoteFacts(SEED, 'seed.txt').quotes.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
