@@ -1,5 +1,5 @@
 import type { Corpus, CorpusQuote } from './corpus';
-import { visible } from './text/visible';
+import { cutVisible, visible } from './text/visible';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
 
 /** The machine-readable report of `crosswire analyze --json`. */
@@ -144,7 +144,7 @@ function plural(n: number, word: string): string {
 /** One line of at most about `n` characters, invisible characters shown (before white space folds them). */
 function clip(s: string, n: number): string {
   const flat = visible(s.replace(/[\r\n\t]+/g, ' ')).replace(/\s+/g, ' ').trim();
-  return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + '…';
+  return flat.length <= n ? flat : cutVisible(flat, n - 1).trimEnd() + '…';
 }
 
 function round(x: number): number {

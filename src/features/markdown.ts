@@ -4,7 +4,7 @@
  * and through `visible`, so control, bidirectional and zero-width characters show as markers
  * (`⟨U+202E⟩`) instead of reordering or hiding what the reader sees.
  */
-import { visible } from '../core/text/visible';
+import { cutVisible, visible } from '../core/text/visible';
 
 /** Article text as one line of plain text (a tree row's label or description): invisible characters shown. */
 export function plainText(text: string): string {
@@ -25,7 +25,7 @@ export function escapeMarkdown(text: string): string {
 export function truncate(text: string, max: number): string {
   const flat = plainText(text).trim();
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, Math.max(1, max - 1));
+  const cut = cutVisible(flat, Math.max(1, max - 1));
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys } from './commandIds';
 import { uriOfKey } from './convert';
 import { plural } from './hoverContent';
+import { plainText } from './markdown';
 import type { Services } from './services';
 
 /** Commands about the extension itself: reindex, toggle highlights, show the log. */
@@ -50,7 +51,7 @@ export function registerSkippedStatus(services: Services): vscode.Disposable {
       return;
     }
     item.text = `$(warning) Crosswire: ${plural(skipped.size, 'file')} skipped`;
-    const lines = [...skipped].slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(uriOfKey(key))}: ${reason}`);
+    const lines = [...skipped].slice(0, 10).map(([key, reason]) => `${plainText(vscode.workspace.asRelativePath(uriOfKey(key)))}: ${reason}`);
     if (skipped.size > 10) lines.push(`…and ${skipped.size - 10} more`);
     item.tooltip = `${lines.join('\n')}\n\nClick to open the Crosswire log.`;
     item.show();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatSize, kibibytes, overLimit, textOverLimit, utf8Length } from '../../src/core/text/size';
-import { hasInvisible, visible } from '../../src/core/text/visible';
+import { cutVisible, hasInvisible, visible } from '../../src/core/text/visible';
 
 describe('showing article text safely', () => {
   it('shows terminal escapes as markers, so they print instead of acting', () => {
@@ -27,6 +27,16 @@ describe('showing article text safely', () => {
     assert.equal(visible('“\u202edias ton I\u202c,” Smith said'), '“⟨U+202E⟩dias ton I⟨U+202C⟩,” Smith said');
     // A tag character (invisible ASCII) is one code point, two code units.
     assert.equal(visible('x\udb40\udc41y'), 'x⟨U+E0041⟩y');
+  });
+
+  it('shortens shown text without cutting a marker in half', () => {
+    const shown = visible('abc\u202edef');
+    assert.equal(shown, 'abc⟨U+202E⟩def');
+    assert.equal(cutVisible(shown, 6), 'abc', 'the marker that does not fit is left out whole');
+    assert.equal(cutVisible(shown, 11), 'abc⟨U+202E⟩');
+    assert.equal(cutVisible(shown, 12), 'abc⟨U+202E⟩d');
+    assert.equal(cutVisible('plain text', 5), 'plain');
+    assert.equal(cutVisible('short', 50), 'short');
   });
 
   it('leaves ordinary text of any script alone, and returns the same string', () => {

@@ -32,6 +32,17 @@ export function visible(text: string): string {
 
 const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
 
+/**
+ * `shown` (text that went through `visible`) cut to at most `max` characters, never inside a marker:
+ * a marker that does not fit is left out whole, so a shortened preview cannot end in `⟨U+20`.
+ */
+export function cutVisible(shown: string, max: number): string {
+  if (shown.length <= max) return shown;
+  const cut = shown.slice(0, Math.max(0, max));
+  const open = cut.lastIndexOf('⟨');
+  return open >= 0 && cut.indexOf('⟩', open) < 0 ? cut.slice(0, open) : cut;
+}
+
 /** True when `visible` would change the text. */
 export function hasInvisible(text: string): boolean {
   return ANY_INVISIBLE.test(text);
