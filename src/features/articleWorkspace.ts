@@ -575,10 +575,10 @@ export class ArticleWorkspace implements vscode.Disposable {
         if (this.isArticle(uri)) {
           skipped.add(key);
           this.removeFromCorpus(key);
-          this.skip(key, p.message.replace(/^skipped, /, '').replace(/, analysed once$/, ', indexed once'));
+          this.skip(key, p.message.replace(/^skipped, /, '').replace('the folders given', 'the workspace folders').replace(/, analysed once$/, ', indexed once'));
         } else if (this.reportedListing.get(key) !== p.message) {
           this.reportedListing.set(key, p.message);
-          this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${p.message}`);
+          this.log.info(`${vscode.workspace.asRelativePath(uri)}: ${p.message.replace('the folders given', 'the workspace folders')}`);
         }
       }
     }

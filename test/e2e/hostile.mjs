@@ -4,7 +4,8 @@
 // UTF-16, CRLF, empty) neither break the extension nor freeze the editor. Used by run.mjs as a pass of
 // its own, in a workbench with the seeds open.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,25 @@ const repo = resolve(here, '..', '..');
 
 const MARKUP = readFileSync(join(repo, 'test', 'fixtures', 'hostile', 'markup.md'), 'utf8');
 const SEED = readFileSync(join(repo, 'seeds', '000_44d6e05b2ad3ddd3.txt'), 'utf8');
+
+/** The words of a statement, with the curly quotes and the dash that Windows-1252 stores in 0x80–0x9F. */
+const FERRY = '“We won’t close the ferry terminal – not this winter, and not next year.”';
+/**
+ * An article as an older newsroom system stores it, in Windows-1252; its names are ASCII, so VS Code,
+ * reading it as UTF-8 when it is opened, loses only the quote marks.
+ */
+const CP1252_TEXT = `Windows-1252 report on the harbour\n\nMayor John Whitfield said: ${FERRY}\n\nThe council in Portsmouth votes on Tuesday.\n`;
+/** Another outlet's report of the same statement, in UTF-8. */
+const FERRY_TWIN = `Ferry terminal stays open\n\nJohn Whitfield, the mayor of Portsmouth, said: ${FERRY}\n`;
+/** Windows-1252's bytes for the punctuation it has beyond Latin-1. */
+const CP1252 = new Map([['€', 0x80], ['‚', 0x82], ['„', 0x84], ['…', 0x85], ['‘', 0x91], ['’', 0x92], ['“', 0x93], ['”', 0x94], ['•', 0x95], ['–', 0x96], ['—', 0x97]]);
+/** @param {string} text */
+function windows1252(text) {
+  return Buffer.from([...text].map((ch) => CP1252.get(ch) ?? (ch.charCodeAt(0) < 0x100 ? ch.charCodeAt(0) : 0x3f)));
+}
+
+/** A quote whose words are stored in another order than they read, behind a right-to-left override. */
+const BIDI = 'Override in the council\n\nCouncillor Maria Santos said: “We will \u202eesaercni ton\u202c the rates this year,” at the meeting.\n';
 
 /** @param {string} text */
 function utf16le(text) {
@@ -38,7 +58,42 @@ export const HOSTILE_ARTICLES = [
   // Over the default crosswire.maxFileSizeKB (1024): skipped, and the editor stays responsive.
   { name: 'hostile-large.txt', content: () => `Jones said: “${'All work and no play. '.repeat(80_000)}”\n`, expect: 'plain' },
   { name: 'hostile-one-line.txt', content: () => SEED.replace(/\s+/g, ' ').repeat(40), expect: 'highlighted' },
+  // Opened, VS Code reads it as UTF-8 (its quote marks lost), but its names are still highlighted.
+  { name: 'hostile-cp1252.txt', content: () => windows1252(CP1252_TEXT), expect: 'highlighted' },
+  { name: 'hostile-cp1252-twin.txt', content: () => FERRY_TWIN, expect: 'highlighted' },
+  { name: 'hostile-bidi.txt', content: () => BIDI, expect: 'highlighted' },
+  // Another outlet's report of the same words, so that the card shows them.
+  { name: 'hostile-bidi-copy.txt', content: () => BIDI.replace('Override in the council', 'Rates row at the town hall'), expect: 'highlighted' },
 ];
+
+/** The headline of an article outside the workspace that a link inside it leads to. */
+const OUTSIDE_TITLE = 'An article outside the workspace';
+/** A quote no seed has, in an article inside the workspace that a link also leads to, and outside it. */
+const PIER = 'Harbour master Ines Duarte said: “The north pier will reopen on the first of June, whatever the weather.”\n';
+const LINKED = `Linked original\n\n${PIER}`;
+
+/**
+ * A folder of links and special files that a walk following links would loop in, leave the workspace
+ * through, or hang reading: links to itself and its parent, out of the workspace (to a folder beside
+ * it holding a copy of a seed, and to /dev/zero), a FIFO named like an article, and a second path to a
+ * seed. (No link to `/`: VS Code's own Quick Open follows links and would search the whole disk.)
+ * @param {string} workspace
+ */
+function writeLinks(workspace) {
+  const dir = join(workspace, 'hostile-links');
+  mkdirSync(dir);
+  const outside = join(dirname(workspace), 'outside-the-workspace');
+  mkdirSync(outside, { recursive: true });
+  writeFileSync(join(outside, 'copy.txt'), `${OUTSIDE_TITLE}\n\n${PIER}`);
+  writeFileSync(join(dir, 'original.txt'), LINKED);
+  symlinkSync('original.txt', join(dir, 'alias.txt'));
+  symlinkSync('.', join(dir, 'loop'));
+  symlinkSync('..', join(dir, 'up'));
+  symlinkSync(outside, join(dir, 'outside'));
+  symlinkSync(join(outside, 'copy.txt'), join(dir, 'outside.txt'));
+  symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+  execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+}
 
 /** Where a string first occurs in a text, as the 1-based line and column Go to Line takes. */
 function positionOf(/** @type {string} */ text, /** @type {string} */ needle) {
@@ -56,6 +111,7 @@ function positionOf(/** @type {string} */ text, /** @type {string} */ needle) {
 export async function hostilePass({ suite, page, sandbox }, runner) {
   await runner.step(suite, 'hostile files written to the workspace show up in the explorer', async () => {
     for (const a of HOSTILE_ARTICLES) writeFileSync(join(sandbox.workspace, a.name), a.content());
+    writeLinks(sandbox.workspace);
     // Files written just after the workbench opened may come before its file watcher: refresh, as a
     // person would.
     const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
@@ -124,6 +180,63 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     const hrefs = await card.locator('a').evaluateAll((links) => links.map((l) => l.getAttribute('data-href') ?? l.getAttribute('href') ?? ''));
     assert.ok(!hrefs.some((h) => h.includes('example.invalid')), `the headline's link became a link in the card: ${hrefs.join(', ')}`);
     assert.ok(hrefs.every((h) => !/^command:/i.test(h) || /^command:crosswire\./i.test(h)), `foreign command links: ${hrefs.join(', ')}`);
+    await page.mouse.move(5, 5);
+  });
+
+  await runner.step(suite, 'a folder of link loops, links out of the workspace, /dev/zero and a FIFO does not hang indexing, and a linked article is not its own match', async () => {
+    const t0 = Date.now();
+    await wb.runCommand(page, 'Crosswire: Reindex Workspace Articles');
+    await page.waitForTimeout(500);
+    await wb.waitForProgressToEnd(page, /Crosswire/, 60_000);
+    const ms = Date.now() - t0;
+    assert.ok(ms < 60_000, `indexing took ${ms} ms`);
+    await wb.quickOpen(page, 'original.txt');
+    await wb.waitForDecorations(page, 30_000);
+    const at = positionOf(LINKED, 'The north pier');
+    await wb.goToLine(page, at.line, at.column + 3);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the quote');
+    const text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
+    assert.match(text, /Statement/, `no card over the quote:\n${text}`);
+    // A link to the same file, and a link to a copy outside the workspace, report nothing back to it.
+    assert.match(text, /Not reported by any other article/, `the article is matched by a link to it, or to outside the workspace:\n${text}`);
+    assert.ok(!text.includes(OUTSIDE_TITLE), `an article outside the workspace was indexed through a link:\n${text}`);
+    await page.mouse.move(5, 5);
+  }, { timeoutMs: 120_000 });
+
+  await runner.step(suite, 'a Windows-1252 article on disk is indexed with its curly quotes: the other report’s card names it', async () => {
+    await wb.openFromExplorer(page, 'hostile-cp1252-twin.txt');
+    await wb.waitForDecorations(page, 30_000);
+    const at = positionOf(FERRY_TWIN, 'We won’t close');
+    await wb.goToLine(page, at.line, at.column + 3);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the quote');
+    const t0 = Date.now();
+    let text = '';
+    while (Date.now() - t0 < 30_000 && !text.includes('Windows-1252 report')) {
+      text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
+      if (!text.includes('Windows-1252 report')) await page.waitForTimeout(1000);
+    }
+    assert.ok(text.includes('Windows-1252 report on the harbour'), `the card does not name the Windows-1252 article:\n${text}`);
+    assert.match(text, /word for word/, `the Windows-1252 version is not the same words:\n${text}`);
+    await page.mouse.move(5, 5);
+  }, { timeoutMs: 90_000 });
+
+  await runner.step(suite, 'a quote behind a right-to-left override is highlighted and its card shows the override as a marker', async () => {
+    await wb.openFromExplorer(page, 'hostile-bidi.txt');
+    await wb.waitForDecorations(page, 30_000);
+    const at = positionOf(BIDI, 'We will');
+    await wb.goToLine(page, at.line, at.column + 2);
+    const under = await wb.decorationsAtCursor(page);
+    assert.ok(under.length > 0, 'no highlight under the quote');
+    const text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
+    const card = page.locator('.monaco-hover:visible .hover-row', { hasText: /Statement|Term/ }).first();
+    await card.waitFor({ timeout: 5_000 });
+    const cardText = await card.innerText();
+    assert.match(cardText, /Santos/, `the card does not name the speaker:\n${text}`);
+    assert.match(cardText, /Rates row at the town hall/, `the card does not name the other report:\n${text}`);
+    assert.ok(cardText.includes('⟨U+202E⟩esaercni ton⟨U+202C⟩'), `the card does not show the override as a marker:\n${JSON.stringify(cardText)}`);
+    assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(cardText), `the card holds a raw override:\n${JSON.stringify(cardText)}`);
     await page.mouse.move(5, 5);
   });
 
