@@ -4,12 +4,14 @@
  * F1 per type and overall, a mention counting only when both its span and its type match exactly.
  * CoNLL's MISC names are not gold (the project has no such type); a mention on one is a false
  * positive. Run with `npm run eval:ner` (add `--errors` to list the misses, `--no-conll` to skip
- * CoNLL; the data is read from ../shared/data/conll2003 or `$CONLL_DIR`).
+ * CoNLL, `--model FILE` to score another model; the data is read from ../shared/data/conll2003 or
+ * `$CONLL_DIR`).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { recognize } from '../src/core/entities';
 import { paragraphs } from '../src/core/text/paragraphs';
+import { decodeModel, useModel, type ModelFile } from '../src/core/entities/model';
 import { readConll } from '../src/core/entities/train/corpus';
 import type { EntityType, RawMention } from '../src/core/types';
 
@@ -134,6 +136,9 @@ function table(title: string, r: GroupReport): string {
 }
 
 function main(): void {
+  const modelAt = process.argv.indexOf('--model');
+  // Scores another model file (say, one trained with --hold-out) instead of the shipped one.
+  if (modelAt >= 0) useModel(decodeModel(JSON.parse(readFileSync(process.argv[modelAt + 1], 'utf8')) as ModelFile));
   const docs = loadDevSet();
   const showErrors = process.argv.includes('--errors');
   const conll = process.argv.includes('--no-conll') ? [] : loadConllDev();

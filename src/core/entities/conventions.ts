@@ -4,7 +4,8 @@
  *
  * - MISC (demonyms, events, nationalities) is never a mention.
  * - Seats of government that stand for a body are organisations ("the Kremlin"), not places.
- * - Titles, a leading article and punctuation are not part of a name.
+ * - Titles, a leading article or preposition ("By" of a byline) and punctuation are not part of a
+ *   name; particles before a family name are ("von der Leyen").
  * - A country or a national adjective before a government body is not part of the body's name
  *   ("US State Department" → place + organisation, "Chinese Foreign Ministry" → organisation).
  * - Names joined by a slash, or by a hyphen to a country, are separate mentions ("EPA/XINHUA",
@@ -28,6 +29,12 @@ const GOVERNMENT_HEADS = new Set([
   'coastguard', 'mission', 'delegation', 'presidency', 'foreign',
 ]);
 
+/** Words a name never starts with: a byline's "By", a headline's "In" or "And". */
+const NEVER_FIRST = new Set(['by', 'in', 'at', 'for', 'from', 'with', 'and', 'or', 'of', 'to', 'on', 'as', 'a', 'an']);
+
+/** Lower-case particles of family names ("von der Leyen", "van Gaal"), part of a person's name. */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
+
 /** Words that only qualify a title or a name from outside ("former Arsenal captain"). */
 const OUTER_MODIFIERS = new Set(['former', 'acting', 'interim', 'late', 'then', 'ex']);
 
@@ -49,6 +56,8 @@ export function sentenceMentions(text: string, sentence: Sentence, spans: readon
     if (!type) continue;
     const c = Math.round(confidence(span.margin) * 1000) / 1000;
     for (const p of parts(toks, span.start, span.end, type)) {
+      // "von der Leyen": particles before a person's name are part of it.
+      while (p.type === 'person' && p.start > 0 && PARTICLES.has(toks[p.start - 1].text) && toks[p.start].start - toks[p.start - 1].end === 1) p.start--;
       let end = toks[p.end - 1].end;
       // "Son Heung-min": a short lower-case piece hyphenated to a person's name is part of it.
       if (p.type === 'person' && p.end + 1 < toks.length && toks[p.end].text === '-' && toks[p.end].start === end &&
@@ -93,6 +102,7 @@ function trimmed(toks: readonly Token[], start: number, end: number, type: Entit
   let s = start;
   const lower = (i: number): string => normalize(toks[i].text);
   while (s < end - 1 && (OUTER_MODIFIERS.has(lower(s)) || (lower(s + 1) === '-' && OUTER_MODIFIERS.has(lower(s))))) s += lower(s + 1) === '-' ? 2 : 1;
+  while (s < end - 1 && NEVER_FIRST.has(lower(s)) && /^\p{Lu}\p{Ll}*$/u.test(toks[s].text)) s++;
   if (lower(s) === 'the' && end - s > 1 && !isPlaceName(toks.slice(s, end).map((t) => t.text).join(' '))) s++;
   if (type === 'person') {
     while (s < end - 1 && isTitle(toks[s].text)) s++;
