@@ -131,11 +131,12 @@ describe('speakers as a reader resolves them', () => {
       assert.deepEqual(names('Buttigieg described the bridge as a “cathedral” of American infrastructure.', person('Buttigieg')), ['Buttigieg']);
     });
 
-    it('does not attribute a term to a place, to they, or through "called for"', () => {
+    it('does not attribute a term to a place, to they, or through "called off"', () => {
       assert.deepEqual(names('China has kept an ambiguous stance, calling for respect for “territorial integrity”.', [['China', 'place']]), [null]);
       assert.deepEqual(names('Beijing called the claims “groundless”.', [['Beijing', 'place']]), [null]);
       assert.deepEqual(names('Officials met. They called it “a farce”.'), [null]);
-      assert.deepEqual(names('Jerome Powell called for “patience”.', person('Jerome Powell')), [null]);
+      assert.deepEqual(names('Jerome Powell called off the “review”.', person('Jerome Powell')), [null]);
+      assert.deepEqual(names('Emmanuel Macron calls for a “start” to ensure Russia’s “defeat”', person('Emmanuel Macron')), ['Emmanuel Macron', 'Emmanuel Macron']);
     });
   });
 
@@ -215,6 +216,17 @@ describe('speakers as a reader resolves them', () => {
       assert.equal(s?.name, 'Biden');
       assert.equal(s?.via, 'continuation');
       assert.ok(s!.confidence! < 0.7);
+    });
+
+    it('carries the speaker of a sentence about a statement into the quote after it', () => {
+      const text = 'Antonio Guterres delivered his alarming statement at the UN headquarters on Thursday. “The era of global boiling has arrived.”';
+      assert.deepEqual(names(text, person('Antonio Guterres')), ['Antonio Guterres']);
+      assert.deepEqual(names('Antonio Guterres flew to New York on Thursday. “The era of global boiling has arrived.”', person('Antonio Guterres')), [null]);
+    });
+
+    it('takes the subject of a participle’s sentence, a pronoun before a person named in an object', () => {
+      const text = 'Emmanuel Macron spoke.\n\nHe painted a grim picture of Russia under President Vladimir Putin, arguing there had been a "change of posture" in recent months.';
+      assert.deepEqual(names(text, person('Emmanuel Macron', 'Vladimir Putin')), ['Emmanuel Macron']);
     });
 
     it('does not carry a speaker from a paragraph that reports nobody', () => {

@@ -38,7 +38,7 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'joke', nounLike: true }, { base: 'muse' }, { base: 'recount' }, { base: 'plead', past: 'pleaded' },
   { base: 'demand', nounLike: true }, { base: 'wonder' }, { base: 'speculate' }, { base: 'proclaim' },
   { base: 'shout', nounLike: true }, { base: 'retort' }, { base: 'elaborate' }, { base: 'clarify', past: 'clarified' },
-  { base: 'apologise' }, { base: 'apologize' }, { base: 'thank' }, { base: 'accuse' },
+  { base: 'apologise' }, { base: 'apologize' }, { base: 'thank' }, { base: 'accuse' }, { base: 'deplore' },
 ];
 
 function thirdPerson(base: string): string {
@@ -179,7 +179,8 @@ export const NOT_SPEAKERS = new Set([
 
 /**
  * Verbs that name what someone called a thing (“called the collapse “an unthinkable tragedy””): they
- * attribute a term in their clause to their subject. Not when a particle follows ("called for").
+ * attribute a term in their clause to their subject ("called for a “start”" too). Not when a particle
+ * makes them another verb ("called off", "called on").
  */
 const NAMING_VERBS = new Set([
   'call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs', 'dubbed',
@@ -190,7 +191,7 @@ const NAMING_VERBS = new Set([
 ]);
 
 /** Particles that turn a naming verb into something else ("called for", "called on", "called off"). */
-const NAMING_PARTICLES = new Set(['for', 'on', 'off', 'up', 'out', 'in', 'upon', 'back']);
+const NAMING_PARTICLES = new Set(['on', 'off', 'up', 'out', 'in', 'upon', 'back']);
 
 export function isNamingVerb(word: string, next: string | undefined): boolean {
   return NAMING_VERBS.has(word) && !(next !== undefined && NAMING_PARTICLES.has(next.toLowerCase()));

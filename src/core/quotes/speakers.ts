@@ -236,12 +236,8 @@ class Attributor {
    * reporting verb, a quote after a colon is said by the person the sentence opens with.
    */
   private headSubject(s: Sentence, colon: number): SpeakerRef | null {
-    const toks = s.tokens;
-    let k = 0;
-    while (k < colon && k < 4 && toks[k].kind === 'word' && (isRoleModifier(toks[k].text) || isPersonRole(toks[k].text) || /\.$/.test(toks[k].text))) k++;
-    const m = toks[k] ? this.doc.mentionAt(toks[k].start) : -1;
-    if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end > toks[colon].start) return null;
-    return { ...this.mentionRef(m, this.doc.mentions[m], 'colon'), confidence: HEAD_OF_SENTENCE };
+    const ref = this.opener(s, colon, 'colon');
+    return ref && ref.via !== 'pronoun' ? { ...ref, confidence: HEAD_OF_SENTENCE } : null;
   }
 
   /**
@@ -272,10 +268,13 @@ class Attributor {
     const qi = tokenIndexAt(toks, q.outer.start);
     for (let v = qi - 1; v >= 0 && v >= qi - LOOK_BEHIND; v--) {
       const t = toks[v];
-      if (t.kind === 'quote' || (t.kind === 'punct' && '.;:'.includes(t.text))) return null;
+      if (t.kind === 'punct' && '.;:'.includes(t.text)) return null;
       if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text)) continue;
       // "…, referring to a “reckless commitment”": the participle's subject is the sentence's person.
-      if (t.text.endsWith('ing')) return toks[v - 1]?.text === ',' ? this.sentenceSubject(s, v, 'indirect', false) : null;
+      if (t.text.endsWith('ing')) {
+        const ref = toks[v - 1]?.text === ',' ? this.sentenceSubject(s, v, 'indirect', false) : null;
+        return ref && (ref.mention === null || this.doc.mentions[ref.mention].type === 'person') ? ref : null;
+      }
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       const subj = toks[e];
@@ -397,7 +396,22 @@ class Attributor {
       const ref = this.subjectEndingAt(toks, 0, e, 'indirect');
       if (ref) return ref;
     }
+    // "Guterres delivered his alarming statement on Thursday.": the words quoted next are his.
+    if (toks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.text.toLowerCase()))) return this.opener(s, toks.length, 'indirect');
     return null;
+  }
+
+  /** The person a sentence opens with, as its subject: a name (after a title) or he/she, before token `limit`. */
+  private opener(s: Sentence, limit: number, via: Via): SpeakerRef | null {
+    const toks = s.tokens;
+    let k = 0;
+    while (k < limit && k < 4 && toks[k].kind === 'word' && (isRoleModifier(toks[k].text) || isPersonRole(toks[k].text) || /\.$/.test(toks[k].text))) k++;
+    const t = toks[k];
+    if (!t || t.kind !== 'word' || k >= limit) return null;
+    if (PERSON_PRONOUNS.has(t.text.toLowerCase())) return this.pronoun(t);
+    const m = this.doc.mentionAt(t.start);
+    if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end > (toks[limit]?.start ?? s.end)) return null;
+    return this.mentionRef(m, this.doc.mentions[m], via);
   }
 
   /**
@@ -416,7 +430,14 @@ class Attributor {
       if (ref) return ref;
     }
     const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
-    const person = found.find((i) => this.doc.mentions[i].type === 'person');
+    const people = found.filter((i) => this.doc.mentions[i].type === 'person');
+    // The subject rather than a person named in an object ("He painted Russia under President Putin").
+    const subject = people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]));
+    if (subject === undefined && from === 0 && toks[0].kind === 'word' && PERSON_PRONOUNS.has(toks[0].text.toLowerCase())) {
+      const ref = this.pronoun(toks[0]);
+      if (ref) return { ...ref, via };
+    }
+    const person = subject ?? people[0];
     const pick = person ?? (anyEntity ? found[0] : found.find((i) => this.doc.mentions[i].type === 'organization'));
     return pick === undefined ? null : this.mentionRef(pick, this.doc.mentions[pick], via);
   }
