@@ -7,7 +7,7 @@ import { describeDocument } from '../core/documents';
 import { quoteFacts } from '../core/first-pass';
 import { warmUpQuotePass } from '../core/warm-up';
 import type { Logger } from '../core/logger';
-import { findArticleFilesAsync, isInside, readArticleFileAsync, type ReadFailure } from '../core/files';
+import { findArticleFilesAsync, isInside, readArticleFileAsync, type FindOptions, type ReadFailure } from '../core/files';
 import { decodeArticle, describeDecoding, type Decoded } from '../core/text/decode';
 import { kibibytes, overLimit, textOverLimit } from '../core/text/size';
 import { ArticleMatcher } from './articleMatcher';
@@ -553,15 +553,9 @@ export class ArticleWorkspace implements vscode.Disposable {
     const local = folders.filter((f) => f.uri.scheme === 'file');
     this.folderReals = undefined;
     if (local.length > 0) {
-      const relative = (path: string): string => vscode.workspace.asRelativePath(vscode.Uri.file(path), false);
       const found = await findArticleFilesAsync(
         local.map((f) => f.uri.fsPath),
-        {
-          isArticle: (path) => this.isArticle(vscode.Uri.file(path)),
-          skipFolder: (path) => this.matcher.excludesFolder(relative(path)),
-          display: (path) => vscode.workspace.asRelativePath(vscode.Uri.file(path)),
-          isCancelled: () => token.isCancellationRequested || this.disposed,
-        },
+        { ...this.walkOptions(), isCancelled: () => token.isCancellationRequested || this.disposed },
       );
       this.realOwners.clear();
       for (const f of found.files) {
@@ -585,6 +579,15 @@ export class ArticleWorkspace implements vscode.Disposable {
     return { files: files.filter((u) => this.isArticle(u)).sort((a, b) => corpusKey(a).localeCompare(corpusKey(b))), skipped };
   }
 
+  /** How the core's walk tells articles and left-out folders, by the settings' globs. */
+  private walkOptions(): FindOptions {
+    return {
+      isArticle: (path) => this.isArticle(vscode.Uri.file(path)),
+      skipFolder: (path) => this.matcher.excludesFolder(vscode.workspace.asRelativePath(vscode.Uri.file(path), false)),
+      display: (path) => vscode.workspace.asRelativePath(vscode.Uri.file(path)),
+    };
+  }
+
   /**
    * Where a workspace file really is, or undefined (with the file skipped) when it is not to be read:
    * a link out of every workspace folder, or another path to a file indexed under its own path.
@@ -602,8 +605,13 @@ export class ArticleWorkspace implements vscode.Disposable {
     }
     const owner = this.realOwners.get(real);
     if (owner !== undefined && owner !== key && this.corpus.has(owner)) {
-      this.skip(key, `the same file as ${this.display(owner)}, indexed once`);
-      return undefined;
+      // As the listing chooses (`oneEntryPerFile`): the file's own path wins over a link's.
+      if (uri.fsPath !== real || uriOfKey(owner).fsPath === real) {
+        this.skip(key, `the same file as ${this.display(owner)}, indexed once`);
+        return undefined;
+      }
+      this.removeFromCorpus(owner);
+      this.skip(owner, `the same file as ${this.display(key)}, indexed once`);
     }
     this.realOwners.set(real, key);
     return real;
@@ -777,7 +785,14 @@ export class ArticleWorkspace implements vscode.Disposable {
   private async scanFolder(uri: vscode.Uri): Promise<void> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (!(stat.type & vscode.FileType.Directory)) return;
+      // A link to a folder leads out of the workspace, or to a folder indexed under its own path.
+      if (!(stat.type & vscode.FileType.Directory) || stat.type & vscode.FileType.SymbolicLink) return;
+      if (uri.scheme === 'file') {
+        // As the listing does: a folder moved in may hold link loops, or links out of the workspace.
+        const found = await findArticleFilesAsync([uri.fsPath], this.walkOptions());
+        for (const f of found.files) this.enqueue(vscode.Uri.file(f.path));
+        return;
+      }
       const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), this.matcher.excludeGlob());
       for (const u of inside) if (this.isArticle(u)) this.enqueue(u);
     } catch {
