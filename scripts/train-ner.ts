@@ -31,7 +31,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const BITS = arg('bits', 18);
-const EPOCHS = arg('epochs', 8);
+const EPOCHS = arg('epochs', 12);
 const OWN_WEIGHT = arg('own-weight', 3);
 const USE_OWN = !process.argv.includes('--no-own');
 const AVERAGE = !process.argv.includes('--no-average');

@@ -121,6 +121,17 @@ describe('entities: the shipped tagger', () => {
     assert.ok(got.some((n) => n.startsWith('Roland Butler')), got.join(', '));
   });
 
+  it('reads a byline, a dateline and a company named again by its first word', () => {
+    const got = names('By Maria Lindqvist\n\nSTOCKHOLM (Reuters) - Volvo Cars said on Monday that chief executive Jim Rowan would step down. Rowan, 58, joined Volvo in 2022.');
+    assert.deepEqual(got, ['Maria Lindqvist/person', 'STOCKHOLM/place', 'Reuters/organization', 'Volvo Cars/organization', 'Jim Rowan/person', 'Rowan/person', 'Volvo/organization']);
+  });
+
+  it('keeps particles and hyphenated given names inside a person\'s name', () => {
+    assert.deepEqual(names('In Berlin, Chancellor Olaf Scholz met Ursula von der Leyen and Jean-Claude Juncker.'), [
+      'Berlin/place', 'Olaf Scholz/person', 'Ursula von der Leyen/person', 'Jean-Claude Juncker/person',
+    ]);
+  });
+
   it('does not take a time zone for an organisation', () => {
     assert.ok(!names('Trading closed at 1600 GMT in London.').some((n) => n.startsWith('GMT')));
   });

@@ -18,7 +18,7 @@ const { hashString, mix } = hashing;
 const { LIST_KIND_COUNT, listMatches, lowerOf, wordClasses } = lexicon;
 
 /** Most features a token can have; extraction stops adding past it. */
-export const MAX_FEATURES = 96;
+export const MAX_FEATURES = 64;
 
 /** How a token is capitalised. */
 export enum Case { None = 0, Lower = 1, Initial = 2, AllCaps = 3 }
