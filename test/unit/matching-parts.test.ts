@@ -129,9 +129,3 @@ describe('parts and formulas across articles', () => {
     assert.equal(index.linksOf('a-q0')[0]?.to, 'b-q0');
   });
 });
-
-describe('hyphenated words', () => {
-  it('match the same words written apart', () => {
-    assert.equal(compareQuotes('It is about a company, a once-iconic company, that somehow lost its way', 'It is about a company, a once iconic company known for engineering excellence, that somehow lost its way')?.relation, 'variant');
-  });
-});

@@ -42,7 +42,7 @@ const MAX_SAME_DOCUMENT = 8;
  */
 const GROUP_CLIQUE = 8;
 /** Content words other than names a part needs to be matched on its own. */
-const MIN_PART_CONTENT = 3;
+const MIN_PART_CONTENT = 4;
 /** Words more than a part that a whole quote needs to be read as going on past it. */
 const LONGER_BY = 4;
 /** Score of a link whose one side is the very words of a part of the other. */

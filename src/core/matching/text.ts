@@ -25,8 +25,8 @@ const STOPWORDS = new Set([...stopwordList, ...EXTRA_STOPWORDS]);
 /** News writing spells the same country as an acronym with or without dots. */
 const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'eu'], ['un', 'un']]);
 
-/** A word: a dotted acronym, or letters and digits with inner apostrophes; a hyphen joins two words. */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*/gu;
+/** A word: a dotted acronym, or letters and digits with inner apostrophes and hyphens. */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
 const CLITIC = /'(s|re|ve|ll|d|m)$/;
 
 /** A word's place and normalised form, all a word diff needs. */
