@@ -64,6 +64,8 @@ export const HOSTILE_ARTICLES = [
   { name: 'hostile-bidi.txt', content: () => BIDI, expect: 'highlighted' },
   // Another outlet's report of the same words, so that the card shows them.
   { name: 'hostile-bidi-copy.txt', content: () => BIDI.replace('Override in the council', 'Rates row at the town hall'), expect: 'highlighted' },
+  // Reached a second time through hostile-links/alias.txt, and its copy outside through outside.txt.
+  { name: 'hostile-linked.txt', content: () => LINKED, expect: 'highlighted' },
 ];
 
 /** The headline of an article outside the workspace that a link inside it leads to. */
@@ -75,8 +77,8 @@ const LINKED = `Linked original\n\n${PIER}`;
 /**
  * A folder of links and special files that a walk following links would loop in, leave the workspace
  * through, or hang reading: links to itself and its parent, out of the workspace (to a folder beside
- * it holding a copy of a seed, and to /dev/zero), a FIFO named like an article, and a second path to a
- * seed. (No link to `/`: VS Code's own Quick Open follows links and would search the whole disk.)
+ * it holding a copy of an article, and to /dev/zero), a FIFO named like an article, and a second path
+ * to an article. (No link to `/`: VS Code's own Quick Open follows links and would search the disk.)
  * @param {string} workspace
  */
 function writeLinks(workspace) {
@@ -85,8 +87,7 @@ function writeLinks(workspace) {
   const outside = join(dirname(workspace), 'outside-the-workspace');
   mkdirSync(outside, { recursive: true });
   writeFileSync(join(outside, 'copy.txt'), `${OUTSIDE_TITLE}\n\n${PIER}`);
-  writeFileSync(join(dir, 'original.txt'), LINKED);
-  symlinkSync('original.txt', join(dir, 'alias.txt'));
+  symlinkSync(join('..', 'hostile-linked.txt'), join(dir, 'alias.txt'));
   symlinkSync('.', join(dir, 'loop'));
   symlinkSync('..', join(dir, 'up'));
   symlinkSync(outside, join(dir, 'outside'));
@@ -190,7 +191,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForProgressToEnd(page, /Crosswire/, 60_000);
     const ms = Date.now() - t0;
     assert.ok(ms < 60_000, `indexing took ${ms} ms`);
-    await wb.quickOpen(page, 'original.txt');
+    await wb.openFromExplorer(page, 'hostile-linked.txt');
     await wb.waitForDecorations(page, 30_000);
     const at = positionOf(LINKED, 'The north pier');
     await wb.goToLine(page, at.line, at.column + 3);
