@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, fileNameOf, quoteSteps, type DocumentFacts } from '../src/core/corpus';
-import { quoteFacts } from '../src/core/first-pass';
+import { QUICK_PASS_ON_CALLER_MAX_CHARS, quoteFacts } from '../src/core/first-pass';
 import { warmUpQuotePass } from '../src/core/warm-up';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
 import { articleNear, linkAccuracy, measureEdit, measureLookups, summarize, type Summary } from './measure';
@@ -215,14 +215,14 @@ async function quotesPhase(
   manifest: readonly ManifestEntry[],
   send: (m: SizeMessage) => void,
   deadline: number,
-  onWarm?: () => void,
+  pool: AnalyzerPool,
 ): Promise<QuotesPhaseResult> {
   const monitor = await startedMonitor();
   const started = performance.now();
   // As the extension does: the quick pass's one-off costs in a slice of their own, then the threads start.
   warmUpQuotePass();
   await breathe();
-  onWarm?.();
+  pool.warm();
   const reads: (Promise<string> | undefined)[] = [];
   let launched = 0;
   let readMs = 0;
@@ -246,8 +246,12 @@ async function quotesPhase(
     readMs += performance.now() - t;
     t = performance.now();
     const { uri } = manifest[i]!;
-    const facts = quoteFacts(text, fileNameOf(uri));
+    // As the extension does, a long text's quotes are found in a worker, off this thread.
+    const inWorker = text.length > QUICK_PASS_ON_CALLER_MAX_CHARS;
+    const facts = inWorker ? await pool.analyze(text, fileNameOf(uri), { quick: true }) : quoteFacts(text, fileNameOf(uri));
     findMs += performance.now() - t;
+    // Waiting for the worker does not hold this thread up.
+    if (inWorker) t = performance.now();
     // A long article's quotes join a few at a time, each step in its own slice when the slice is
     // spent, as the extension adds them (`applyInSlices`).
     for (const step of quoteSteps(facts)) {
@@ -393,7 +397,7 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   try {
     send({ type: 'phase', phase: 'quotes' });
     // The extension starts the threads as the quick pass begins, so they are ready for the entities.
-    const quick = await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity, () => pool.warm());
+    const quick = await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity, pool);
     send({ type: 'result', key: 'quotesPhase', value: quick });
     gc?.();
     const rssAfterQuickPass = process.memoryUsage().rss;

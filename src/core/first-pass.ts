@@ -11,6 +11,13 @@ import { findQuotes } from './quotes/find';
 import { paragraphs } from './text/paragraphs';
 
 /**
+ * Longest text whose quick pass runs on the caller's thread. An ordinary article is a few thousand
+ * characters and takes a millisecond or two; a text packed with quotation marks takes about a
+ * millisecond per thousand characters, so past this its quotes are found in a worker.
+ */
+export const QUICK_PASS_ON_CALLER_MAX_CHARS = 8000;
+
+/**
  * The facts of a text with its quotes and no entities: no mentions, and no speaker for any quote
  * (speakers are found among the entities). Offsets are those `analyzeText` gives for the same text.
  */

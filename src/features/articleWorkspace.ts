@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { fileNameOf, quoteSteps, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../core/corpus';
 import { describeDocument } from '../core/documents';
-import { quoteFacts } from '../core/first-pass';
+import { QUICK_PASS_ON_CALLER_MAX_CHARS, quoteFacts } from '../core/first-pass';
 import { warmUpQuotePass } from '../core/warm-up';
 import type { Logger } from '../core/logger';
 import { findArticleFilesAsync, isInside, readArticleFileAsync, type FindOptions, type ReadFailure } from '../core/files';
@@ -83,12 +83,6 @@ export type AnalysisStatus = { readonly ready: true; readonly analysis: Document
 const EDIT_DEBOUNCE_MS = 150;
 /** Longest run of work on the extension host's thread before letting other work in. */
 const SLICE_MS = 8;
-/**
- * Longest text whose quotes the quick pass finds on the host's thread. An ordinary article is a few
- * thousand characters and takes a millisecond or two; a text packed with quotation marks takes about a
- * millisecond per thousand characters, so past this the quotes are found in a worker.
- */
-const QUICK_ON_HOST_CHARS = 8000;
 /**
  * Files read at once while their quotes are found: reading (and the persisted index) is waiting on
  * the disk, and a file's text is held only until its quotes are in the corpus.
@@ -462,7 +456,7 @@ export class ArticleWorkspace implements vscode.Disposable {
       try {
         if (!quick) cached = await this.analyseFully(key, text, hash, false);
         // Finding the quotes of a long text takes longer than a slice of the host's thread.
-        else if (text.length > QUICK_ON_HOST_CHARS) found = await this.analyzer.analyze(text, fileNameOf(key), { quick: true });
+        else if (text.length > QUICK_PASS_ON_CALLER_MAX_CHARS) found = await this.analyzer.analyze(text, fileNameOf(key), { quick: true });
       } catch (e) {
         return {
           apply: () => {
