@@ -113,7 +113,7 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
       item.description = plural(article.mentions.length, 'mention');
       item.resourceUri = uriOfKey(article.uri);
       item.iconPath = vscode.ThemeIcon.File;
-      item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
+      item.tooltip = plainText(vscode.workspace.asRelativePath(item.resourceUri));
       const first = article.mentions[0];
       if (first) {
         item.command = { command: Commands.openLocation, title: 'Open First Mention', arguments: [article.uri, first.start, first.end] };
