@@ -109,6 +109,10 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
             break;
           }
         }
+      } else if (role === 'none' && closesOtherFamily(text, para, at, ch, stack[stack.length - 1])) {
+        const top = stack.pop()!;
+        counts[top.family]--;
+        found.push(closedQuote(top, at));
       } else if (role === 'open' && stack.length < MAX_OPEN) {
         stack.push({ family, char: ch, segments: [{ mark: at, content: at + 1, paragraph: p }] });
         counts[family]++;
@@ -129,6 +133,19 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
     }
   }
   return finish(text, found);
+}
+
+/**
+ * Whether a closing double mark of the other kind ends the innermost quote: “…» and «…”, as texts
+ * translated or typed on another keyboard mix them. Only right after a word and before a space,
+ * punctuation or the paragraph's end, where nothing else could be meant.
+ */
+function closesOtherFamily(text: string, para: Span, at: number, ch: string, top: Open | undefined): boolean {
+  if (!top || !((ch === '»' && top.family === 'double') || (ch === '”' && top.family === 'guillemet'))) return false;
+  const prev = at > para.start ? text[at - 1] : undefined;
+  const next = at + 1 < para.end ? text[at + 1] : undefined;
+  if (prev === undefined || isSpaceCode(prev.charCodeAt(0))) return false;
+  return next === undefined || isSpaceCode(next.charCodeAt(0)) || CLOSING_CONTEXT.includes(next);
 }
 
 function topChar(stack: readonly Open[], family: Family): string | null {
