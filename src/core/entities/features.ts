@@ -44,8 +44,9 @@ const T = {
   priorNext: 53, priorSeen: 54, priorMajor: 55,
 } as const;
 
+/** Spellings seen, with what is known of them; emptied when it reaches a few megabytes' worth. */
 const words = new Map<string, WordInfo>();
-const MAX_WORDS = 200000;
+const MAX_WORDS = 50000;
 
 function caseOfText(s: string): Case {
   let letters = 0;
