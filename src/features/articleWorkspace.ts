@@ -159,7 +159,7 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   /** Fires as indexing starts, advances and ends. */
   readonly onDidChangeIndexState = counted(this.stateEmitter.event, this.listenerCount);
-  /** Fires when the set of skipped files changes. */
+  /** Fires when the set of skipped files, or of files analysed only in part, changes. */
   readonly onDidChangeSkipped = counted(this.skippedEmitter.event, this.listenerCount);
   /**
    * Fires with the corpus keys (URI strings) of documents that were analysed again or removed, and of
@@ -220,6 +220,11 @@ export class ArticleWorkspace implements vscode.Disposable {
   /** Files left out of the corpus, with the reason, by corpus key. */
   get skipped(): ReadonlyMap<string, string> {
     return this.skippedFiles;
+  }
+
+  /** Files analysed only in part because they are unusual (see `core/bounds`), with what was left out. */
+  get shortened(): ReadonlyMap<string, string> {
+    return this.boundNotes;
   }
 
   get stats(): WorkspaceStats {
@@ -896,20 +901,20 @@ export class ArticleWorkspace implements vscode.Disposable {
     this.awaiting.delete(key);
     this.unskip(key);
     this.reportedFailures.delete(key);
-    this.boundNotes.delete(key);
+    this.forgetBounds(key);
     if (this.corpus.has(key)) this.cache?.delete(key);
     this.corpus.remove(key);
   }
 
   private removeFromCorpus(key: string): void {
     this.awaiting.delete(key);
-    this.boundNotes.delete(key);
+    this.forgetBounds(key);
     this.corpus.remove(key);
   }
 
   private removeAndNotify(key: string): void {
     this.awaiting.delete(key);
-    this.boundNotes.delete(key);
+    this.forgetBounds(key);
     if (this.corpus.has(key)) this.corpus.remove(key);
     else this.changeEmitter.fire([key]);
   }
@@ -921,9 +926,14 @@ export class ArticleWorkspace implements vscode.Disposable {
     if (notes) {
       this.boundNotes.set(key, notes);
       this.log.warn(`${this.display(key)}: ${notes}`);
+      this.skippedEmitter.fire();
     } else {
-      this.boundNotes.delete(key);
+      this.forgetBounds(key);
     }
+  }
+
+  private forgetBounds(key: string): void {
+    if (this.boundNotes.delete(key)) this.skippedEmitter.fire();
   }
 
   private skip(key: string, reason: string): void {

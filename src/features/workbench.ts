@@ -38,21 +38,29 @@ export function registerContextKeys(services: Services): vscode.Disposable {
   );
 }
 
-/** A status bar item while files are skipped (too large or binary), opening the log on click. */
+/**
+ * A status bar item while files are skipped (too large or binary) or analysed only in part (a file of
+ * tens of thousands of quotes), opening the log on click.
+ */
 export function registerSkippedStatus(services: Services): vscode.Disposable {
   const { articles } = services;
   const item = vscode.window.createStatusBarItem('crosswire.skipped', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Crosswire: Skipped Files';
   item.command = Commands.showLog;
   const update = (): void => {
-    const skipped = articles.skipped;
-    if (skipped.size === 0) {
+    const { skipped, shortened } = articles;
+    if (skipped.size === 0 && shortened.size === 0) {
       item.hide();
       return;
     }
-    item.text = `$(warning) Crosswire: ${plural(skipped.size, 'file')} skipped`;
-    const lines = [...skipped].slice(0, 10).map(([key, reason]) => `${plainText(vscode.workspace.asRelativePath(uriOfKey(key)))}: ${reason}`);
-    if (skipped.size > 10) lines.push(`…and ${skipped.size - 10} more`);
+    const counts = [
+      ...(skipped.size > 0 ? [`${plural(skipped.size, 'file')} skipped`] : []),
+      ...(shortened.size > 0 ? [`${plural(shortened.size, 'file')} analysed in part`] : []),
+    ];
+    item.text = `$(warning) Crosswire: ${counts.join(', ')}`;
+    const all = [...skipped, ...shortened];
+    const lines = all.slice(0, 10).map(([key, reason]) => `${plainText(vscode.workspace.asRelativePath(uriOfKey(key)))}: ${reason}`);
+    if (all.length > 10) lines.push(`…and ${all.length - 10} more`);
     item.tooltip = `${lines.join('\n')}\n\nClick to open the Crosswire log.`;
     item.show();
   };

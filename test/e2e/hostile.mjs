@@ -66,7 +66,12 @@ export const HOSTILE_ARTICLES = [
   { name: 'hostile-bidi-copy.txt', content: () => BIDI.replace('Override in the council', 'Rates row at the town hall'), expect: 'highlighted' },
   // Reached a second time through hostile-links/alias.txt, and its copy outside through outside.txt.
   { name: 'hostile-linked.txt', content: () => LINKED, expect: 'highlighted' },
+  // More quotes than one document keeps (core/bounds.ts): analysed in part, and said so.
+  { name: 'hostile-chant.txt', content: () => CHANT, expect: 'highlighted' },
 ];
+
+/** One quote eight thousand times over: more quotes than a document keeps, all copies of one. */
+const CHANT = `Chant at the stadium\n\n${'“We will not back down.” '.repeat(8000)}\n`;
 
 /** The headline of an article outside the workspace that a link inside it leads to. */
 const OUTSIDE_TITLE = 'An article outside the workspace';
@@ -240,6 +245,12 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(cardText), `the card holds a raw override:\n${JSON.stringify(cardText)}`);
     await page.mouse.move(5, 5);
   });
+
+  await runner.step(suite, 'a file of eight thousand copies of one quote is analysed in part, and the status bar says so', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /analysed in part/ }).first();
+    await item.waitFor({ timeout: 60_000 });
+    assert.match((await item.innerText()).trim(), /1 file analysed in part/);
+  }, { timeoutMs: 90_000 });
 
   for (const a of HOSTILE_ARTICLES.filter((x) => x.name !== 'hostile-markup.md')) {
     const how = a.expect === 'highlighted' ? 'with' : 'without';
