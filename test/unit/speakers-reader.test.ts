@@ -73,6 +73,14 @@ describe('speakers as a reader resolves them', () => {
       assert.ok(none[0]!.confidence! <= 0.6);
     });
 
+    it('reads a role described by nationality or past office as the person the passage is about, least surely', () => {
+      const text = 'Volodymyr Zelensky was not in Paris on Monday. During the day, the Ukrainian president deplored that “we received only 30% of the shells.”';
+      const [s] = speakers(text, person('Volodymyr Zelensky'));
+      assert.equal(s?.name, 'Volodymyr Zelensky');
+      assert.ok(s!.confidence! <= 0.5);
+      assert.deepEqual(names('Volodymyr Zelensky was not in Paris.\n\n“We need shells,” the minister said.', person('Volodymyr Zelensky')), ['the minister'], 'a bare role is not an epithet');
+    });
+
     it('keeps “the speaker” a role, never a name or a person introduced as Speaker', () => {
       const [s] = speakers('House Speaker Mike Johnson arrived.\n\n“We are ready,” the speaker said.', person('Mike Johnson'));
       assert.equal(s?.name, 'the speaker');

@@ -49,6 +49,8 @@ const UNRECOGNISED_NAME = 0.6;
 const THE_SPEAKER = 0.5;
 /** A term in a reported sentence, outside the reported clause: the reporter's word, most likely. */
 const TERM_IN_REPORT = 0.6;
+/** A role described by nationality or past office, read as the person the passage is about. */
+const EPITHET_ROLE = 0.5;
 /** A quote after a colon, said by the person the sentence opens with. */
 const HEAD_OF_SENTENCE = 0.6;
 /** A quote opening a paragraph, carrying on the reporting clause that closed the paragraph before. */
@@ -530,6 +532,12 @@ class Attributor {
       }
       const holder = this.roleHolder(toks, b, e);
       if (holder !== null) return { ...this.mentionRef(holder, mentions[holder], via), span: { start, end }, confidence: ROLE_RESOLVED };
+      // "the Ukrainian president", "the former Portuguese prime minister": with nobody introduced in the
+      // role, a description by nationality or past office stands for the person the passage is about.
+      if (this.isEpithet(toks, b, e)) {
+        const person = this.pronoun({ start, end });
+        if (person) return { ...person, via, confidence: EPITHET_ROLE };
+      }
       const org = inside.find((i) => mentions[i].type === 'organization');
       return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via, confidence: ROLE_ONLY };
     }
@@ -557,6 +565,17 @@ class Attributor {
       if (isRoleNoun(toks[k].text) && /^(?:for|of|to)$/.test(toks[k + 1].text) && !/^(?:minister|secretary|president|chief|head|leader|governor|chairman|director)$/i.test(toks[k].text)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /** A definite singular role of a person described by nationality or past office ("the Ukrainian president"). */
+  private isEpithet(toks: readonly Tok[], b: number, e: number): boolean {
+    if (!/^the$/i.test(toks[b].text) || !isPersonRole(toks[e].text)) return false;
+    for (let k = b + 1; k < e; k++) {
+      const w = toks[k].text;
+      if (w === 'former' || (EPITHET.test(w) && this.doc.mentionAt(toks[k].start) < 0) || COUNTRY_WORDS.has(w.toLowerCase())) return true;
+      if (!(isRoleModifier(w) || isPersonRole(w) || isUpper(w[0]))) return false;
     }
     return false;
   }
