@@ -237,6 +237,12 @@ describe('speakers as a reader resolves them', () => {
       assert.deepEqual(names(text, person('Emmanuel Macron', 'Vladimir Putin')), ['Emmanuel Macron']);
     });
 
+    it('does not carry the last speaker onto words an unnamed person is said to have said', () => {
+      const text = '“I would like to apologize,” Calhoun said. One person replied, “You should be in jail.” “We hear you,” a voice shouted.';
+      assert.deepEqual(names(text, person('Calhoun')), ['Calhoun', null, null]);
+      assert.deepEqual(names('“I would like to apologize,” Calhoun said. “We are sorry.”', person('Calhoun')), ['Calhoun', 'Calhoun']);
+    });
+
     it('does not carry a speaker from a paragraph that reports nobody', () => {
       assert.deepEqual(names('Biden arrived.\n\nThe bridge collapsed at 1:30 a.m.\n\n“I told them we will help.”', person('Biden')), [null]);
     });

@@ -111,8 +111,28 @@ class Attributor {
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
-      (term ? this.named(q) : this.continuation(quotes, i, earlier))
+      (term ? this.named(q) : this.saidBySomeoneElse(q) ? null : this.continuation(quotes, i, earlier))
     );
+  }
+
+  /**
+   * Whether a reporting verb right beside the quote introduces it with a subject nobody can name ("One
+   * person replied, “…”", "“…,” a voice shouted"): the words are someone's, not the last speaker's.
+   */
+  private saidBySomeoneElse(q: QuoteSpan): boolean {
+    const s = this.doc.sentenceAt(q.outer.start);
+    if (!s) return false;
+    const toks = s.tokens;
+    const qi = tokenIndexAt(toks, q.outer.start);
+    let v = qi - 1;
+    if (toks[v]?.text === ',' || toks[v]?.text === ':') v--;
+    if (v >= 1 && toks[v].kind === 'word' && reportingVerb(toks[v].text) === 'finite' && toks[v - 1].kind === 'word') return true;
+    let k = tokenIndexAt(toks, Math.max(q.outer.start, q.outer.end - 1)) + 1;
+    if (toks[k]?.text === ',') k++;
+    for (let n = 0; n < 4 && toks[k + n]?.kind === 'word'; n++) {
+      if (reportingVerb(toks[k + n].text) === 'finite') return n > 0;
+    }
+    return false;
   }
 
   /** `…,” X said`, `…,” said X`, `…,” according to X`; across a full stop only when the clause ends there. */
