@@ -69,6 +69,8 @@ export function describeDocument(text: string, paras: readonly Paragraph[], file
   for (const p of paras.slice(0, HEADLINE_WINDOW)) {
     // A Markdown heading's marks are not part of its words.
     const line = text.slice(p.start, p.end).replace(/^#{1,6}\s+/, '');
+    // A headline stands above the story: after its first sentence of running text, none is looked for.
+    if (isRunningText(line)) break;
     if (METADATA.test(line) || !isHeadline(line)) continue;
     const split = splitHeadline(line);
     return { title: shorten(split.title), titleFrom: 'headline', source: header ?? split.source ?? source };
@@ -84,6 +86,11 @@ export function describeDocument(text: string, paras: readonly Paragraph[], file
     if (wordCount(sentence) >= 4) return { title: shorten(sentence.replace(/[.!?]$/, ''), MAX_LEAD_TITLE), titleFrom: 'lead', source };
   }
   return { title: fileName, titleFrom: 'file', source };
+}
+
+/** A paragraph of the story itself: several words ending a sentence, not page furniture or a caption. */
+function isRunningText(line: string): boolean {
+  return wordCount(line) >= 8 && /[.!?]["'”’)]?$/.test(line) && !isChrome(line) && !CAPTION.test(line) && !METADATA.test(line);
 }
 
 function isChrome(line: string): boolean {

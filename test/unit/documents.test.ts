@@ -82,6 +82,12 @@ describe('document titles and sources', () => {
     assert.equal(describe_('CNN: Blinken urges China to stop\nSource: Example Site\n\nx').source, 'Example Site', 'the header says who published the copy');
   });
 
+  it('looks for a headline only above the story’s first sentence of running text', () => {
+    const d = describe_('Bank of England Governor Andrew Bailey spoke after the decision on Thursday.\n\nHe reassured markets that “the worst is behind us.”');
+    assert.equal(d.titleFrom, 'lead');
+    assert.equal(d.title, 'Bank of England Governor Andrew Bailey spoke after the decision on Thursday');
+  });
+
   it('does not cut a lead title at an initial or a title abbreviation', () => {
     const d = describe_('“We will rebuild,” Chair John Q. Smith said in Baltimore on Friday. Then he left.');
     assert.equal(d.title, '“We will rebuild,” Chair John Q. Smith said in Baltimore on Friday');
