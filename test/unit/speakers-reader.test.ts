@@ -129,6 +129,7 @@ describe('speakers as a reader resolves them', () => {
       assert.deepEqual(names('Wang Yi delivered these words to his guest: “Do not cross the red line.”', person('Wang Yi')), ['Wang Yi']);
       assert.deepEqual(names('Tiff Macklem spoke on Friday.\n\nHis message to markets was blunt:\n\n“Rates will stay high.”', person('Tiff Macklem')), ['Tiff Macklem']);
       assert.deepEqual(names('The sign on the bridge read: “Do not stop.”'), [null], 'no speech noun, no speaker');
+      assert.deepEqual(names('The foreign minister delivered stern words to his guest: “Do not cross the red line.”'), ['The foreign minister']);
     });
   });
 

@@ -274,9 +274,17 @@ class Attributor {
       for (let o = k - 1; o >= 0 && o >= k - 3 && toks[o].kind === 'word'; o--) {
         if (/^(?:his|her)$/i.test(toks[o].text)) return this.pronoun(toks[o]);
       }
-      return this.sentenceSubject(s, k, 'colon', false);
+      return this.sentenceSubject(s, k, 'colon', false) ?? this.openingPhrase(s, k);
     }
     return null;
+  }
+
+  /** The noun phrase a sentence opens with, before token `limit`, as its subject ("The foreign minister …"). */
+  private openingPhrase(s: Sentence, limit: number): SpeakerRef | null {
+    const toks = s.tokens;
+    let e = 0;
+    while (e < limit && e < 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === 0)) e++;
+    return e === 0 ? null : this.subjectEndingAt(toks, 0, e - 1, 'colon');
   }
 
   /**
