@@ -73,6 +73,13 @@ describe('speakers as a reader resolves them', () => {
       assert.ok(none[0]!.confidence! <= 0.6);
     });
 
+    it('reads a headline’s role as the person the article then introduces in it, only before anyone is named', () => {
+      const text = 'UN chief warns “global boiling” has arrived\n\nUN Secretary-General Antonio Guterres spoke on Thursday in New York.';
+      assert.deepEqual(names(text, person('Antonio Guterres')), ['Antonio Guterres']);
+      const later = 'Antonio Guterres spoke.\n\n“We act,” UN officials said. “It is late,” a senior official said.\n\nUN Secretary-General Antonio Guterres left.';
+      assert.deepEqual(names(later, person('Antonio Guterres')), ['UN officials', 'a senior official']);
+    });
+
     it('reads a role described by nationality or past office as the person the passage is about, least surely', () => {
       const text = 'Volodymyr Zelensky was not in Paris on Monday. During the day, the Ukrainian president deplored that “we received only 30% of the shells.”';
       const [s] = speakers(text, person('Volodymyr Zelensky'));

@@ -617,13 +617,18 @@ class Attributor {
    * title holds every word of the role that tells roles apart ("foreign", "of State"); the nearest wins.
    */
   private roleHolder(toks: readonly Tok[], b: number, e: number): number | null {
-    if (!/^the$/i.test(toks[b].text)) return null;
+    const phraseStart = toks[b].start;
+    const mentions = this.doc.mentions;
+    // A role naming the article's first person ("UN chief warns …" in a headline) is the person the
+    // article introduces in it further on; headlines drop the article, so "the" is not needed there.
+    const first = !mentions.some((m) => m.type === 'person' && m.end <= phraseStart && !this.doc.quoteAt(m.start));
+    if (!first && !/^the$/i.test(toks[b].text)) return null;
     let h = e;
     while (h > b && !isPersonRole(toks[h].text)) h--;
     if (h === b) return null;
     const head = roleWord(toks[h].text);
     const required: string[] = [];
-    for (let k = b + 1; k <= e; k++) {
+    for (let k = b; k <= e; k++) {
       if (k === h) continue;
       const t = toks[k];
       const w = roleWord(t.text);
@@ -638,17 +643,26 @@ class Attributor {
       if (m >= 0 && this.doc.mentions[m].type === 'place') continue;
       required.push(w);
     }
-    const phraseStart = toks[b].start;
-    const mentions = this.doc.mentions;
+    const holds = (i: number): boolean => {
+      const title = this.titleOf(mentions[i]);
+      if (title.size === 0) return false;
+      const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
+      return heads && required.every((w) => title.has(w));
+    };
     let seen = 0;
+    if (first) {
+      for (let i = lastStartingAtOrBefore(mentions, phraseStart) + 1; i < mentions.length && seen < ROLE_REACH; i++) {
+        if (mentions[i].type !== 'person' || this.doc.quoteAt(mentions[i].start)) continue;
+        seen++;
+        if (holds(i)) return i;
+      }
+      return null;
+    }
     for (let i = lastStartingAtOrBefore(mentions, phraseStart - 1); i >= 0 && seen < ROLE_REACH; i--) {
       const m = mentions[i];
       if (m.type !== 'person' || m.end > phraseStart || this.doc.quoteAt(m.start)) continue;
       seen++;
-      const title = this.titleOf(m);
-      if (title.size === 0) continue;
-      const holds = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
-      if (holds && required.every((w) => title.has(w))) return i;
+      if (holds(i)) return i;
     }
     return null;
   }
