@@ -621,7 +621,11 @@ class Attributor {
     const mentions = this.doc.mentions;
     // A role naming the article's first person ("UN chief warns …" in a headline) is the person the
     // article introduces in it further on; headlines drop the article, so "the" is not needed there.
-    const first = !mentions.some((m) => m.type === 'person' && m.end <= phraseStart && !this.doc.quoteAt(m.start));
+    let first = true;
+    for (let i = 0; i < mentions.length && mentions[i].start < phraseStart && first; i++) {
+      const m = mentions[i];
+      if (m.type === 'person' && m.end <= phraseStart && !this.doc.quoteAt(m.start)) first = false;
+    }
     if (!first && !/^the$/i.test(toks[b].text)) return null;
     let h = e;
     while (h > b && !isPersonRole(toks[h].text)) h--;
