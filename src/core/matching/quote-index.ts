@@ -14,6 +14,12 @@ const MAX_LINKS = 32;
 /** Posting entries read per new quote when gathering its candidates. */
 const POSTINGS_BUDGET = 8000;
 /**
+ * The same for a part of a quote, and the candidates it compares in full: a part is a sentence or two,
+ * whose rarest words find its versions within a few lists, and the whole quote has read the rest.
+ */
+const PART_POSTINGS_BUDGET = 2000;
+const PART_CANDIDATES = 8;
+/**
  * Share of the smaller quote's weight a candidate must show in shared words and senses. Below it no
  * rule of the comparison (half of both, most of the shorter, all of a term) can hold.
  */
@@ -612,7 +618,9 @@ export class QuoteIndex {
     const evidence = this.evidence;
     const touched = this.touched;
     let touchedEnd = 0;
-    let budget = POSTINGS_BUDGET;
+    const part = this.entries[n]!.root !== n;
+    let budget = part ? PART_POSTINGS_BUDGET : POSTINGS_BUDGET;
+    const most = part ? PART_CANDIDATES : MAX_CANDIDATES;
     for (const key of order) {
       const k = key % LIST_PLACES;
       const length = this.postings.count(keys[k]);
@@ -633,8 +641,8 @@ export class QuoteIndex {
       const v = evidence[other];
       const d = docOf[other];
       if (other !== n && d >= 0 && d !== doc && v >= CANDIDATE_SHARE * Math.min(total, massOf[other])) {
-        if (best.length === MAX_CANDIDATES && !beats(other, best[MAX_CANDIDATES - 1])) continue;
-        let at = best.length === MAX_CANDIDATES ? MAX_CANDIDATES - 1 : best.length;
+        if (best.length === most && !beats(other, best[most - 1])) continue;
+        let at = best.length === most ? most - 1 : best.length;
         while (at > 0 && beats(other, best[at - 1])) {
           best[at] = best[at - 1];
           at--;
