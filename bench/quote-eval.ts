@@ -209,6 +209,23 @@ export function speakerMatches(predicted: string | null, gold: Pick<GoldQuoteEnt
 }
 
 /** Unordered key of a pair of ids. */
+/** Sets of ids joined one pair at a time: `find` names a set by one of its members. */
+function disjointSets(): { find: (x: string) => string; join: (a: string, b: string) => void } {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const join = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  return { find, join };
+}
+
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
@@ -222,18 +239,10 @@ export function goldPairs(gold: readonly GoldQuote[]): { direct: Set<string>; ch
   const direct = new Set<string>();
   const chained = new Set<string>();
   const scored = gold.filter((q) => q.clusters && q.clusters.length > 0);
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
+  const { find, join } = disjointSets();
   for (const q of scored) {
     for (const c of q.clusters!.slice(1)) {
-      const a = find(`cluster:${q.clusters![0]}`);
-      const b = find(`cluster:${c}`);
-      if (a !== b) parent.set(a, b);
+      join(`cluster:${q.clusters![0]}`, `cluster:${c}`);
     }
   }
   for (let i = 0; i < scored.length; i++) {
@@ -264,20 +273,12 @@ export function predictedPairs(
     if (p && g.clusters && g.clusters.length > 0) goldOf.set(p.id, g);
   }
   const direct = new Set<string>();
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
+  const { find, join } = disjointSets();
   for (const l of links) {
     const a = goldOf.get(l.from);
     const b = goldOf.get(l.to);
     if (a && b && a.file !== b.file) direct.add(pairKey(a.id, b.id));
-    const ra = find(l.from);
-    const rb = find(l.to);
-    if (ra !== rb) parent.set(ra, rb);
+    join(l.from, l.to);
   }
   const chained = new Set<string>();
   const members = [...goldOf.entries()];
