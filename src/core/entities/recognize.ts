@@ -6,7 +6,7 @@
 import type { Paragraph, RawMention } from '../types';
 import { sentenceMentions } from './conventions';
 import { currentModel } from './model';
-import { confidenceOf, tagSentences } from './tagger';
+import { confidenceOf, forgetDecodings, tagSentences } from './tagger';
 import { paragraphSentences, type Sentence } from './tokens';
 
 /**
@@ -66,6 +66,7 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
 export function forgetRecognized(): void {
   paragraphCache.clear();
   cachedTokens = 0;
+  forgetDecodings();
 }
 
 /** How much recognition remembers: paragraphs and their tokens. */

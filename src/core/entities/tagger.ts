@@ -3,7 +3,9 @@
  * names with their score margins. Conventions of the project are applied afterwards (`conventions.ts`).
  */
 import { documentContext, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
+import { cacheCounter } from '../cache-stats';
 import { emissions, spanMargin, viterbi } from './decode';
+import { mix } from './hash';
 import { spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
 import type { Sentence } from './tokens';
@@ -29,8 +31,10 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
   }
   return ctx.sentences.map((s, i) => {
     const n = s.lowers.length;
-    const d = viterbi(emissions(last, feats[i], n), n, last.transition, withMargins);
-    return spansOf(d.labels).map((sp) => ({ ...sp, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 }));
+    return remembered(last, feats[i], withMargins, () => {
+      const d = viterbi(emissions(last, feats[i], n), n, last.transition, withMargins);
+      return { labels: d.labels, spans: spansOf(d.labels).map((sp) => ({ ...sp, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 })) };
+    }).spans;
   });
 }
 
@@ -38,8 +42,68 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
 export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: readonly SentenceFeatures[]): Uint8Array[] {
   return ctx.sentences.map((s, i) => {
     const f = feats ? feats[i] : sentenceFeatures(ctx, i);
-    return viterbi(emissions(model, f, s.lowers.length), s.lowers.length, model.transition).labels;
+    return remembered(model, f, false, () => ({ labels: viterbi(emissions(model, f, s.lowers.length), s.lowers.length, model.transition).labels, spans: [] })).labels;
   });
+}
+
+/**
+ * Decodings of recent sentences, by the hash of their features. A sentence's labels depend on nothing
+ * but its features and the model, so a sentence whose features are the very same as before (every
+ * sentence of an article but the edited ones, most of the time) is not scored and decoded again.
+ * The features are kept and compared in full, so a hash collision costs a decoding, never a wrong one.
+ */
+/** Tokens of the sentences remembered, at most: about 120 bytes each, so some 7 MB in all. */
+const MAX_REMEMBERED_TOKENS = 60_000;
+let rememberedTokens = 0;
+const decodings = new Map<number, { model: TaggerModel; margins: boolean; f: SentenceFeatures; labels: Uint8Array; spans: TaggedSpan[] }>();
+const decodingHits = cacheCounter('sentence decodings (entities)');
+
+function remembered(
+  model: TaggerModel,
+  f: SentenceFeatures,
+  margins: boolean,
+  decode: () => { labels: Uint8Array; spans: TaggedSpan[] },
+): { labels: Uint8Array; spans: TaggedSpan[] } {
+  const key = featureHash(f, margins);
+  const hit = decodings.get(key);
+  if (hit && hit.model === model && hit.margins === margins && sameFeatures(hit.f, f)) {
+    decodingHits.hits++;
+    decodings.delete(key);
+    decodings.set(key, hit);
+    return hit;
+  }
+  decodingHits.misses++;
+  const result = decode();
+  const old = decodings.get(key);
+  if (old) rememberedTokens -= old.f.counts.length;
+  decodings.set(key, { model, margins, f, ...result });
+  rememberedTokens += f.counts.length;
+  while (rememberedTokens > MAX_REMEMBERED_TOKENS && decodings.size > 1) {
+    const oldest = decodings.keys().next().value as number;
+    rememberedTokens -= decodings.get(oldest)!.f.counts.length;
+    decodings.delete(oldest);
+  }
+  return result;
+}
+
+/** Forgets every remembered decoding. */
+export function forgetDecodings(): void {
+  decodings.clear();
+  rememberedTokens = 0;
+}
+
+function featureHash(f: SentenceFeatures, margins: boolean): number {
+  let h = margins ? 0x811c9dc5 : 0x01000193;
+  for (let i = 0; i < f.counts.length; i++) h = mix(h, f.counts[i]);
+  for (let i = 0; i < f.feats.length; i++) if (f.feats[i] !== 0) h = mix(h, f.feats[i] ^ i);
+  return h;
+}
+
+function sameFeatures(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  if (a.feats.length !== b.feats.length || a.counts.length !== b.counts.length) return false;
+  for (let i = 0; i < a.counts.length; i++) if (a.counts[i] !== b.counts[i]) return false;
+  for (let i = 0; i < a.feats.length; i++) if (a.feats[i] !== b.feats[i]) return false;
+  return true;
 }
 
 /** The calibrated confidence of a margin. */
