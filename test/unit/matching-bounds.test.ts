@@ -70,6 +70,17 @@ describe('QuoteIndex bounds on repetitive documents', () => {
     assert.ok(ms < 6 * plain + 50, `${ms.toFixed(0)} ms against ${plain.toFixed(0)} ms for an ordinary text`);
   });
 
+  it('compares thousands of quotes made of a handful of words, every pair of them shared, in time near an ordinary text', () => {
+    const words = ['we', 'act', 'now'];
+    let text = '';
+    for (let i = 0; text.length < size; i++) {
+      const quote = Array.from({ length: 10 }, (_, k) => words[(i * 7 + k * k + (i >> k)) % 3]).join(' ');
+      text += `“${quote}” `;
+    }
+    const ms = bestTime(text.slice(0, size));
+    assert.ok(ms < 6 * plain + 50, `${ms.toFixed(0)} ms against ${plain.toFixed(0)} ms for an ordinary text`);
+  });
+
   it('still finds a phrase quoted again inside a longer quote of the same document', () => {
     const index = new QuoteIndex();
     const formula = Array.from({ length: 40 }, (_, i) => ({ id: `d-q${i}`, docId: 'd', text: `we will rebuild the bridge number ${i} soon`, kind: 'statement' as const }));

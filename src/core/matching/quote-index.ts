@@ -43,6 +43,12 @@ const MAX_MATCH_WORDS = 300;
  */
 const MAX_SAME_DOCUMENT = 8;
 /**
+ * Quotes of the same document looked at, at most, to find those longer ones: the holders of a quote's
+ * rarest pair of words are few in real text, but in a file of quotes made of a handful of words every
+ * pair is held by nearly all, and most are not longer.
+ */
+const MAX_SAME_DOCUMENT_LOOKS = 8 * MAX_SAME_DOCUMENT;
+/**
  * Copies of one quote in one document linked each to each. Past this (a chorus, a chant, a list of
  * one-word answers) each copy is linked to the one before it, so a group costs its size, not its square.
  */
@@ -273,7 +279,7 @@ export class QuoteIndex {
   /**
    * For a whole quote, the pair that stands for its link with each other whole quote, by the other's
    * number: the strongest among the pairs of the quote and of its parts with the other and its parts,
-   * the one between the whole quotes among equals (the whole quote comes first).
+   * the first found among equals (the whole quote's own pairs are read first).
    */
   private bestPairs(n: number): Map<number, { from: number; pair: Pair }> {
     const best = new Map<number, { from: number; pair: Pair }>();
@@ -444,22 +450,22 @@ export class QuoteIndex {
    * Links the quotes of one document that repeat each other: copies of one quote as `identical`, and a
    * quote with the longer quotes that contain its words as one run as a `fragment` of them. Each group
    * of copies is compared once, through its first copy, with at most `MAX_SAME_DOCUMENT` longer
-   * quotes: those holding the rarest pair of adjacent words of the shorter one, which every quote
-   * containing it must hold too. Only pairs with a new quote are made; the others exist already.
+   * quotes among the first `MAX_SAME_DOCUMENT_LOOKS` holding the rarest pair of adjacent words of the
+   * shorter one, which every quote containing it must hold too. Only pairs with a new quote are made; the others exist already.
    * Returns how many quotes had more longer partners than were compared.
    */
   private linkWithinDocument(groups: readonly number[][], fresh: ReadonlySet<number>): number {
-    const anyFresh = (g: readonly number[]): boolean => g.some((n) => fresh.has(n));
-    for (const g of groups) {
-      if (g.length < 2 || !anyFresh(g)) continue;
+    const hasFresh = groups.map((g) => g.some((n) => fresh.has(n)));
+    groups.forEach((g, k) => {
+      if (g.length < 2 || !hasFresh[k]) return;
       if (g.length <= GROUP_CLIQUE) {
         for (let x = 0; x < g.length; x++) {
           for (let y = x + 1; y < g.length; y++) if (fresh.has(g[x]) || fresh.has(g[y])) this.addPair(g[x], g[y], 1, 'identical');
         }
       } else {
-        for (let k = 1; k < g.length; k++) if (fresh.has(g[k - 1]) || fresh.has(g[k])) this.addPair(g[k - 1], g[k], 1, 'identical');
+        for (let c = 1; c < g.length; c++) if (fresh.has(g[c - 1]) || fresh.has(g[c])) this.addPair(g[c - 1], g[c], 1, 'identical');
       }
-    }
+    });
     // Which groups hold each pair of adjacent words, each group once, in document order.
     const holders = new Map<number, number[]>();
     groups.forEach((g, k) => {
@@ -482,9 +488,14 @@ export class QuoteIndex {
         if (!rarest || list.length < rarest.length) rarest = list;
       }
       let compared = 0;
+      let looked = 0;
       for (const other of rarest!) {
+        if (looked++ === MAX_SAME_DOCUMENT_LOOKS) {
+          capped += g.length;
+          break;
+        }
         const longer = groups[other];
-        if (other === k || this.entries[longer[0]]!.words <= length || !(anyFresh(g) || anyFresh(longer))) continue;
+        if (other === k || this.entries[longer[0]]!.words <= length || !(hasFresh[k] || hasFresh[other])) continue;
         if (compared === MAX_SAME_DOCUMENT) {
           capped += g.length;
           break;
@@ -567,8 +578,8 @@ export class QuoteIndex {
   }
 
   /**
-   * The quotes and parts of other documents an entry matches. A whole quote is not matched with parts
-   * of a quote it already matches whole, nor a part with the quote it is part of.
+   * The quotes and parts of other documents an entry matches; the very words of a part count as a
+   * fragment, as the whole quotes are not the same.
    */
   private matchesOf(n: number): { other: number; match: Match }[] {
     const p = this.prepared(this.entries[n]!);

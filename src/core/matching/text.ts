@@ -94,6 +94,8 @@ function read(raw: string): TokenReading {
  * reads no further than the word after that one.
  */
 export function leadingWords(text: string, max: number): string {
+  // Words are separated, so a text this short cannot hold more than `max` of them.
+  if (text.length <= 2 * max) return text;
   let count = 0;
   let end = 0;
   for (const m of text.matchAll(WORD)) {
