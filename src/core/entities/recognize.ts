@@ -3,6 +3,7 @@
  * sentences go through the statistical tagger (`tagger.ts`, weights in `model/`), and its names
  * through the project's conventions (`conventions.ts`). Mentions are sorted and never overlap.
  */
+import { BoundedCache } from '../lru';
 import type { Paragraph, RawMention } from '../types';
 import { sentenceMentions } from './conventions';
 import { currentModel } from './model';
@@ -16,8 +17,7 @@ import { paragraphSentences, type Sentence } from './tokens';
  */
 const MAX_PARAGRAPHS = 4000;
 const MAX_TOKENS = 40000;
-const paragraphCache = new Map<string, readonly Sentence[]>();
-let cachedTokens = 0;
+const paragraphCache = new BoundedCache<string, readonly Sentence[]>(MAX_TOKENS, tokensOf, MAX_PARAGRAPHS);
 
 function tokensOf(sentences: readonly Sentence[]): number {
   let n = 0;
@@ -28,18 +28,9 @@ function tokensOf(sentences: readonly Sentence[]): number {
 function sentencesOf(text: string, p: Paragraph): Sentence[] {
   const key = text.slice(p.start, p.end);
   let rel = paragraphCache.get(key);
-  if (rel) {
-    paragraphCache.delete(key);
-    paragraphCache.set(key, rel);
-  } else {
+  if (!rel) {
     rel = paragraphSentences(key, { start: 0, end: key.length });
     paragraphCache.set(key, rel);
-    cachedTokens += tokensOf(rel);
-    while ((paragraphCache.size > MAX_PARAGRAPHS || cachedTokens > MAX_TOKENS) && paragraphCache.size > 1) {
-      const oldest = paragraphCache.keys().next().value as string;
-      cachedTokens -= tokensOf(paragraphCache.get(oldest)!);
-      paragraphCache.delete(oldest);
-    }
   }
   if (p.start === 0) return rel as Sentence[];
   return rel.map((s) => ({ tokens: s.tokens.map((t) => ({ text: t.text, start: t.start + p.start, end: t.end + p.start })) }));
@@ -65,11 +56,10 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
 /** Forgets every remembered paragraph: the next analysis of any text starts from scratch. */
 export function forgetRecognized(): void {
   paragraphCache.clear();
-  cachedTokens = 0;
   forgetDecodings();
 }
 
 /** How much recognition remembers: paragraphs and their tokens. */
 export function recognitionCacheSize(): { chunks: number; tokens: number } {
-  return { chunks: paragraphCache.size, tokens: cachedTokens };
+  return { chunks: paragraphCache.size, tokens: paragraphCache.weight };
 }

@@ -2,9 +2,10 @@
  * The statistical tagger end to end over one document: tokens, document context, features, Viterbi,
  * names with their score margins. Conventions of the project are applied afterwards (`conventions.ts`).
  */
-import { documentContext, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
 import { cacheCounter } from '../cache-stats';
+import { BoundedCache } from '../lru';
 import { emissions, spanMargin, viterbi } from './decode';
+import { documentContext, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
 import { mix } from './hash';
 import { spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
@@ -46,17 +47,24 @@ export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: r
   });
 }
 
+/** Tokens of the sentences remembered, at most: about 120 bytes each, so some 7 MB in all. */
+const MAX_REMEMBERED_TOKENS = 60_000;
 /**
  * Decodings of recent sentences, by the hash of their features. A sentence's labels depend on nothing
  * but its features and the model, so a sentence whose features are the very same as before (every
  * sentence of an article but the edited ones, most of the time) is not scored and decoded again.
  * The features are kept and compared in full, so a hash collision costs a decoding, never a wrong one.
  */
-/** Tokens of the sentences remembered, at most: about 120 bytes each, so some 7 MB in all. */
-const MAX_REMEMBERED_TOKENS = 60_000;
-let rememberedTokens = 0;
-const decodings = new Map<number, { model: TaggerModel; margins: boolean; f: SentenceFeatures; labels: Uint8Array; spans: TaggedSpan[] }>();
+const decodings = new BoundedCache<number, Decoding>(MAX_REMEMBERED_TOKENS, (d) => d.f.counts.length);
 const decodingHits = cacheCounter('sentence decodings (entities)');
+
+interface Decoding {
+  readonly model: TaggerModel;
+  readonly margins: boolean;
+  readonly f: SentenceFeatures;
+  readonly labels: Uint8Array;
+  readonly spans: TaggedSpan[];
+}
 
 function remembered(
   model: TaggerModel,
@@ -68,31 +76,19 @@ function remembered(
   const hit = decodings.get(key);
   if (hit && hit.model === model && hit.margins === margins && sameFeatures(hit.f, f)) {
     decodingHits.hits++;
-    decodings.delete(key);
-    decodings.set(key, hit);
     return hit;
   }
   decodingHits.misses++;
   const result = decode();
-  const old = decodings.get(key);
-  if (old) rememberedTokens -= old.f.counts.length;
   decodings.set(key, { model, margins, f, ...result });
-  rememberedTokens += f.counts.length;
-  while (rememberedTokens > MAX_REMEMBERED_TOKENS && decodings.size > 1) {
-    const oldest = decodings.keys().next().value as number;
-    rememberedTokens -= decodings.get(oldest)!.f.counts.length;
-    decodings.delete(oldest);
-  }
   return result;
 }
 
 /** Forgets every remembered decoding. */
 export function forgetDecodings(): void {
   decodings.clear();
-  rememberedTokens = 0;
 }
 
-/** FNV-1a over the feature words: a fraction of what scoring them costs, and mixed once at the end. */
 function featureHash(f: SentenceFeatures, margins: boolean): number {
   let h = margins ? 0x811c9dc5 : 0x01000193;
   const { feats, counts } = f;
