@@ -11,7 +11,7 @@ import { assertSymmetricLinks, assertWellFormed } from '../fixtures/hostile/inva
 import { linkedVersions, quoteCardMarkdown } from '../../src/features/hoverContent';
 import { escapeIcons, plainText, truncate } from '../../src/features/markdown';
 import { lineContext, outlineGroups } from '../../src/features/treeModel';
-import { FakeCorpus, link, quoteAt, speaker, toHtml } from './features-fixtures';
+import { FakeCorpus, link, quoteAt, speaker, toHtml } from '../support/fake-corpus';
 
 const SEEDS = join(__dirname, '../../seeds');
 const MARKUP = readFileSync(join(__dirname, '../fixtures/hostile/markup.md'), 'utf8');

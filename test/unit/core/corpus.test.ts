@@ -1,0 +1,140 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { AnalyzerPool } from '../../../src/core/analyzer-pool';
+import { Corpus, analyzeText, quoteSteps } from '../../../src/core/corpus';
+
+const SEEDS = join(__dirname, '../../../seeds');
+const seeds = readdirSync(SEEDS).sort().map((f) => ({ uri: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8') }));
+
+const A = 'Rivers rise\n\n“The dam will hold through the spring floods without any doubt,” Mayor Ana Lopes said on Monday.';
+const B = 'Mayor reassures town\n\n“The dam will hold through the spring floods,” Lopes told reporters.\n\nAna Lopes spoke in Porto.';
+
+describe('the corpus', () => {
+  it('links a quote to its shorter version in another document, and unlinks it when that document goes', () => {
+    const c = new Corpus();
+    c.set('a.txt', A);
+    c.set('b.txt', B);
+    const qa = c.document('a.txt')!.quotes[0]!;
+    const qb = c.document('b.txt')!.quotes[0]!;
+    const link = c.linksOf(qa.id).find((l) => l.to === qb.id);
+    assert.ok(link, 'linked');
+    assert.equal(link.relation, 'fragment');
+    assert.equal(c.quote(qb.id)?.text, 'The dam will hold through the spring floods');
+    assert.deepEqual(c.linkedIds(qa.id), c.linksOf(qa.id).map((l) => l.to));
+    assert.deepEqual(c.uris(), ['a.txt', 'b.txt']);
+    c.remove('b.txt');
+    assert.deepEqual(c.linksOf(qa.id), []);
+    assert.deepEqual(c.linkedIds(qa.id), []);
+    assert.deepEqual(c.uris(), ['a.txt']);
+    assert.equal(c.quote(qb.id), undefined);
+    assert.equal(c.has('b.txt'), false);
+  });
+
+  it('resolves a speaker to the entity shared across documents', () => {
+    const c = new Corpus();
+    c.set('a.txt', A);
+    c.set('b.txt', B);
+    const qa = c.document('a.txt')!.quotes[0]!;
+    const qb = c.document('b.txt')!.quotes[0]!;
+    assert.ok(qa.speakerEntity);
+    assert.equal(qb.speakerEntity, qa.speakerEntity, '"Lopes" in b is the Ana Lopes of both documents');
+    assert.equal(c.entity(qa.speakerEntity!)?.name, 'Ana Lopes');
+    assert.deepEqual(new Set(c.mentionsOf(qa.speakerEntity!).map((m) => m.uri)), new Set(['a.txt', 'b.txt']));
+  });
+
+  it('re-analyses a changed document and tells listeners which one changed', () => {
+    const c = new Corpus();
+    const changed: string[] = [];
+    const off = c.onDidChange((uris) => changed.push(...uris));
+    c.set('a.txt', A, 1);
+    c.set('a.txt', A.replace('spring floods', 'autumn storms'), 2);
+    off();
+    c.set('a.txt', A, 3);
+    assert.deepEqual(changed, ['a.txt', 'a.txt']);
+    assert.equal(c.document('a.txt')!.version, 3);
+    assert.equal(c.documents().length, 1);
+  });
+
+  it('finds the quote and the mention at an offset', () => {
+    const c = new Corpus();
+    const d = c.set('a.txt', A);
+    const q = d.quotes[0]!;
+    assert.equal(c.quoteAt('a.txt', q.outer.start)?.id, q.id);
+    assert.equal(c.quoteAt('a.txt', 2), undefined);
+    const m = d.mentions.find((x) => x.text === 'Ana Lopes')!;
+    assert.equal(c.mentionAt('a.txt', m.start + 2)?.entity, m.entity);
+  });
+
+  it('gives the same result from facts computed elsewhere as from its own analysis', () => {
+    const direct = new Corpus();
+    const viaFacts = new Corpus();
+    for (const s of seeds) {
+      direct.set(s.uri, s.text);
+      viaFacts.setFacts(s.uri, s.text, JSON.parse(JSON.stringify(analyzeText(s.text, s.uri.split('/').pop()!))));
+    }
+    assert.deepEqual(viaFacts.documents(), direct.documents());
+    assert.deepEqual(viaFacts.links(), direct.links());
+    assert.deepEqual(viaFacts.entities(), direct.entities());
+  });
+});
+
+describe('adding a document in steps', () => {
+  const long = Array.from({ length: 40 }, (_, i) => `“The dam number ${i} will hold through the spring floods,” Lopes said.`).join('\n\n');
+
+  it('gives 16 more quotes a step, ending with the facts themselves', () => {
+    const facts = analyzeText(long, 'long.txt');
+    const steps = [...quoteSteps(facts)];
+    assert.deepEqual(steps.map((s) => s.quotes.length), [16, 32, 40]);
+    assert.equal(steps.at(-1), facts);
+    assert.deepEqual(steps.map((s) => s.speakers.length), [16, 32, 40]);
+    assert.deepEqual([...quoteSteps({ ...facts, quotes: [], speakers: [] })].map((s) => s.quotes.length), [0]);
+  });
+
+  // Scores may differ in the last digits: rarity weights are those of the moment a pair was linked.
+  it('ends with the same linked pairs, of the same relations, as adding the document at once', () => {
+    const once = new Corpus();
+    const stepwise = new Corpus();
+    for (const c of [once, stepwise]) c.set('b.txt', B);
+    const facts = analyzeText(long, 'long.txt');
+    once.setFacts('long.txt', long, facts);
+    for (const step of quoteSteps(facts)) stepwise.setFacts('long.txt', long, step);
+    const key = (c: Corpus) => c.links().map((l) => `${l.from} ${l.to} ${l.relation}`);
+    assert.ok(once.links().length > 0);
+    assert.deepEqual(key(stepwise), key(once));
+  });
+});
+
+describe('the analyser pool', function () {
+  this.timeout(60000);
+  let dir: string;
+  let script: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-worker-'));
+    script = join(dir, 'worker.js');
+    await build({ entryPoints: [join(__dirname, '../../../src/core/worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'silent' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('analyses documents in worker threads with the same result as in the caller', async () => {
+    const pool = new AnalyzerPool(script, 2);
+    try {
+      const facts = await Promise.all(seeds.map((s) => pool.analyze(s.text, s.uri.split('/').pop()!)));
+      for (let i = 0; i < seeds.length; i++) {
+        assert.deepEqual(facts[i], JSON.parse(JSON.stringify(analyzeText(seeds[i]!.text, seeds[i]!.uri.split('/').pop()!))));
+      }
+      assert.equal(pool.queued, 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('refuses work once closed', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    pool.dispose();
+    await assert.rejects(pool.analyze('text', 'a.txt'), /closed/);
+  });
+});

@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recognize } from '../../../../src/core/entities';
+import { paragraphs } from '../../../../src/core/text/paragraphs';
+import type { RawMention } from '../../../../src/core/types';
+
+function find(text: string): RawMention[] {
+  return recognize(text, paragraphs(text));
+}
+
+/** Mentions as `text/type`, the way a reader would list them. */
+function names(text: string): string[] {
+  return find(text).map((m) => `${m.text}/${m.type}`);
+}
+
+describe('entities: recognize', () => {
+  it('keeps titles out of names and still finds the place in the title', () => {
+    const got = names('US Secretary of State Antony Blinken met Chinese President Xi Jinping on Friday.');
+    assert.deepEqual(got, ['US/place', 'Antony Blinken/person', 'Xi Jinping/person']);
+  });
+
+  it('does not cut a name at a title word, nor make a person of the title', () => {
+    const got = names('The trip followed a visit by US Treasury Secretary Janet Yellen. President Joe Biden signed the bill.');
+    assert.deepEqual(got, ['US/place', 'Janet Yellen/person', 'Joe Biden/person']);
+  });
+
+  it('drops possessives and keeps exact offsets', () => {
+    const text = 'Antony Blinken’s trip to China followed Beijing\'s warning and the U.S.’s concerns. Blinken’s aides agreed.';
+    const got = find(text);
+    assert.deepEqual(got.map((m) => m.text), ['Antony Blinken', 'China', 'Beijing', 'U.S.', 'Blinken']);
+    for (const m of got) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('splits places at commas instead of merging them', () => {
+    assert.deepEqual(names('They met in Beijing, China, on Friday.'), ['Beijing/place', 'China/place']);
+  });
+
+  it('finds news outlets and agencies, with or without cue words', () => {
+    const got = names('Reuters reported it first; AP, Axios and the Financial Times followed, as did CNN.');
+    assert.deepEqual(got, ['Reuters/organization', 'AP/organization', 'Axios/organization', 'Financial Times/organization', 'CNN/organization']);
+  });
+
+  it('types departments and ministries as organisations, with a leading country kept apart', () => {
+    assert.deepEqual(names('A US State Department spokesman and a Chinese Foreign Ministry spokesman spoke.'), [
+      'US/place', 'State Department/organization', 'Foreign Ministry/organization',
+    ]);
+  });
+
+  it('uses lower-case role words before a name the tagger does not know', () => {
+    assert.deepEqual(names('He met his counterpart Dong Jun and spokesman Mao Ning.'), ['Dong Jun/person', 'Mao Ning/person']);
+  });
+
+  it('reads all-capitals photo credits: agencies and photographer yes, distribution notices no', () => {
+    const got = names('Leaders meet in Beijing. EFE-EPA/XINHUA / Shen Hong CHINA OUT / UK AND IRELAND OUT / MANDATORY CREDIT EDITORIAL USE ONLY');
+    assert.deepEqual(got, ['Beijing/place', 'EFE/organization', 'EPA/organization', 'XINHUA/organization', 'Shen Hong/person']);
+  });
+
+  it('reads all-capitals datelines as places', () => {
+    assert.deepEqual(names('LONDON (Reuters) - Markets fell.'), ['LONDON/place', 'Reuters/organization']);
+  });
+
+  it('does not take demonyms, weekdays, months or sentence-initial words for names', () => {
+    assert.deepEqual(names('However, Chinese and Russian officials met on Friday, 26 April. Western sanctions remain.'), []);
+  });
+
+  it('keeps cue-word names whole and splits hyphenated pairs of names', () => {
+    const got = names('Joe Biden and Xi Jinping met. The South China Sea shadowed the Biden-Xi meeting at the Great Hall of the People.');
+    assert.deepEqual(got, [
+      'Joe Biden/person', 'Xi Jinping/person', 'South China Sea/place', 'Biden/person', 'Xi/person', 'Great Hall of the People/place',
+    ]);
+  });
+
+  it('keeps "of" inside an official name but splits names joined by "and"', () => {
+    assert.deepEqual(names('The People\'s Republic of China and Russia signed, the Securities and Exchange Commission said.'), [
+      'People\'s Republic of China/place', 'Russia/place', 'Securities and Exchange Commission/organization',
+    ]);
+  });
+
+  it('finds a bare surname the document names in full elsewhere, even where the tagger calls it a verb', () => {
+    const got = names('Blinken urges restraint.\n\nSecretary of State Antony Blinken spoke in Paris.');
+    assert.deepEqual(got, ['Blinken/person', 'Antony Blinken/person', 'Paris/place']);
+  });
+
+  it('finds G7, NATO and the Kremlin as organisations', () => {
+    assert.deepEqual(names('G7 leaders and NATO allies warned the Kremlin.'), ['G7/organization', 'NATO/organization', 'Kremlin/organization']);
+  });
+
+  it('keeps name particles ("von der Leyen")', () => {
+    assert.deepEqual(names('"We are ready," von der Leyen said in Brussels.'), ['von der Leyen/person', 'Brussels/place']);
+  });
+
+  it('keeps the article of "The Hague" and reads company cue words', () => {
+    assert.deepEqual(names('She visited Tokyo and The Hague. Shares of Hoshino Electronics fell; Hoshino declined to comment.'), [
+      'Tokyo/place', 'The Hague/place', 'Hoshino Electronics/organization', 'Hoshino/organization',
+    ]);
+  });
+
+  it('splits a dateline, its agency and the name after the dash', () => {
+    assert.deepEqual(names('LONDON (Reuters) - Bukayo Saka scored late.'), ['LONDON/place', 'Reuters/organization', 'Bukayo Saka/person']);
+  });
+
+  it('returns sorted, non-overlapping mentions for every seed', () => {
+    for (const f of ['000_44d6e05b2ad3ddd3', '001_7e1bd303d94b701a', '002_708bc86c8f4b88ce', '003_2b7f539160dc2239', '004_3370ff8a36d960a3']) {
+      const text = readFileSync(join(__dirname, '../../../../seeds', `${f}.txt`), 'utf8');
+      const got = find(text);
+      assert.ok(got.length > 30, f);
+      for (let i = 0; i < got.length; i++) {
+        assert.equal(text.slice(got[i].start, got[i].end), got[i].text);
+        if (i > 0) assert.ok(got[i].start >= got[i - 1].end, `${f}: overlap at ${got[i].start}`);
+        assert.ok(!/['’]s$/.test(got[i].text), `${f}: possessive kept in ${got[i].text}`);
+      }
+    }
+  });
+
+  it('handles a one-megabyte line without hanging and with exact offsets', function () {
+    this.timeout(120000);
+    const unit = 'Blinken met Wang Yi in Beijing on Friday. ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const got = find(text);
+    assert.ok(got.length >= 2 * Math.floor(text.length / unit.length));
+    const last = got[got.length - 1];
+    assert.equal(text.slice(last.start, last.end), last.text);
+  });
+});

@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import type { SpeakerRef } from '../../../src/core/types';
+import { spansByKind } from '../../../src/features/highlightSpans';
+import { DEFAULT_SETTINGS } from '../../../src/features/settings';
+import { mention, quoteAt } from '../../support/fake-corpus';
+
+const U = 'file:///w/a.txt';
+const who = (start: number, via: SpeakerRef['via']): SpeakerRef => ({ name: 'Blinken', span: { start, end: start + 7 }, mention: 0, via });
+
+// “We will act,” Blinken said. “Soon,” he added. “Now,” Blinken said. Beijing’s “normal” trade.
+const analysis = {
+  mentions: [
+    mention(U, 0, 'Blinken', 15, { id: 'p', name: 'Blinken', type: 'person', aliases: [] }),
+    mention(U, 1, 'Beijing', 70, { id: 'b', name: 'Beijing', type: 'place', aliases: [] }),
+    mention(U, 2, 'State Department', 100, { id: 'o', name: 'State Department', type: 'organization', aliases: [] }),
+  ],
+  quotes: [
+    quoteAt(U, 'q0', 'We will act,', 1, { speaker: who(15, 'after') }),
+    quoteAt(U, 'q1', 'Soon,', 30, { speaker: who(37, 'pronoun') }),
+    quoteAt(U, 'q2', 'Now,', 50, { speaker: who(15, 'continuation') }),
+    quoteAt(U, 'q3', 'Later,', 60, { speaker: who(15, 'after') }),
+    quoteAt(U, 'q4', 'normal', 80, { kind: 'term' }),
+  ],
+};
+
+describe('editor highlights', () => {
+  it('draws each kind of name, statements and terms apart, and each named speaker once', () => {
+    const spans = spansByKind(analysis, DEFAULT_SETTINGS.highlight);
+    assert.deepEqual(spans.person, [analysis.mentions[0]]);
+    assert.deepEqual(spans.place, [analysis.mentions[1]]);
+    assert.deepEqual(spans.organization, [analysis.mentions[2]]);
+    assert.deepEqual(spans.statement.map((s) => s.start), [0, 29, 49, 59], 'statements with their quote marks');
+    assert.deepEqual(spans.term.map((s) => s.start), [79]);
+    assert.deepEqual(spans.speaker, [{ start: 15, end: 22 }], 'a pronoun is not marked as a name, a repeated name once');
+  });
+
+  it('turns each kind off on its own, and everything off with the master switch', () => {
+    const noPlaces = spansByKind(analysis, { ...DEFAULT_SETTINGS.highlight, places: false, terms: false });
+    assert.equal(noPlaces.place.length, 0);
+    assert.equal(noPlaces.term.length, 0);
+    assert.equal(noPlaces.person.length, 1);
+    assert.equal(noPlaces.statement.length, 4);
+    const off = spansByKind(analysis, { ...DEFAULT_SETTINGS.highlight, enabled: false });
+    assert.ok(Object.values(off).every((list) => list.length === 0));
+  });
+});

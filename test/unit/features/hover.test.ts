@@ -1,0 +1,149 @@
+import { strict as assert } from 'node:assert';
+import { HOVER_COMMANDS } from '../../../src/features/commandIds';
+import {
+  entityCardMarkdown,
+  linkedVersions,
+  quoteCardMarkdown,
+  renderDiff,
+} from '../../../src/features/hoverContent';
+import { FakeCorpus, link, mention, quoteAt, speaker, toHtml } from '../../support/fake-corpus';
+
+const A = 'file:///w/a.txt';
+const B = 'file:///w/b.txt';
+const C = 'file:///w/c.txt';
+
+/** Every href in rendered HTML. */
+const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+
+describe('quote hover card', () => {
+  const hovered = quoteAt(A, 'a-q0', 'China must address the issue', 10, { speaker: speaker('Antony Blinken') });
+  const inB = quoteAt(B, 'b-q2', 'China must address this issue now', 40, { speaker: speaker('Blinken') });
+  const inC = quoteAt(C, 'c-q1', 'China must address the issue', 5);
+  const corpus = new FakeCorpus(
+    [hovered, inB, inC],
+    [
+      link('a-q0', 'b-q2', 0.74, 'variant', [
+        { op: 'common', text: 'China must address ' },
+        { op: 'from', text: 'the' },
+        { op: 'to', text: 'this' },
+        { op: 'common', text: ' issue' },
+        { op: 'to', text: ' now' },
+      ]),
+      link('a-q0', 'c-q1', 1, 'identical'),
+    ],
+    { [A]: 'Blinken in Beijing', [B]: 'US warns China over Russia', [C]: 'Talks end in Beijing' },
+  );
+
+  it('names the speaker and kind, then every other article by its title, best match first', () => {
+    const md = quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 });
+    const html = toHtml(md);
+    assert.match(html, /<strong>Statement<\/strong> · said by <strong>Antony Blinken<\/strong>/);
+    assert.match(html, /Also reported by<\/strong> \(2\)/);
+    const c = html.indexOf('Talks end in Beijing');
+    const b = html.indexOf('US warns China over Russia');
+    assert.ok(c > 0 && b > c, 'the identical version (score 1) is listed before the variant');
+    assert.match(html, /word for word · 100%/);
+    assert.match(html, /reworded · 74% · said by Blinken/);
+  });
+
+  it('marks the words each version has alone: struck through here, bold there', () => {
+    const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 }));
+    assert.match(html, /China must address <del>the<\/del><strong>this<\/strong> issue <strong>now<\/strong>/);
+    assert.match(html, /<del>struck<\/del> words are only in this article, <strong>bold<\/strong> ones only in theirs/);
+  });
+
+  it('links each version to crosswire.openQuote with that quote’s id, and to nothing else', () => {
+    const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 }));
+    const links = hrefs(html);
+    assert.equal(links.length, 2);
+    for (const href of links) {
+      const [command, args] = href.split('?');
+      assert.equal(command, 'command:crosswire.openQuote');
+      assert.ok(HOVER_COMMANDS.includes('crosswire.openQuote'));
+      assert.ok(['["b-q2"]', '["c-q1"]'].includes(decodeURIComponent(args!)));
+    }
+  });
+
+  it('lists at most maxLinks versions and offers the rest through Go to Matching Quote', () => {
+    const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 1 }));
+    assert.ok(html.includes('Talks end in Beijing'));
+    assert.ok(!html.includes('US warns China over Russia'));
+    assert.match(html, /…and 1 more/);
+    assert.doesNotMatch(html, /struck/, 'no legend when no word differences are shown');
+    assert.ok(hrefs(html).some((h) => h.startsWith('command:crosswire.goToMatchingQuote?')));
+  });
+
+  it('says so when no other article reports the quote', () => {
+    const alone = quoteAt(A, 'a-q5', 'nobody else wrote this', 100, { kind: 'statement' });
+    const html = toHtml(quoteCardMarkdown(alone, linkedVersions(corpus, alone), { maxLinks: 5 }));
+    assert.match(html, /speaker not named/);
+    assert.match(html, /Not reported by any other article/);
+    assert.deepEqual(hrefs(html), []);
+  });
+
+  it('tells a term from a statement', () => {
+    const term = quoteAt(A, 'a-q3', 'normal', 200, { kind: 'term' });
+    const html = toHtml(quoteCardMarkdown(term, [], { maxLinks: 5 }));
+    assert.match(html, /<strong>Term<\/strong> · words held at a distance/);
+  });
+
+  it('keeps hostile article text inert: titles, speakers, quotes and diffs', () => {
+    const evil = '[x](command:workbench.action.terminal.new) <img src=x> $(alert) &amp; ![i](http://e/i.png)';
+    const q = quoteAt(A, 'a-q0', evil, 0, { speaker: speaker(evil) });
+    const other = quoteAt(B, 'b-q0', evil, 0, { speaker: speaker(evil) });
+    const evilCorpus = new FakeCorpus(
+      [q, other],
+      [link('a-q0', 'b-q0', 0.9, 'variant', [{ op: 'common', text: evil }, { op: 'to', text: evil }, { op: 'from', text: evil }])],
+      { [A]: evil, [B]: evil },
+    );
+    const md = quoteCardMarkdown(q, linkedVersions(evilCorpus, q), { maxLinks: 5 });
+    const html = toHtml(md);
+    assert.deepEqual(hrefs(html), [`command:crosswire.openQuote?${encodeURIComponent('["b-q0"]')}`]);
+    assert.doesNotMatch(html, /<img|<a href="(?!command:crosswire\.)/);
+    assert.doesNotMatch(md, /(^|[^\\])\$\(/, 'no theme icon syntax survives');
+    assert.ok(html.includes('&amp;amp;'), 'an entity in the text shows as written');
+  });
+
+  it('renders a diff with only common words as plain escaped text', () => {
+    assert.equal(renderDiff([{ op: 'common', text: 'a *b* c' }]), 'a \\*b\\* c');
+  });
+});
+
+describe('entity hover card', () => {
+  const entity = { id: 'p1', name: 'Antony Blinken', type: 'person' as const, aliases: ['Blinken', 'Anthony Blinken'] };
+
+  it('gives type, canonical name, aliases, reach, and links to the tree and the mentions', () => {
+    const m = mention(A, 0, 'Blinken', 5, entity);
+    const html = toHtml(entityCardMarkdown(m, entity, { mentions: 12, articles: 4 }));
+    assert.match(html, /<strong>Person<\/strong> · <strong>Antony Blinken<\/strong>/);
+    assert.match(html, /Also written: Blinken · Anthony Blinken/);
+    assert.match(html, /Mentioned 12 times in 4 articles/);
+    assert.deepEqual(hrefs(html), [
+      `command:crosswire.revealEntity?${encodeURIComponent('["p1"]')}`,
+      `command:crosswire.showEntityMentions?${encodeURIComponent('["p1"]')}`,
+    ]);
+  });
+
+  it('uses the singular for one mention in one article, and leaves out an empty alias line', () => {
+    const lone = { ...entity, aliases: [] };
+    const html = toHtml(entityCardMarkdown(mention(A, 0, 'Blinken', 5, lone), lone, { mentions: 1, articles: 1 }));
+    assert.match(html, /Mentioned 1 time in 1 article</);
+    assert.doesNotMatch(html, /Also written/);
+    assert.doesNotMatch(html, /still being recognised/, 'final counts once indexing is over');
+  });
+
+  it('says the counts may grow while entities are still being recognised', () => {
+    const lone = { id: 'p2', name: 'Ana Lopes', type: 'person' as const, aliases: [] };
+    const html = toHtml(entityCardMarkdown(mention(A, 0, 'Lopes', 5, lone), lone, { mentions: 2, articles: 1 }, true));
+    assert.match(html, /Mentioned 2 times in 1 article/);
+    assert.match(html, /still being recognised in other articles/);
+  });
+
+  it('explains a name it cannot tie to one entity, with no links', () => {
+    const m = { ...mention(A, 0, 'Smith', 5, null), type: 'person' as const };
+    const html = toHtml(entityCardMarkdown(m, undefined, undefined));
+    assert.match(html, /<strong>Person<\/strong> · <strong>Smith<\/strong>/);
+    assert.match(html, /more than one/);
+    assert.deepEqual(hrefs(html), []);
+  });
+});
