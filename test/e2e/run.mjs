@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -20,6 +20,7 @@ import { Runner } from './lib/runner.mjs';
 import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
 import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
+import { startPass } from './start.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -27,7 +28,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'start'];
 
 const CODE_SERVER_VERSION = '4.96.4';
 const codeServerDir =
@@ -93,6 +94,7 @@ async function main() {
     if (pass === 'main') await withWorkbench('main', mainSettings(), (ctx) => mainPass(ctx, manifest, need));
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
     else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
+    else if (pass === 'start') await startPass(runner, { codeServerDir, screenshots, keep: flags.keep });
     else throw new Error(`unknown pass ${pass}`);
   }
 }

@@ -68,7 +68,7 @@ const running = new Set();
  * The servers run detached, so an interrupted test run would leave them (and their extension
  * hosts) behind; kill their groups on the way out, however the run ends.
  */
-function killLeftoversOnExit() {
+function killLeftoversOnExit(onSignals = true) {
   if (killLeftoversOnExit.installed) return;
   killLeftoversOnExit.installed = true;
   const killAll = () => {
@@ -78,6 +78,7 @@ function killLeftoversOnExit() {
     running.clear();
   };
   process.on('exit', killAll);
+  if (!onSignals) return;
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     process.once(signal, () => {
       killAll();
@@ -111,35 +112,39 @@ export function freePort() {
 
 /**
  * Starts code-server detached, in its own process group, and waits until it answers.
+ * `password` turns on code-server's password login (passed through the environment, never on the
+ * command line where other users' `ps` would show it); without it anyone who reaches the port is in.
+ * `stopOnSignals: false` leaves Ctrl-C and SIGTERM to the caller (the group is still killed on exit).
  * @param {string} codeServerDir
- * @param {Sandbox} sandbox
- * @param {{ timeoutMs?: number }} [options]
+ * @param {Pick<Sandbox, 'root' | 'userDataDir' | 'extensionsDir' | 'workspace' | 'env'>} sandbox
+ * @param {{ timeoutMs?: number, password?: string, extraArgs?: string[], stopOnSignals?: boolean }} [options]
  * @returns {Promise<RunningServer>}
  */
-export async function startCodeServer(codeServerDir, sandbox, { timeoutMs = 30_000 } = {}) {
+export async function startCodeServer(codeServerDir, sandbox, { timeoutMs = 30_000, password, extraArgs = [], stopOnSignals = true } = {}) {
   const port = await freePort();
   const logFile = join(sandbox.root, 'code-server.log');
   const out = openSync(logFile, 'a');
   const args = [
     join(codeServerDir, 'out', 'node', 'entry.js'),
-    '--auth', 'none',
+    '--auth', password === undefined ? 'none' : 'password',
     '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', sandbox.userDataDir,
     '--extensions-dir', sandbox.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
+    ...extraArgs,
     sandbox.workspace,
   ];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, ...sandbox.env },
+    env: { ...process.env, ...sandbox.env, ...(password === undefined ? {} : { PASSWORD: password }) },
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
   child.unref();
-  killLeftoversOnExit();
+  killLeftoversOnExit(stopOnSignals);
   running.add(pid);
   let exited = false;
   child.on('exit', () => { exited = true; });
