@@ -3,24 +3,28 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
-import { Corpus, fileNameOf, quoteSteps, type DocumentFacts } from '../src/core/corpus';
-import { QUICK_PASS_ON_CALLER_MAX_CHARS, quoteFacts } from '../src/core/first-pass';
-import { warmUpQuotePass } from '../src/core/warm-up';
+import { Corpus, type DocumentAnalysis, type DocumentFacts } from '../src/core/corpus';
+import { quoteFacts } from '../src/core/first-pass';
+import { Indexer } from '../src/core/indexing/indexer';
+import type { Analyzer } from '../src/core/indexing/ledger';
+import { NodeFsHost } from '../src/core/indexing/node-host';
+import { SLICE_MS } from '../src/core/indexing/runs';
+import { nullLogger } from '../src/core/logger';
 import type { GeneratedArticle, GeneratedCorpus, PlantedQuote, Statement } from './generate';
 import { articleNear, linkAccuracy, measureEdit, measureLookups, summarize, type Summary } from './measure';
 import type { SizeMessage } from './size-run';
 
 /**
  * The index as a user's process holds it. The generated articles are written to a folder; a separate
- * process (`index-child.ts`) that holds nothing but what the extension would reads them back, finds the
- * quotes and links (the quick first pass), then builds the full index with the analysis in a pool of
- * worker threads while its main thread adds each document's facts in order, as the extension does.
- * Its peak memory is then the index's (worker threads included), not the generator's or the
- * benchmark's.
+ * process (`index-child.ts`) that holds nothing but what the extension would builds the index with the
+ * extension's own indexer (`src/core/indexing`) over a `node:fs` host: it reads the files back, finds
+ * the quotes and links (the quick first pass), then recognises the entities in a pool of worker
+ * threads while its main thread adds each document's facts in order. Its peak memory is then the
+ * index's (worker threads included), not the generator's or the benchmark's.
  */
 
-/** Work the extension host does between two yields to its event loop, as the extension does. */
-const SLICE_MS = 8;
+/** The largest size limit the setting allows: no generated article is skipped. */
+const MAX_FILE_SIZE_KB = 10240;
 /** Resolution of the event-loop delay monitor, in milliseconds. */
 const MONITOR_RESOLUTION_MS = 5;
 /** Analyses in flight at once; the extension's default. */
@@ -177,8 +181,6 @@ export interface IndexMemory {
   readonly rssAfterQuickPass: number;
 }
 
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * An event-loop delay monitor already ticking: its timer starts on the loop's next turn, and a block
  * that began before then would go unseen.
@@ -210,157 +212,185 @@ function readManifest(dir: string): Promise<ManifestEntry[]> {
   return readFile(join(dir, 'order.json'), 'utf8').then((s) => JSON.parse(s) as ManifestEntry[]);
 }
 
-async function quotesPhase(
-  corpus: Corpus,
-  manifest: readonly ManifestEntry[],
-  send: (m: SizeMessage) => void,
-  deadline: number,
-  pool: AnalyzerPool,
-): Promise<QuotesPhaseResult> {
-  const monitor = await startedMonitor();
-  const started = performance.now();
-  // As the extension does: the quick pass's one-off costs in a slice of their own, then the threads start.
-  warmUpQuotePass();
-  await breathe();
-  pool.warm();
-  const reads: (Promise<string> | undefined)[] = [];
-  let launched = 0;
-  let readMs = 0;
-  let findMs = 0;
-  let indexMs = 0;
-  let longest = 0;
-  let longestWords = 0;
-  let longestIndex = -1;
-  let quotes = 0;
-  let done = 0;
-  let slice = performance.now();
-  for (let i = 0; i < manifest.length; i++) {
-    while (launched < manifest.length && launched < i + DEFAULT_WINDOW && Date.now() < deadline) {
-      reads[launched] = readFile(manifest[launched]!.file, 'utf8');
-      launched++;
-    }
-    if (i >= launched) break;
-    let t = performance.now();
-    const text = await reads[i]!;
-    reads[i] = undefined;
-    readMs += performance.now() - t;
-    t = performance.now();
-    const { uri } = manifest[i]!;
-    // As the extension does, a long text's quotes are found in a worker, off this thread.
-    const inWorker = text.length > QUICK_PASS_ON_CALLER_MAX_CHARS;
-    const facts = inWorker ? await pool.analyze(text, fileNameOf(uri), { quick: true }) : quoteFacts(text, fileNameOf(uri));
-    findMs += performance.now() - t;
-    // Waiting for the worker does not hold this thread up.
-    if (inWorker) t = performance.now();
-    // A long article's quotes join a few at a time, each step in its own slice when the slice is
-    // spent, as the extension adds them (`applyInSlices`).
-    for (const step of quoteSteps(facts)) {
-      const m = performance.now();
-      corpus.setFacts(uri, text, step, 0);
-      const e = performance.now();
-      indexMs += e - m;
-      if (e - t > longest) {
-        longest = e - t;
-        longestWords = manifest[i]!.words;
-        longestIndex = i;
-      }
-      if (step === facts) break;
-      if (e - slice > SLICE_MS) {
-        await breathe();
-        slice = performance.now();
-      }
-      t = performance.now();
-    }
-    const e = performance.now();
-    quotes += facts.quotes.length;
-    done++;
-    if (e - slice > SLICE_MS) {
-      send({ type: 'progress', phase: 'quotes', done, total: manifest.length });
-      await breathe();
-      slice = performance.now();
+/** The corpus of the index process, timing every `setFacts` the indexer makes. */
+class TimedCorpus extends Corpus {
+  onSetFacts: ((uri: string, facts: DocumentFacts, started: number, ended: number) => void) | undefined;
+
+  override setFacts(uri: string, text: string, facts: DocumentFacts, version = 0): DocumentAnalysis {
+    const started = performance.now();
+    const analysis = super.setFacts(uri, text, facts, version);
+    this.onSetFacts?.(uri, facts, started, performance.now());
+    return analysis;
+  }
+}
+
+/** What the quick pass measured, as it goes. */
+class QuickPassTimes {
+  readMs = 0;
+  findMs = 0;
+  indexMs = 0;
+  quotes = 0;
+  longest = 0;
+  longestUri = '';
+  readonly done = new Set<string>();
+  /** When the quotes of the article about to join were found on this thread. */
+  foundAt: number | undefined;
+
+  /**
+   * One `setFacts` of the quick pass. The longest work for one article without a break is finding its
+   * quotes on this thread with its first step, or one later step of a long article.
+   */
+  added(uri: string, started: number, ended: number): void {
+    this.indexMs += ended - started;
+    const span = ended - (this.foundAt ?? started);
+    this.foundAt = undefined;
+    this.done.add(uri);
+    if (span > this.longest) {
+      this.longest = span;
+      this.longestUri = uri;
     }
   }
-  const t = performance.now();
-  const links = corpus.links().length;
-  const linksMs = performance.now() - t;
-  const ms = performance.now() - started;
-  monitor.disable();
-  return {
-    articlesDone: done, articles: manifest.length, ms, readMs, findMs, indexMs, linksMs, longestArticleMs: longest,
-    longestArticleWords: longestWords, longestArticleIndex: longestIndex,
-    loopDelay: loopDelay(monitor), quotes, links,
-  };
 }
 
-interface Prepared {
-  readonly entry: ManifestEntry;
-  readonly text: string;
-  readonly facts: DocumentFacts;
+/** What the entity pass measured, as it goes. */
+interface EntityPassTimes {
+  readonly setFacts: number[];
+  words: number;
+  quotes: number;
+  mentions: number;
+  longest: number;
+  longestWords: number;
 }
 
-async function pooledBuild(
-  corpus: Corpus,
+/**
+ * Builds the index with the extension's own indexer (`core/indexing`) over the folder, through a
+ * `node:fs` host: every article's quotes and links first, then the entities from the worker pool, the
+ * main thread adding each document's facts in order. The corpus and the host are wrapped only to time
+ * what the indexer does; each pass stops at its time box.
+ */
+async function buildIndex(
+  corpus: TimedCorpus,
   pool: AnalyzerPool,
   manifest: readonly ManifestEntry[],
   o: IndexOptions,
   send: (m: SizeMessage) => void,
-): Promise<PooledBuildResult> {
-  const deadline = o.buildDeadline ?? Infinity;
-  const monitor = await startedMonitor();
-  const started = performance.now();
-  const prepare = async (entry: ManifestEntry): Promise<Prepared> => {
-    const text = await readFile(entry.file, 'utf8');
-    return { entry, text, facts: await pool.analyze(text, fileNameOf(entry.uri)) };
-  };
-  const prepared: (Promise<Prepared> | undefined)[] = [];
-  let launched = 0;
-  let done = 0;
-  let words = 0;
-  let setFactsMs = 0;
-  let quotes = 0;
-  let mentions = 0;
-  const setFactsTimes: number[] = [];
-  let longest = 0;
-  let longestWords = 0;
-  let slice = performance.now();
-  for (let i = 0; i < manifest.length; i++) {
-    // Past the time box no analysis starts; those under way are still added, in order.
-    while (launched < manifest.length && launched < i + o.window && Date.now() < deadline) {
-      prepared[launched] = prepare(manifest[launched]!);
-      launched++;
-    }
-    if (i >= launched) break;
-    const ready = await prepared[i]!;
-    prepared[i] = undefined;
+): Promise<{ quick: QuotesPhaseResult; pooled: PooledBuildResult; rssAfterQuickPass: number }> {
+  const byUri = new Map(manifest.map((m, i) => [m.uri, { entry: m, index: i }]));
+  const q = new QuickPassTimes();
+  const e: EntityPassTimes = { setFacts: [], words: 0, quotes: 0, mentions: 0, longest: 0, longestWords: 0 };
+  const host = new NodeFsHost(manifest.map((m) => ({ key: m.uri, path: m.file })));
+  const read = host.read.bind(host);
+  host.read = async (key, maxBytes) => {
     const t = performance.now();
-    corpus.setFacts(ready.entry.uri, ready.text, ready.facts, 0);
-    const took = performance.now() - t;
-    setFactsMs += took;
-    setFactsTimes.push(took);
-    if (took > longest) {
-      longest = took;
-      longestWords = ready.entry.words;
+    const decoded = await read(key, maxBytes);
+    q.readMs += performance.now() - t;
+    return decoded;
+  };
+  const analyzer: Analyzer = {
+    analyze: async (text, fileName, options) => {
+      if (!options?.quick) return pool.analyze(text, fileName, options);
+      const t = performance.now();
+      const facts = await pool.analyze(text, fileName, options);
+      q.findMs += performance.now() - t;
+      q.quotes += facts.quotes.length;
+      return facts;
+    },
+    warm: () => pool.warm(),
+  };
+  const findQuotes = (text: string, fileName: string): DocumentFacts => {
+    const t = performance.now();
+    const facts = quoteFacts(text, fileName);
+    q.findMs += performance.now() - t;
+    q.quotes += facts.quotes.length;
+    q.foundAt = t;
+    return facts;
+  };
+  const indexer = new Indexer(corpus, host, nullLogger, { analyzer, window: o.window, findQuotes, maxFileSizeKB: () => MAX_FILE_SIZE_KB });
+  corpus.onSetFacts = (uri, facts, started, ended) => {
+    if (indexer.state.phase === 'quotes') return q.added(uri, started, ended);
+    const took = ended - started;
+    e.setFacts.push(took);
+    const words = byUri.get(uri)?.entry.words ?? 0;
+    if (took > e.longest) {
+      e.longest = took;
+      e.longestWords = words;
     }
-    words += ready.entry.words;
-    quotes += ready.facts.quotes.length;
-    mentions += ready.facts.mentions.length;
-    done++;
-    if (performance.now() - slice > SLICE_MS) {
-      send({ type: 'progress', phase: 'pooled build', done, total: manifest.length });
-      await breathe();
-      slice = performance.now();
+    e.words += words;
+    e.quotes += facts.quotes.length;
+    e.mentions += facts.mentions.length;
+  };
+
+  const quickMonitor = await startedMonitor();
+  const started = performance.now();
+  let quick: QuotesPhaseResult | undefined;
+  let entitiesStarted = NaN;
+  let entitiesMonitor: IntervalHistogram | undefined;
+  let rssAfterQuickPass = 0;
+  let lastProgress = 0;
+  const endQuickPass = (): QuotesPhaseResult => {
+    const t = performance.now();
+    const links = corpus.links().length;
+    const linksMs = performance.now() - t;
+    quickMonitor.disable();
+    const longest = byUri.get(q.longestUri);
+    return {
+      articlesDone: q.done.size, articles: manifest.length, ms: performance.now() - started, readMs: q.readMs, findMs: q.findMs,
+      indexMs: q.indexMs, linksMs, longestArticleMs: q.longest, longestArticleWords: longest?.entry.words ?? 0,
+      longestArticleIndex: longest?.index ?? -1, loopDelay: loopDelay(quickMonitor), quotes: q.quotes, links,
+    };
+  };
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const cancelAt = (deadline: number | undefined, phases: readonly string[]): void => {
+    if (deadline === undefined || !Number.isFinite(deadline)) return;
+    timers.push(setTimeout(() => {
+      if (phases.includes(indexer.state.phase)) indexer.cancelIndexing();
+    }, Math.max(0, deadline - Date.now())));
+  };
+  const subscription = indexer.onDidChangeIndexState((state) => {
+    if (state.phase === 'entities' && !quick) {
+      quick = endQuickPass();
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      rssAfterQuickPass = process.memoryUsage().rss;
+      send({ type: 'phase', phase: 'pooled build' });
+      entitiesMonitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
+      entitiesMonitor.enable();
+      entitiesStarted = performance.now();
     }
+    if ((state.phase === 'quotes' || state.phase === 'entities') && performance.now() - lastProgress > SLICE_MS) {
+      lastProgress = performance.now();
+      send({ type: 'progress', phase: state.phase === 'quotes' ? 'quotes' : 'pooled build', done: state.done, total: state.total });
+    }
+  });
+  try {
+    // Past the quick pass's time box no article is read; past the build's, no analysis is waited for.
+    if (Date.now() < (o.quotesDeadline ?? Infinity)) {
+      cancelAt(o.quotesDeadline, ['finding', 'quotes']);
+      cancelAt(o.buildDeadline, ['entities']);
+      await indexer.reindex();
+    }
+  } finally {
+    timers.forEach(clearTimeout);
+    subscription.dispose();
+    indexer.dispose();
   }
-  const ms = performance.now() - started;
-  monitor.disable();
+  quick ??= endQuickPass();
+  const ms = Number.isNaN(entitiesStarted) ? 0 : performance.now() - entitiesStarted;
+  entitiesMonitor?.disable();
   const t = performance.now();
   const entities = corpus.entities().length;
   const entitiesMs = performance.now() - t;
+  const done = e.setFacts.length;
   return {
-    articlesDone: done, articles: manifest.length, words, workers: o.workers, window: o.window, ms, entitiesMs,
-    setFactsMs, longestSetFactsMs: longest, setFacts: summarize(setFactsTimes), setFactsOver50Ms: setFactsTimes.filter((t) => t > 50).length,
-    longestSetFactsWords: longestWords, loopDelay: loopDelay(monitor),
-    wordsPerSecond: words / (ms / 1000), entities, quotes, mentions,
+    quick,
+    rssAfterQuickPass: rssAfterQuickPass || process.memoryUsage().rss,
+    pooled: {
+      articlesDone: done, articles: manifest.length, words: e.words, workers: o.workers, window: o.window, ms, entitiesMs,
+      setFactsMs: e.setFacts.reduce((a, b) => a + b, 0), longestSetFactsMs: e.longest, setFacts: summarize(e.setFacts),
+      setFactsOver50Ms: e.setFacts.filter((x) => x > 50).length, longestSetFactsWords: e.longestWords,
+      loopDelay: entitiesMonitor ? loopDelay(entitiesMonitor) : { max: 0, p99: 0, mean: 0 },
+      wordsPerSecond: ms > 0 ? e.words / (ms / 1000) : 0, entities, quotes: e.quotes, mentions: e.mentions,
+    },
   };
 }
 
@@ -392,18 +422,13 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   const manifest = await readManifest(o.dir);
   send({ type: 'result', key: 'idleLoopDelay', value: await idleLoopDelay() });
 
-  const corpus = new Corpus();
+  const corpus = new TimedCorpus();
   const pool = new AnalyzerPool(o.workerScript, o.workers);
   try {
     send({ type: 'phase', phase: 'quotes' });
-    // The extension starts the threads as the quick pass begins, so they are ready for the entities.
-    const quick = await quotesPhase(corpus, manifest, send, o.quotesDeadline ?? Infinity, pool);
+    const { quick, pooled, rssAfterQuickPass } = await buildIndex(corpus, pool, manifest, o, send);
     send({ type: 'result', key: 'quotesPhase', value: quick });
-    gc?.();
-    const rssAfterQuickPass = process.memoryUsage().rss;
-
-    send({ type: 'phase', phase: 'pooled build' });
-    send({ type: 'result', key: 'pooled', value: await pooledBuild(corpus, pool, manifest, o, send) });
+    send({ type: 'result', key: 'pooled', value: pooled });
     send({ type: 'result', key: 'memory', value: measureMemory(manifest.filter((m) => corpus.has(m.uri)).length, o.workers, { rssAtStart, rssAfterQuickPass }) });
 
     const truth = JSON.parse(await readFile(join(o.dir, 'truth.json'), 'utf8')) as Truth;

@@ -8,7 +8,7 @@ import { quoteFacts } from './core/first-pass';
 import { ArticleWorkspace, type Analyzer, type IndexState, type WorkspaceStats } from './features/articleWorkspace';
 import { storageFolder } from './features/cacheFolder';
 import { SettingsStore } from './features/configuration';
-import { CACHE_FORMAT, FactsCache, type FactsCacheStats } from './features/factsCache';
+import { CACHE_FORMAT, FactsCache, type FactsCacheStats } from './core/indexing/facts-cache';
 import { features } from './features';
 import { createChannelLogger, type ChannelLogger } from './features/log';
 import type { Services } from './features/services';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CacheFolder } from './factsCache';
+import type { CacheFolder } from '../core/indexing/facts-cache';
 
 /** The index cache's folder inside the extension's storage, through `workspace.fs` (any scheme). */
 export function storageFolder(folder: vscode.Uri): CacheFolder {

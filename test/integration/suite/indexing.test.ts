@@ -10,7 +10,7 @@ import { Corpus } from '../../../src/core/corpus';
 import { ArticleWorkspace } from '../../../src/features/articleWorkspace';
 import { storageFolder } from '../../../src/features/cacheFolder';
 import type { SettingsSource } from '../../../src/features/configuration';
-import { FactsCache } from '../../../src/features/factsCache';
+import { FactsCache } from '../../../src/core/indexing/facts-cache';
 import { DEFAULT_SETTINGS } from '../../../src/features/settings';
 import { crosswire, eventually, report } from './helpers';
 import { RecordingLog } from '../../support/recording-log';

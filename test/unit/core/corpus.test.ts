@@ -1,9 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { AnalyzerPool } from '../../../src/core/analyzer-pool';
 import { Corpus, analyzeText, quoteSteps } from '../../../src/core/corpus';
 
 const SEEDS = join(__dirname, '../../../seeds');
@@ -104,37 +101,5 @@ describe('adding a document in steps', () => {
     const key = (c: Corpus) => c.links().map((l) => `${l.from} ${l.to} ${l.relation}`);
     assert.ok(once.links().length > 0);
     assert.deepEqual(key(stepwise), key(once));
-  });
-});
-
-describe('the analyser pool', function () {
-  this.timeout(60000);
-  let dir: string;
-  let script: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'crosswire-worker-'));
-    script = join(dir, 'worker.js');
-    await build({ entryPoints: [join(__dirname, '../../../src/core/worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'silent' });
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('analyses documents in worker threads with the same result as in the caller', async () => {
-    const pool = new AnalyzerPool(script, 2);
-    try {
-      const facts = await Promise.all(seeds.map((s) => pool.analyze(s.text, s.uri.split('/').pop()!)));
-      for (let i = 0; i < seeds.length; i++) {
-        assert.deepEqual(facts[i], JSON.parse(JSON.stringify(analyzeText(seeds[i]!.text, seeds[i]!.uri.split('/').pop()!))));
-      }
-      assert.equal(pool.queued, 0);
-    } finally {
-      pool.dispose();
-    }
-  });
-
-  it('refuses work once closed', async () => {
-    const pool = new AnalyzerPool(script, 1);
-    pool.dispose();
-    await assert.rejects(pool.analyze('text', 'a.txt'), /closed/);
   });
 });

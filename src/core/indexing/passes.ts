@@ -46,7 +46,10 @@ export interface PassOptions {
 /** A step that does nothing: a file with nothing (more) to do. */
 export const NO_STEP: Step<never> = { apply: () => undefined, abandon() {} };
 
-const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets the other work of the event loop run (a macrotask) before going on. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Starts each item's slow part (at most `window` ahead) and applies the results in the order of
@@ -61,7 +64,7 @@ export async function inOrder<T, Next>(
   onHanded?: (next: Next) => void,
 ): Promise<Next[] | undefined> {
   const now = options.now ?? (() => performance.now());
-  const pause = options.yieldToEventLoop ?? macrotask;
+  const pause = options.yieldToEventLoop ?? yieldToEventLoop;
   const window = Math.max(1, options.window);
   const started: (Promise<Step<Next>> | undefined)[] = [];
   const handed: Next[] = [];

@@ -10,8 +10,8 @@
  * is then renamed over the entry, so a reader never sees half a file.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentFacts } from '../core/corpus';
-import type { Logger } from '../core/logger';
+import type { DocumentFacts } from '../corpus';
+import type { Logger } from '../logger';
 
 /** Bumped whenever the layout of an entry changes. */
 export const CACHE_FORMAT = 1;

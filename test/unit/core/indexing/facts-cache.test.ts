@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { analyzeText, type DocumentFacts } from '../../../src/core/corpus';
-import { CACHE_FORMAT, entryName, FactsCache, textHash, type CacheFolder } from '../../../src/features/factsCache';
-import { RecordingLog } from '../../support/recording-log';
+import { analyzeText, type DocumentFacts } from '../../../../src/core/corpus';
+import { CACHE_FORMAT, entryName, FactsCache, textHash, type CacheFolder } from '../../../../src/core/indexing/facts-cache';
+import { RecordingLog } from '../../../support/recording-log';
 
 /** A folder in memory that records what was done to it, and can fail a write half way. */
 class MemoryFolder implements CacheFolder {

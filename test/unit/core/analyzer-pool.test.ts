@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { AnalyzerPool } from '../../../src/core/analyzer-pool';
+import { analyzeText } from '../../../src/core/corpus';
+import { quoteFacts } from '../../../src/core/first-pass';
+
+const WORKER = join(__dirname, '../../../src/core/worker.ts');
+const seedsDir = join(__dirname, '../../../seeds');
+const seeds = readdirSync(seedsDir)
+  .filter((n) => n.endsWith('.txt') || n.endsWith('.md'))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+
+describe('the analyser pool', function () {
+  this.timeout(60000);
+  let dir: string;
+  let script: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-worker-'));
+    script = join(dir, 'worker.js');
+    await build({ entryPoints: [WORKER], bundle: true, platform: 'node', outfile: script, logLevel: 'silent' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('analyses documents in worker threads with the same result as in the caller', async () => {
+    const pool = new AnalyzerPool(script, 2);
+    try {
+      const facts = await Promise.all(seeds.map((s) => pool.analyze(s.text, s.name)));
+      for (let i = 0; i < seeds.length; i++) {
+        assert.deepEqual(facts[i], JSON.parse(JSON.stringify(analyzeText(seeds[i]!.text, seeds[i]!.name))));
+      }
+      assert.equal(pool.queued, 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('refuses work once closed', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    pool.dispose();
+    await assert.rejects(pool.analyze('text', 'a.txt'), /closed/);
+  });
+});
+
+describe('the analyser pool while indexing', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let script: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-pool-'));
+    script = join(dir, 'worker.js');
+    await build({ entryPoints: [WORKER], bundle: true, platform: 'node', outfile: script, logLevel: 'silent' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('analyses an open document ahead of the folder being indexed', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    try {
+      const finished: string[] = [];
+      const queued = seeds.map((s) => pool.analyze(s.text, s.name).then(() => finished.push(s.name)));
+      const open = seeds[0]!;
+      const urgent = pool.analyze(open.text, 'open.txt', { urgent: true }).then((facts) => {
+        finished.push('open.txt');
+        return facts;
+      });
+      const facts = await urgent;
+      await Promise.all(queued);
+      // Only the document already in the worker's hands comes before it.
+      assert.ok(finished.indexOf('open.txt') <= 1, finished.join(', '));
+      assert.deepEqual(facts, JSON.parse(JSON.stringify(analyzeText(open.text, 'open.txt'))));
+      assert.equal(pool.queued, 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('stops the extra threads once idle, keeping one for edits', async () => {
+    const pool = new AnalyzerPool(script, 2, { idleMs: 50 });
+    try {
+      pool.warm();
+      assert.equal(pool.threads, 2);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(pool.threads, 1);
+      const facts = await pool.analyze(seeds[1]!.text, seeds[1]!.name);
+      assert.ok(facts.quotes.length > 0, 'the pool still analyses');
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('finds only the quotes of a long text when asked for the quick pass, ahead of full analyses', async () => {
+    const pool = new AnalyzerPool(script, 1);
+    try {
+      const finished: string[] = [];
+      const queued = seeds.map((s) => pool.analyze(s.text, s.name).then(() => finished.push(s.name)));
+      const long = seeds.map((s) => s.text).join('\n\n');
+      const quick = await pool.analyze(long, 'long.txt', { quick: true });
+      finished.push('long.txt');
+      await Promise.all(queued);
+      assert.deepEqual(quick, quoteFacts(long, 'long.txt'));
+      assert.ok(finished.indexOf('long.txt') <= 1, finished.join(', '));
+    } finally {
+      pool.dispose();
+    }
+  });
+});

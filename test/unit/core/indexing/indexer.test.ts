@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { Corpus } from '../../../../src/core/corpus';
+import { Indexer } from '../../../../src/core/indexing/indexer';
+import { eventually, HeldAnalyzer, MemoryHost } from '../../../support/memory-host';
+import { RecordingLog } from '../../../support/recording-log';
+
+/** A short article with one statement and its speaker, different for each `n`. */
+function article(n: number, words = 'will hold through the spring floods without any doubt'): string {
+  return `Report ${n}\n\n“The dam ${words} at site ${n},” Mayor Ana Lopes said on Monday.`;
+}
+
+/** Enough files for the run to find every file's quotes first, then the entities. */
+function folder(count = 10): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`mem:/news/${String(i).padStart(2, '0')}.txt`] = article(i);
+  return files;
+}
+
+function setUp(files: Record<string, string>) {
+  const host = new MemoryHost(files);
+  const analyzer = new HeldAnalyzer();
+  const corpus = new Corpus();
+  const log = new RecordingLog();
+  const indexer = new Indexer(corpus, host, log, { analyzer, maxFileSizeKB: () => 1024, cores: 2 });
+  return { host, analyzer, corpus, log, indexer };
+}
+
+describe('the indexer over an in-memory workspace', () => {
+  let indexer: Indexer | undefined;
+  afterEach(() => indexer?.dispose());
+
+  it('indexes every article: its quotes first, then its entities', async () => {
+    const t = setUp(folder());
+    indexer = t.indexer;
+    const phases: string[] = [];
+    t.indexer.onDidChangeIndexState((s) => phases.push(s.phase));
+    await t.indexer.reindex();
+    assert.equal(t.corpus.uris().length, 10);
+    assert.equal(t.indexer.stats.awaitingEntities, 0);
+    assert.equal(t.indexer.stats.quick, 10);
+    assert.ok(t.corpus.entities().some((e) => e.name.includes('Lopes')), 'entities recognised');
+    assert.deepEqual([...new Set(phases)], ['finding', 'quotes', 'entities', 'idle']);
+  });
+
+  it('lets an editor opened during the run win over the file on disk', async () => {
+    const t = setUp(folder());
+    indexer = t.indexer;
+    const key = 'mem:/news/07.txt';
+    t.analyzer.holding = true;
+    const run = t.indexer.reindex();
+    await eventually(() => t.indexer.state.phase === 'entities' && t.analyzer.waiting > 0, 'the entity pass to start');
+    const edited = article(7, 'is safe, and the engineers have checked every gate twice');
+    const document = t.host.open(key, edited);
+    const analysis = t.indexer.analyse(document);
+    t.analyzer.release();
+    await run;
+    assert.equal((await analysis)?.text, edited);
+    await eventually(() => t.indexer.stats.inFlight === 0, 'the analyses to settle');
+    assert.equal(t.corpus.document(key)?.text, edited, 'the disk text did not overwrite the editor’s');
+    assert.equal(t.corpus.document(key)?.version, 1);
+    assert.ok(t.indexer.stats.dropped >= 1, 'the analysis of the disk text was dropped');
+    assert.equal(t.indexer.stats.awaitingEntities, 0);
+  });
+
+  it('moves a file renamed during the run to its new name, with its entities', async () => {
+    const t = setUp(folder());
+    indexer = t.indexer;
+    const from = 'mem:/news/03.txt';
+    const to = 'mem:/news/renamed.txt';
+    t.analyzer.holding = true;
+    const run = t.indexer.reindex();
+    await eventually(() => t.indexer.state.phase === 'entities' && t.analyzer.waiting > 0, 'the entity pass to start');
+    t.host.rename(from, to);
+    assert.ok(t.corpus.has(to) && !t.corpus.has(from), 'moved at once, with the facts already known');
+    t.analyzer.release();
+    await run;
+    await eventually(() => t.indexer.stats.awaitingEntities === 0 && t.indexer.stats.inFlight === 0 && t.indexer.stats.queued === 0, 'the renamed file’s entities');
+    assert.equal(t.corpus.has(from), false);
+    assert.equal(t.corpus.document(to)?.text, article(3));
+    assert.ok(t.corpus.document(to)!.mentions.length > 0, 'its entities came under the new name');
+    assert.equal(t.corpus.uris().length, 10);
+  });
+
+  it('ends with the second text of a file changed twice while the first was analysed', async () => {
+    const t = setUp({ 'mem:/a.txt': article(1) });
+    indexer = t.indexer;
+    await t.indexer.reindex();
+    t.analyzer.holding = true;
+    const first = article(1, 'may fail if the rain goes on');
+    const second = article(1, 'was opened to let the water through');
+    t.host.write('mem:/a.txt', first);
+    await eventually(() => t.analyzer.waiting === 1, 'the analysis of the first change');
+    t.host.write('mem:/a.txt', second);
+    t.analyzer.release();
+    await eventually(() => t.corpus.document('mem:/a.txt')?.text === second && t.indexer.stats.queued === 0 && t.indexer.stats.inFlight === 0, 'the second text');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(t.corpus.document('mem:/a.txt')?.text, second);
+  });
+
+  it('drops the older analysis of an editor typed into twice', async () => {
+    const t = setUp({ 'mem:/a.txt': article(1) });
+    indexer = t.indexer;
+    await t.indexer.reindex();
+    t.analyzer.holding = true;
+    t.host.open('mem:/a.txt');
+    const v2 = article(1, 'may fail if the rain goes on');
+    const v3 = article(1, 'was opened to let the water through');
+    const older = t.indexer.analyse(t.host.edit('mem:/a.txt', v2));
+    const newer = t.indexer.analyse(t.host.edit('mem:/a.txt', v3));
+    await eventually(() => t.analyzer.waiting === 2, 'both analyses to start');
+    t.analyzer.finish(v3);
+    assert.equal((await newer)?.text, v3);
+    t.analyzer.finish(v2);
+    assert.equal((await older)?.text, v3, 'the older request resolves with the newer text');
+    assert.equal(t.corpus.document('mem:/a.txt')?.text, v3);
+    assert.equal(t.corpus.document('mem:/a.txt')?.version, 3);
+    assert.ok(t.indexer.stats.dropped >= 1);
+  });
+
+  it('reads nothing of a file deleted while it waited in the queue', async () => {
+    const t = setUp({ 'mem:/a.txt': article(1) });
+    indexer = t.indexer;
+    await t.indexer.reindex();
+    const asked = t.analyzer.asked.length;
+    t.host.write('mem:/b.txt', article(2));
+    assert.equal(t.indexer.stats.queued, 1);
+    t.host.delete('mem:/b.txt');
+    assert.equal(t.indexer.stats.queued, 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(t.corpus.has('mem:/b.txt'), false);
+    assert.equal(t.analyzer.asked.length, asked, 'no analysis of the deleted file');
+  });
+
+  it('skips a file over the size limit, counting an editor’s text in UTF-8 bytes as a file’s', async () => {
+    // 600 three-byte characters: 1,800 bytes, over a 1 KB limit, though only 600 UTF-16 units.
+    const big = `Report\n\n“${'あ'.repeat(600)},” Ana Lopes said.`;
+    const host = new MemoryHost({ 'mem:/big.txt': big });
+    const corpus = new Corpus();
+    indexer = new Indexer(corpus, host, new RecordingLog(), { analyzer: new HeldAnalyzer(), maxFileSizeKB: () => 1 });
+    await indexer.reindex();
+    assert.equal(indexer.skipped.get('mem:/big.txt'), 'larger than 1 KB (crosswire.maxFileSizeKB)');
+    assert.equal(await indexer.analyse(host.open('mem:/big.txt')), undefined);
+    assert.equal(indexer.skipped.get('mem:/big.txt'), 'larger than 1 KB (crosswire.maxFileSizeKB)');
+    assert.equal(corpus.has('mem:/big.txt'), false);
+  });
+
+  it('forgets a closed editor’s unsaved text and reads the file again', async () => {
+    const t = setUp({ 'mem:/a.txt': article(1) });
+    indexer = t.indexer;
+    await t.indexer.reindex();
+    const unsaved = article(1, 'was opened to let the water through');
+    await t.indexer.analyse(t.host.open('mem:/a.txt', unsaved));
+    assert.equal(t.corpus.document('mem:/a.txt')?.text, unsaved);
+    t.host.close('mem:/a.txt');
+    await eventually(() => t.corpus.document('mem:/a.txt')?.text === article(1), 'the file’s own text');
+    assert.equal(t.indexer.stats.editorStates, 0);
+  });
+});
