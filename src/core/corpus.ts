@@ -32,6 +32,8 @@ export interface DocumentAnalysis {
   readonly title: string;
   /** The outlet the text names (a dateline's agency, a site name), or null. */
   readonly source: string | null;
+  /** The day of publication its front matter gives (`YYYY-MM-DD`), if any. */
+  readonly date?: string;
   readonly version: number;
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
@@ -46,6 +48,7 @@ export interface DocumentAnalysis {
 export interface DocumentFacts {
   readonly title: string;
   readonly source: string | null;
+  readonly date?: string;
   readonly paragraphs: readonly Paragraph[];
   readonly quotes: readonly QuoteSpan[];
   readonly speakers: readonly (SpeakerRef | null)[];
@@ -61,8 +64,8 @@ export function analyzeText(text: string, fileName: string): DocumentFacts {
   const mentions = firstOf(recognize(text, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes);
   const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
   const speakers = attributeSpeakers(text, paras, quotes, mentions);
-  const { title, source } = describeDocument(text, paras, fileName);
-  return { title, source, paragraphs: paras, quotes, speakers, mentions, ...(notes.length ? { notes } : {}) };
+  const { title, source, date } = describeDocument(text, paras, fileName);
+  return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers, mentions, ...(notes.length ? { notes } : {}) };
 }
 
 /**
@@ -76,6 +79,7 @@ interface Analysed {
   readonly text: string;
   readonly title: string;
   readonly source: string | null;
+  readonly date: string | undefined;
   /** Start and end of each paragraph, in turn. */
   readonly paragraphSpans: Int32Array;
   readonly quotes: readonly QuoteSpan[];
@@ -126,6 +130,7 @@ export class Corpus {
       uri, id, version, text,
       title: facts.title,
       source: facts.source,
+      date: facts.date,
       paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
       quotes: facts.quotes,
       speakers: facts.speakers,
@@ -179,10 +184,10 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const { title, source, quotes, speakers, analysisNotes } = doc;
+    const { title, source, date, quotes, speakers, analysisNotes } = doc;
     const mentions: RawMention[] = [];
     for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, i));
-    return { title, source, paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
+    return { title, source, ...(date ? { date } : {}), paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
   }
 
   /** The uri of every document, in uri order, without building their analyses. */
@@ -227,6 +232,7 @@ export class Corpus {
       id: doc.id,
       title: doc.title,
       source: doc.source,
+      ...(doc.date ? { date: doc.date } : {}),
       version: doc.version,
       text: doc.text,
       get paragraphs(): readonly Paragraph[] {

@@ -1,12 +1,15 @@
+import { articleDate, parseFrontMatter } from './import/front-matter';
 import type { Paragraph } from './types';
 
 export interface DocumentDescription {
-  /** The headline; else the lead sentence, shortened; else the file name. */
+  /** The front matter's title; else the headline; else the lead sentence, shortened; else the file name. */
   readonly title: string;
   /** Where the title came from. */
-  readonly titleFrom: 'headline' | 'lead' | 'file';
-  /** The outlet the text names for itself, or null. */
+  readonly titleFrom: 'front matter' | 'headline' | 'lead' | 'file';
+  /** The outlet the front matter or the text names, or null. */
   readonly source: string | null;
+  /** The day of publication the front matter gives (`YYYY-MM-DD`), when it gives one. */
+  readonly date?: string;
 }
 
 /** How far into an article a headline may stand (chrome and captions come first on many pages). */
@@ -62,8 +65,33 @@ function isOutletName(name: string): boolean {
   return words.length >= 2 && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:of|the|and|de|la|le)$/.test(w)) && OUTLET_WORDS.test(n);
 }
 
-/** Finds a document's headline and the outlet it names. */
+/**
+ * Finds a document's headline, the outlet it names and its date. What its front matter says is taken
+ * over anything guessed from the text.
+ */
 export function describeDocument(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
+  const meta = parseFrontMatter(text)?.meta;
+  if (!meta) return describeText(text, paras, fileName);
+  const date = articleDate(meta.date);
+  const guessed = meta.title && meta.source ? null : describeText(text, paras, fileName);
+  return {
+    title: meta.title ? shorten(meta.title) : guessed!.title,
+    titleFrom: meta.title ? 'front matter' : guessed!.titleFrom,
+    source: meta.source ?? guessed!.source,
+    ...(date ? { date } : {}),
+  };
+}
+
+/**
+ * Orders articles by their date where they have one, earliest first, ahead of those without; a
+ * stable sort keeps the order of articles that compare equal (undated ones among themselves).
+ */
+export function byDate(a: { readonly date?: string }, b: { readonly date?: string }): number {
+  if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+  return a.date ? -1 : b.date ? 1 : 0;
+}
+
+function describeText(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
   const header = headerSource(text, paras);
   const source = header ?? datelineSource(text, paras) ?? creditSource(text, paras);
   for (const p of paras.slice(0, HEADLINE_WINDOW)) {

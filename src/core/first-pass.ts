@@ -25,6 +25,6 @@ export function quoteFacts(text: string, fileName: string): DocumentFacts {
   const paras = paragraphs(text);
   const notes: string[] = [];
   const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
-  const { title, source } = describeDocument(text, paras, fileName);
-  return { title, source, paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [], ...(notes.length ? { notes } : {}) };
+  const { title, source, date } = describeDocument(text, paras, fileName);
+  return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [], ...(notes.length ? { notes } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Corpus, CorpusQuote } from './corpus';
+import { byDate } from './documents';
 import { cutVisible, visible } from './text/visible';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
 
@@ -8,6 +9,8 @@ export interface JsonReport {
     path: string;
     title: string;
     source: string | null;
+    /** The day of publication the article's front matter gives, `YYYY-MM-DD`. */
+    date: string | null;
     quotes: {
       id: string;
       start: number;
@@ -39,6 +42,7 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
       path: pathOf(d.uri),
       title: d.title,
       source: d.source,
+      date: d.date ?? null,
       quotes: d.quotes.map((q) => ({
         id: q.id,
         start: q.start,
@@ -74,11 +78,11 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
 export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u) => u): string {
   const out: string[] = [];
   const line = (s: string): string => visible(s.replace(/[\r\n\t]+/g, ' '));
-  const docs = corpus.documents();
+  const docs = corpus.documents().sort(byDate);
   for (const d of docs) {
     const lineOf = lineFinder(d.text);
     out.push(line(d.title));
-    out.push(`  ${line(pathOf(d.uri))}${d.source ? ` · source: ${line(d.source)}` : ''}`);
+    out.push(`  ${line(pathOf(d.uri))}${d.source ? ` · source: ${line(d.source)}` : ''}${d.date ? ` · ${d.date}` : ''}`);
     const statements = d.quotes.filter((q) => q.kind === 'statement');
     const terms = d.quotes.filter((q) => q.kind === 'term');
     out.push(`  ${plural(statements.length, 'statement')}, ${plural(terms.length, 'term')}, ${plural(d.mentions.length, 'entity mention')}`);

@@ -38,7 +38,7 @@ export function registerHover(services: Services): vscode.Disposable {
       const quote = corpus.quoteAt(key, offset);
       if (quote && offset < quote.outer.end) {
         const versions = linkedVersions(corpus, quote);
-        contents.push(untrustedMarkdown(quoteCardMarkdown(quote, versions, { maxLinks: settings.value.hover.maxLinks })));
+        contents.push(untrustedMarkdown(quoteCardMarkdown(quote, versions, { maxLinks: settings.value.hover.maxLinks, articleDate: corpus.document(quote.uri)?.date })));
         range ??= toRange(document, quote.outer);
       }
       return contents.length > 0 ? new vscode.Hover(contents, range) : undefined;

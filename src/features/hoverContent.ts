@@ -3,9 +3,11 @@
  * that article text cannot inject markdown into it, is unit-tested.
  */
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import { byDate } from '../core/documents';
 import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../core/types';
 import { Commands } from './commandIds';
-import { commandLink, escapeMarkdown, plainText, truncate, wrapEscaped } from './markdown';
+import { plural } from '../core/text/plural';
+import { commandLink, escapeMarkdown, truncate, wrapEscaped } from './markdown';
 
 /** A quote linked to the hovered one, with what the card needs to show it. */
 export interface LinkedVersion {
@@ -13,6 +15,8 @@ export interface LinkedVersion {
   readonly quote: CorpusQuote;
   /** Title of the article the linked quote is in. */
   readonly title: string;
+  /** That article's date of publication, when its front matter gives one. */
+  readonly date?: string;
   readonly sameArticle: boolean;
 }
 
@@ -20,19 +24,23 @@ export interface LinkedVersion {
 export interface LinkSource {
   linksOf(quoteId: string): QuoteLink[];
   quote(id: string): CorpusQuote | undefined;
-  document(uri: string): { readonly title: string } | undefined;
+  document(uri: string): { readonly title: string; readonly date?: string } | undefined;
 }
 
-/** The quotes linked to `quote` that still exist, other articles first, then best score first. */
+/**
+ * The quotes linked to `quote` that still exist: other articles first, then the dated ones earliest
+ * first, then best score first.
+ */
 export function linkedVersions(corpus: LinkSource, quote: CorpusQuote): LinkedVersion[] {
   const out: LinkedVersion[] = [];
   for (const link of corpus.linksOf(quote.id)) {
     const other = corpus.quote(link.to);
     if (!other) continue;
-    const title = corpus.document(other.uri)?.title ?? other.uri;
-    out.push({ link, quote: other, title, sameArticle: other.uri === quote.uri });
+    const doc = corpus.document(other.uri);
+    const date = doc?.date;
+    out.push({ link, quote: other, title: doc?.title ?? other.uri, ...(date ? { date } : {}), sameArticle: other.uri === quote.uri });
   }
-  return out.sort((a, b) => Number(a.sameArticle) - Number(b.sameArticle) || b.link.score - a.link.score);
+  return out.sort((a, b) => Number(a.sameArticle) - Number(b.sameArticle) || byDate(a, b) || b.link.score - a.link.score);
 }
 
 const RELATIONS: Record<LinkRelation, string> = {
@@ -48,12 +56,6 @@ export function describeRelation(relation: LinkRelation): string {
 
 export function formatScore(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
-}
-
-/** Describes the quote's kind and speaker in one line of plain text. */
-export function describeQuote(quote: CorpusQuote): string {
-  if (quote.kind === 'term') return quote.speaker ? `Term, used by ${plainText(quote.speaker.name)}` : 'Term (words held at a distance)';
-  return quote.speaker ? `Statement by ${plainText(quote.speaker.name)}` : 'Statement, speaker not named';
 }
 
 /**
@@ -78,6 +80,8 @@ export interface QuoteCardOptions {
   readonly maxLinks: number;
   /** Longest quote preview, in characters. */
   readonly previewLength?: number;
+  /** The date of the hovered quote's article, when it has one. */
+  readonly articleDate?: string;
 }
 
 /** Markdown for the hover on a quote. */
@@ -99,8 +103,11 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   } else {
     const shown = others.slice(0, options.maxLinks);
     lines.push('---', '', `**Also reported by** (${others.length})`, '');
+    // Versions are listed earliest first where dated: the first dated one is the earliest unless this article is older.
+    const earliest = others[0]?.date && !(options.articleDate && options.articleDate <= others[0].date) ? others[0] : undefined;
+    if (options.articleDate && !earliest && others.some((v) => v.date)) lines.push(`*This article has the earliest version (${options.articleDate}).*`, '');
     if (shown.some(showsDiff)) lines.push('*Their wording: ~~struck~~ words are only in this article, **bold** ones only in theirs.*', '');
-    lines.push(...versionList(shown, preview));
+    lines.push(...versionList(shown, preview, earliest));
     const rest = others.length - Math.min(others.length, options.maxLinks);
     if (rest > 0) {
       lines.push(`${commandLink(`…and ${rest} more`, Commands.goToMatchingQuote, [quote.id])}`, '');
@@ -118,10 +125,10 @@ function showsDiff(v: LinkedVersion): boolean {
   return v.link.relation !== 'identical' && v.link.diff.some((p) => p.op !== 'common');
 }
 
-function versionList(versions: readonly LinkedVersion[], preview: number): string[] {
+function versionList(versions: readonly LinkedVersion[], preview: number, earliest?: LinkedVersion): string[] {
   const lines: string[] = [];
   for (const v of versions) {
-    const meta = [describeRelation(v.link.relation), formatScore(v.link.score)];
+    const meta = [...(v.date ? [v === earliest ? `${v.date}, the earliest version` : v.date] : []), describeRelation(v.link.relation), formatScore(v.link.score)];
     if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
     lines.push(`- ${commandLink(v.title, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
     const body = showsDiff(v) ? renderDiff(v.link.diff) : escapeMarkdown(truncate(v.quote.text, preview));
@@ -171,8 +178,4 @@ export function entityCardMarkdown(
     `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
   );
   return lines.join('\n');
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,14 +1,18 @@
+import { parseFrontMatter } from '../import/front-matter';
 import type { Paragraph } from '../types';
 import { isSpaceCode } from './chars';
 
 /**
  * Splits text into paragraphs. News text separates paragraphs with blank lines or with single line
  * breaks, so every non-blank line starts a paragraph; surrounding white space is trimmed off the span.
+ * Front matter opening the text is no paragraph: its title and address are data, not the article's
+ * words, so no quote or name is looked for in it.
  */
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
-  let lineStart = 0;
+  let lineStart = parseFrontMatter(text)?.end ?? 0;
+  lineBreak.lastIndex = lineStart;
   const push = (from: number, to: number): void => {
     let s = from;
     let e = to;
