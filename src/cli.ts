@@ -1,12 +1,15 @@
-import { relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { Corpus } from './core/corpus';
 import { findArticleFiles, readArticleFile } from './core/files';
+import { importPages, isWebPageName, MAX_PAGE_BYTES } from './core/import';
 import { jsonReport, textReport } from './core/report';
 import { describeDecoding } from './core/text/decode';
 import { kibibytes } from './core/text/size';
 import { visible } from './core/text/visible';
 
 const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] [--] <files or folders…>
+       crosswire import --out <folder> [--] <saved web pages or folders…>
 
 Finds the people, places and organisations named in news articles, the quotations and who said them,
 and which quotes in other articles report the same words. Folders are searched for .txt and .md files.
@@ -15,6 +18,10 @@ and which quotes in other articles report the same words. Folders are searched f
   --max-size KB   skip files larger than this (default 5120)
   --              what follows is a path, even when it starts with "-"
   -h, --help      this help
+
+import turns saved web pages (.html, .htm) into Markdown articles in the --out folder (made if
+missing): headline, outlet, author, date and address in front matter, then the article's text. An
+existing file is never written over; a page that holds no article is reported and skipped.
 `;
 
 interface Options {
@@ -49,6 +56,112 @@ function parse(argv: readonly string[]): Options | string {
   }
   if (options.paths.length === 0) return 'no files or folders given';
   return options;
+}
+
+interface ImportOptions {
+  readonly out: string;
+  readonly paths: string[];
+}
+
+function parseImport(rest: readonly string[]): ImportOptions | string {
+  let out: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') {
+      paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '--out' || a.startsWith('--out=')) {
+      out = a === '--out' ? rest[++i] : a.slice('--out='.length);
+      if (!out) return '--out takes the folder to write the articles to';
+    } else if (a.startsWith('-') && a !== '-') return `unknown option "${a}" (to import a file of that name, put "--" before it)`;
+    else paths.push(a);
+  }
+  if (out === undefined) return 'import needs --out <folder>, where the articles are written';
+  if (paths.length === 0) return 'no saved web pages given';
+  return { out, paths };
+}
+
+/** The pages among the paths: files as given, and the .html and .htm files of folders, hidden ones left out. */
+function webPages(paths: readonly string[]): { pages: string[]; problems: string[] } {
+  const pages: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // Reported by the import, which reads it.
+    }
+    if (!isFolder) {
+      pages.push(path);
+      continue;
+    }
+    const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
+      .filter((f) => isWebPageName(f) && !f.split(/[\\/]/).some((part) => part.startsWith('.')))
+      .sort()
+      .map((f) => join(path, f));
+    if (found.length === 0) problems.push(`${path}: no .html or .htm files in it`);
+    pages.push(...found);
+  }
+  return { pages, problems };
+}
+
+/** `crosswire import`: the arguments after the command's name. */
+export async function importCommand(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const options = parseImport(argv);
+  if (options === 'help') {
+    io.out.write(USAGE);
+    return 0;
+  }
+  if (typeof options === 'string') {
+    io.err.write(`crosswire: ${visible(options)}\n\n${USAGE}`);
+    return 2;
+  }
+  const out = resolve(options.out);
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    io.err.write(`crosswire: cannot make the folder ${visible(options.out)} (${(e as Error).message})\n`);
+    return 1;
+  }
+  const { pages, problems } = webPages(options.paths);
+  for (const p of problems) io.err.write(`crosswire: ${visible(p)}\n`);
+  const results = await importPages(
+    pages,
+    {
+      read: async (path) => {
+        try {
+          const stat = statSync(path);
+          if (!stat.isFile()) return { error: 'not a file' };
+          if (stat.size > MAX_PAGE_BYTES) return { error: `skipped, larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB` };
+          return readFileSync(path);
+        } catch (e) {
+          return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+        }
+      },
+      create: async (name, text) => {
+        try {
+          writeFileSync(join(out, name), text, { flag: 'wx' });
+          return 'created';
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+          throw e;
+        }
+      },
+    },
+    (path) => basename(path),
+  );
+  const shown = (path: string): string => visible(relative(process.cwd(), path) || path);
+  for (const r of results) {
+    if (r.ok) io.out.write(`${shown(r.source)} → ${shown(join(out, r.file))}${r.title ? `  (${visible(r.title)})` : ''}\n`);
+    else io.err.write(`crosswire: ${shown(r.source)}: ${visible(r.message)}\n`);
+  }
+  const imported = results.filter((r) => r.ok).length;
+  io.err.write(`crosswire: ${imported} of ${results.length} page${results.length === 1 ? '' : 's'} imported\n`);
+  return imported > 0 ? 0 : 1;
 }
 
 /** Where the command line writes: the process's streams, or a test's buffers. */
@@ -119,5 +232,10 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 if (require.main === module) {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
-  process.exitCode = main(process.argv.slice(2));
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'import') {
+    void importCommand(rest).then((code) => {
+      process.exitCode = code;
+    });
+  } else process.exitCode = main(process.argv.slice(2));
 }

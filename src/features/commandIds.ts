@@ -30,6 +30,7 @@ export const COMMANDS = {
   cancelIndexing: { id: 'crosswire.cancelIndexing', title: 'Stop Indexing', icon: 'debug-stop', palette: 'indexing' },
   toggleHighlights: { id: 'crosswire.toggleHighlights', title: 'Toggle Highlights', icon: 'symbol-color', palette: 'always' },
   showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
+  importPages: { id: 'crosswire.importPages', title: 'Import Web Pages…', icon: 'cloud-download', palette: 'always' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
   openLocation: { id: 'crosswire.openLocation', title: 'Open Location', palette: 'never' },
 } as const satisfies Record<string, CommandInfo>;

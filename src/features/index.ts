@@ -1,6 +1,7 @@
 import { registerDecorations } from './decorations';
 import { registerEntitiesView } from './entitiesView';
 import { registerHover } from './hover';
+import { registerImportPages } from './importPages';
 import { registerNavigation } from './navigation';
 import { registerQuotesView } from './quotesView';
 import { registerReferences } from './references';
@@ -20,4 +21,5 @@ export const features: readonly Feature[] = [
   registerNavigation,
   registerWorkbenchCommands,
   registerSkippedStatus,
+  registerImportPages,
 ];
