@@ -4,11 +4,10 @@
  */
 import { allowed, LABEL_COUNT, mayEnd } from './labels';
 import type { TaggerModel } from './model';
-import { MAX_FEATURES as FEATURES, type SentenceFeatures } from './features';
+import type { SentenceFeatures } from './features';
 
 /** Local copies: imported bindings are property reads in the compiled module, too slow for inner loops. */
 const L = LABEL_COUNT;
-const MAX_FEATURES = FEATURES;
 
 /** For each label, the labels that may precede it, flat: `FROM[y * L .. y * L + FROM_N[y]]`. */
 const FROM = new Int8Array(L * L);
@@ -39,10 +38,10 @@ export function emissions(model: TaggerModel, f: SentenceFeatures, n: number): F
   const w = model.emission;
   const mask = (1 << model.bits) - 1;
   const sc = model.scale;
-  const feats = f.feats;
+  const { feats, starts } = f;
   for (let t = 0; t < n; t++) {
-    const base = t * MAX_FEATURES;
-    const end = base + f.counts[t];
+    const base = starts[t];
+    const end = starts[t + 1];
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
     for (let k = base; k < end; k++) {
       const r = (feats[k] & mask) * 17;

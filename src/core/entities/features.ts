@@ -213,24 +213,38 @@ function trueForm(ctx: DocumentContext, lower: string): string | undefined {
   return best;
 }
 
-/** Features of one sentence: `feats` holds each token's hashes at `t * MAX_FEATURES`, `counts[t]` how many. */
+/** Features of one sentence: token t's are `feats[starts[t] .. starts[t + 1])`. */
 export interface SentenceFeatures {
   readonly feats: Uint32Array;
-  readonly counts: Uint8Array;
+  readonly starts: Uint32Array;
+}
+
+/** The features of token t. */
+export function tokenFeatures(f: SentenceFeatures, t: number): number[] {
+  return [...f.feats.subarray(f.starts[t], f.starts[t + 1])];
 }
 
 const EMPTY = 0x9e3779b9;
 
 /**
  * Where features are being written: `out[at]` onwards, up to `limit`. One writer for the module
- * rather than a closure per token, which allocating would cost more than the features.
+ * rather than a closure per token, which allocating would cost more than the features. A sentence's
+ * features are written to `scratch`, room for `MAX_FEATURES` a token, and copied out at its end, so
+ * what is kept holds only the features there are.
  */
-let out = new Uint32Array(0);
+let scratch = new Uint32Array(64 * MAX_FEATURES);
+let out = scratch;
 let at = 0;
 let limit = 0;
 
 function add(h: number): void {
   if (at < limit) out[at++] = h;
+}
+
+function startWriting(tokens: number): void {
+  if (scratch.length < tokens * MAX_FEATURES) scratch = new Uint32Array(2 * tokens * MAX_FEATURES);
+  out = scratch;
+  at = 0;
 }
 
 /**
@@ -285,8 +299,7 @@ function priorFeatures(prior: PriorReading, s: PreparedSentence, index: number, 
 export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: PriorReading): SentenceFeatures {
   const s = ctx.sentences[index];
   const n = s.lowers.length;
-  const feats = new Uint32Array(n * MAX_FEATURES);
-  const counts = new Uint8Array(n);
+  const starts = new Uint32Array(n + 1);
   const lists = new Uint32Array(n);
   for (const m of listMatches(s.sentence.tokens, s.lowers)) {
     for (let i = m.start; i < m.end; i++) {
@@ -296,11 +309,10 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
   }
   const lowerH = s.infos.map((w) => w.lower);
   const shapeH = s.infos.map((w) => w.shape);
+  startWriting(n);
   for (let i = 0; i < n; i++) {
-    const base = i * MAX_FEATURES;
-    out = feats;
-    at = base;
-    limit = base + MAX_FEATURES;
+    starts[i] = at;
+    limit = at + MAX_FEATURES;
     const w = s.infos[i];
     const hidden = s.line === Line.Caps || s.initial[i];
     const where = s.line * 2 + (s.initial[i] ? 1 : 0);
@@ -334,25 +346,26 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
       for (let b = 0; b < LIST_KIND_COUNT; b++) if (kinds & (1 << b)) add(mix(T.list, b * 4 + (lists[i] & 3)));
     }
     if (w.caseOf !== Case.None) docFeatures(ctx, s, i, hidden);
-    counts[i] = at - base;
   }
-  return prior ? withPrior(ctx, index, { feats, counts }, prior) : { feats, counts };
+  starts[n] = at;
+  const f: SentenceFeatures = { feats: scratch.slice(0, at), starts };
+  return prior ? withPrior(ctx, index, f, prior) : f;
 }
 
 /** A sentence's features with a first reading's added (a copy: the first stage keeps its own). */
 export function withPrior(ctx: DocumentContext, index: number, f: SentenceFeatures, prior: PriorReading): SentenceFeatures {
   const s = ctx.sentences[index];
-  const feats = f.feats.slice();
-  const counts = f.counts.slice();
-  for (let i = 0; i < counts.length; i++) {
-    const base = i * MAX_FEATURES;
-    out = feats;
-    at = base + counts[i];
-    limit = base + MAX_FEATURES;
+  const n = f.starts.length - 1;
+  const starts = new Uint32Array(n + 1);
+  startWriting(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = at;
+    limit = at + MAX_FEATURES;
+    for (let k = f.starts[i]; k < f.starts[i + 1]; k++) out[at++] = f.feats[k];
     priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
-    counts[i] = at - base;
   }
-  return { feats, counts };
+  starts[n] = at;
+  return { feats: scratch.slice(0, at), starts };
 }
 
 function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean): void {

@@ -47,7 +47,7 @@ export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: r
   });
 }
 
-/** Tokens of the sentences remembered, at most: about 120 bytes each, so some 7 MB in all. */
+/** Tokens of the sentences remembered, at most: about 120 bytes each with their features, so some 7 MB in all. */
 const MAX_REMEMBERED_TOKENS = 60_000;
 /**
  * Decodings of recent sentences, by the hash of their features. A sentence's labels depend on nothing
@@ -55,7 +55,7 @@ const MAX_REMEMBERED_TOKENS = 60_000;
  * sentence of an article but the edited ones, most of the time) is not scored and decoded again.
  * The features are kept and compared in full, so a hash collision costs a decoding, never a wrong one.
  */
-const decodings = new BoundedCache<number, Decoding>(MAX_REMEMBERED_TOKENS, (d) => d.f.counts.length);
+const decodings = new BoundedCache<number, Decoding>(MAX_REMEMBERED_TOKENS, (d) => d.f.starts.length - 1);
 const decodingHits = cacheCounter('sentence decodings (entities)');
 
 interface Decoding {
@@ -91,15 +91,15 @@ export function forgetDecodings(): void {
 
 function featureHash(f: SentenceFeatures, margins: boolean): number {
   let h = margins ? 0x811c9dc5 : 0x01000193;
-  const { feats, counts } = f;
-  for (let i = 0; i < counts.length; i++) h = Math.imul(h ^ counts[i], 0x01000193);
+  const { feats, starts } = f;
+  for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
   for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
-  return mix(h, counts.length);
+  return mix(h, starts.length);
 }
 
 function sameFeatures(a: SentenceFeatures, b: SentenceFeatures): boolean {
-  if (a.feats.length !== b.feats.length || a.counts.length !== b.counts.length) return false;
-  for (let i = 0; i < a.counts.length; i++) if (a.counts[i] !== b.counts[i]) return false;
+  if (a.feats.length !== b.feats.length || a.starts.length !== b.starts.length) return false;
+  for (let i = 0; i < a.starts.length; i++) if (a.starts[i] !== b.starts[i]) return false;
   for (let i = 0; i < a.feats.length; i++) if (a.feats[i] !== b.feats[i]) return false;
   return true;
 }

@@ -6,11 +6,11 @@
  * drawn from a fixed seed, so the same data gives the same weights, bit for bit.
  */
 import { emissions, viterbi } from '../decode';
-import { MAX_FEATURES as FEATURES, type SentenceFeatures } from '../features';
+import type { SentenceFeatures } from '../features';
 import { LABEL_COUNT } from '../labels';
 import type { TaggerModel } from '../model';
 
-/** One training sentence: its features and gold labels. */
+/** One training sentence: its features, listed in full (`flatFeatures`), and gold labels. */
 export interface Example extends SentenceFeatures {
   readonly gold: Uint8Array;
 }
@@ -38,7 +38,6 @@ export function prng(seed: number): () => number {
 }
 
 const L = LABEL_COUNT;
-const MAX_FEATURES = FEATURES;
 
 export function trainPerceptron(examples: readonly Example[], opts: TrainOptions): TaggerModel {
   const rows = 1 << opts.bits;
@@ -60,9 +59,8 @@ export function trainPerceptron(examples: readonly Example[], opts: TrainOptions
     return { ...live, emission: e, transition: t };
   };
   const bump = (f: SentenceFeatures, t: number, y: number, d: number): void => {
-    const base = t * MAX_FEATURES;
-    for (let k = 0; k < f.counts[t]; k++) {
-      const i = (f.feats[base + k] & mask) * L + y;
+    for (let k = f.starts[t]; k < f.starts[t + 1]; k++) {
+      const i = (f.feats[k] & mask) * L + y;
       w[i] += d;
       u[i] += c * d;
     }
