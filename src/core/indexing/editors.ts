@@ -86,7 +86,11 @@ export class EditorAnalyses {
       (facts) => {
         if (!ledger.finish(key, token) || document.isClosed || document.version !== version) {
           ledger.counts.dropped++;
-          return document.isClosed || ledger.disposed ? undefined : this.analyse(document);
+          if (document.isClosed || ledger.disposed) return undefined;
+          // With the text unchanged, a read of the file that began after this analysis overtook it: the
+          // editor's text is analysed again rather than waiting on this very analysis.
+          if (this.states.get(key) === state) this.states.delete(key);
+          return this.analyse(document);
         }
         settle();
         return ledger.apply(key, text, facts, version);

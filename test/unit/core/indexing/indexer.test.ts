@@ -62,6 +62,28 @@ describe('the indexer over an in-memory workspace', () => {
     assert.equal(t.indexer.stats.awaitingEntities, 0);
   });
 
+  it('analyses an editor opened while its file was being read, though the read starts an analysis after it', async () => {
+    const t = setUp({ 'mem:/a.txt': article(1) });
+    indexer = t.indexer;
+    let letRead: () => void = () => undefined;
+    const read = t.host.read.bind(t.host);
+    t.host.read = (key, maxBytes) => new Promise((resolve) => (letRead = () => resolve(read(key, maxBytes))));
+    t.analyzer.holding = true;
+    const run = t.indexer.reindex();
+    await eventually(() => t.indexer.state.phase === 'quotes' || t.indexer.state.phase === 'entities', 'the run to read the file');
+    const edited = article(1, 'was opened to let the water through');
+    const analysis = t.indexer.analyse(t.host.open('mem:/a.txt', edited));
+    await eventually(() => t.analyzer.waiting === 1, 'the editor’s analysis to start');
+    letRead();
+    await eventually(() => t.analyzer.waiting === 2, 'the file’s analysis to start');
+    t.analyzer.release();
+    assert.equal((await analysis)?.text, edited);
+    await run;
+    await eventually(() => t.indexer.stats.inFlight === 0, 'the analyses to settle');
+    assert.equal(t.corpus.document('mem:/a.txt')?.text, edited);
+    assert.deepEqual(t.indexer.status(t.host.openDocument('mem:/a.txt')!), { ready: true, analysis: t.corpus.document('mem:/a.txt') });
+  });
+
   it('moves a file renamed during the run to its new name, with its entities', async () => {
     const t = setUp(folder());
     indexer = t.indexer;
