@@ -45,6 +45,11 @@ export default tseslint.config(
   },
   ...coreBlocks(),
   {
+    // What the adapters show, built without VS Code so that it is unit-tested.
+    files: ['src/features/present/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/features/present is VS Code-free: the adapter beside it talks to VS Code.' }, COMPROMISE] }] },
+  },
+  {
     files: ['src/features/**/*.ts', 'src/extension.ts'],
     rules: { 'no-console': 'error' },
   },

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { cacheStats, resetCacheStats } from '../src/core/cache-stats';
 import { analyzeText, Corpus, fileNameOf, type CorpusQuote } from '../src/core/corpus';
+import { yieldToEventLoop } from '../src/core/indexing/passes';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { countWords, trueLinkCount, type GeneratedArticle, type GeneratedCorpus, type PlantedQuote, type Variant } from './generate';
 import { Random } from './prng';
@@ -34,9 +35,6 @@ export function summarize(samples: readonly number[]): Summary {
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
   };
 }
-
-/** Lets pending I/O (progress messages to the parent) through during long synchronous loops. */
-const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -73,7 +71,7 @@ export async function measureBaseline(articles: readonly GeneratedArticle[], onP
     words += a.words;
     if (i % 20 === 19) {
       onProgress?.('baseline', i + 1, articles.length);
-      await breathe();
+      await yieldToEventLoop();
     }
   }
   const quoteTimes: number[] = [];
@@ -154,7 +152,7 @@ export async function buildCorpus(
     if (i % 50 === 49) {
       const p = performance.now();
       onProgress?.('build', i + 1, articles.length);
-      await breathe();
+      await yieldToEventLoop();
       paused += performance.now() - p;
     }
   }

@@ -3,6 +3,7 @@ import { QuoteIndex } from './matching';
 import { attributeSpeakers, findQuotes } from './quotes';
 import { firstOf, indexNotes, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import { describeDocument } from './documents';
+import { partitionPoint } from './sorted';
 import { paragraphs } from './text/paragraphs';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
@@ -352,13 +353,7 @@ export class Corpus {
     // Mentions are sorted and never overlap, so their ends are sorted too: the first ending at or after
     // the offset is the only one that can contain it.
     const ends = doc.mentionEnds;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(ends.length, (i) => ends[i] < offset);
     return lo < ends.length && doc.mentionStarts[lo] <= offset ? this.mentionOf(doc, lo) : undefined;
   }
 

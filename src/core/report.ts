@@ -1,6 +1,8 @@
 import type { Corpus, CorpusQuote } from './corpus';
 import { byDate } from './documents';
-import { cutVisible, visible } from './text/visible';
+import { plural } from './text/plural';
+import { truncate, visible } from './text/visible';
+import { partitionPoint } from './sorted';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
 
 /** The machine-readable report of `crosswire analyze --json`. */
@@ -88,14 +90,14 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     out.push(`  ${plural(statements.length, 'statement')}, ${plural(terms.length, 'term')}, ${plural(d.mentions.length, 'entity mention')}`);
     for (const q of d.quotes) {
       out.push('');
-      out.push(`  ${q.kind === 'term' ? '‘' : '“'}${clip(q.text, 160)}${q.kind === 'term' ? '’' : '”'}`);
+      out.push(`  ${q.kind === 'term' ? '‘' : '“'}${truncate(q.text, 160, false)}${q.kind === 'term' ? '’' : '”'}`);
       out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
       for (const l of corpus.linksOf(q.id)) {
         const other = corpus.quote(l.to);
         const otherDoc = other ? corpus.document(other.uri) : undefined;
         if (!other || !otherDoc) continue;
         const where = otherDoc.uri === d.uri ? 'this article' : line(otherDoc.title);
-        out.push(`    ${l.relation} ${round(l.score).toFixed(2)} → ${where}: “${clip(other.text, 100)}”${speakerOf(other)}`);
+        out.push(`    ${l.relation} ${round(l.score).toFixed(2)} → ${where}: “${truncate(other.text, 100, false)}”${speakerOf(other)}`);
       }
     }
     out.push('');
@@ -129,27 +131,9 @@ function lineFinder(text: string): (offset: number) => number {
   const breaks: number[] = [];
   const lineBreak = /\r\n?|\n/g;
   for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) breaks.push(m.index);
-  return (offset) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
+  return (offset) => partitionPoint(breaks.length, (i) => breaks[i]! < offset) + 1;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** One line of at most about `n` characters, invisible characters shown (before white space folds them). */
-function clip(s: string, n: number): string {
-  const flat = visible(s.replace(/[\r\n\t]+/g, ' ')).replace(/\s+/g, ' ').trim();
-  return flat.length <= n ? flat : cutVisible(flat, n - 1).trimEnd() + '…';
-}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

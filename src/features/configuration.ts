@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings, SETTINGS_SECTION, type Settings } from './settings';
+import { readSettings, SETTINGS_SECTION, type Settings } from './present/settings';
 
 /** The current settings and their changes: what the workspace model reads (tests pass their own). */
 export interface SettingsSource {

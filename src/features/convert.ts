@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Span } from '../core/types';
-import { lineIndexOf } from './lineIndex';
+import { lineIndexOf } from './present/lineIndex';
 
 /** The key a document has in the corpus: its URI as a string. */
 export function corpusKey(uri: vscode.Uri): string {

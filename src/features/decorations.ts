@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../core/corpus';
 import { corpusKey, toRange } from './convert';
 import type { Services } from './services';
-import { HIGHLIGHT_KINDS, spansByKind, type HighlightKind } from './highlightSpans';
-import type { QuoteStyle } from './settings';
-import { ThemeColors } from './themeColors';
+import { HIGHLIGHT_KINDS, spansByKind, type HighlightKind } from './present/highlightSpans';
+import type { QuoteStyle } from './present/settings';
+import { ThemeColors } from './present/themeColors';
 
 
 const color = (id: keyof typeof ThemeColors): vscode.ThemeColor => new vscode.ThemeColor(ThemeColors[id]);

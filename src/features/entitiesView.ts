@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { CorpusMention } from '../core/corpus';
 import type { EntityType } from '../core/types';
-import { Commands, Views } from './commandIds';
+import { Commands, Views } from './present/commandIds';
 import { uriOfKey } from './convert';
-import { entityTypeName, plural } from './hoverContent';
+import { plural } from '../core/text/plural';
+import { entityTypeName } from './present/hoverContent';
 import { createIndexedTreeView } from './indexedTreeView';
-import { lineIndexOf } from './lineIndex';
-import { escapeMarkdown, plainText } from './markdown';
+import { lineIndexOf } from './present/lineIndex';
+import { escapeMarkdown, plainText } from './present/markdown';
 import type { Services } from './services';
-import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './treeModel';
+import { groupEntities, lineContext, type ArticleMentions, type EntityGroup, type EntitySummary } from './present/treeModel';
 
 /** A row of the Entities view: a type group, an entity, an article naming it, or one mention. */
 export type EntityNode =

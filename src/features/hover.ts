@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS } from './commandIds';
+import { HOVER_COMMANDS } from './present/commandIds';
 import { corpusKey, registerForArticles, toRange } from './convert';
-import { entityCardMarkdown, linkedVersions, quoteCardMarkdown } from './hoverContent';
+import { entityCardMarkdown, linkedVersions, quoteCardMarkdown } from './present/hoverContent';
 import type { Services } from './services';
 
 /** Markdown built from untrusted article text: only crosswire's own commands may run from it. */

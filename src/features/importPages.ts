@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PageImportResult } from '../core/import';
-import { Commands } from './commandIds';
+import { Commands } from './present/commandIds';
 import type { Services } from './services';
 
 /**

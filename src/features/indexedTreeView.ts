@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArticleWorkspace } from './articleWorkspace';
-import { coalesce, indexingMessage, redrawsDuring, type IndexedView } from './viewSupport';
+import { coalesce, indexingMessage, redrawsDuring, type IndexedView } from './present/viewSupport';
 
 /** How long tree refreshes wait for more corpus changes, so indexing does not redraw per file. */
 const REFRESH_DELAY_MS = 300;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
 import type { Entity, Span } from '../core/types';
-import { Commands } from './commandIds';
+import { Commands } from './present/commandIds';
 import { corpusKey, toRange, uriOfKey } from './convert';
 import { entityUnderCursor } from './entitiesView';
-import { describeRelation, entityTypeName, formatScore, linkedVersions, plural, type LinkedVersion } from './hoverContent';
-import { escapeIcons, plainText, truncate } from './markdown';
+import { plural } from '../core/text/plural';
+import { describeRelation, entityTypeName, formatScore, linkedVersions, type LinkedVersion } from './present/hoverContent';
+import { escapeIcons, plainText, truncate } from './present/markdown';
 import type { Services } from './services';
-import { lineContext } from './treeModel';
+import { lineContext } from './present/treeModel';
 
 /** Opens an article (by corpus key) with a span selected and in view. */
 export async function openSpan(key: string, span: Span, preview = true): Promise<vscode.TextEditor> {

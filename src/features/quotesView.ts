@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CorpusQuote } from '../core/corpus';
-import { Commands, Views } from './commandIds';
+import { Commands, Views } from './present/commandIds';
 import { createIndexedTreeView } from './indexedTreeView';
-import { escapeMarkdown, plainText, truncate } from './markdown';
-import { plural } from './hoverContent';
+import { escapeMarkdown, plainText, truncate } from './present/markdown';
+import { plural } from '../core/text/plural';
 import type { Services } from './services';
-import { clusterQuotes, type QuoteCluster } from './treeModel';
+import { clusterQuotes, type QuoteCluster } from './present/treeModel';
 
 type Node =
   | { readonly kind: 'cluster'; readonly cluster: QuoteCluster }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { registerForArticles, toRange } from './convert';
-import { plainText, truncate } from './markdown';
+import { plainText, truncate } from './present/markdown';
 import type { Services } from './services';
-import { outlineGroups } from './treeModel';
+import { outlineGroups } from './present/treeModel';
 
 /** The Outline of an article: its quotes under their speakers. */
 export function registerSymbols(services: Services): vscode.Disposable {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from './commandIds';
+import { Commands, ContextKeys } from './present/commandIds';
 import { uriOfKey } from './convert';
-import { plural } from './hoverContent';
-import { plainText } from './markdown';
+import { plural } from '../core/text/plural';
+import { plainText } from './present/markdown';
 import type { Services } from './services';
 
 /** Commands about the extension itself: reindex, toggle highlights, show the log. */

@@ -4,9 +4,9 @@ import { findArticleFilesAsync, readArticleFileAsync, type FindOptions, type Rea
 import { describe } from '../core/indexing/ledger';
 import type { CancellationToken, Disposable, FileStat, HostEvent, IndexHost, ListedFile, Listing, LocalPath, OpenDocument } from '../core/indexing/host';
 import { decodeArticle, type Decoded } from '../core/text/decode';
-import { ArticleMatcher } from './articleMatcher';
+import { ArticleMatcher } from './present/articleMatcher';
 import { corpusKey, uriOfKey } from './convert';
-import type { Settings } from './settings';
+import type { Settings } from './present/settings';
 
 /** An editor's document as the indexer sees it: its key, and its version, state and text read live. */
 export function openDocumentOf(document: vscode.TextDocument): OpenDocument {

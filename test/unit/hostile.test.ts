@@ -8,9 +8,9 @@ import { Corpus } from '../../src/core/corpus';
 import { textReport, type JsonReport } from '../../src/core/report';
 import { MAX_QUOTE_LENGTH } from '../../src/core/quotes/find';
 import { assertSymmetricLinks, assertWellFormed } from '../fixtures/hostile/invariants';
-import { linkedVersions, quoteCardMarkdown } from '../../src/features/hoverContent';
-import { escapeIcons, plainText, truncate } from '../../src/features/markdown';
-import { lineContext, outlineGroups } from '../../src/features/treeModel';
+import { linkedVersions, quoteCardMarkdown } from '../../src/features/present/hoverContent';
+import { escapeIcons, plainText, truncate } from '../../src/features/present/markdown';
+import { lineContext, outlineGroups } from '../../src/features/present/treeModel';
 import { FakeCorpus, link, quoteAt, speaker, toHtml } from '../support/fake-corpus';
 
 const SEEDS = join(__dirname, '../../seeds');

@@ -35,6 +35,13 @@ describe('the layer rules of the lint config', function () {
     assert.equal((await restricted('src/features/probe.ts', code)).length, 1);
   });
 
+  it('keeps vscode out of the indexer and of the presentation code beside the adapters', async () => {
+    const code = "import * as vscode from 'vscode';\nexport const v = vscode;\n";
+    assert.equal((await restricted('src/core/indexing/probe.ts', code)).length, 1);
+    assert.equal((await restricted('src/features/present/probe.ts', code)).length, 1);
+    assert.equal((await restricted('src/features/present/probe.ts', "import nlp from 'compromise';\nexport const n = nlp;\n")).length, 1);
+  });
+
   it('lets the adapters import vscode', async () => {
     assert.deepEqual(await restricted('src/features/probe.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"), []);
   });

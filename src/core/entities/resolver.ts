@@ -1,3 +1,4 @@
+import { partitionPoint } from '../sorted';
 import type { Entity, EntityType, RawMention } from '../types';
 import { countryOf } from './gazetteer';
 
@@ -542,12 +543,5 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** Index of the first of the sorted `xs` greater than `x`. */
 function firstAbove(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(xs.length, (i) => xs[i] <= x);
 }

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../sorted';
 import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
 import { paragraphAt } from '../text/paragraphs';
 import { sentenceSpans } from '../text/sentences';
@@ -160,17 +161,5 @@ function foldAbbreviations(toks: Tok[]): Tok[] {
 
 /** Index of the last span starting at or before `offset` in a list sorted by start, or -1. */
 export function lastStartingAtOrBefore(list: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return partitionPoint(list.length, (i) => list[i].start <= offset) - 1;
 }

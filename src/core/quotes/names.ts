@@ -1,3 +1,4 @@
+import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
 
 /** How many same-surname or same-forename mentions are examined when looking for a fuller name. */
@@ -87,19 +88,7 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 
 /** Index of the last value below `value` in an ascending list, or -1. */
 function lastIndexBefore(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return partitionPoint(list.length, (i) => list[i] < value) - 1;
 }
 
 /** Lower case without diacritics, so "Orbán" and "Orban" name the same person. */

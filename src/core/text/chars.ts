@@ -51,9 +51,3 @@ export function isUpper(ch: string | undefined): boolean {
 export const OPENING_MARKS = '“‘„‚‟‛«‹"\'';
 /** Quotation marks that close a quotation in some typographic convention. */
 export const CLOSING_MARKS = '”’“‘»›"\'';
-/** Every character that can be a quotation mark. */
-export const QUOTE_MARKS = '"\'“”‘’„‚‟‛«»‹›';
-
-export function isQuoteMark(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && QUOTE_MARKS.includes(ch);
-}

@@ -1,4 +1,5 @@
 import { parseFrontMatter } from '../import/front-matter';
+import { partitionPoint } from '../sorted';
 import type { Paragraph } from '../types';
 import { isSpaceCode } from './chars';
 
@@ -33,17 +34,5 @@ export function paragraphs(text: string): Paragraph[] {
  * offset comes before the first paragraph. `paras` must be sorted, as `paragraphs` returns them.
  */
 export function paragraphAt(paras: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paras.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (paras[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return partitionPoint(paras.length, (i) => paras[i].start <= offset) - 1;
 }

@@ -43,6 +43,24 @@ export function cutVisible(shown: string, max: number): string {
   return open >= 0 && cut.indexOf('⟩', open) < 0 ? cut.slice(0, open) : cut;
 }
 
+/** Article text as one line of plain text: line breaks and runs of white space are single spaces, invisible characters shown. */
+export function plainText(text: string): string {
+  return visible(text.replace(/[\t\n\r]+/g, ' ')).replace(/\s+/g, ' ');
+}
+
+/**
+ * Article text as one line (`plainText`, trimmed) of at most `max` characters: a longer one is cut,
+ * never inside a marker, and ends in an ellipsis. The cut falls at a word boundary unless `atWord` is
+ * false or the last word would take more than two fifths of the line.
+ */
+export function truncate(text: string, max: number, atWord = true): string {
+  const flat = plainText(text).trim();
+  if (flat.length <= max) return flat;
+  const cut = cutVisible(flat, Math.max(1, max - 1));
+  const space = atWord ? cut.lastIndexOf(' ') : -1;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** True when `visible` would change the text. */
 export function hasInvisible(text: string): boolean {
   return ANY_INVISIBLE.test(text);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/features/commandIds';
+import { COMMANDS } from '../../../src/features/present/commandIds';
 import { articleUris, crosswire, EXTENSION_ID, open, report } from './helpers';
 
 describe('activation', () => {

@@ -11,7 +11,7 @@ import { ArticleWorkspace } from '../../../src/features/articleWorkspace';
 import { storageFolder } from '../../../src/features/cacheFolder';
 import type { SettingsSource } from '../../../src/features/configuration';
 import { FactsCache } from '../../../src/core/indexing/facts-cache';
-import { DEFAULT_SETTINGS } from '../../../src/features/settings';
+import { DEFAULT_SETTINGS } from '../../../src/features/present/settings';
 import { crosswire, eventually, report } from './helpers';
 import { RecordingLog } from '../../support/recording-log';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/features/commandIds';
+import { Commands } from '../../../src/features/present/commandIds';
 import { analysed, closeAll, crossLinkedQuote, crosswire, eventually, open } from './helpers';
 
 const offsets = (editor: vscode.TextEditor): [number, number] => [

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { marked } from 'marked';
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS } from '../../../src/features/commandIds';
+import { HOVER_COMMANDS } from '../../../src/features/present/commandIds';
 import { treeItem, type EntityNode } from '../../../src/features/entitiesView';
-import { linkedVersions } from '../../../src/features/hoverContent';
+import { linkedVersions } from '../../../src/features/present/hoverContent';
 import { entityItems, matchingQuoteItems, mentionItem } from '../../../src/features/navigation';
 import { clusterItem, versionItem } from '../../../src/features/quotesView';
-import { clusterQuotes, groupEntities } from '../../../src/features/treeModel';
+import { clusterQuotes, groupEntities } from '../../../src/features/present/treeModel';
 import { articleUris, closeAll, crosswire, eventually, hoverText, open } from './helpers';
 
 /** Markdown links, command links, HTML, an image, entities and theme icons, as an article may hold them. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { groupEntities, clusterQuotes } from '../../../src/features/treeModel';
+import { groupEntities, clusterQuotes } from '../../../src/features/present/treeModel';
 import { articleUris, crosswire, eventually } from './helpers';
 
 describe('workspace index', () => {

@@ -4,7 +4,7 @@ import { describeDocument } from '../../../src/core/documents';
 import { articleDate, formatFrontMatter, parseFrontMatter } from '../../../src/core/import/front-matter';
 import { textReport } from '../../../src/core/report';
 import { paragraphs } from '../../../src/core/text/paragraphs';
-import { linkedVersions, quoteCardMarkdown } from '../../../src/features/hoverContent';
+import { linkedVersions, quoteCardMarkdown } from '../../../src/features/present/hoverContent';
 
 const STORY = [
   '---',

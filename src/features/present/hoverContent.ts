@@ -2,11 +2,12 @@
  * The text of the hover cards, built from corpus data alone (no `vscode`), so what a user reads, and
  * that article text cannot inject markdown into it, is unit-tested.
  */
-import type { CorpusMention, CorpusQuote } from '../core/corpus';
-import { byDate } from '../core/documents';
-import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../core/types';
+import type { CorpusMention, CorpusQuote } from '../../core/corpus';
+import { byDate } from '../../core/documents';
+import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../../core/types';
 import { Commands } from './commandIds';
-import { commandLink, escapeMarkdown, plainText, truncate, wrapEscaped } from './markdown';
+import { plural } from '../../core/text/plural';
+import { commandLink, escapeMarkdown, truncate, wrapEscaped } from './markdown';
 
 /** A quote linked to the hovered one, with what the card needs to show it. */
 export interface LinkedVersion {
@@ -55,12 +56,6 @@ export function describeRelation(relation: LinkRelation): string {
 
 export function formatScore(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
-}
-
-/** Describes the quote's kind and speaker in one line of plain text. */
-export function describeQuote(quote: CorpusQuote): string {
-  if (quote.kind === 'term') return quote.speaker ? `Term, used by ${plainText(quote.speaker.name)}` : 'Term (words held at a distance)';
-  return quote.speaker ? `Statement by ${plainText(quote.speaker.name)}` : 'Statement, speaker not named';
 }
 
 /**
@@ -183,8 +178,4 @@ export function entityCardMarkdown(
     `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
   );
   return lines.join('\n');
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -2,9 +2,9 @@
  * What the side-bar trees show, computed from corpus data alone (no `vscode`): entities grouped by
  * type with their articles and mentions, and statements grouped with their versions in other articles.
  */
-import type { CorpusMention, CorpusQuote } from '../core/corpus';
-import { visible } from '../core/text/visible';
-import type { Entity, EntityType } from '../core/types';
+import type { CorpusMention, CorpusQuote } from '../../core/corpus';
+import { visible } from '../../core/text/visible';
+import type { Entity, EntityType } from '../../core/types';
 
 /** One article's mentions of an entity. */
 export interface ArticleMentions {

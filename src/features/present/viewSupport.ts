@@ -1,4 +1,4 @@
-import type { IndexState } from './articleWorkspace';
+import type { IndexState } from '../../core/indexing/indexer';
 
 /** The side-bar views that follow indexing: the quotes are ready a pass before the entities. */
 export type IndexedView = 'quotes' | 'entities';

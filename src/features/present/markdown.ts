@@ -4,12 +4,9 @@
  * and through `visible`, so control, bidirectional and zero-width characters show as markers
  * (`⟨U+202E⟩`) instead of reordering or hiding what the reader sees.
  */
-import { cutVisible, visible } from '../core/text/visible';
+import { plainText } from '../../core/text/visible';
 
-/** Article text as one line of plain text (a tree row's label or description): invisible characters shown. */
-export function plainText(text: string): string {
-  return visible(text.replace(/[\t\n\r]+/g, ' ')).replace(/\s+/g, ' ');
-}
+export { plainText, truncate } from '../../core/text/visible';
 
 /**
  * Escapes text for a CommonMark paragraph. Every ASCII punctuation character gets a backslash (all are
@@ -19,15 +16,6 @@ export function plainText(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return plainText(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
-
-/** Shortens text to at most `max` characters at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const flat = plainText(text).trim();
-  if (flat.length <= max) return flat;
-  const cut = cutVisible(flat, Math.max(1, max - 1));
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** A `command:` URI running `command` with `args`, as VS Code expects in trusted markdown. */

@@ -1,6 +1,6 @@
 /** What the editor highlights, computed from an analysis alone (no `vscode`). */
-import type { DocumentAnalysis } from '../core/corpus';
-import type { Span } from '../core/types';
+import type { DocumentAnalysis } from '../../core/corpus';
+import type { Span } from '../../core/types';
 import type { Settings } from './settings';
 
 export type HighlightKind = 'person' | 'place' | 'organization' | 'statement' | 'term' | 'speaker';

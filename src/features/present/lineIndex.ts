@@ -2,6 +2,8 @@
  * Offsets to line/character positions for text that is not open in an editor (an article indexed from
  * disk), with the line breaks VS Code counts: `\r\n`, `\n` and `\r`. Pure, no `vscode`.
  */
+import { partitionPoint } from '../../core/sorted';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -20,14 +22,8 @@ export class LineIndex {
   /** Zero-based line and character of `offset`, clamped to the text. */
   positionAt(offset: number): { line: number; character: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    const line = partitionPoint(this.starts.length, (i) => this.starts[i]! <= o) - 1;
+    return { line, character: o - this.starts[line]! };
   }
 }
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArticleMatcher } from '../../../src/features/articleMatcher';
-import { COMMANDS } from '../../../src/features/commandIds';
-import { LineIndex } from '../../../src/features/lineIndex';
-import { ThemeColors } from '../../../src/features/themeColors';
-import { DEFAULT_SETTINGS, MAX_FILE_SIZE_KB_LIMIT, readSettings, SETTING_KEYS } from '../../../src/features/settings';
+import { ArticleMatcher } from '../../../../src/features/present/articleMatcher';
+import { COMMANDS } from '../../../../src/features/present/commandIds';
+import { LineIndex } from '../../../../src/features/present/lineIndex';
+import { ThemeColors } from '../../../../src/features/present/themeColors';
+import { DEFAULT_SETTINGS, MAX_FILE_SIZE_KB_LIMIT, readSettings, SETTING_KEYS } from '../../../../src/features/present/settings';
 
 interface Manifest {
   activationEvents: string[];
@@ -18,7 +18,7 @@ interface Manifest {
     keybindings: { command: string; key: string; mac?: string; when: string }[];
   };
 }
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as Manifest;
 const config = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
 
 describe('settings', () => {

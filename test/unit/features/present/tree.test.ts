@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { clusterQuotes, groupEntities, lineContext, outlineGroups } from '../../../src/features/treeModel';
-import { coalesce, indexingMessage, redrawsDuring } from '../../../src/features/viewSupport';
-import { FakeCorpus, link, mention, quoteAt, speaker } from '../../support/fake-corpus';
+import { clusterQuotes, groupEntities, lineContext, outlineGroups } from '../../../../src/features/present/treeModel';
+import { coalesce, indexingMessage, redrawsDuring } from '../../../../src/features/present/viewSupport';
+import { FakeCorpus, link, mention, quoteAt, speaker } from '../../../support/fake-corpus';
 
 const A = 'file:///w/a.txt';
 const B = 'file:///w/b.txt';

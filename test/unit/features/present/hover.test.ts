@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { HOVER_COMMANDS } from '../../../src/features/commandIds';
+import { HOVER_COMMANDS } from '../../../../src/features/present/commandIds';
 import {
   entityCardMarkdown,
   linkedVersions,
   quoteCardMarkdown,
   renderDiff,
-} from '../../../src/features/hoverContent';
-import { FakeCorpus, link, mention, quoteAt, speaker, toHtml } from '../../support/fake-corpus';
+} from '../../../../src/features/present/hoverContent';
+import { FakeCorpus, link, mention, quoteAt, speaker, toHtml } from '../../../support/fake-corpus';
 
 const A = 'file:///w/a.txt';
 const B = 'file:///w/b.txt';

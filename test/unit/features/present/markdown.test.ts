@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { commandLink, commandUri, escapeIcons, escapeMarkdown, truncate, wrapEscaped } from '../../../src/features/markdown';
-import { renderDiff } from '../../../src/features/hoverContent';
-import { toHtml } from '../../support/fake-corpus';
+import { commandLink, commandUri, escapeIcons, escapeMarkdown, truncate, wrapEscaped } from '../../../../src/features/present/markdown';
+import { renderDiff } from '../../../../src/features/present/hoverContent';
+import { toHtml } from '../../../support/fake-corpus';
 
 /** Undoes CommonMark backslash escapes: what a reader sees of escaped text. */
 const rendered = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');

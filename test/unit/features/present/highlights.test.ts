@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { SpeakerRef } from '../../../src/core/types';
-import { spansByKind } from '../../../src/features/highlightSpans';
-import { DEFAULT_SETTINGS } from '../../../src/features/settings';
-import { mention, quoteAt } from '../../support/fake-corpus';
+import type { SpeakerRef } from '../../../../src/core/types';
+import { spansByKind } from '../../../../src/features/present/highlightSpans';
+import { DEFAULT_SETTINGS } from '../../../../src/features/present/settings';
+import { mention, quoteAt } from '../../../support/fake-corpus';
 
 const U = 'file:///w/a.txt';
 const who = (start: number, via: SpeakerRef['via']): SpeakerRef => ({ name: 'Blinken', span: { start, end: start + 7 }, mention: 0, via });
