@@ -4,6 +4,7 @@ import { plural } from './text/plural';
 import { truncate, visible } from './text/visible';
 import { partitionPoint } from './sorted';
 import type { EntityType, LinkRelation, QuoteKind } from './types';
+import { linkedQuotes } from './versions';
 
 /** The machine-readable report of `crosswire analyze --json`. */
 export interface JsonReport {
@@ -92,12 +93,9 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${truncate(q.text, 160, false)}${q.kind === 'term' ? '’' : '”'}`);
       out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
-      for (const l of corpus.linksOf(q.id)) {
-        const other = corpus.quote(l.to);
-        const otherDoc = other ? corpus.document(other.uri) : undefined;
-        if (!other || !otherDoc) continue;
-        const where = otherDoc.uri === d.uri ? 'this article' : line(otherDoc.title);
-        out.push(`    ${l.relation} ${round(l.score).toFixed(2)} → ${where}: “${truncate(other.text, 100, false)}”${speakerOf(other)}`);
+      for (const v of linkedQuotes(corpus, q)) {
+        const where = v.sameArticle ? 'this article' : line(v.title);
+        out.push(`    ${v.link.relation} ${round(v.link.score).toFixed(2)} → ${where}: “${truncate(v.quote.text, 100, false)}”${speakerOf(v.quote)}`);
       }
     }
     out.push('');

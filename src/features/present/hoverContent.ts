@@ -3,45 +3,13 @@
  * that article text cannot inject markdown into it, is unit-tested.
  */
 import type { CorpusMention, CorpusQuote } from '../../core/corpus';
-import { byDate } from '../../core/documents';
-import type { DiffPart, Entity, EntityType, LinkRelation, QuoteLink } from '../../core/types';
-import { Commands } from './commandIds';
 import { plural } from '../../core/text/plural';
+import type { DiffPart, Entity, EntityType, LinkRelation } from '../../core/types';
+import type { LinkedVersion } from '../../core/versions';
+import { Commands } from './commandIds';
 import { commandLink, escapeMarkdown, truncate, wrapEscaped } from './markdown';
 
-/** A quote linked to the hovered one, with what the card needs to show it. */
-export interface LinkedVersion {
-  readonly link: QuoteLink;
-  readonly quote: CorpusQuote;
-  /** Title of the article the linked quote is in. */
-  readonly title: string;
-  /** That article's date of publication, when its front matter gives one. */
-  readonly date?: string;
-  readonly sameArticle: boolean;
-}
-
-/** The corpus queries the hover needs: a narrow view of `Corpus`. */
-export interface LinkSource {
-  linksOf(quoteId: string): QuoteLink[];
-  quote(id: string): CorpusQuote | undefined;
-  document(uri: string): { readonly title: string; readonly date?: string } | undefined;
-}
-
-/**
- * The quotes linked to `quote` that still exist: other articles first, then the dated ones earliest
- * first, then best score first.
- */
-export function linkedVersions(corpus: LinkSource, quote: CorpusQuote): LinkedVersion[] {
-  const out: LinkedVersion[] = [];
-  for (const link of corpus.linksOf(quote.id)) {
-    const other = corpus.quote(link.to);
-    if (!other) continue;
-    const doc = corpus.document(other.uri);
-    const date = doc?.date;
-    out.push({ link, quote: other, title: doc?.title ?? other.uri, ...(date ? { date } : {}), sameArticle: other.uri === quote.uri });
-  }
-  return out.sort((a, b) => Number(a.sameArticle) - Number(b.sameArticle) || byDate(a, b) || b.link.score - a.link.score);
-}
+export { linkedVersions, type LinkedVersion, type LinkSource } from '../../core/versions';
 
 const RELATIONS: Record<LinkRelation, string> = {
   identical: 'word for word',
