@@ -1,5 +1,6 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef, Span } from '../types';
-import { comparePrepared, prepare, preparedView, Vocabulary, type Match, type PreparedQuote } from './compare';
+import { comparePrepared, type Match } from './compare';
+import { prepare, preparedView, Vocabulary, type PreparedQuote } from './prepared';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { partsOf } from './parts';
 import { PostingLists } from './postings';

@@ -1,0 +1,116 @@
+import type { QuoteKind } from '../types';
+import { conceptsOf } from './lexicon';
+import { words } from './text';
+
+/**
+ * A quote reduced to what the matcher compares, with words and stems as small integers so that a
+ * large index keeps little per quote.
+ */
+export interface PreparedQuote {
+  readonly kind: QuoteKind;
+  /** Every word's normalised form, as vocabulary ids. */
+  readonly norms: Int32Array;
+  /** Distinct content stems in order of first appearance, as vocabulary ids. */
+  readonly stems: Int32Array;
+  /** Word index where each content stem first appears. */
+  readonly positions: Int32Array;
+  /** 1 where the content stem is a name. */
+  readonly names: Int32Array;
+  /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
+  readonly negated: boolean;
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
+const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'least']);
+
+/** Interns word forms and stems; one per index so ids are comparable across quotes. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly codes: (Int32Array | undefined)[] = [];
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.ids.set(text, id);
+      this.texts.push(text);
+      // Kept dense: an array filled at scattered indices turns into a slow dictionary.
+      this.codes.push(undefined);
+    }
+    return id;
+  }
+
+  text(id: number): string {
+    return this.texts[id] ?? '';
+  }
+
+  /**
+   * WordNet senses of a stem id, looked up once: its own senses as `sense * 2`, then its broader ones
+   * as `sense * 2 + 1`. One small array per distinct stem, so quotes need not carry their senses.
+   */
+  senseCodes(id: number): Int32Array {
+    let codes = this.codes[id];
+    if (codes === undefined) {
+      const c = conceptsOf(this.texts[id]);
+      codes = c ? Int32Array.from([...c.own.map((k) => 2 * k), ...c.broader.map((k) => 2 * k + 1)]) : NO_SENSES;
+      this.codes[id] = codes;
+    }
+    return codes;
+  }
+}
+
+const NO_SENSES = new Int32Array(0);
+
+/** Reduces a quote text to its comparable form. */
+export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
+  const ws = words(text);
+  const count = ws.length;
+  const norms = new Int32Array(count);
+  const stems: number[] = [];
+  const positions: number[] = [];
+  const names: number[] = [];
+  const seen = new Map<number, number>();
+  let negated = false;
+  for (let i = 0; i < count; i++) {
+    const w = ws[i];
+    norms[i] = vocab.id(w.norm);
+    const negation = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
+    if (negation && !NOT_A_NEGATION_AFTER.has(ws[i + 1]?.norm ?? '')) negated = true;
+    if (!w.stem) continue;
+    const s = vocab.id(w.stem);
+    const at = seen.get(s);
+    if (at === undefined) {
+      seen.set(s, stems.length);
+      stems.push(s);
+      positions.push(i);
+      names.push(w.name ? 1 : 0);
+    } else if (!w.name) {
+      // A word written once in lower case is not a name even if another occurrence is capitalised.
+      names[at] = 0;
+    }
+  }
+  const data = new Int32Array(count + 3 * stems.length);
+  data.set(norms);
+  data.set(stems, count);
+  data.set(positions, count + stems.length);
+  data.set(names, count + 2 * stems.length);
+  return preparedView(kind, negated, data, 0, count, stems.length);
+}
+
+/**
+ * A prepared quote over a stretch of a larger array laid out as `prepare` lays it out: `words` norms,
+ * then `stems` stems, positions and name flags. An index keeps all its quotes in one array this way
+ * and makes the views only when a quote is compared.
+ */
+export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array, at: number, words: number, stems: number): PreparedQuote {
+  const s = at + words;
+  return {
+    kind,
+    norms: data.subarray(at, s),
+    stems: data.subarray(s, s + stems),
+    positions: data.subarray(s + stems, s + 2 * stems),
+    names: data.subarray(s + 2 * stems, s + 3 * stems),
+    negated,
+  };
+}
