@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Corpus } from './core/corpus';
+import { coverage, coverageCsv, coverageText, flags } from './core/coverage';
 import { findArticleFiles, readArticleFile } from './core/files';
 import { importPages, isWebPageName, MAX_PAGE_BYTES } from './core/import';
 import { jsonReport, textReport } from './core/report';
@@ -9,15 +10,21 @@ import { kibibytes } from './core/text/size';
 import { visible } from './core/text/visible';
 
 const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] [--] <files or folders…>
+       crosswire coverage [--csv] [--max-size KB] [--] <files or folders…>
        crosswire import --out <folder> [--] <saved web pages or folders…>
 
 Finds the people, places and organisations named in news articles, the quotations and who said them,
 and which quotes in other articles report the same words. Folders are searched for .txt and .md files.
 
   --json          machine-readable output
+  --csv           coverage as CSV: one row per statement, one column per article
   --max-size KB   skip files larger than this (default 5120)
   --              what follows is a path, even when it starts with "-"
   -h, --help      this help
+
+coverage lists each statement (quotes linked across articles), the most widely carried first, with
+how each article carries it (in full, cut down, reworded, not at all), whom it names as the speaker,
+and where versions disagree about the speaker or change a number, a negation, a modal or a name.
 
 import turns saved web pages (.html, .htm) into Markdown articles in the --out folder (made if
 missing): headline, outlet, author, date and address in front matter, then the article's text. An
@@ -25,7 +32,9 @@ existing file is never written over; a page that holds no article is reported an
 `;
 
 interface Options {
+  command: 'analyze' | 'coverage';
   json: boolean;
+  csv: boolean;
   maxBytes: number;
   paths: string[];
 }
@@ -33,15 +42,16 @@ interface Options {
 function parse(argv: readonly string[]): Options | string {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === undefined) return 'help';
-  if (command !== 'analyze') return `unknown command "${command}"`;
-  const options: Options = { json: false, maxBytes: kibibytes(5120), paths: [] };
+  if (command !== 'analyze' && command !== 'coverage') return `unknown command "${command}"`;
+  const options: Options = { command, json: false, csv: false, maxBytes: kibibytes(5120), paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--') {
       options.paths.push(...rest.slice(i + 1));
       break;
     }
-    if (a === '--json') options.json = true;
+    if (a === '--json' && command === 'analyze') options.json = true;
+    else if (a === '--csv' && command === 'coverage') options.csv = true;
     else if (a === '-h' || a === '--help') return 'help';
     else if (a === '--max-size' || a.startsWith('--max-size=')) {
       const value = a === '--max-size' ? rest[++i] : a.slice('--max-size='.length);
@@ -216,6 +226,11 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
   if (analysed === 0) {
     io.err.write(`crosswire: nothing could be analysed${files.length ? '' : ' (no .txt or .md files found)'}\n`);
     return 1;
+  }
+  if (options.command === 'coverage') {
+    const cov = coverage(corpus);
+    io.out.write(options.csv ? coverageCsv(cov) : coverageText(cov, flags(corpus, cov), pathOf));
+    return 0;
   }
   io.out.write(options.json ? safeJson(jsonReport(corpus, pathOf)) + '\n' : textReport(corpus, pathOf));
   return 0;

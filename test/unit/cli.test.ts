@@ -135,3 +135,32 @@ describe('crosswire analyze', function () {
     assert.equal(run(['--help']).code, 0);
   });
 });
+
+describe('crosswire coverage', function () {
+  this.timeout(60000);
+
+  it('lists the seeds’ statements, the most widely carried first, with each article’s version and the flags', () => {
+    const r = run(['coverage', SEEDS]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^\d+ statements in 5 articles\n/);
+    const carried = [...r.out.matchAll(/carried by (\d) of 5/g)].map((m) => Number(m[1]));
+    assert.ok(carried.length > 5 && carried[0] >= 2);
+    assert.deepEqual(carried, [...carried].sort((a, b) => b - a), 'most widely carried first');
+    assert.match(r.out, /Changes a degree: ‘the largest’ here, ‘a leading’ in/);
+  });
+
+  it('writes CSV with one column per article and one row per statement', () => {
+    const r = run(['coverage', '--csv', SEEDS]);
+    assert.equal(r.code, 0, r.err);
+    const text = run(['coverage', SEEDS]).out;
+    const rows = r.out.trimEnd().split('\r\n');
+    assert.equal(rows.length - 1, Number(/^(\d+) statements/.exec(text)![1]));
+    assert.ok(rows[0].startsWith('statement,carried by,'));
+  });
+
+  it('refuses an option of the other command', () => {
+    const r = run(['coverage', '--json', SEEDS]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /unknown option "--json"/);
+  });
+});

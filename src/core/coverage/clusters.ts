@@ -1,0 +1,161 @@
+/**
+ * Statements of a story: the quotes linked to one another, directly or through other versions, form
+ * one statement, reported by one or more articles. For each article, whether it carries the statement
+ * and how: word for word, cut down, reworded, or not at all, and whom it names as the speaker.
+ *
+ * Clusters are the connected components of the link graph (union–find, near-linear in the links);
+ * each article's version is compared with the statement's fullest version by its words alone.
+ */
+import type { Corpus, CorpusQuote, DocumentAnalysis } from '../corpus';
+import { byDate } from '../documents';
+
+/** How an article carries a statement. */
+export type CellState = 'full' | 'cut' | 'reworded' | 'absent';
+
+/** One article's version of a statement. */
+export interface CoverageCell {
+  readonly state: CellState;
+  /** The article's quote that carries the statement (its fullest, when it quotes it more than once). */
+  readonly quote: CorpusQuote | null;
+  /** Whom the article names as the speaker: the entity's name when it is one, else its own words. */
+  readonly speaker: string | null;
+}
+
+/** One statement and who carried it. */
+export interface StatementRow {
+  /** The id of the statement's fullest version, stable while that quote is. */
+  readonly id: string;
+  /** The fullest version: the one with the most words, the earliest article's on a tie. */
+  readonly text: string;
+  readonly quotes: readonly CorpusQuote[];
+  /** One cell per article, in the order of `Coverage.articles`. */
+  readonly cells: readonly CoverageCell[];
+  /** Articles that carry it at all. */
+  readonly carriedBy: number;
+}
+
+export interface Coverage {
+  /** Articles, earliest first where dates are known, then by title. */
+  readonly articles: readonly DocumentAnalysis[];
+  /** Statements, the most widely carried first. */
+  readonly rows: readonly StatementRow[];
+}
+
+/** Disjoint sets over quote ids, by index. */
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    const p = this.parent;
+    while (p[i] !== i) {
+      p[i] = p[p[i]];
+      i = p[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** A quote's words as the cell states compare them: lower case, letters and digits only. */
+export function comparableWords(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** How `version` carries `fullest`: the same words, a contiguous part of them, or other words. */
+export function stateOf(version: readonly string[], fullest: readonly string[]): Exclude<CellState, 'absent'> {
+  const a = ` ${version.join(' ')} `;
+  const b = ` ${fullest.join(' ')} `;
+  if (a === b) return 'full';
+  if (version.length > 0 && b.includes(a)) return 'cut';
+  return 'reworded';
+}
+
+/** The name a reader would give a quote's speaker. */
+export function speakerName(corpus: Corpus, q: CorpusQuote): string | null {
+  if (q.speakerEntity) {
+    const e = corpus.entity(q.speakerEntity);
+    if (e) return e.name;
+  }
+  return q.speaker?.name.replace(/\s+/g, ' ') ?? null;
+}
+
+/** Versions looked at as a statement's fullest, at most: the ones with the most words. */
+const MAX_FULLEST_CANDIDATES = 8;
+
+/**
+ * The version that best stands for a statement: of the longest few, the one that the most versions
+ * are the same as or cut from, then the longest, then the first. Bounded, so a statement copied a
+ * thousand times costs a few thousand comparisons.
+ */
+function fullestOf(words: readonly string[][]): number {
+  if (words.length === 1) return 0;
+  const byLength = words.map((_, k) => k).sort((a, b) => words[b].length - words[a].length || a - b).slice(0, MAX_FULLEST_CANDIDATES);
+  const sample = words.length <= 64 ? words : words.slice(0, 64);
+  let best = byLength[0];
+  let bestCovers = -1;
+  for (const k of byLength) {
+    let covers = 0;
+    for (const w of sample) if (stateOf(w, words[k]) !== 'reworded') covers++;
+    if (covers > bestCovers) {
+      best = k;
+      bestCovers = covers;
+    }
+  }
+  return best;
+}
+
+const STATE_RANK: Record<CellState, number> = { full: 3, reworded: 2, cut: 1, absent: 0 };
+
+/** The statements of every document in the corpus, and which article carries each. */
+export function coverage(corpus: Corpus): Coverage {
+  const articles = corpus.documents().sort((a, b) => byDate(a, b) || a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri));
+  const column = new Map(articles.map((d, i) => [d.uri, i]));
+  const quotes: CorpusQuote[] = [];
+  for (const d of articles) for (const q of d.quotes) if (q.kind === 'statement' && q.depth === 0) quotes.push(q);
+  const index = new Map(quotes.map((q, i) => [q.id, i]));
+  const sets = new UnionFind(quotes.length);
+  quotes.forEach((q, i) => {
+    for (const other of corpus.linkedIds(q.id)) {
+      const j = index.get(other);
+      if (j !== undefined) sets.union(i, j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  quotes.forEach((_, i) => {
+    const r = sets.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const rows: StatementRow[] = [];
+  for (const members of groups.values()) {
+    const words = members.map((i) => comparableWords(quotes[i].text));
+    const best = fullestOf(words);
+    const fullest = words[best];
+    const cells: CoverageCell[] = articles.map(() => ({ state: 'absent', quote: null, speaker: null }));
+    const heldWords = new Map<number, number>();
+    members.forEach((i, k) => {
+      const q = quotes[i];
+      const col = column.get(q.uri)!;
+      const state = k === best ? 'full' : stateOf(words[k], fullest);
+      const held = cells[col];
+      if (STATE_RANK[state] > STATE_RANK[held.state] || (state === held.state && words[k].length > (heldWords.get(col) ?? 0))) {
+        cells[col] = { state, quote: q, speaker: speakerName(corpus, q) };
+        heldWords.set(col, words[k].length);
+      }
+    });
+    const carriedBy = cells.filter((c) => c.state !== 'absent').length;
+    const lead = quotes[members[best]];
+    rows.push({ id: lead.id, text: lead.text, quotes: members.map((i) => quotes[i]), cells, carriedBy });
+  }
+  // Groups were made in document order, so a row's first quote is its earliest.
+  const first = new Map(rows.map((r) => [r, index.get(r.quotes[0].id)!]));
+  rows.sort((a, b) => b.carriedBy - a.carriedBy || first.get(a)! - first.get(b)!);
+  return { articles, rows };
+}

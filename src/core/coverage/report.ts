@@ -1,0 +1,64 @@
+/**
+ * The coverage table for people: as text for a terminal (`crosswire coverage`) and as CSV that a
+ * spreadsheet opens directly (`--csv`, and the Coverage view's export).
+ */
+import { plural } from '../text/plural';
+import { truncate, visible } from '../text/visible';
+import type { Coverage, CoverageCell } from './clusters';
+import { articleName, type QuoteFlag } from './flags';
+
+const STATE_WORDS: Record<CoverageCell['state'], string> = { full: 'in full', cut: 'cut down', reworded: 'reworded', absent: 'not carried' };
+
+function oneLine(s: string): string {
+  return visible(s.replace(/[\r\n\t]+/g, ' '));
+}
+
+/** The table as text: each statement, the most widely carried first, with each article's version. */
+export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [], pathOf: (uri: string) => string = (u) => u): string {
+  const out: string[] = [];
+  const names = cov.articles.map((d) => oneLine(articleName(d)));
+  out.push(`${plural(cov.rows.length, 'statement')} in ${plural(cov.articles.length, 'article')}`);
+  cov.articles.forEach((d, i) => out.push(`  [${i + 1}] ${names[i]}${d.date ? ` · ${d.date}` : ''} · ${oneLine(pathOf(d.uri))}`));
+  const flagsOf = new Map<string, QuoteFlag[]>();
+  for (const f of flagList) {
+    if (f.kind === 'single-source') continue;
+    const list = flagsOf.get(f.quote.id);
+    if (list) list.push(f);
+    else flagsOf.set(f.quote.id, [f]);
+  }
+  for (const row of cov.rows) {
+    out.push('');
+    out.push(`“${oneLine(truncate(row.text, 120, false))}” — carried by ${row.carriedBy} of ${cov.articles.length}`);
+    const missing: string[] = [];
+    row.cells.forEach((c, i) => {
+      if (!c.quote) {
+        missing.push(`[${i + 1}]`);
+        return;
+      }
+      out.push(`  [${i + 1}] ${STATE_WORDS[c.state]}${c.speaker ? `, said by ${oneLine(c.speaker)}` : ''}${c.state === 'full' ? '' : `: “${oneLine(truncate(c.quote.text, 90, false))}”`}`);
+      for (const f of flagsOf.get(c.quote.id) ?? []) out.push(`      ! ${oneLine(f.message)}`);
+    });
+    if (missing.length && row.carriedBy > 1) out.push(`  not in ${missing.join(' ')}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * A cell for a spreadsheet: quoted when it holds a comma, a quote mark or a line break (RFC 4180),
+ * and opened with an apostrophe when a spreadsheet would read it as a formula.
+ */
+function csvCell(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The table as CSV: one row per statement, one column per article. */
+export function coverageCsv(cov: Coverage): string {
+  const header = ['statement', 'carried by', ...cov.articles.map((d) => articleName(d))];
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of cov.rows) {
+    const cells = row.cells.map((c) => (c.quote ? `${STATE_WORDS[c.state]}${c.speaker ? ` (${c.speaker})` : ''}` : ''));
+    lines.push([row.text, String(row.carriedBy), ...cells].map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
