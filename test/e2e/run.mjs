@@ -3,23 +3,25 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|start]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { loadOracle } from './oracle.mjs';
+import { installedCodeServer } from './lib/installed.mjs';
 import { Runner } from './lib/runner.mjs';
 import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
 import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
+import { pagesPass } from './pages.mjs';
 import { startPass } from './start.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,12 +30,9 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'start'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'start'];
 
-const CODE_SERVER_VERSION = '4.96.4';
-const codeServerDir =
-  process.env.CROSSWIRE_E2E_CODE_SERVER ??
-  join(process.env.CROSSWIRE_E2E_CACHE ?? join(homedir(), '.cache', 'crosswire-e2e'), `code-server-${CODE_SERVER_VERSION}`);
+const codeServerDir = installedCodeServer();
 
 const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -94,6 +93,7 @@ async function main() {
     if (pass === 'main') await withWorkbench('main', mainSettings(), (ctx) => mainPass(ctx, manifest, need));
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
     else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
+    else if (pass === 'pages') await withWorkbench('pages', mainSettings(), (ctx) => pagesPass(ctx, runner));
     else if (pass === 'start') await startPass(runner, { codeServerDir, screenshots, keep: flags.keep });
     else throw new Error(`unknown pass ${pass}`);
   }

@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { installedCodeServer } from './lib/installed.mjs';
 import { Runner } from './lib/runner.mjs';
 import * as wb from './lib/workbench.mjs';
+import { walkthroughSteps } from './walkthrough.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -119,11 +121,12 @@ export async function logIn(page, at) {
 }
 
 /**
- * The `start` pass: start, log in, see highlights, stop, nothing left.
+ * The `start` pass: start, log in, see highlights, follow the walkthrough a newcomer is shown, stop,
+ * nothing left.
  * @param {Runner} runner
- * @param {{ codeServerDir: string, screenshots: string, keep?: boolean, inWorkbench?: (page: import('./lib/workbench.mjs').Page) => Promise<void> }} options
+ * @param {{ codeServerDir: string, screenshots: string, keep?: boolean }} options
  */
-export async function startPass(runner, { codeServerDir, screenshots, keep = false, inWorkbench }) {
+export async function startPass(runner, { codeServerDir, screenshots, keep = false }) {
   const suite = 'start';
   console.log(`\n${suite}`);
   const root = mkdtempSync(join(tmpdir(), 'crosswire-e2e-start-'));
@@ -155,11 +158,11 @@ export async function startPass(runner, { codeServerDir, screenshots, keep = fal
       const onDisk = readdirSync(join(repo, 'seeds')).filter((n) => !n.startsWith('.')).sort();
       assert.deepEqual(shown, onDisk);
       await wb.openFromExplorer(page, onDisk[0] ?? '');
-      await wb.waitForDecorations(page, 30_000);
+      await wb.waitForDecorations(page, 60_000);
       await page.mouse.move(5, 5);
       await wb.screenshot(page, screenshots, '10-npm-start');
-    }, { timeoutMs: 90_000 });
-    if (inWorkbench) await inWorkbench(page);
+    }, { timeoutMs: 150_000 });
+    await walkthroughSteps(runner, suite, page);
     await context.close();
     context = undefined;
     await runner.step(suite, 'Ctrl-C stops npm start and every process it started', async () => {
@@ -185,14 +188,6 @@ export async function startPass(runner, { codeServerDir, screenshots, keep = fal
     if (keep) console.log(`      kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** The code-server folder the setup installs, or the one named in the environment. */
-export function installedCodeServer() {
-  return (
-    process.env.CROSSWIRE_E2E_CODE_SERVER ??
-    join(process.env.CROSSWIRE_E2E_CACHE ?? join(homedir(), '.cache', 'crosswire-e2e'), 'code-server-4.96.4')
-  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

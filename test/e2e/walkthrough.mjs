@@ -1,0 +1,203 @@
+// @ts-check
+// Crosswire's walkthrough in the workbench: it opens from Welcome: Open Walkthrough…, lists the steps
+// package.json declares, and a step is checked off when its action is done. Run alone with --shots,
+// it takes the walkthrough's pictures (media/walkthrough/*-dark.png, *-light.png) from a real
+// workbench over the sample articles:
+//
+//   node test/e2e/walkthrough.mjs --shots
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { loadOracle } from './oracle.mjs';
+import { installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
+import { installedCodeServer } from './lib/installed.mjs';
+import * as wb from './lib/workbench.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..', '..');
+
+/** @typedef {{ id: string, title: string, steps: { id: string, title: string, completionEvents: string[] }[] }} Walkthrough */
+
+/** @returns {Walkthrough} the walkthrough package.json contributes */
+export function contributedWalkthrough() {
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const [walkthrough] = manifest.contributes.walkthroughs;
+  return walkthrough;
+}
+
+/**
+ * Opens the walkthrough as a newcomer finds it: the palette's Welcome: Open Walkthrough…, then its title.
+ * @param {wb.Page} page
+ * @param {Walkthrough} walkthrough
+ */
+export async function openWalkthrough(page, walkthrough) {
+  await wb.runCommand(page, 'Welcome: Open Walkthrough...');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
+  await page.locator('.gettingStartedSlideDetails .getting-started-step').first().waitFor({ timeout: 10_000 });
+}
+
+/**
+ * @param {wb.Page} page
+ * @returns {Promise<{ title: string, done: boolean }[]>} the steps the open walkthrough lists
+ */
+export async function listedSteps(page) {
+  return page.locator('.gettingStartedSlideDetails .getting-started-step').evaluateAll((steps) =>
+    steps.map((s) => ({ title: s.querySelector('.step-title')?.textContent?.trim() ?? '', done: s.querySelector('.codicon.complete') !== null })),
+  );
+}
+
+/**
+ * The walkthrough's checks, in a workbench showing articles.
+ * @param {import('./lib/runner.mjs').Runner} runner
+ * @param {string} suite
+ * @param {wb.Page} page
+ */
+export async function walkthroughSteps(runner, suite, page) {
+  const walkthrough = contributedWalkthrough();
+  await runner.step(suite, 'the walkthrough opens from the palette and lists its steps', async () => {
+    await openWalkthrough(page, walkthrough);
+    const steps = await listedSteps(page);
+    assert.deepEqual(steps.map((s) => s.title), walkthrough.steps.map((s) => s.title));
+  });
+  await runner.step(suite, 'a walkthrough step is checked off by the action it teaches (opening the Entities view)', async () => {
+    const entities = walkthrough.steps.findIndex((s) => s.completionEvents.includes('onView:crosswire.entities'));
+    assert.ok(entities >= 0, 'no step completes on opening the Entities view');
+    assert.equal((await listedSteps(page))[entities]?.done, false, 'the step was checked off before the view was opened');
+    await wb.openActivity(page, 'Crosswire');
+    await wb.expandPane(page, 'Entities');
+    await openWalkthrough(page, walkthrough);
+    await page.waitForFunction(
+      (index) => !!document.querySelectorAll('.gettingStartedSlideDetails .getting-started-step')[index]?.querySelector('.codicon.complete'),
+      entities,
+      { timeout: 10_000 },
+    );
+  });
+}
+
+/** The workbench settings the pictures are taken with. */
+const SHOT_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'editor.wordWrap': 'on',
+  'editor.minimap.enabled': false,
+  'terminal.integrated.fontSize': 13,
+};
+
+/** The pictures' size: readable in the walkthrough's media pane, small on disk. */
+const VIEWPORT = { width: 1100, height: 680 };
+
+/**
+ * Takes each step's picture in the dark and the light theme.
+ * @param {string} codeServerDir
+ */
+async function takeShots(codeServerDir) {
+  const out = join(repo, 'media', 'walkthrough');
+  mkdirSync(out, { recursive: true });
+  const root = mkdtempSync(join(tmpdir(), 'crosswire-walkthrough-'));
+  const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings: SHOT_SETTINGS });
+  installExtensionFolder(repo, sandbox.extensionsDir);
+  // The terminal's `crosswire` is this checkout's command line, as `npx crosswire` is in a project using it.
+  const bin = join(root, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'crosswire'), `#!/bin/sh\nexec node ${JSON.stringify(join(repo, 'dist', 'cli.js'))} "$@"\n`);
+  chmodSync(join(bin, 'crosswire'), 0o755);
+  const oracle = loadOracle(join(repo, 'seeds'));
+  const pair = oracle.bestCrossSourcePair();
+  assert.ok(pair, 'no quote of the seeds is linked across articles');
+  // A quote several other articles report, so that comparing versions offers a choice.
+  const names = readdirSync(join(repo, 'seeds')).filter((n) => !n.startsWith('.')).sort();
+  const widely = names
+    .flatMap((name) => oracle.document(name).quotes.map((quote) => ({ name, quote, others: oracle.linkedQuotesElsewhere(quote.id).length })))
+    .filter((q) => q.quote.kind === 'statement')
+    .sort((a, b) => b.others - a.others)[0];
+  assert.ok(widely && widely.others >= 2, 'no quote of the seeds is reported by three articles');
+  const compared = oracle.locate(widely.name, widely.quote.start).split(':').map(Number);
+  for (const theme of /** @type {const} */ (['dark', 'light'])) {
+    const settings = { ...SHOT_SETTINGS, 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern' };
+    writeFileSync(join(sandbox.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    const server = await startCodeServer(codeServerDir, sandbox);
+    const { context, page } = await wb.launchBrowser(join(root, `chromium-${theme}`), sandbox.env);
+    try {
+      await page.setViewportSize(VIEWPORT);
+      await wb.openWorkbench(page, server.url);
+      const shot = async (/** @type {string} */ name) => {
+        const file = join(out, `${name}-${theme}.png`);
+        await page.screenshot({ path: file });
+        // A palette of 256 colours keeps text crisp at a fraction of the size (Debian's pngquant, when there).
+        try {
+          execFileSync('pngquant', ['--force', '--skip-if-larger', '--strip', '--output', file, '256', file]);
+        } catch {
+          // Left as taken.
+        }
+        console.log(`  ${file}`);
+      };
+
+      await wb.runCommand(page, 'View: Show Explorer');
+      await wb.openFromExplorer(page, pair.from.doc.name);
+      await wb.waitForDecorations(page);
+      await wb.waitForProgressToEnd(page, /Crosswire/);
+      await wb.goToLine(page, pair.from.line, pair.from.column);
+      await page.mouse.move(5, 5);
+      await shot('open');
+
+      const under = await wb.decorationsAtCursor(page);
+      assert.ok(under.length > 0, 'no highlight under the quote');
+      const card = await wb.hoverAt(page, wb.centre(under[0]));
+      assert.match(card ?? '', /Also reported by/);
+      await shot('card');
+      await page.mouse.move(5, 5);
+
+      await wb.openActivity(page, 'Crosswire');
+      await wb.expandPane(page, 'Entities');
+      await wb.treeRows(page, 'Entities');
+      await page.mouse.move(700, 300);
+      await shot('entities');
+
+      await wb.quickOpen(page, widely.name);
+      await wb.goToLine(page, compared[0] ?? 1, (compared[1] ?? 1) + 1);
+      await wb.runCommand(page, 'Crosswire: Go to Matching Quote in Another Source');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      await shot('compare');
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('>Crosswire');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Crosswire' }).first().waitFor();
+      await page.waitForTimeout(300);
+      await shot('palette');
+      await page.keyboard.press('Escape');
+
+      await wb.runCommand(page, 'Terminal: Create New Terminal');
+      await page.locator('.terminal-wrapper').first().waitFor({ timeout: 15_000 });
+      await wb.runCommand(page, 'View: Toggle Maximized Panel');
+      await page.waitForTimeout(1500);
+      await wb.runCommand(page, 'Notifications: Clear All Notifications');
+      await wb.runCommand(page, 'Terminal: Focus Terminal');
+      await page.waitForTimeout(500);
+      await page.mouse.move(5, 5);
+      await page.keyboard.type(`PS1='$ '; PATH=${bin}:$PATH; clear; crosswire analyze . | head -30\n`);
+      await page.waitForTimeout(4000);
+      await shot('cli');
+      await wb.runCommand(page, 'Terminal: Kill the Active Terminal Instance');
+    } finally {
+      await context.close().catch(() => undefined);
+      await server.stop();
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  assert.ok(process.argv.includes('--shots'), 'usage: node test/e2e/walkthrough.mjs --shots');
+  await takeShots(installedCodeServer());
+}
