@@ -2,19 +2,18 @@ import type { Paragraph, QuoteSpan, RawMention, SpeakerRef, Span } from '../type
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import {
-  DETERMINERS, HEAD_ROLES, isFiniteMarker, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb,
-  NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, TITLE_ABBREVIATIONS, TITLE_NOUNS,
+  DETERMINERS, HEAD_ROLES, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb,
+  NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS,
   VAGUE_PRONOUNS,
 } from './lexicon';
 import { FullNames } from './names';
+import { subjectWord, carried, isPersonRole, roleWord, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
 /** How many tokens around a quotation are read for its attribution. */
 const LOOK_BEHIND = 48;
 const LOOK_AHEAD = 16;
-/** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
-const MAX_TAIL = 6;
 /** How many sentences of its paragraph a quote looks back for the speaker it continues. */
 const MAX_SENTENCES_BACK = 4;
 /** How many quotes back the previous speaker is looked for. */
@@ -775,123 +774,4 @@ class Attributor {
     while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
     return k >= 0 && toks[k].kind === 'word' && PREPOSITIONS.has(toks[k].text.toLowerCase());
   }
-}
-
-/** A word that can belong to a speaker phrase: a name, a determiner, a role or what qualifies one. */
-function subjectWord(t: Tok, first: boolean): boolean {
-  const w = t.text;
-  const lower = w.toLowerCase();
-  if (first && (PERSON_PRONOUNS.has(lower) || lower === 'they')) return true;
-  if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower);
-  return DETERMINERS.has(lower) || isRoleNoun(w) || isRoleModifier(w) || /['’]s$/.test(w) || lower === 'of';
-}
-
-/** A remark carried on from an earlier attribution, no surer than `at most`. */
-function carried(ref: SpeakerRef, atMost: number): SpeakerRef {
-  return { ...ref, via: 'continuation', confidence: Math.min(ref.confidence ?? atMost, atMost) };
-}
-
-/** Role nouns that name a person, not a body ("minister", not "ministry"). */
-const BODIES = new Set([
-  'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'police', 'military', 'army',
-  'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
-]);
-
-function isPersonRole(word: string): boolean {
-  const w = roleWord(word);
-  if (BODIES.has(w) || /^(?:source|sources|man|woman)$/.test(w)) return false;
-  if (!(isRoleNoun(w) || TITLE_NOUNS.has(w) || HEAD_ROLES.has(w))) return false;
-  // Plurals stand for groups ("officials"), never one person introduced before.
-  return !(w.endsWith('s') && isRoleNoun(w.slice(0, -1))) && !/(?:men|people)$/.test(w);
-}
-
-/** A word of a role or title as compared: lower case, stop and possessive dropped, abbreviation spelt out. */
-function roleWord(word: string): string {
-  const w = word.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
-  return TITLE_ABBREVIATIONS[w] ?? w;
-}
-
-/**
- * The reporting verb at token `v`, with the index of its first word: a reporting verb, or a phrase
- * doing its work ("made it clear", "made clear", "pointed out").
- */
-function reportingAt(toks: readonly Tok[], v: number): { form: 'finite' | 'ing'; first: number } | null {
-  const t = toks[v];
-  if (t.kind !== 'word') return null;
-  const form = reportingVerb(t.text);
-  if (form) return { form, first: v };
-  const w = t.text.toLowerCase();
-  if (w === 'clear' || w === 'plain') {
-    let m = v - 1;
-    if (toks[m]?.text.toLowerCase() === 'it') m--;
-    const make = toks[m]?.text;
-    if (make === 'made' || make === 'make' || make === 'makes') return { form: 'finite', first: m };
-    if (make === 'making') return { form: 'ing', first: m };
-  }
-  if (w === 'out') {
-    const point = toks[v - 1]?.text;
-    if (point === 'pointed' || point === 'points') return { form: 'finite', first: v - 1 };
-    if (point === 'pointing') return { form: 'ing', first: v - 1 };
-  }
-  return null;
-}
-
-/**
- * Where an aside describing the speaker ends (", executive vice president of Brawner Builders,"), or
- * -1: the words up to the next comma are a role phrase.
- */
-function appositiveEnd(toks: readonly Tok[], comma: number): number {
-  let role = false;
-  for (let k = comma + 1; k < toks.length && k <= comma + 12; k++) {
-    const t = toks[k];
-    if (t.text === ',') return role && k > comma + 1 ? k : -1;
-    if (t.kind !== 'word') return -1;
-    if (isPersonRole(t.text)) role = true;
-    else if (!(isUpper(t.text[0]) || isRoleModifier(t.text) || /^(?:of|for|at|and|the)$/.test(t.text) || /['’]s$/.test(t.text))) return -1;
-  }
-  return -1;
-}
-
-/** Words opening an aside between a speaker and the verb ("Xi, who met Blinken, said"). */
-const ASIDES = new Set(['who', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'in', 'for', 'at', 'asked']);
-
-/**
- * Where an aside opened by the comma at `comma` ends: the index of its closing comma, or -1 when the
- * comma opens no aside.
- */
-function parentheticalEnd(toks: readonly Tok[], comma: number): number {
-  const next = toks[comma + 1];
-  if (!next || next.kind !== 'word' || !ASIDES.has(next.text.toLowerCase())) return -1;
-  for (let k = comma + 2; k < toks.length && k <= comma + 20; k++) {
-    if (toks[k].text === ',') return k;
-    if (toks[k].kind !== 'word' && toks[k].text !== '-' && toks[k].text !== '’') return -1;
-  }
-  return -1;
-}
-
-/** After a reporting verb: at most a few words, no new clause, then the end of the sentence. */
-function endsClause(toks: readonly Tok[], from: number): boolean {
-  let words = 0;
-  for (let k = from; k < toks.length; k++) {
-    const t = toks[k];
-    if (t.kind === 'quote') return false;
-    if (t.kind === 'punct') {
-      if ('.!?'.includes(t.text)) return true;
-      if (t.text === ':') return false;
-      continue;
-    }
-    if (t.text.toLowerCase() === 'that') return false;
-    if (++words > MAX_TAIL) return false;
-  }
-  return true;
-}
-
-/** Whether the words between a reporting verb and a quote open a clause the quote belongs to. */
-function introducesClause(between: readonly Tok[]): boolean {
-  return between.some((t) => t.kind === 'word' && (t.text.toLowerCase() === 'that' || isFiniteMarker(t.text)));
-}
-
-/** Index of the token containing or starting before `offset`. */
-function tokenIndexAt(toks: readonly Tok[], offset: number): number {
-  return Math.max(0, lastStartingAtOrBefore(toks, offset));
 }
