@@ -2,12 +2,12 @@
 // Crosswire's walkthrough in the workbench: it opens from Welcome: Open Walkthrough…, lists the steps
 // package.json declares, and a step is checked off when its action is done. Run alone with --shots,
 // it takes the walkthrough's pictures (media/walkthrough/*-dark.png, *-light.png) from a real
-// workbench over the sample articles:
+// workbench over the sample articles, and one of the walkthrough itself for the README:
 //
 //   node test/e2e/walkthrough.mjs --shots
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,8 @@ export async function walkthroughSteps(runner, suite, page) {
     await openWalkthrough(page, walkthrough);
     const steps = await listedSteps(page);
     assert.deepEqual(steps.map((s) => s.title), walkthrough.steps.map((s) => s.title));
+    // An article was opened before: the first step, which teaches that, is ticked off already.
+    assert.equal(steps[0]?.done, true, 'opening an article did not tick off the first step');
   });
   await runner.step(suite, 'a walkthrough step is checked off by the action it teaches (opening the Entities view)', async () => {
     const entities = walkthrough.steps.findIndex((s) => s.completionEvents.includes('onView:crosswire.entities'));
@@ -104,7 +106,8 @@ async function takeShots(codeServerDir) {
   mkdirSync(out, { recursive: true });
   const root = mkdtempSync(join(tmpdir(), 'crosswire-walkthrough-'));
   const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings: SHOT_SETTINGS });
-  installExtensionFolder(repo, sandbox.extensionsDir);
+  const installed = installExtensionFolder(repo, sandbox.extensionsDir);
+  mkdirSync(join(installed.dir, 'media', 'walkthrough'), { recursive: true });
   // The terminal's `crosswire` is this checkout's command line, as `npx crosswire` is in a project using it.
   const bin = join(root, 'bin');
   mkdirSync(bin);
@@ -138,6 +141,8 @@ async function takeShots(codeServerDir) {
         } catch {
           // Left as taken.
         }
+        // The installed copy shows it too, in the picture of the walkthrough taken last.
+        copyFileSync(file, join(installed.dir, 'media', 'walkthrough', `${name}-${theme}.png`));
         console.log(`  ${file}`);
       };
 
@@ -189,6 +194,14 @@ async function takeShots(codeServerDir) {
       await page.waitForTimeout(4000);
       await shot('cli');
       await wb.runCommand(page, 'Terminal: Kill the Active Terminal Instance');
+
+      // The walkthrough itself, for the README, with the steps just done ticked off.
+      await page.setViewportSize({ width: 1280, height: 760 });
+      await wb.runCommand(page, 'View: Close Primary Side Bar');
+      await openWalkthrough(page, contributedWalkthrough());
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(1000);
+      await shot('walkthrough');
     } finally {
       await context.close().catch(() => undefined);
       await server.stop();
