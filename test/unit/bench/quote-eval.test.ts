@@ -90,6 +90,8 @@ describe('quote evaluation scoring', () => {
     const stories = loadStories();
     assert.ok(stories.length >= 3);
     for (const s of stories) assert.ok(new Set(s.quotes.map((q) => q.file)).size >= 4, s.name);
-    assert.equal(stories.filter((s) => s.heldOut).length, 1);
+    // Some stories are held out of tuning, and the rest are enough to tune on.
+    const held = stories.filter((s) => s.heldOut).length;
+    assert.ok(held >= 1 && stories.length - held >= 3, `${held} of ${stories.length} held out`);
   });
 });
