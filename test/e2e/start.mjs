@@ -108,6 +108,31 @@ export function processesWithMarker(marker) {
 }
 
 /**
+ * Ends whatever a start left, however a step failed.
+ * @param {Started} started
+ */
+function killAll(started) {
+  if (started.child.exitCode === null) started.signal('SIGKILL');
+  for (const line of processesWithMarker(started.marker)) {
+    try { process.kill(Number(line.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ }
+  }
+}
+
+/**
+ * The processes of a start still running once they have had `ms` to end.
+ * @param {Started} started
+ * @param {number} [ms]
+ */
+async function leftAfter(started, ms = 3_000) {
+  let left = processesWithMarker(started.marker);
+  for (let waited = 0; waited < ms && left.length; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = processesWithMarker(started.marker);
+  }
+  return left;
+}
+
+/**
  * Logs in with the password at the address, as the login page asks.
  * @param {import('./lib/workbench.mjs').Page} page
  * @param {{ url: string, password: string }} at
@@ -170,21 +195,23 @@ export async function startPass(runner, { codeServerDir, screenshots, keep = fal
       started.signal('SIGINT');
       const code = await Promise.race([started.exited, new Promise((r) => setTimeout(() => r('still running'), 20_000))]);
       assert.notEqual(code, 'still running', 'npm start did not end within 20 s of Ctrl-C');
-      // What a process group kill leaves takes a moment to be reaped.
-      let left = processesWithMarker(started.marker);
-      for (let i = 0; i < 30 && left.length; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        left = processesWithMarker(started.marker);
-      }
-      assert.deepEqual(left, [], 'processes left running after Ctrl-C');
+      assert.deepEqual(await leftAfter(started), [], 'processes left running after Ctrl-C');
       assert.match(started.output(), /Stopping code-server/);
     }, { timeoutMs: 30_000 });
+    await runner.step(suite, 'SIGTERM to npm alone (kill <pid>) also leaves nothing running', async () => {
+      const again = npmStart(root, codeServerDir, []);
+      try {
+        await printedAddress(again, 120_000);
+        // npm passes SIGTERM to its shell, which dies without passing it on: start.mjs must notice.
+        again.child.kill('SIGTERM');
+        assert.deepEqual(await leftAfter(again, 10_000), [], 'processes left running after SIGTERM to npm');
+      } finally {
+        killAll(again);
+      }
+    }, { timeoutMs: 150_000 });
   } finally {
     await context?.close().catch(() => undefined);
-    if (started.child.exitCode === null) started.signal('SIGKILL');
-    for (const line of processesWithMarker(started.marker)) {
-      try { process.kill(Number(line.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ }
-    }
+    killAll(started);
     if (keep) console.log(`      kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
