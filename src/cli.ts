@@ -119,17 +119,20 @@ function webPages(paths: readonly string[]): { pages: string[]; problems: string
   return { pages, problems };
 }
 
-/** `crosswire import`: the arguments after the command's name. */
-export async function importCommand(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
-  const options = parseImport(argv);
-  if (options === 'help') {
+/** The help asked for (status 0), or a usage error and the help (status 2). */
+function usage(problem: string, io: Io): number {
+  if (problem === 'help') {
     io.out.write(USAGE);
     return 0;
   }
-  if (typeof options === 'string') {
-    io.err.write(`crosswire: ${visible(options)}\n\n${USAGE}`);
-    return 2;
-  }
+  io.err.write(`crosswire: ${visible(problem)}\n\n${USAGE}`);
+  return 2;
+}
+
+/** `crosswire import`: the arguments after the command's name. */
+export async function importCommand(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const options = parseImport(argv);
+  if (typeof options === 'string') return usage(options, io);
   const out = resolve(options.out);
   try {
     mkdirSync(out, { recursive: true });
@@ -192,14 +195,7 @@ function safeJson(value: unknown): string {
 
 export function main(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): number {
   const options = parse(argv);
-  if (options === 'help') {
-    io.out.write(USAGE);
-    return 0;
-  }
-  if (typeof options === 'string') {
-    io.err.write(`crosswire: ${visible(options)}\n\n${USAGE}`);
-    return 2;
-  }
+  if (typeof options === 'string') return usage(options, io);
   const cwd = process.cwd();
   const pathOf = (path: string): string => relative(cwd, path) || path;
   const { files, problems: found } = findArticleFiles(options.paths, { cwd, display: pathOf });
