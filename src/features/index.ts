@@ -1,3 +1,4 @@
+import { registerCompare } from './compare';
 import { registerDecorations } from './decorations';
 import { registerEntitiesView } from './entitiesView';
 import { registerHover } from './hover';
@@ -7,6 +8,7 @@ import { registerQuotesView } from './quotesView';
 import { registerReferences } from './references';
 import type { Feature } from './services';
 import { registerSymbols } from './symbols';
+import { registerVersions } from './versions';
 import { registerContextKeys, registerSkippedStatus, registerWorkbenchCommands } from './workbench';
 
 /** Every feature of the extension, each registering itself and returning what undoes it. */
@@ -22,4 +24,6 @@ export const features: readonly Feature[] = [
   registerWorkbenchCommands,
   registerSkippedStatus,
   registerImportPages,
+  registerCompare,
+  registerVersions,
 ];

@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
     extension: { type: 'string', default: repo },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
-    'timeout-s': { type: 'string', default: '180' },
+    'timeout-s': { type: 'string', default: '300' },
   },
 });
 const codeServerDir =

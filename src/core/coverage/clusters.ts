@@ -112,12 +112,77 @@ function fullestOf(words: readonly string[][]): number {
 
 const STATE_RANK: Record<CellState, number> = { full: 3, reworded: 2, cut: 1, absent: 0 };
 
+/** The row of one statement, given its versions (in document order) and the articles to show. */
+function rowOf(corpus: Corpus, members: readonly CorpusQuote[], articles: readonly DocumentAnalysis[], column: ReadonlyMap<string, number>): StatementRow {
+  const words = members.map((q) => comparableWords(q.text));
+  const best = fullestOf(words);
+  const fullest = words[best];
+  const cells: CoverageCell[] = articles.map(() => ({ state: 'absent', quote: null, speaker: null }));
+  const heldWords = new Map<number, number>();
+  members.forEach((q, k) => {
+    const col = column.get(q.uri);
+    if (col === undefined) return;
+    const state = k === best ? 'full' : stateOf(words[k], fullest);
+    const held = cells[col];
+    if (STATE_RANK[state] > STATE_RANK[held.state] || (state === held.state && words[k].length > (heldWords.get(col) ?? 0))) {
+      cells[col] = { state, quote: q, speaker: speakerName(corpus, q) };
+      heldWords.set(col, words[k].length);
+    }
+  });
+  const carriedBy = cells.filter((c) => c.state !== 'absent').length;
+  const lead = members[best];
+  return { id: lead.id, text: lead.text, quotes: members, cells, carriedBy };
+}
+
+/** Versions of one statement looked at, at most, when only one article's statements are wanted. */
+export const MAX_STATEMENT_VERSIONS = 500;
+
+function isStatement(q: CorpusQuote | undefined): q is CorpusQuote {
+  return !!q && q.kind === 'statement' && q.depth === 0;
+}
+
+/**
+ * The statements one article carries, each with every article that carries it (a coverage table cut
+ * down to them): what an editor needs for its flags and counts, without the whole corpus's table. Each
+ * statement's versions are found by a walk over the links, bounded by `MAX_STATEMENT_VERSIONS`.
+ */
+export function coverageOf(corpus: Corpus, uri: string): Coverage {
+  const doc = corpus.document(uri);
+  if (!doc) return { articles: [], rows: [] };
+  const seen = new Set<string>();
+  const components: CorpusQuote[][] = [];
+  for (const q of doc.quotes) {
+    if (!isStatement(q) || seen.has(q.id)) continue;
+    const members: CorpusQuote[] = [];
+    const queue = [q.id];
+    seen.add(q.id);
+    for (let next = 0; next < queue.length && members.length < MAX_STATEMENT_VERSIONS; next++) {
+      const quote = corpus.quote(queue[next]);
+      if (!isStatement(quote)) continue;
+      members.push(quote);
+      for (const id of corpus.linkedIds(quote.id)) if (!seen.has(id)) {
+        seen.add(id);
+        queue.push(id);
+      }
+    }
+    components.push(members);
+  }
+  const uris = new Set(components.flatMap((m) => m.map((q) => q.uri)));
+  const articles = [...uris].map((u) => corpus.document(u)!).filter(Boolean).sort(articleOrder);
+  const column = new Map(articles.map((d, i) => [d.uri, i]));
+  return { articles, rows: components.map((m) => rowOf(corpus, m, articles, column)) };
+}
+
+function articleOrder(a: DocumentAnalysis, b: DocumentAnalysis): number {
+  return byDate(a, b) || a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri);
+}
+
 /** The statements of every document in the corpus, and which article carries each. */
 export function coverage(corpus: Corpus): Coverage {
-  const articles = corpus.documents().sort((a, b) => byDate(a, b) || a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri));
+  const articles = corpus.documents().sort(articleOrder);
   const column = new Map(articles.map((d, i) => [d.uri, i]));
   const quotes: CorpusQuote[] = [];
-  for (const d of articles) for (const q of d.quotes) if (q.kind === 'statement' && q.depth === 0) quotes.push(q);
+  for (const d of articles) for (const q of d.quotes) if (isStatement(q)) quotes.push(q);
   const index = new Map(quotes.map((q, i) => [q.id, i]));
   const sets = new UnionFind(quotes.length);
   quotes.forEach((q, i) => {
@@ -134,26 +199,7 @@ export function coverage(corpus: Corpus): Coverage {
     else groups.set(r, [i]);
   });
   const rows: StatementRow[] = [];
-  for (const members of groups.values()) {
-    const words = members.map((i) => comparableWords(quotes[i].text));
-    const best = fullestOf(words);
-    const fullest = words[best];
-    const cells: CoverageCell[] = articles.map(() => ({ state: 'absent', quote: null, speaker: null }));
-    const heldWords = new Map<number, number>();
-    members.forEach((i, k) => {
-      const q = quotes[i];
-      const col = column.get(q.uri)!;
-      const state = k === best ? 'full' : stateOf(words[k], fullest);
-      const held = cells[col];
-      if (STATE_RANK[state] > STATE_RANK[held.state] || (state === held.state && words[k].length > (heldWords.get(col) ?? 0))) {
-        cells[col] = { state, quote: q, speaker: speakerName(corpus, q) };
-        heldWords.set(col, words[k].length);
-      }
-    });
-    const carriedBy = cells.filter((c) => c.state !== 'absent').length;
-    const lead = quotes[members[best]];
-    rows.push({ id: lead.id, text: lead.text, quotes: members.map((i) => quotes[i]), cells, carriedBy });
-  }
+  for (const members of groups.values()) rows.push(rowOf(corpus, members.map((i) => quotes[i]), articles, column));
   // Groups were made in document order, so a row's first quote is its earliest.
   const first = new Map(rows.map((r) => [r, index.get(r.quotes[0].id)!]));
   rows.sort((a, b) => b.carriedBy - a.carriedBy || first.get(a)! - first.get(b)!);

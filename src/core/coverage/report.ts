@@ -4,6 +4,7 @@
  */
 import { plural } from '../text/plural';
 import { truncate, visible } from '../text/visible';
+import type { CorpusQuote, DocumentAnalysis } from '../corpus';
 import type { Coverage, CoverageCell } from './clusters';
 import { articleName, type QuoteFlag } from './flags';
 
@@ -61,4 +62,16 @@ export function coverageCsv(cov: Coverage): string {
     lines.push([row.text, String(row.carriedBy), ...cells].map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * One version of a quote as a document to compare: the outlet (and date) on the first line, the quoted
+ * words on their own line, then the paragraphs they stand in. Two versions side by side in a diff
+ * editor then show the words that differ the way any diff does.
+ */
+export function versionDocument(doc: Pick<DocumentAnalysis, 'source' | 'title' | 'date' | 'text' | 'paragraphs'>, quote: Pick<CorpusQuote, 'start' | 'end' | 'text' | 'outer'>): string {
+  const around = doc.paragraphs.filter((p) => p.end > quote.outer.start && p.start < quote.outer.end);
+  const context = around.map((p) => doc.text.slice(p.start, p.end)).join('\n\n');
+  const header = `${articleName(doc)}${doc.date ? ` · ${doc.date}` : ''}`;
+  return [header, doc.source ? doc.title : '', '', `“${quote.text.replace(/\s*\n\s*/g, ' ')}”`, '', context, ''].join('\n');
 }

@@ -31,6 +31,9 @@ export const COMMANDS = {
   toggleHighlights: { id: 'crosswire.toggleHighlights', title: 'Toggle Highlights', icon: 'symbol-color', palette: 'always' },
   showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
   importPages: { id: 'crosswire.importPages', title: 'Import Web Pages…', icon: 'cloud-download', palette: 'always' },
+  compareVersions: { id: 'crosswire.compareVersions', title: 'Compare Versions', icon: 'diff', palette: 'article' },
+  nextLinkedQuote: { id: 'crosswire.nextLinkedQuote', title: 'Go to Next Linked Quote', icon: 'arrow-down', palette: 'article' },
+  previousLinkedQuote: { id: 'crosswire.previousLinkedQuote', title: 'Go to Previous Linked Quote', icon: 'arrow-up', palette: 'article' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
   openLocation: { id: 'crosswire.openLocation', title: 'Open Location', palette: 'never' },
 } as const satisfies Record<string, CommandInfo>;
@@ -49,6 +52,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.revealEntity,
   Commands.showEntityMentions,
   Commands.goToMatchingQuote,
+  Commands.compareVersions,
 ];
 
 /** Context keys the extension sets for `when` clauses. */

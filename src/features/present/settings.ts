@@ -32,7 +32,20 @@ export interface Settings {
     /** How many linked quotes a hover lists before summarising the rest. */
     readonly maxLinks: number;
   };
+  /** How each kind of flag shows in the Problems panel, or `off`. */
+  readonly flags: {
+    readonly attribution: FlagLevel;
+    readonly altered: FlagLevel;
+    readonly singleSource: FlagLevel;
+  };
+  /** The count of other articles above each statement that others carry. */
+  readonly codeLens: boolean;
 }
+
+/** How a flag shows: the Problems panel's severities, or not at all. */
+export type FlagLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+const FLAG_LEVELS: readonly FlagLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
  * The largest `maxFileSizeKB` honoured (package.json's `maximum`): an article is never this long, and a
@@ -55,6 +68,8 @@ export const DEFAULT_SETTINGS: Settings = {
     quoteStyle: 'background',
   },
   hover: { enabled: true, maxLinks: 5 },
+  flags: { attribution: 'information', altered: 'information', singleSource: 'off' },
+  codeLens: true,
 };
 
 /** The subset of `vscode.WorkspaceConfiguration` the reader needs. */
@@ -77,6 +92,10 @@ export const SETTING_KEYS = [
   'highlight.quoteStyle',
   'hover.enabled',
   'hover.maxLinks',
+  'flags.attribution',
+  'flags.altered',
+  'flags.singleSource',
+  'codeLens.enabled',
 ] as const;
 
 /** Reads the settings, falling back to the defaults for missing or ill-typed values. */
@@ -93,6 +112,10 @@ export function readSettings(config: ConfigurationLike): Settings {
   const articles = config.get<unknown>('articles');
   const exclude = config.get<unknown>('exclude');
   const quoteStyle = config.get<unknown>('highlight.quoteStyle');
+  const level = (key: string, fallback: FlagLevel): FlagLevel => {
+    const v = config.get<unknown>(key);
+    return FLAG_LEVELS.includes(v as FlagLevel) ? (v as FlagLevel) : fallback;
+  };
   return {
     articles: typeof articles === 'string' && articles.trim() !== '' ? articles.trim() : d.articles,
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : d.exclude,
@@ -111,5 +134,11 @@ export function readSettings(config: ConfigurationLike): Settings {
       enabled: bool('hover.enabled', d.hover.enabled),
       maxLinks: Math.floor(num('hover.maxLinks', d.hover.maxLinks, 0)),
     },
+    flags: {
+      attribution: level('flags.attribution', d.flags.attribution),
+      altered: level('flags.altered', d.flags.altered),
+      singleSource: level('flags.singleSource', d.flags.singleSource),
+    },
+    codeLens: bool('codeLens.enabled', d.codeLens),
   };
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Corpus } from '../../../src/core/corpus';
-import { alterations, changes, coverage, coverageCsv, coverageText, flags, stateOf, comparableWords, type QuoteFlag } from '../../../src/core/coverage';
+import { alterations, changes, coverage, coverageCsv, coverageOf, coverageText, flags, stateOf, comparableWords, type QuoteFlag } from '../../../src/core/coverage';
 import { wordDiff } from '../../../src/core/matching/diff';
 
 /** An article from an outlet: its headline, a dateline naming the outlet, then its paragraphs. */
@@ -165,6 +165,18 @@ describe('coverage of the sample articles', () => {
     const statements = c.documents().flatMap((d) => d.quotes.filter((q) => q.kind === 'statement' && q.depth === 0));
     assert.equal(rowOf.size, statements.length);
     for (const q of statements) for (const other of c.linkedIds(q.id)) if (rowOf.has(other)) assert.equal(rowOf.get(other), rowOf.get(q.id));
+  });
+
+  it('gives an article the same rows and flags from its own statements as the whole table does', () => {
+    const all = flags(c, cov);
+    for (const d of c.documents()) {
+      const own = coverageOf(c, d.uri);
+      const ownRows = own.rows.map((r) => r.id).sort();
+      const expected = cov.rows.filter((r) => r.quotes.some((q) => q.uri === d.uri)).map((r) => r.id).sort();
+      assert.deepEqual(ownRows, expected, d.uri);
+      const key = (f: QuoteFlag): string => `${f.kind} ${f.quote.id} ${f.message}`;
+      assert.deepEqual(flags(c, own).filter((f) => f.quote.uri === d.uri).map(key).sort(), all.filter((f) => f.quote.uri === d.uri).map(key).sort());
+    }
   });
 
   it('flags "the largest supplier" against "a leading supplier" of machine tools', () => {
