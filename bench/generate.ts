@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shortHash } from '../src/core/corpus';
+import { shortHash } from '../src/core/ids';
 import { Random } from './prng';
 
 /**

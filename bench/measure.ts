@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { cacheStats, resetCacheStats } from '../src/core/cache-stats';
-import { analyzeText, Corpus, fileNameOf, type CorpusQuote } from '../src/core/corpus';
+import { analyzeText, Corpus, type CorpusQuote } from '../src/core/corpus';
+import { fileNameOf } from '../src/core/ids';
 import { yieldToEventLoop } from '../src/core/indexing/passes';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { countWords, trueLinkCount, type GeneratedArticle, type GeneratedCorpus, type PlantedQuote, type Variant } from './generate';

@@ -3,6 +3,7 @@ import { QuoteIndex } from './matching';
 import { attributeSpeakers, findQuotes } from './quotes';
 import { firstOf, indexNotes, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import { describeDocument } from './documents';
+import { fileNameOf, quoteId, shortHash } from './ids';
 import { partitionPoint } from './sorted';
 import { paragraphs } from './text/paragraphs';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
@@ -391,45 +392,4 @@ function rawMention(doc: Analysed, index: number): RawMention {
   const start = doc.mentionStarts[index];
   const end = doc.mentionEnds[index];
   return { start, end, text: doc.text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
-}
-
-/** New quotes a long document adds to a corpus at a time, when it is added in steps: linking each costs about 0.3 ms. */
-export const QUOTES_PER_STEP = 16;
-
-/**
- * A document's facts as a series of steps, each with `perStep` more of its quotes (and their speakers)
- * than the last, ending with the facts themselves: setting them one by one, with other work between,
- * never links more than `perStep` new quotes at once, and every step is a consistent document.
- */
-export function* quoteSteps(facts: DocumentFacts, perStep = QUOTES_PER_STEP): Generator<DocumentFacts> {
-  const count = facts.quotes.length;
-  for (let k = Math.min(count, perStep); k < count; k += perStep) {
-    yield { ...facts, quotes: facts.quotes.slice(0, k), speakers: facts.speakers.slice(0, k) };
-  }
-  yield facts;
-}
-
-/** A quote's id: its document's id and its place in the document. */
-export function quoteId(docId: string, index: number): string {
-  return `${docId}-q${index}`;
-}
-
-/** The last segment of a path or URI, decoded: what a title falls back to. */
-export function fileNameOf(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() ?? uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/** FNV-1a, 32 bits, as 8 hex digits: short, stable ids for documents and cache keys. */
-export function shortHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -6,7 +6,8 @@
  * document per slice of the event loop. The extension, the benchmark and the tests run this same code.
  */
 import { performance } from 'node:perf_hooks';
-import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../corpus';
+import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
+import { fileNameOf } from '../ids';
 import { describeDocument } from '../documents';
 import type { Logger } from '../logger';
 import { EditorAnalyses, type AnalysisStatus } from './editors';

@@ -4,7 +4,8 @@
  * `apply` and taken out by `drop`, and nowhere else.
  */
 import { performance } from 'node:perf_hooks';
-import { fileNameOf, type Corpus, type DocumentAnalysis, type DocumentFacts } from '../corpus';
+import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
+import { fileNameOf } from '../ids';
 import type { Logger } from '../logger';
 import type { Emitter } from './events';
 import { textHash } from './facts-cache';

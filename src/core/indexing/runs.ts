@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileNameOf, quoteSteps, type DocumentFacts } from '../corpus';
+import type { DocumentFacts } from '../corpus';
+import { fileNameOf } from '../ids';
 import { QUICK_PASS_ON_CALLER_MAX_CHARS, quoteFacts } from '../first-pass';
 import { warmUpQuotePass } from '../warm-up';
 import type { EditorAnalyses } from './editors';
@@ -13,6 +14,7 @@ import type { CancellationToken, IndexHost } from './host';
 import type { Ledger } from './ledger';
 import { NO_STEP, twoPasses, yieldToEventLoop, type IndexPhase, type Step } from './passes';
 import { sizeLimit, type ArticleReader } from './reading';
+import { quoteSteps } from './steps';
 
 /** Longest run of work on the host's thread before letting other work in. */
 export const SLICE_MS = 8;

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Corpus, analyzeText, quoteSteps } from '../../../src/core/corpus';
+import { Corpus, analyzeText } from '../../../src/core/corpus';
+import { quoteSteps } from '../../../src/core/indexing/steps';
 
 const SEEDS = join(__dirname, '../../../seeds');
 const seeds = readdirSync(SEEDS).sort().map((f) => ({ uri: `seeds/${f}`, text: readFileSync(join(SEEDS, f), 'utf8') }));
