@@ -1,4 +1,5 @@
 import { registerCompare } from './compare';
+import { registerCoverageView } from './coverageView';
 import { registerDecorations } from './decorations';
 import { registerEntitiesView } from './entitiesView';
 import { registerHover } from './hover';
@@ -26,4 +27,5 @@ export const features: readonly Feature[] = [
   registerImportPages,
   registerCompare,
   registerVersions,
+  registerCoverageView,
 ];

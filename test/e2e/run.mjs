@@ -21,6 +21,7 @@ import { Runner } from './lib/runner.mjs';
 import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
 import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
+import { coveragePass } from './coverage.mjs';
 import { pagesPass } from './pages.mjs';
 import { startPass } from './start.mjs';
 
@@ -30,7 +31,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'start'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'start'];
 
 const codeServerDir = installedCodeServer();
 
@@ -94,6 +95,12 @@ async function main() {
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
     else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
     else if (pass === 'pages') await withWorkbench('pages', mainSettings(), (ctx) => pagesPass(ctx, runner));
+    else if (pass === 'coverage') {
+      for (const theme of /** @type {const} */ (['dark', 'light'])) {
+        const settings = { ...mainSettings(), 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern' };
+        await withWorkbench(`coverage (${theme})`, settings, (ctx) => coveragePass(ctx, runner, { theme, screenshots }));
+      }
+    }
     else if (pass === 'start') await startPass(runner, { codeServerDir, screenshots, keep: flags.keep });
     else throw new Error(`unknown pass ${pass}`);
   }

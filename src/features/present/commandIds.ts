@@ -32,6 +32,8 @@ export const COMMANDS = {
   showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
   importPages: { id: 'crosswire.importPages', title: 'Import Web Pages…', icon: 'cloud-download', palette: 'always' },
   compareVersions: { id: 'crosswire.compareVersions', title: 'Compare Versions', icon: 'diff', palette: 'article' },
+  showCoverage: { id: 'crosswire.showCoverage', title: 'Show Coverage of the Story', icon: 'table', palette: 'always' },
+  exportCoverage: { id: 'crosswire.exportCoverage', title: 'Export Coverage as CSV…', icon: 'export', palette: 'always' },
   nextLinkedQuote: { id: 'crosswire.nextLinkedQuote', title: 'Go to Next Linked Quote', icon: 'arrow-down', palette: 'article' },
   previousLinkedQuote: { id: 'crosswire.previousLinkedQuote', title: 'Go to Previous Linked Quote', icon: 'arrow-up', palette: 'article' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
