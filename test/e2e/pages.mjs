@@ -23,9 +23,18 @@ const ARTICLE = 'official-8-armed-men-detained-in-haiti-could-be-sent-to-us.md';
 async function importFromExplorer(page, name) {
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(name)}]`);
   await row.waitFor({ timeout: 10_000 });
-  await row.click({ button: 'right' });
   const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Import Web Pages' }).first();
-  await item.waitFor({ timeout: 5_000 });
+  // On a busy machine the menu can open before the extension's entries are known; open it again.
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await item.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) throw error;
+    }
+  }
   await item.click();
 }
 
