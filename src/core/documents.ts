@@ -91,6 +91,14 @@ export function byDate(a: { readonly date?: string }, b: { readonly date?: strin
   return a.date ? -1 : b.date ? 1 : 0;
 }
 
+/**
+ * An article's title as lists show it: after its date when it has one (`2024-04-26 · Headline`), so
+ * that a list in title order has the dated articles first, earliest first.
+ */
+export function datedTitle(doc: { readonly title: string; readonly date?: string }): string {
+  return doc.date ? `${doc.date} · ${doc.title}` : doc.title;
+}
+
 function describeText(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
   const header = headerSource(text, paras);
   const source = header ?? datelineSource(text, paras) ?? creditSource(text, paras);

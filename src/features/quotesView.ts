@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { datedTitle } from '../core/documents';
 import type { CorpusQuote } from '../core/corpus';
 import { Commands, Views } from './present/commandIds';
 import { createIndexedTreeView } from './indexedTreeView';
@@ -18,7 +19,10 @@ type Node =
 export function registerQuotesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
   let roots: Node[] | undefined;
-  const titleOf = (uri: string): string => plainText(corpus.document(uri)?.title ?? uri);
+  const titleOf = (uri: string): string => {
+    const doc = corpus.document(uri);
+    return plainText(doc ? datedTitle(doc) : uri);
+  };
 
   const model = (): Node[] =>
     (roots ??= clusterQuotes(

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { Corpus } from '../../../src/core/corpus';
-import { describeDocument } from '../../../src/core/documents';
+import { datedTitle, describeDocument } from '../../../src/core/documents';
 import { articleDate, formatFrontMatter, parseFrontMatter } from '../../../src/core/import/front-matter';
 import { textReport } from '../../../src/core/report';
 import { paragraphs } from '../../../src/core/text/paragraphs';
 import { linkedVersions, quoteCardMarkdown } from '../../../src/features/present/hoverContent';
+import { clusterQuotes } from '../../../src/features/present/treeModel';
 
 const STORY = [
   '---',
@@ -120,6 +121,19 @@ describe('front matter of Markdown articles', () => {
       const text = card('earlier.md');
       assert.match(text, /This article has the earliest version \(2024-04-26\)/);
       assert.doesNotMatch(text, /the earliest version ·/);
+    });
+
+    it('lists the versions of a statement in the Quotes view by date, undated last, each with its date', () => {
+      const [cluster] = clusterQuotes(
+        corpus.documents().flatMap((d) => d.quotes),
+        (id) => corpus.linkedIds(id),
+        (uri) => datedTitle(corpus.document(uri)!),
+      );
+      assert.deepEqual(cluster?.versions.map((v) => datedTitle(corpus.document(v.uri)!)), [
+        '2024-04-26 · Earlier',
+        '2024-04-27 · Later',
+        'Undated',
+      ]);
     });
 
     it('orders the command line’s report by date, undated articles last, and shows the outlet and date', () => {
