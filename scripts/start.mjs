@@ -128,11 +128,17 @@ async function serve(codeServerDir) {
   writeFileSync(config, '');
 
   const password = randomBytes(12).toString('base64url');
-  const server = await startCodeServer(
-    codeServerDir,
-    { root: state, userDataDir, extensionsDir, workspace, env: {} },
-    { password, extraArgs: ['--config', config, '--app-name', 'Crosswire'], stopOnSignals: false },
-  );
+  let server;
+  try {
+    server = await startCodeServer(
+      codeServerDir,
+      { root: state, userDataDir, extensionsDir, workspace, env: {} },
+      { password, extraArgs: ['--config', config, '--app-name', 'Crosswire'], stopOnSignals: false },
+    );
+  } catch (error) {
+    process.stderr.write(`start: code-server in ${codeServerDir} did not start: ${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
   process.stdout.write(
     [
       '',
