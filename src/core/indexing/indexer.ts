@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
 import { fileNameOf } from '../ids';
 import { describeDocument } from '../documents';
+import { formatCount } from '../text/plural';
 import type { Logger } from '../logger';
 import { EditorAnalyses, type AnalysisStatus } from './editors';
 import { CancellationSource, Emitter, NEVER_CANCELLED, type ListenerCount } from './events';
@@ -228,7 +229,7 @@ export class Indexer implements Disposable {
         if (!turned && done < total && now - reported < PROGRESS_MS) return;
         reported = now;
         this.setState({ running: true, phase, done, total });
-        progress(`${phase} ${count(done)}/${count(total)}`);
+        progress(`${phase} ${formatCount(done)}/${formatCount(total)}`);
       });
       if (!complete) return;
       const entitiesMs = performance.now() - started;
@@ -341,9 +342,4 @@ export class Indexer implements Disposable {
     this.indexState = state;
     this.stateEmitter.fire(state);
   }
-}
-
-/** A count as progress shows it: 10,000. */
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,4 +1,5 @@
 import type { IndexState } from '../../core/indexing/indexer';
+import { formatCount } from '../../core/text/plural';
 
 /** The side-bar views that follow indexing: the quotes are ready a pass before the entities. */
 export type IndexedView = 'quotes' | 'entities';
@@ -10,7 +11,7 @@ export type IndexedView = 'quotes' | 'entities';
  */
 export function indexingMessage({ running, phase, done, total }: IndexState, view: IndexedView): string | undefined {
   if (!running) return undefined;
-  const progress = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+  const progress = `${formatCount(done)} of ${formatCount(total)}`;
   switch (phase) {
     case 'quotes':
       return view === 'quotes' ? `Finding quotes… ${progress}` : `Finding quotes… ${progress}. Entities are recognised next.`;
