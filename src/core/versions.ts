@@ -9,6 +9,8 @@ export interface LinkedVersion {
   readonly quote: CorpusQuote;
   /** Title of the article the linked quote is in. */
   readonly title: string;
+  /** How a reader names that article: its outlet where the text gives one, else its title. */
+  readonly name: string;
   /** That article's date of publication, when its front matter gives one. */
   readonly date?: string;
   readonly sameArticle: boolean;
@@ -18,7 +20,7 @@ export interface LinkedVersion {
 export interface LinkSource {
   linksOf(quoteId: string): QuoteLink[];
   quote(id: string): CorpusQuote | undefined;
-  document(uri: string): { readonly title: string; readonly date?: string } | undefined;
+  document(uri: string): { readonly title: string; readonly source?: string | null; readonly date?: string } | undefined;
 }
 
 /** The quotes linked to `quote` that still exist, in the order of its links. */
@@ -29,7 +31,8 @@ export function linkedQuotes(corpus: LinkSource, quote: CorpusQuote): LinkedVers
     if (!other) continue;
     const doc = corpus.document(other.uri);
     const date = doc?.date;
-    out.push({ link, quote: other, title: doc?.title ?? other.uri, ...(date ? { date } : {}), sameArticle: other.uri === quote.uri });
+    const title = doc?.title ?? other.uri;
+    out.push({ link, quote: other, title, name: doc?.source ?? title, ...(date ? { date } : {}), sameArticle: other.uri === quote.uri });
   }
   return out;
 }

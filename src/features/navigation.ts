@@ -10,18 +10,24 @@ import { escapeIcons, plainText, truncate } from './present/markdown';
 import type { Services } from './services';
 import { lineContext } from './present/treeModel';
 
-/** Opens an article (by corpus key) with a span selected and in view. */
-export async function openSpan(key: string, span: Span, preview = true): Promise<vscode.TextEditor> {
+/** Opens an article (by corpus key) with a span selected and in view; `beside` the active editor if asked. */
+export async function openSpan(key: string, span: Span, preview = true, beside = false): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uriOfKey(key));
   const range = toRange(document, span);
-  const editor = await vscode.window.showTextDocument(document, { selection: range, preview });
+  const editor = await vscode.window.showTextDocument(document, { selection: range, preview, ...(beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
 
 /** Commands that move between quotes and mentions: next/previous quote, matching quotes, mentions. */
 export function registerNavigation(services: Services): vscode.Disposable {
-  const { articles, corpus } = services;
+  const { articles, corpus, settings } = services;
+
+  /** Whether a version in another article opens beside the article being read. */
+  const besideActive = (uri: string): boolean => {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    return settings.value.openVersionsBeside && !!active && articles.isArticle(active) && corpusKey(active) !== uri;
+  };
 
   const openQuote = async (id: unknown): Promise<void> => {
     const quote = typeof id === 'string' ? corpus.quote(id) : undefined;
@@ -29,7 +35,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
       void vscode.window.showWarningMessage('That quote is no longer in the workspace’s articles.');
       return;
     }
-    await openSpan(quote.uri, quote);
+    await openSpan(quote.uri, quote, true, besideActive(quote.uri));
   };
 
   const openLocation = async (uri: unknown, start: unknown, end: unknown): Promise<void> => {
@@ -81,12 +87,12 @@ export function registerNavigation(services: Services): vscode.Disposable {
     }
     const versions = linkedVersions(corpus, quote).filter((v) => !v.sameArticle);
     if (versions.length === 0) {
-      void vscode.window.showInformationMessage('No other article in the workspace reports this quote.');
+      void vscode.window.showInformationMessage('No matching quote found in the other articles.');
       return;
     }
     // One match: nothing to choose.
     if (versions.length === 1) {
-      await openSpan(versions[0]!.quote.uri, versions[0]!.quote, false);
+      await openSpan(versions[0]!.quote.uri, versions[0]!.quote, false, besideActive(versions[0]!.quote.uri));
       return;
     }
     const picked = await vscode.window.showQuickPick(matchingQuoteItems(versions), {
@@ -95,7 +101,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
       matchOnDescription: true,
       matchOnDetail: true,
     });
-    if (picked) await openSpan(picked.quote.uri, picked.quote, false);
+    if (picked) await openSpan(picked.quote.uri, picked.quote, false, besideActive(picked.quote.uri));
   };
 
   const showEntityMentions = async (arg?: unknown): Promise<void> => {

@@ -205,7 +205,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     const text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
     assert.match(text, /Statement/, `no card over the quote:\n${text}`);
     // A link to the same file, and a link to a copy outside the workspace, report nothing back to it.
-    assert.match(text, /Not reported by any other article/, `the article is matched by a link to it, or to outside the workspace:\n${text}`);
+    assert.match(text, /No matching quote found in the other articles/, `the article is matched by a link to it, or to outside the workspace:\n${text}`);
     assert.ok(!text.includes(OUTSIDE_TITLE), `an article outside the workspace was indexed through a link:\n${text}`);
     await page.mouse.move(5, 5);
   }, { timeoutMs: 120_000 });

@@ -67,16 +67,25 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   const others = versions.filter((v) => !v.sameArticle);
   const own = versions.filter((v) => v.sameArticle);
   if (others.length === 0) {
-    lines.push('*Not reported by any other article in the workspace.*', '');
+    lines.push('*No matching quote found in the other articles.*', '');
   } else {
-    const shown = others.slice(0, options.maxLinks);
-    lines.push('---', '', `**Also reported by** (${others.length})`, '');
+    // Copies word for word (syndicated wire copy) make one line, however many articles carry them.
+    const copies = others.filter((v) => v.link.relation === 'identical');
+    const distinct = copies.length > 1 ? others.filter((v) => v.link.relation !== 'identical') : others;
+    const shown = distinct.slice(0, options.maxLinks);
+    const articles = new Set(others.map((v) => v.quote.uri)).size;
+    lines.push('---', '', `**Also reported by** (${plural(articles, 'article')}) · ${commandLink('Compare', Commands.compareVersions, [quote.id])}`, '');
+    if (copies.length > 1) {
+      const names = copies.slice(0, options.maxLinks).map((v) => commandLink(v.name, Commands.openQuote, [v.quote.id]));
+      const more = copies.length > options.maxLinks ? `, and ${copies.length - options.maxLinks} more` : '';
+      lines.push(`- **Word for word** in ${plural(copies.length, 'article')}: ${names.join(', ')}${more}`, '');
+    }
     // Versions are listed earliest first where dated: the first dated one is the earliest unless this article is older.
     const earliest = others[0]?.date && !(options.articleDate && options.articleDate <= others[0].date) ? others[0] : undefined;
     if (options.articleDate && !earliest && others.some((v) => v.date)) lines.push(`*This article has the earliest version (${options.articleDate}).*`, '');
     if (shown.some(showsDiff)) lines.push('*Their wording: ~~struck~~ words are only in this article, **bold** ones only in theirs.*', '');
-    lines.push(...versionList(shown, preview, earliest));
-    const rest = others.length - Math.min(others.length, options.maxLinks);
+    lines.push(...versionList(shown, preview, earliest, quote));
+    const rest = distinct.length - Math.min(distinct.length, options.maxLinks);
     if (rest > 0) {
       lines.push(`${commandLink(`…and ${rest} more`, Commands.goToMatchingQuote, [quote.id])}`, '');
     }
@@ -93,12 +102,13 @@ function showsDiff(v: LinkedVersion): boolean {
   return v.link.relation !== 'identical' && v.link.diff.some((p) => p.op !== 'common');
 }
 
-function versionList(versions: readonly LinkedVersion[], preview: number, earliest?: LinkedVersion): string[] {
+function versionList(versions: readonly LinkedVersion[], preview: number, earliest?: LinkedVersion, comparedWith?: CorpusQuote): string[] {
   const lines: string[] = [];
   for (const v of versions) {
     const meta = [...(v.date ? [v === earliest ? `${v.date}, the earliest version` : v.date] : []), describeRelation(v.link.relation), formatScore(v.link.score)];
     if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
-    lines.push(`- ${commandLink(v.title, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
+    if (comparedWith && showsDiff(v)) meta.push(commandLink('compare', Commands.compareVersions, [comparedWith.id, v.quote.id]));
+    lines.push(`- ${commandLink(v.name, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
     const body = showsDiff(v) ? renderDiff(v.link.diff) : escapeMarkdown(truncate(v.quote.text, preview));
     lines.push(`  ${body}`, '');
   }

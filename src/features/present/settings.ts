@@ -40,6 +40,8 @@ export interface Settings {
   };
   /** The count of other articles above each statement that others carry. */
   readonly codeLens: boolean;
+  /** Another article's version opens beside the article being read, rather than in its place. */
+  readonly openVersionsBeside: boolean;
 }
 
 /** How a flag shows: the Problems panel's severities, or not at all. */
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hover: { enabled: true, maxLinks: 5 },
   flags: { attribution: 'information', altered: 'information', singleSource: 'off' },
   codeLens: true,
+  openVersionsBeside: true,
 };
 
 /** The subset of `vscode.WorkspaceConfiguration` the reader needs. */
@@ -96,6 +99,7 @@ export const SETTING_KEYS = [
   'flags.altered',
   'flags.singleSource',
   'codeLens.enabled',
+  'openVersionsBeside',
 ] as const;
 
 /** Reads the settings, falling back to the defaults for missing or ill-typed values. */
@@ -140,5 +144,6 @@ export function readSettings(config: ConfigurationLike): Settings {
       singleSource: level('flags.singleSource', d.flags.singleSource),
     },
     codeLens: bool('codeLens.enabled', d.codeLens),
+    openVersionsBeside: bool('openVersionsBeside', d.openVersionsBeside),
   };
 }

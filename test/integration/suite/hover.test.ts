@@ -60,7 +60,7 @@ describe('hovers', () => {
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), inserted));
     const text = await hoverText(editor.document.uri, editor.document.positionAt(inserted.indexOf('unprecedented')));
     assert.match(text, /Statement/);
-    assert.match(text, /Not reported by any other article/);
+    assert.match(text, /No matching quote found in the other articles/);
     const analysed = api.corpus.document(doc.uri)!;
     assert.equal(analysed.version, editor.document.version);
     assert.ok(analysed.text.startsWith(inserted));

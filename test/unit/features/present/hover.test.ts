@@ -38,7 +38,7 @@ describe('quote hover card', () => {
     const md = quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 });
     const html = toHtml(md);
     assert.match(html, /<strong>Statement<\/strong> · said by <strong>Antony Blinken<\/strong>/);
-    assert.match(html, /Also reported by<\/strong> \(2\)/);
+    assert.match(html, /Also reported by<\/strong> \(2 articles\)/);
     const c = html.indexOf('Talks end in Beijing');
     const b = html.indexOf('US warns China over Russia');
     assert.ok(c > 0 && b > c, 'the identical version (score 1) is listed before the variant');
@@ -52,16 +52,33 @@ describe('quote hover card', () => {
     assert.match(html, /<del>struck<\/del> words are only in this article, <strong>bold<\/strong> ones only in theirs/);
   });
 
-  it('links each version to crosswire.openQuote with that quote’s id, and to nothing else', () => {
+  it('links each version to crosswire.openQuote, a reworded one and the card to Compare Versions, and to nothing else', () => {
     const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 }));
-    const links = hrefs(html);
-    assert.equal(links.length, 2);
-    for (const href of links) {
+    const links = hrefs(html).map((href) => {
       const [command, args] = href.split('?');
-      assert.equal(command, 'command:crosswire.openQuote');
-      assert.ok(HOVER_COMMANDS.includes('crosswire.openQuote'));
-      assert.ok(['["b-q2"]', '["c-q1"]'].includes(decodeURIComponent(args!)));
-    }
+      assert.ok(HOVER_COMMANDS.includes(command!.replace(/^command:/, '')), command);
+      return `${command} ${decodeURIComponent(args!)}`;
+    });
+    assert.deepEqual(links.sort(), [
+      'command:crosswire.compareVersions ["a-q0","b-q2"]',
+      'command:crosswire.compareVersions ["a-q0"]',
+      'command:crosswire.openQuote ["b-q2"]',
+      'command:crosswire.openQuote ["c-q1"]',
+    ]);
+  });
+
+  it('collapses copies word for word into one line naming their articles', () => {
+    const D = 'file:///w/d.txt';
+    const inD = quoteAt(D, 'd-q0', 'China must address the issue', 5);
+    const wire = new FakeCorpus(
+      [hovered, inB, inC, inD],
+      [link('a-q0', 'b-q2', 0.74, 'variant', [{ op: 'common', text: 'China must address the issue' }, { op: 'to', text: ' now' }]), link('a-q0', 'c-q1', 1, 'identical'), link('a-q0', 'd-q0', 1, 'identical')],
+      { [A]: 'Blinken in Beijing', [B]: 'US warns China over Russia', [C]: 'Talks end in Beijing', [D]: 'Wire copy' },
+    );
+    const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(wire, hovered), { maxLinks: 5 }));
+    assert.match(html, /Also reported by<\/strong> \(3 articles\)/);
+    assert.match(html, /<strong>Word for word<\/strong> in 2 articles: <a [^>]*>Talks end in Beijing<\/a>, <a [^>]*>Wire copy<\/a>/);
+    assert.equal(html.split('China must address').length - 1, 1, 'the copies’ words are not repeated; only the reworded version is shown');
   });
 
   it('lists at most maxLinks versions and offers the rest through Go to Matching Quote', () => {
@@ -77,7 +94,7 @@ describe('quote hover card', () => {
     const alone = quoteAt(A, 'a-q5', 'nobody else wrote this', 100, { kind: 'statement' });
     const html = toHtml(quoteCardMarkdown(alone, linkedVersions(corpus, alone), { maxLinks: 5 }));
     assert.match(html, /speaker not named/);
-    assert.match(html, /Not reported by any other article/);
+    assert.match(html, /No matching quote found in the other articles/);
     assert.deepEqual(hrefs(html), []);
   });
 
@@ -98,7 +115,11 @@ describe('quote hover card', () => {
     );
     const md = quoteCardMarkdown(q, linkedVersions(evilCorpus, q), { maxLinks: 5 });
     const html = toHtml(md);
-    assert.deepEqual(hrefs(html), [`command:crosswire.openQuote?${encodeURIComponent('["b-q0"]')}`]);
+    assert.deepEqual(hrefs(html).sort(), [
+      `command:crosswire.compareVersions?${encodeURIComponent('["a-q0","b-q0"]')}`,
+      `command:crosswire.compareVersions?${encodeURIComponent('["a-q0"]')}`,
+      `command:crosswire.openQuote?${encodeURIComponent('["b-q0"]')}`,
+    ].sort());
     assert.doesNotMatch(html, /<img|<a href="(?!command:crosswire\.)/);
     assert.doesNotMatch(md, /(^|[^\\])\$\(/, 'no theme icon syntax survives');
     assert.ok(html.includes('&amp;amp;'), 'an entity in the text shows as written');
