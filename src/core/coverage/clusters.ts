@@ -28,10 +28,34 @@ export interface StatementRow {
   /** The fullest version: the one with the most words, the earliest article's on a tie. */
   readonly text: string;
   readonly quotes: readonly CorpusQuote[];
-  /** One cell per article, in the order of `Coverage.articles`. */
-  readonly cells: readonly CoverageCell[];
+  /**
+   * The articles that carry it, by their place in `Coverage.articles`, in that order; every other
+   * article's cell is absent (`cellAt`). Kept sparse: a folder of ten thousand articles has tens of
+   * thousands of statements, most carried by one or two of them.
+   */
+  readonly carried: readonly CarriedCell[];
   /** Articles that carry it at all. */
   readonly carriedBy: number;
+}
+
+/** An article's version of a statement it carries. */
+export interface CarriedCell extends CoverageCell {
+  readonly column: number;
+}
+
+const ABSENT: CoverageCell = { state: 'absent', quote: null, speaker: null };
+
+/** The cell of a statement's row for the article at `column`. */
+export function cellAt(row: StatementRow, column: number): CoverageCell {
+  const c = row.carried;
+  let lo = 0;
+  let hi = c.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c[mid].column < column) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c.length && c[lo].column === column ? c[lo] : ABSENT;
 }
 
 export interface Coverage {
@@ -112,26 +136,26 @@ function fullestOf(words: readonly string[][]): number {
 
 const STATE_RANK: Record<CellState, number> = { full: 3, reworded: 2, cut: 1, absent: 0 };
 
-/** The row of one statement, given its versions (in document order) and the articles to show. */
-function rowOf(corpus: Corpus, members: readonly CorpusQuote[], articles: readonly DocumentAnalysis[], column: ReadonlyMap<string, number>): StatementRow {
+/** The row of one statement, given its versions (in document order) and each article's column. */
+function rowOf(corpus: Corpus, members: readonly CorpusQuote[], column: ReadonlyMap<string, number>): StatementRow {
   const words = members.map((q) => comparableWords(q.text));
   const best = fullestOf(words);
   const fullest = words[best];
-  const cells: CoverageCell[] = articles.map(() => ({ state: 'absent', quote: null, speaker: null }));
+  const cells = new Map<number, CarriedCell>();
   const heldWords = new Map<number, number>();
   members.forEach((q, k) => {
     const col = column.get(q.uri);
     if (col === undefined) return;
     const state = k === best ? 'full' : stateOf(words[k], fullest);
-    const held = cells[col];
-    if (STATE_RANK[state] > STATE_RANK[held.state] || (state === held.state && words[k].length > (heldWords.get(col) ?? 0))) {
-      cells[col] = { state, quote: q, speaker: speakerName(corpus, q) };
+    const held = cells.get(col);
+    if (!held || STATE_RANK[state] > STATE_RANK[held.state] || (state === held.state && words[k].length > (heldWords.get(col) ?? 0))) {
+      cells.set(col, { column: col, state, quote: q, speaker: speakerName(corpus, q) });
       heldWords.set(col, words[k].length);
     }
   });
-  const carriedBy = cells.filter((c) => c.state !== 'absent').length;
+  const carried = [...cells.values()].sort((a, b) => a.column - b.column);
   const lead = members[best];
-  return { id: lead.id, text: lead.text, quotes: members, cells, carriedBy };
+  return { id: lead.id, text: lead.text, quotes: members, carried, carriedBy: carried.length };
 }
 
 /** Versions of one statement looked at, at most, when only one article's statements are wanted. */
@@ -170,7 +194,7 @@ export function coverageOf(corpus: Corpus, uri: string): Coverage {
   const uris = new Set(components.flatMap((m) => m.map((q) => q.uri)));
   const articles = [...uris].map((u) => corpus.document(u)!).filter(Boolean).sort(articleOrder);
   const column = new Map(articles.map((d, i) => [d.uri, i]));
-  return { articles, rows: components.map((m) => rowOf(corpus, m, articles, column)) };
+  return { articles, rows: components.map((m) => rowOf(corpus, m, column)) };
 }
 
 function articleOrder(a: DocumentAnalysis, b: DocumentAnalysis): number {
@@ -199,7 +223,7 @@ export function coverage(corpus: Corpus): Coverage {
     else groups.set(r, [i]);
   });
   const rows: StatementRow[] = [];
-  for (const members of groups.values()) rows.push(rowOf(corpus, members.map((i) => quotes[i]), articles, column));
+  for (const members of groups.values()) rows.push(rowOf(corpus, members.map((i) => quotes[i]), column));
   // Groups were made in document order, so a row's first quote is its earliest.
   const first = new Map(rows.map((r) => [r, index.get(r.quotes[0].id)!]));
   rows.sort((a, b) => b.carriedBy - a.carriedBy || first.get(a)! - first.get(b)!);

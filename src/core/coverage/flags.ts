@@ -56,7 +56,7 @@ function speakerKey(corpus: Corpus, q: CorpusQuote): { key: string; name: string
 
 function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string): QuoteFlag[] {
   const said: { quote: CorpusQuote; key: string; name: string }[] = [];
-  for (const cell of row.cells) {
+  for (const cell of row.carried) {
     if (!cell.quote) continue;
     const k = speakerKey(corpus, cell.quote);
     if (k) said.push({ quote: cell.quote, ...k });
@@ -200,7 +200,7 @@ const MAX_ALTERED_PER_QUOTE = 3;
 
 function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string): QuoteFlag[] {
   const carried = new Map<string, CorpusQuote>();
-  for (const c of row.cells) if (c.quote) carried.set(c.quote.id, c.quote);
+  for (const c of row.carried) if (c.quote) carried.set(c.quote.id, c.quote);
   const out: QuoteFlag[] = [];
   for (const q of carried.values()) {
     let flagged = 0;

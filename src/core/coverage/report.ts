@@ -5,8 +5,18 @@
 import { plural } from '../text/plural';
 import { truncate, visible } from '../text/visible';
 import type { CorpusQuote, DocumentAnalysis } from '../corpus';
-import type { Coverage, CoverageCell } from './clusters';
+import { cellAt, type Coverage, type CoverageCell } from './clusters';
 import { articleName, type QuoteFlag } from './flags';
+
+/** Articles that leave a statement out, listed by number at most; more are counted. */
+const MAX_LISTED_MISSING = 8;
+
+/**
+ * Articles the CSV gives a column each, at most. A larger folder's table would be mostly empty cells
+ * (statements times articles), so its CSV has one line per version instead: statement, article, how
+ * it carries it, speaker.
+ */
+export const MAX_CSV_COLUMNS = 500;
 
 const STATE_WORDS: Record<CoverageCell['state'], string> = { full: 'in full', cut: 'cut down', reworded: 'reworded', absent: 'not carried' };
 
@@ -30,16 +40,20 @@ export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [],
   for (const row of cov.rows) {
     out.push('');
     out.push(`“${oneLine(truncate(row.text, 120, false))}” — carried by ${row.carriedBy} of ${cov.articles.length}`);
-    const missing: string[] = [];
-    row.cells.forEach((c, i) => {
-      if (!c.quote) {
-        missing.push(`[${i + 1}]`);
-        return;
-      }
-      out.push(`  [${i + 1}] ${STATE_WORDS[c.state]}${c.speaker ? `, said by ${oneLine(c.speaker)}` : ''}${c.state === 'full' ? '' : `: “${oneLine(truncate(c.quote.text, 90, false))}”`}`);
+    for (const c of row.carried) {
+      if (!c.quote) continue;
+      out.push(`  [${c.column + 1}] ${STATE_WORDS[c.state]}${c.speaker ? `, said by ${oneLine(c.speaker)}` : ''}${c.state === 'full' ? '' : `: “${oneLine(truncate(c.quote.text, 90, false))}”`}`);
       for (const f of flagsOf.get(c.quote.id) ?? []) out.push(`      ! ${oneLine(f.message)}`);
-    });
-    if (missing.length && row.carriedBy > 1) out.push(`  not in ${missing.join(' ')}`);
+    }
+    const missing = cov.articles.length - row.carriedBy;
+    if (missing > 0 && row.carriedBy > 1) {
+      // Listed when there are few; a large folder's statement is missing from most of its articles.
+      if (missing <= MAX_LISTED_MISSING) {
+        const listed: string[] = [];
+        for (let i = 0; i < cov.articles.length; i++) if (!cellAt(row, i).quote) listed.push(`[${i + 1}]`);
+        out.push(`  not in ${listed.join(' ')}`);
+      } else out.push(`  not in the ${missing} other articles`);
+    }
   }
   return out.join('\n') + '\n';
 }
@@ -53,13 +67,27 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The table as CSV: one row per statement, one column per article. */
+/**
+ * The table as CSV: one row per statement, one column per article; for more than `MAX_CSV_COLUMNS`
+ * articles, one row per version of a statement.
+ */
 export function coverageCsv(cov: Coverage): string {
-  const header = ['statement', 'carried by', ...cov.articles.map((d) => articleName(d))];
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of cov.rows) {
-    const cells = row.cells.map((c) => (c.quote ? `${STATE_WORDS[c.state]}${c.speaker ? ` (${c.speaker})` : ''}` : ''));
-    lines.push([row.text, String(row.carriedBy), ...cells].map(csvCell).join(','));
+  const cellText = (c: CoverageCell): string => (c.quote ? `${STATE_WORDS[c.state]}${c.speaker ? ` (${c.speaker})` : ''}` : '');
+  const lines: string[] = [];
+  if (cov.articles.length <= MAX_CSV_COLUMNS) {
+    lines.push(['statement', 'carried by', ...cov.articles.map((d) => articleName(d))].map(csvCell).join(','));
+    for (const row of cov.rows) {
+      const cells = cov.articles.map((_, i) => cellText(cellAt(row, i)));
+      lines.push([row.text, String(row.carriedBy), ...cells].map(csvCell).join(','));
+    }
+  } else {
+    lines.push(['statement', 'carried by', 'article', 'path', 'version', 'speaker', 'words'].map(csvCell).join(','));
+    for (const row of cov.rows) {
+      for (const c of row.carried) {
+        const d = cov.articles[c.column];
+        lines.push([row.text, String(row.carriedBy), articleName(d), d.uri, STATE_WORDS[c.state], c.speaker ?? '', c.quote?.text ?? ''].map(csvCell).join(','));
+      }
+    }
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -2,7 +2,7 @@
  * What the Coverage view draws: the coverage table (`core/coverage`) cut to what a screen can hold,
  * as plain data for the webview, which sets it as text, never as HTML. Pure, no `vscode`.
  */
-import { articleName, type CellState, type Coverage } from '../../core/coverage';
+import { articleName, cellAt, type CellState, type Coverage } from '../../core/coverage';
 
 /** Statements and articles shown at most; the CSV export has them all. */
 export const MAX_COVERAGE_ROWS = 200;
@@ -33,7 +33,8 @@ function appearance(row: Coverage['rows'][number], column: ReadonlyMap<string, n
  */
 export function coverageViewModel(cov: Coverage): CoverageViewModel {
   const rows = cov.rows.slice(0, MAX_COVERAGE_ROWS);
-  const counts = cov.articles.map((_, i) => rows.reduce((n, r) => n + (r.cells[i].quote ? 1 : 0), 0));
+  const counts = new Array<number>(cov.articles.length).fill(0);
+  for (const r of rows) for (const c of r.carried) counts[c.column]++;
   const columns = cov.articles.map((_, i) => i)
     .filter((i) => counts[i] > 0 || cov.articles.length <= MAX_COVERAGE_COLUMNS)
     .sort((a, b) => counts[b] - counts[a] || a - b)
@@ -47,7 +48,7 @@ export function coverageViewModel(cov: Coverage): CoverageViewModel {
       carriedBy: r.carriedBy,
       order: appearance(r, column),
       cells: columns.map((i) => {
-        const c = r.cells[i];
+        const c = cellAt(r, i);
         return { state: c.state, speaker: c.speaker, quoteId: c.quote?.id ?? null, text: c.quote && c.state !== 'full' ? c.quote.text : null };
       }),
     })),

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Corpus } from '../../../src/core/corpus';
-import { alterations, changes, coverage, coverageCsv, coverageOf, coverageText, flags, stateOf, comparableWords, type QuoteFlag } from '../../../src/core/coverage';
+import { alterations, cellAt, changes, coverage, coverageCsv, coverageOf, MAX_CSV_COLUMNS, coverageText, flags, stateOf, comparableWords, type QuoteFlag } from '../../../src/core/coverage';
 import { wordDiff } from '../../../src/core/matching/diff';
 
 /** An article from an outlet: its headline, a dateline naming the outlet, then its paragraphs. */
@@ -32,7 +32,7 @@ describe('coverage: statements and who carried them', () => {
     const row = cov.rows[0];
     assert.equal(row.carriedBy, 3, 'the dam statement is carried by three articles');
     assert.equal(row.text, FULL, 'the fullest version leads the row');
-    const byOutlet = new Map(cov.articles.map((d, i) => [d.source, row.cells[i]]));
+    const byOutlet = new Map(cov.articles.map((d, i) => [d.source, cellAt(row, i)]));
     assert.equal(byOutlet.get('Harbour Wire')?.state, 'full');
     assert.equal(byOutlet.get('Coastal Post')?.state, 'cut');
     assert.equal(byOutlet.get('River News')?.state, 'reworded');
@@ -181,5 +181,27 @@ describe('coverage of the sample articles', () => {
 
   it('flags "the largest supplier" against "a leading supplier" of machine tools', () => {
     assert.ok(flags(c, cov).some((f) => f.kind === 'altered' && /the largest/.test(f.message) && /a leading/.test(f.message)));
+  });
+});
+
+describe('coverage of a large folder', function () {
+  this.timeout(120000);
+  it('keeps rows sparse and writes one CSV line per version beyond the column limit', () => {
+    const c = new Corpus();
+    const letters = 'bcdfghjklmnprstvz';
+    const word = (i: number, k: number): string => [i % 17, Math.floor(i / 17) % 17, Math.floor(i / 289), k].map((x) => letters[x % 17] + 'aeiou'[(x + k) % 5]).join('');
+    const n = MAX_CSV_COLUMNS + 1;
+    for (let i = 0; i < n; i++) {
+      const shared = i < 3 ? '“The harbour walls will be rebuilt before the winter storms arrive,” Ana Lopes said. ' : '';
+      c.set(`a${i}.txt`, article(`Outlet ${i}`, `${shared}“${Array.from({ length: 8 }, (_, k) => word(i, k)).join(' ')},” Rui Costa said.`));
+    }
+    const cov = coverage(c);
+    assert.equal(cov.rows[0].carriedBy, 3);
+    assert.equal(cov.rows[0].carried.length, 3, 'only the articles that carry it');
+    assert.ok(cov.rows.every((r) => r.carried.length === r.carriedBy));
+    const csv = coverageCsv(cov).trimEnd().split('\r\n');
+    assert.equal(csv[0], 'statement,carried by,article,path,version,speaker,words');
+    assert.equal(csv.length - 1, cov.rows.reduce((k, r) => k + r.carriedBy, 0), 'one line per version');
+    assert.match(coverageText(cov), /not in the \d+ other articles/);
   });
 });
