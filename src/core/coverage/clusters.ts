@@ -65,25 +65,37 @@ export interface Coverage {
   readonly rows: readonly StatementRow[];
 }
 
-/** Disjoint sets over quote ids, by index. */
-class UnionFind {
-  private readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    const p = this.parent;
-    while (p[i] !== i) {
-      p[i] = p[p[i]];
-      i = p[i];
+/**
+ * Items in groups of those linked to one another, directly or through other items (the connected
+ * components of the links, by union–find: near-linear in the links). Groups keep the items' order, and
+ * come in the order of their first items. Links to ids not among the items are ignored.
+ */
+export function linkedGroups<T>(items: readonly T[], idOf: (item: T) => string, linkedIds: (id: string) => Iterable<string>): T[][] {
+  const index = new Map(items.map((item, i) => [idOf(item), i]));
+  const parent = Int32Array.from({ length: items.length }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
     }
     return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
+  };
+  items.forEach((item, i) => {
+    for (const other of linkedIds(idOf(item))) {
+      const j = index.get(other);
+      if (j === undefined) continue;
+      const [a, b] = [find(i), find(j)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  });
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(item);
+    else groups.set(root, [item]);
+  });
+  return [...groups.values()];
 }
 
 /** A quote's words as the cell states compare them: lower case, letters and digits only. */
@@ -208,22 +220,8 @@ export function coverage(corpus: Corpus): Coverage {
   const quotes: CorpusQuote[] = [];
   for (const d of articles) for (const q of d.quotes) if (isStatement(q)) quotes.push(q);
   const index = new Map(quotes.map((q, i) => [q.id, i]));
-  const sets = new UnionFind(quotes.length);
-  quotes.forEach((q, i) => {
-    for (const other of corpus.linkedIds(q.id)) {
-      const j = index.get(other);
-      if (j !== undefined) sets.union(i, j);
-    }
-  });
-  const groups = new Map<number, number[]>();
-  quotes.forEach((_, i) => {
-    const r = sets.find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  const rows: StatementRow[] = [];
-  for (const members of groups.values()) rows.push(rowOf(corpus, members.map((i) => quotes[i]), column));
+  const groups = linkedGroups(quotes, (q) => q.id, (id) => corpus.linkedIds(id));
+  const rows = groups.map((members) => rowOf(corpus, members, column));
   // Groups were made in document order, so a row's first quote is its earliest.
   const first = new Map(rows.map((r) => [r, index.get(r.quotes[0].id)!]));
   rows.sort((a, b) => b.carriedBy - a.carriedBy || first.get(a)! - first.get(b)!);

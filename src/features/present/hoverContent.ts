@@ -75,14 +75,17 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
     const shown = distinct.slice(0, options.maxLinks);
     const articles = new Set(others.map((v) => v.quote.uri)).size;
     lines.push('---', '', `**Also reported by** (${plural(articles, 'article')}) · ${commandLink('Compare', Commands.compareVersions, [quote.id])}`, '');
-    if (copies.length > 1) {
-      const names = copies.slice(0, options.maxLinks).map((v) => commandLink(v.name, Commands.openQuote, [v.quote.id]));
-      const more = copies.length > options.maxLinks ? `, and ${copies.length - options.maxLinks} more` : '';
-      lines.push(`- **Word for word** in ${plural(copies.length, 'article')}: ${names.join(', ')}${more}`, '');
-    }
     // Versions are listed earliest first where dated: the first dated one is the earliest unless this article is older.
     const earliest = others[0]?.date && !(options.articleDate && options.articleDate <= others[0].date) ? others[0] : undefined;
     if (options.articleDate && !earliest && others.some((v) => v.date)) lines.push(`*This article has the earliest version (${options.articleDate}).*`, '');
+    if (copies.length > 1) {
+      const names = copies.slice(0, options.maxLinks).map((v) => {
+        const when = v.date ? ` (${v === earliest ? `${v.date}, the earliest version` : v.date})` : '';
+        return `${commandLink(v.name, Commands.openQuote, [v.quote.id])}${when}`;
+      });
+      const more = copies.length > options.maxLinks ? `, and ${copies.length - options.maxLinks} more` : '';
+      lines.push(`- **Word for word** in ${plural(copies.length, 'article')}: ${names.join(', ')}${more}`, '');
+    }
     if (shown.some(showsDiff)) lines.push('*Their wording: ~~struck~~ words are only in this article, **bold** ones only in theirs.*', '');
     lines.push(...versionList(shown, preview, earliest, quote));
     const rest = distinct.length - Math.min(distinct.length, options.maxLinks);

@@ -4,6 +4,7 @@
  */
 import type { CorpusMention, CorpusQuote } from '../../core/corpus';
 import { visible } from '../../core/text/visible';
+import { linkedGroups } from '../../core/coverage';
 import type { Entity, EntityType } from '../../core/types';
 
 /** One article's mentions of an entity. */
@@ -112,36 +113,10 @@ export function clusterQuotes(
   titleOf: (uri: string) => string,
 ): QuoteCluster[] {
   const statements = quotes.filter((q) => q.kind === 'statement');
-  const byId = new Map(statements.map((q) => [q.id, q]));
-  const parent = new Map<string, string>(statements.map((q) => [q.id, q.id]));
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    let cur = id;
-    while (cur !== root) {
-      const next = parent.get(cur)!;
-      parent.set(cur, root);
-      cur = next;
-    }
-    return root;
-  };
-  for (const q of statements) {
-    for (const to of linkedIds(q.id)) {
-      if (!byId.has(to)) continue;
-      const a = find(q.id);
-      const b = find(to);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-    }
-  }
-  const groups = new Map<string, CorpusQuote[]>();
-  for (const q of statements) {
-    const root = find(q.id);
-    const list = groups.get(root);
-    if (list) list.push(q);
-    else groups.set(root, [q]);
-  }
+  const groups = linkedGroups(statements, (q) => q.id, linkedIds);
   const clusters: QuoteCluster[] = [];
-  for (const [key, versions] of groups) {
+  for (const versions of groups) {
+    const key = versions.reduce((first, q) => (q.id < first ? q.id : first), versions[0]!.id);
     versions.sort((a, b) => titleOf(a.uri).localeCompare(titleOf(b.uri)) || a.uri.localeCompare(b.uri) || a.start - b.start);
     const representative = versions.reduce((best, q) => (q.text.length > best.text.length ? q : best));
     clusters.push({ key, representative, versions, articleCount: new Set(versions.map((v) => v.uri)).size });
