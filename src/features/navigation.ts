@@ -142,11 +142,11 @@ export function registerNavigation(services: Services): vscode.Disposable {
   );
 }
 
-/** The choices of Go to Matching Quote: one per version, by article title. Article text shows as plain text. */
+/** The choices of Go to Matching Quote: one per version, by outlet (or title). Article text shows as plain text. */
 export function matchingQuoteItems(versions: readonly LinkedVersion[]): (vscode.QuickPickItem & { quote: CorpusQuote })[] {
   return versions.map((v) => ({
-    label: escapeIcons(v.title),
-    description: escapeIcons([v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · ')),
+    label: escapeIcons(v.name),
+    description: escapeIcons([...(v.name !== v.title ? [v.title] : []), ...(v.date ? [v.date] : []), v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatScore(v.link.score)].join(' · ')),
     detail: escapeIcons(`“${truncate(v.quote.text, 160)}”`),
     quote: v.quote,
   }));
