@@ -19,6 +19,21 @@ export async function openSpan(key: string, span: Span, preview = true, beside =
   return editor;
 }
 
+/**
+ * Selects the next span after the selection (or the previous one before it) of `spans`, wrapping at
+ * the ends, and brings it into view.
+ */
+export function selectNext(editor: vscode.TextEditor, spans: readonly Span[], direction: 1 | -1): void {
+  const offset = editor.document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
+  const ordered = [...spans].sort((a, b) => a.start - b.start);
+  const next = direction === 1
+    ? ordered.find((q) => q.start > offset) ?? ordered[0]!
+    : [...ordered].reverse().find((q) => q.end < offset) ?? ordered[ordered.length - 1]!;
+  const range = toRange(editor.document, next);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
 /** Commands that move between quotes and mentions: next/previous quote, matching quotes, mentions. */
 export function registerNavigation(services: Services): vscode.Disposable {
   const { articles, corpus, settings } = services;
@@ -61,14 +76,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
       void vscode.window.setStatusBarMessage('No quotes in this article', 3000);
       return;
     }
-    const offset = editor.document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
-    const ordered = [...quotes].sort((a, b) => a.start - b.start);
-    const next = direction === 1
-      ? ordered.find((q) => q.start > offset) ?? ordered[0]!
-      : [...ordered].reverse().find((q) => q.end < offset) ?? ordered[ordered.length - 1]!;
-    const range = toRange(editor.document, next);
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    selectNext(editor, quotes, direction);
   };
 
   const goToMatchingQuote = async (arg?: unknown): Promise<void> => {

@@ -4,6 +4,7 @@ import { articleName, coverageOf, flags, type FlagKind, type QuoteFlag } from '.
 import { plural } from '../core/text/plural';
 import { corpusKey, registerForArticles, toRange, uriOfKey } from './convert';
 import { Commands } from './present/commandIds';
+import { selectNext } from './navigation';
 import { lineIndexOf } from './present/lineIndex';
 import type { FlagLevel, Settings } from './present/settings';
 import type { Services } from './services';
@@ -151,18 +152,12 @@ export function registerVersions(services: Services): vscode.Disposable {
       void vscode.window.showInformationMessage('Open an article to move between its linked quotes.');
       return;
     }
-    const linked = analysis.quotes.filter((q) => q.depth === 0 && otherArticles(services, q) > 0).sort((a, b) => a.start - b.start);
+    const linked = analysis.quotes.filter((q) => q.depth === 0 && otherArticles(services, q) > 0);
     if (linked.length === 0) {
       void vscode.window.setStatusBarMessage('No quote of this article is found in the other articles', 3000);
       return;
     }
-    const offset = editor.document.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
-    const next = direction === 1
-      ? linked.find((q) => q.start > offset) ?? linked[0]!
-      : [...linked].reverse().find((q) => q.end < offset) ?? linked[linked.length - 1]!;
-    const r = toRange(editor.document, next);
-    editor.selection = new vscode.Selection(r.start, r.end);
-    editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    selectNext(editor, linked, direction);
   };
 
   schedule();

@@ -2,17 +2,32 @@
 // The Coverage view in the workbench: "Show Coverage of the Story" opens a table of the seeds'
 // statements by article whose rows and cells are those `crosswire coverage --csv seeds` gives, that
 // follows the theme, and whose cells open the version they name. Used by run.mjs as the `coverage`
-// pass (once in a dark and once in a light theme), with screenshots for the README.
+// pass (once in a dark and once in a light theme), with screenshots for the README
+// (`CROSSWIRE_README_SHOTS=1 node test/e2e/run.mjs --pass coverage` puts them in media/screenshots).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadOracle } from './oracle.mjs';
 import * as wb from './lib/workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
+/** With CROSSWIRE_README_SHOTS=1 the screenshots also replace the README's, in media/screenshots. */
+const readmeShots = process.env.CROSSWIRE_README_SHOTS === '1';
+
+/**
+ * Takes a screenshot into the run's folder and, when asked, the README's.
+ * @param {wb.Page} page
+ * @param {string} dir
+ * @param {string} name
+ */
+async function shot(page, dir, name) {
+  const path = await wb.screenshot(page, dir, name);
+  if (readmeShots) copyFileSync(path, join(repo, 'media', 'screenshots', `${name}.png`));
+}
 
 /**
  * The command line's table of the seeds: the articles' names and, per statement, its carried count
@@ -102,11 +117,47 @@ export async function coveragePass({ suite, page }, runner, { theme, screenshots
     };
     if (theme === 'dark') assert.ok(luminance(bg) < luminance(fg), `dark background ${bg} under ${fg}`);
     else assert.ok(luminance(bg) > luminance(fg), `light background ${bg} under ${fg}`);
-    const shot = await wb.screenshot(page, screenshots, `coverage-${theme}`);
-    copyFileSync(shot, join(repo, 'media', 'screenshots', `coverage-${theme}.png`));
+    await shot(page, screenshots, `coverage-${theme}`);
   });
 
+  if (theme === 'dark') {
+    await runner.step(suite, 'the Compare link of a quote’s card opens the diff editor on the two versions', async () => {
+      const pair = loadOracle(join(repo, 'seeds')).bestCrossSourcePair();
+      assert.ok(pair, 'a quote another article carries');
+      await wb.quickOpen(page, pair.from.doc.name);
+      await wb.waitForDecorations(page);
+      let clicked = false;
+      for (let attempt = 0; attempt < 20 && !clicked; attempt++) {
+        await wb.goToLine(page, pair.from.line, pair.from.column);
+        const under = await wb.decorationsAtCursor(page);
+        if (under.length > 0) {
+          await wb.hoverAt(page, wb.centre(under[0]));
+          const link = page.locator('.monaco-hover:visible a', { hasText: /^Compare$/ }).first();
+          if (await link.isVisible().catch(() => false)) {
+            await link.click();
+            clicked = true;
+            break;
+          }
+        }
+        await page.waitForTimeout(1000);
+      }
+      assert.ok(clicked, 'the card shows a Compare link');
+      // One other version opens at once; with more, a quick pick asks which, and a person takes the first.
+      await page.waitForTimeout(500);
+      if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /↔/.test(document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? ''), undefined, { timeout: 10_000 });
+      assert.ok(await page.locator('.editor-group-container.active .monaco-diff-editor').first().isVisible(), 'a diff editor');
+      const tab = (await page.locator('.editor-group-container.active .tab.active').first().textContent()) ?? '';
+      const names = [...pair.from.doc.names, ...pair.to.doc.names];
+      assert.ok(names.some((n) => tab.includes(n.slice(0, 20))), `the diff is titled by the outlets: ${tab}`);
+      await shot(page, screenshots, 'compare-versions');
+      await page.keyboard.press('Escape');
+    });
+  }
+
   await runner.step(suite, 'a cell opens the version it names, from the keyboard too', async () => {
+    await wb.runCommand(page, 'Crosswire: Show Coverage of the Story');
+    await frame.locator('table').waitFor({ timeout: 30_000 });
     const cell = frame.locator('tbody tr').first().locator('td.full, td.cut, td.reworded').first();
     await cell.focus();
     await page.keyboard.press('Enter');
