@@ -19,9 +19,10 @@ type Node =
 export function registerQuotesView(services: Services): vscode.Disposable {
   const { articles, corpus } = services;
   let roots: Node[] | undefined;
+  // Versions are named by their outlet where the article gives one, as in the cards.
   const titleOf = (uri: string): string => {
     const doc = corpus.document(uri);
-    return plainText(doc ? datedTitle(doc) : uri);
+    return plainText(doc ? datedTitle({ title: doc.source ?? doc.title, ...(doc.date ? { date: doc.date } : {}) }) : uri);
   };
 
   const model = (): Node[] =>
