@@ -284,6 +284,17 @@ export class Corpus {
     return this.byId.get(idOrQuoteId.split('-q')[0]);
   }
 
+  /** Ids of a document's top-level statements (quotes of kind statement at depth 0), without building them. */
+  statementIds(uri: string): string[] {
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    const out: string[] = [];
+    doc.quotes.forEach((q, i) => {
+      if (q.kind === 'statement' && q.depth === 0) out.push(quoteId(doc.id, i));
+    });
+    return out;
+  }
+
   quote(id: string): CorpusQuote | undefined {
     const uri = this.uriOf(id);
     const doc = uri ? this.docs.get(uri) : undefined;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { coverage, coverageCsv } from '../core/coverage';
 import { Commands } from './present/commandIds';
-import { coverageViewModel } from './present/coverageModel';
+import { coverageViewModel, MAX_COVERAGE_ROWS } from './present/coverageModel';
 import type { Services } from './services';
 
 /** Wait after the last change before the table is drawn again. */
@@ -25,7 +25,7 @@ export function registerCoverageView(services: Services): vscode.Disposable {
     timer = undefined;
     if (!panel?.visible) return;
     const started = performance.now();
-    const model = coverageViewModel(coverage(corpus));
+    const model = coverageViewModel(coverage(corpus, MAX_COVERAGE_ROWS));
     void panel.webview.postMessage({ type: 'model', model });
     log.info(`coverage view: ${model.totalRows} statements in ${model.totalColumns} articles in ${(performance.now() - started).toFixed(0)} ms`);
   };

@@ -61,8 +61,10 @@ export function cellAt(row: StatementRow, column: number): CoverageCell {
 export interface Coverage {
   /** Articles, earliest first where dates are known, then by title. */
   readonly articles: readonly DocumentAnalysis[];
-  /** Statements, the most widely carried first. */
+  /** Statements, the most widely carried first (the first `limit` of them, when one was given). */
   readonly rows: readonly StatementRow[];
+  /** How many statements there are in all. */
+  readonly totalRows: number;
 }
 
 /**
@@ -184,7 +186,7 @@ function isStatement(q: CorpusQuote | undefined): q is CorpusQuote {
  */
 export function coverageOf(corpus: Corpus, uri: string): Coverage {
   const doc = corpus.document(uri);
-  if (!doc) return { articles: [], rows: [] };
+  if (!doc) return { articles: [], rows: [], totalRows: 0 };
   const seen = new Set<string>();
   const components: CorpusQuote[][] = [];
   for (const q of doc.quotes) {
@@ -206,24 +208,39 @@ export function coverageOf(corpus: Corpus, uri: string): Coverage {
   const uris = new Set(components.flatMap((m) => m.map((q) => q.uri)));
   const articles = [...uris].map((u) => corpus.document(u)!).filter(Boolean).sort(articleOrder);
   const column = new Map(articles.map((d, i) => [d.uri, i]));
-  return { articles, rows: components.map((m) => rowOf(corpus, m, column)) };
+  return { articles, rows: components.map((m) => rowOf(corpus, m, column)), totalRows: components.length };
 }
 
 function articleOrder(a: DocumentAnalysis, b: DocumentAnalysis): number {
   return byDate(a, b) || a.title.localeCompare(b.title) || a.uri.localeCompare(b.uri);
 }
 
-/** The statements of every document in the corpus, and which article carries each. */
-export function coverage(corpus: Corpus): Coverage {
+/**
+ * The statements of every document in the corpus, and which article carries each; with `limit`, only
+ * the rows of the most widely carried. Statements are grouped by their ids alone, and only the rows
+ * returned are built, so the Coverage view of ten thousand articles costs little more than its links.
+ */
+export function coverage(corpus: Corpus, limit = Infinity): Coverage {
   const articles = corpus.documents().sort(articleOrder);
   const column = new Map(articles.map((d, i) => [d.uri, i]));
-  const quotes: CorpusQuote[] = [];
-  for (const d of articles) for (const q of d.quotes) if (isStatement(q)) quotes.push(q);
-  const index = new Map(quotes.map((q, i) => [q.id, i]));
-  const groups = linkedGroups(quotes, (q) => q.id, (id) => corpus.linkedIds(id));
-  const rows = groups.map((members) => rowOf(corpus, members, column));
-  // Groups were made in document order, so a row's first quote is its earliest.
-  const first = new Map(rows.map((r) => [r, index.get(r.quotes[0].id)!]));
-  rows.sort((a, b) => b.carriedBy - a.carriedBy || first.get(a)! - first.get(b)!);
-  return { articles, rows };
+  const ids: string[] = [];
+  const uriOf: string[] = [];
+  for (const d of articles) for (const id of corpus.statementIds(d.uri)) {
+    ids.push(id);
+    uriOf.push(d.uri);
+  }
+  const index = new Map(ids.map((id, i) => [id, i]));
+  // Groups come in document order, so a group's first id is its earliest version.
+  const groups = linkedGroups(ids, (id) => id, (id) => corpus.linkedIds(id)).map((members) => ({
+    members,
+    first: index.get(members[0])!,
+    carriedBy: new Set(members.map((id) => uriOf[index.get(id)!])).size,
+  }));
+  groups.sort((a, b) => b.carriedBy - a.carriedBy || a.first - b.first);
+  const rows: StatementRow[] = [];
+  for (const g of groups.slice(0, limit)) {
+    const members = g.members.map((id) => corpus.quote(id)).filter(isStatement);
+    if (members.length) rows.push(rowOf(corpus, members, column));
+  }
+  return { articles, rows, totalRows: groups.length };
 }

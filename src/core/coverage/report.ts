@@ -28,7 +28,7 @@ function oneLine(s: string): string {
 export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [], pathOf: (uri: string) => string = (u) => u): string {
   const out: string[] = [];
   const names = cov.articles.map((d) => oneLine(articleName(d)));
-  out.push(`${plural(cov.rows.length, 'statement')} in ${plural(cov.articles.length, 'article')}`);
+  out.push(`${plural(cov.totalRows, 'statement')} in ${plural(cov.articles.length, 'article')}`);
   cov.articles.forEach((d, i) => out.push(`  [${i + 1}] ${names[i]}${d.date ? ` · ${d.date}` : ''} · ${oneLine(pathOf(d.uri))}`));
   const flagsOf = new Map<string, QuoteFlag[]>();
   for (const f of flagList) {

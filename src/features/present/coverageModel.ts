@@ -52,7 +52,7 @@ export function coverageViewModel(cov: Coverage): CoverageViewModel {
         return { state: c.state, speaker: c.speaker, quoteId: c.quote?.id ?? null, text: c.quote && c.state !== 'full' ? c.quote.text : null };
       }),
     })),
-    totalRows: cov.rows.length,
+    totalRows: cov.totalRows,
     totalColumns: cov.articles.length,
   };
 }

@@ -179,6 +179,14 @@ describe('coverage of the sample articles', () => {
     }
   });
 
+  it('builds only the rows asked for, the same as the first rows of the whole table', () => {
+    const top = coverage(c, 3);
+    assert.equal(top.rows.length, 3);
+    assert.equal(top.totalRows, cov.totalRows);
+    assert.equal(cov.rows.length, cov.totalRows);
+    assert.deepEqual(top.rows.map((r) => [r.id, r.carriedBy, r.carried.map((x) => x.state)]), cov.rows.slice(0, 3).map((r) => [r.id, r.carriedBy, r.carried.map((x) => x.state)]));
+  });
+
   it('flags "the largest supplier" against "a leading supplier" of machine tools', () => {
     assert.ok(flags(c, cov).some((f) => f.kind === 'altered' && /the largest/.test(f.message) && /a leading/.test(f.message)));
   });
