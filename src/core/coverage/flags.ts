@@ -157,10 +157,14 @@ function kindWords(text: string): Map<string, string> {
 /**
  * What a version changes relative to another, given the diff from it to the other: the kinds of
  * meaning-bearing words (numbers, negations, modals, degrees) whose words differ over the stretch both
- * report (and over the whole versions: words moved are not changed), and names that one has there and the other lacks altogether (`names`: each version's, this
- * one's first). Each kind comes with the first run of words that changes it.
+ * report (and over the whole versions: words moved are not changed), and names that one has there
+ * and the other lacks altogether (`names`: each version's, this one's first). Each kind comes with
+ * the first run of words that changes it.
  */
 export function alterations(diff: readonly DiffPart[], names?: readonly [ReadonlySet<string>, ReadonlySet<string>]): { kind: string; change: Change }[] {
+  const runs = changes(diff);
+  if (runs.length === 0) return [];
+  const runKinds = runs.map((c) => [kindWords(c.here), kindWords(c.there)] as const);
   const side = (parts: readonly DiffPart[], op: DiffPart['op']): Map<string, string> =>
     kindWords(parts.filter((p) => p.op === 'common' || p.op === op).map((p) => p.text).join(' '));
   const stretch = sharedStretch(diff);
@@ -168,7 +172,6 @@ export function alterations(diff: readonly DiffPart[], names?: readonly [Readonl
   // Words moved rather than changed ("it would be hard" / "it would struggle") differ in no run's
   // kind once the whole versions are compared.
   const [allHere, allThere] = [side(diff, 'from'), side(diff, 'to')];
-  const runs = changes(diff);
   const out: { kind: string; change: Change }[] = [];
   for (const kind of ['number', 'negation', 'modal', 'degree']) {
     if ((here.get(kind) ?? '') === (there.get(kind) ?? '')) continue;
@@ -176,8 +179,8 @@ export function alterations(diff: readonly DiffPart[], names?: readonly [Readonl
     // A number or a negation that one version has and the other lacks changes what was said; a modal
     // or a degree word alone does not ("will" / "is going to"), only one put for another.
     const both = kind === 'modal' || kind === 'degree';
-    const change = runs.find((c) => {
-      const [a, b] = [kindWords(c.here).get(kind) ?? '', kindWords(c.there).get(kind) ?? ''];
+    const change = runs.find((_, k) => {
+      const [a, b] = [runKinds[k][0].get(kind) ?? '', runKinds[k][1].get(kind) ?? ''];
       return a !== b && (!both || (a !== '' && b !== ''));
     });
     if (change) out.push({ kind, change });
@@ -199,6 +202,12 @@ function diffFrom(link: QuoteLink, quoteId: string): readonly DiffPart[] {
 const MAX_ALTERED_PER_QUOTE = 3;
 
 function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string): QuoteFlag[] {
+  const names = new Map<string, Set<string>>();
+  const namesOfQuote = (q: CorpusQuote): Set<string> => {
+    let n = names.get(q.id);
+    if (!n) names.set(q.id, (n = namesOf(q.text)));
+    return n;
+  };
   const carried = new Map<string, CorpusQuote>();
   for (const c of row.carried) if (c.quote) carried.set(c.quote.id, c.quote);
   const out: QuoteFlag[] = [];
@@ -208,7 +217,7 @@ function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) 
       const otherId = link.from === q.id ? link.to : link.from;
       const other = carried.get(otherId);
       if (!other || other.uri === q.uri || link.relation === 'identical') continue;
-      const found = alterations(diffFrom(link, q.id), [namesOf(q.text), namesOf(other.text)]);
+      const found = alterations(diffFrom(link, q.id), [namesOfQuote(q), namesOfQuote(other)]);
       if (found.length === 0) continue;
       const { change } = found[0];
       const what = [...new Set(found.map((f) => KIND_WORDS[f.kind]))].join(' and ');
