@@ -36,6 +36,11 @@ async function importFromExplorer(page, name) {
     }
   }
   await item.click();
+  // A click that lands while the menu is still settling leaves it open, its item highlighted: a person
+  // would press Enter.
+  const menu = page.locator('.context-view .monaco-menu');
+  await page.waitForTimeout(300);
+  if (await menu.isVisible().catch(() => false)) await page.keyboard.press('Enter');
 }
 
 /**

@@ -111,7 +111,9 @@ function versionList(versions: readonly LinkedVersion[], preview: number, earlie
     const meta = [...(v.date ? [v === earliest ? `${v.date}, the earliest version` : v.date] : []), describeRelation(v.link.relation), formatScore(v.link.score)];
     if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
     if (comparedWith && showsDiff(v)) meta.push(commandLink('compare', Commands.compareVersions, [comparedWith.id, v.quote.id]));
-    lines.push(`- ${commandLink(v.name, Commands.openQuote, [v.quote.id])} · ${meta.join(' · ')}`, '');
+    // The outlet names the version; its headline, when that is something else, says which article.
+    const headline = v.title !== v.name ? ` · *${escapeMarkdown(truncate(v.title, 100))}*` : '';
+    lines.push(`- ${commandLink(v.name, Commands.openQuote, [v.quote.id])}${headline} · ${meta.join(' · ')}`, '');
     const body = showsDiff(v) ? renderDiff(v.link.diff) : escapeMarkdown(truncate(v.quote.text, preview));
     lines.push(`  ${body}`, '');
   }
