@@ -165,6 +165,24 @@ export function alterations(diff: readonly DiffPart[], names?: readonly [Readonl
   const runs = changes(diff);
   if (runs.length === 0) return [];
   const runKinds = runs.map((c) => [kindWords(c.here), kindWords(c.there)] as const);
+  const out: { kind: string; change: Change }[] = [];
+  // Most rewordings change no number, negation, modal or degree: the whole versions are read only
+  // when a run of changed words holds one.
+  if (runKinds.some(([a, b]) => a.size > 0 || b.size > 0)) out.push(...kindAlterations(diff, runs, runKinds));
+  if (names && !sameSet(names[0], names[1])) {
+    const change = runs.find((c) => namesChanged(c.here, names[0], names[1]) || namesChanged(c.there, names[1], names[0]));
+    if (change) out.push({ kind: 'name', change });
+  }
+  return out;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function kindAlterations(diff: readonly DiffPart[], runs: readonly Change[], runKinds: readonly (readonly [Map<string, string>, Map<string, string>])[]): { kind: string; change: Change }[] {
   const side = (parts: readonly DiffPart[], op: DiffPart['op']): Map<string, string> =>
     kindWords(parts.filter((p) => p.op === 'common' || p.op === op).map((p) => p.text).join(' '));
   const stretch = sharedStretch(diff);
@@ -184,10 +202,6 @@ export function alterations(diff: readonly DiffPart[], names?: readonly [Readonl
       return a !== b && (!both || (a !== '' && b !== ''));
     });
     if (change) out.push({ kind, change });
-  }
-  if (names) {
-    const change = runs.find((c) => namesChanged(c.here, names[0], names[1]) || namesChanged(c.there, names[1], names[0]));
-    if (change) out.push({ kind: 'name', change });
   }
   return out;
 }
