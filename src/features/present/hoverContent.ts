@@ -100,6 +100,23 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   return lines.join('\n').trimEnd();
 }
 
+/** Words of a version shown on either side of the part that matched. */
+const CONTEXT_WORDS = 6;
+
+/**
+ * A diff of the part of a longer version that matched, with a few of that version's words on either
+ * side, so the card shows where the words stand rather than the whole statement.
+ */
+function withContext(v: LinkedVersion, diff: string): string {
+  const span = v.link.part?.to;
+  if (!span) return diff;
+  const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+  const before = words(v.quote.text.slice(0, span.start)).slice(-CONTEXT_WORDS).join(' ');
+  const after = words(v.quote.text.slice(span.end)).slice(0, CONTEXT_WORDS).join(' ');
+  const gap = /^[\p{L}\p{N}]/u.test(after) ? ' ' : '';
+  return `${before ? `…${escapeMarkdown(before)} ` : ''}${diff}${after ? `${gap}${escapeMarkdown(after)}…` : ''}`;
+}
+
 /** A version is shown as a word diff when it has differences to show. */
 function showsDiff(v: LinkedVersion): boolean {
   return v.link.relation !== 'identical' && v.link.diff.some((p) => p.op !== 'common');
@@ -114,7 +131,7 @@ function versionList(versions: readonly LinkedVersion[], preview: number, earlie
     // The outlet names the version; its headline, when that is something else, says which article.
     const headline = v.title !== v.name ? ` · *${escapeMarkdown(truncate(v.title, 100))}*` : '';
     lines.push(`- ${commandLink(v.name, Commands.openQuote, [v.quote.id])}${headline} · ${meta.join(' · ')}`, '');
-    const body = showsDiff(v) ? renderDiff(v.link.diff) : escapeMarkdown(truncate(v.quote.text, preview));
+    const body = showsDiff(v) ? withContext(v, renderDiff(v.link.diff)) : escapeMarkdown(truncate(v.quote.text, preview));
     lines.push(`  ${body}`, '');
   }
   return lines;

@@ -67,6 +67,22 @@ describe('quote hover card', () => {
     ]);
   });
 
+  it('shows the part of a longer version that matched with a few of its words around it, not the whole statement', () => {
+    const long = 'We met for six hours on Tuesday and China must address the issue now, or we will act, and we will say so at the summit next week.';
+    const start = long.indexOf('China');
+    const end = long.indexOf(', or we');
+    const inD = quoteAt('file:///w/d.txt', 'd-q0', long, 5);
+    const partLink: ReturnType<typeof link> = {
+      ...link('a-q0', 'd-q0', 0.8, 'variant', [{ op: 'common', text: 'China must address ' }, { op: 'from', text: 'the' }, { op: 'to', text: 'the' }, { op: 'common', text: ' issue' }, { op: 'to', text: ' now' }]),
+      part: { to: { start, end } },
+    };
+    const fake = new FakeCorpus([hovered, inD], [partLink], { [A]: 'Blinken in Beijing', 'file:///w/d.txt': 'Summit looms' });
+    const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(fake, hovered), { maxLinks: 5 }));
+    assert.match(html, /…for six hours on Tuesday and China must address/);
+    assert.match(html, /<strong>now<\/strong>, or we will act, and…/);
+    assert.doesNotMatch(html, /summit next week/, 'the rest of the long version is left out');
+  });
+
   it('collapses copies word for word into one line naming their articles', () => {
     const D = 'file:///w/d.txt';
     const inD = quoteAt(D, 'd-q0', 'China must address the issue', 5);
