@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { Corpus, CorpusQuote } from '../core/corpus';
 import { articleName, versionDocument } from '../core/coverage';
 import { linkedVersions } from '../core/versions';
-import { corpusKey } from './convert';
 import { Commands } from './present/commandIds';
-import { matchingQuoteItems } from './navigation';
+import { matchingQuoteItems, quoteUnderCursor } from './navigation';
 import type { Services } from './services';
 
 /** The scheme of the read-only documents that hold one version of a quote each. */
@@ -28,7 +27,7 @@ function quoteOfUri(corpus: Corpus, uri: vscode.Uri): CorpusQuote | undefined {
 
 /** The quote a command was given: an id, a view node holding a quote, or else the one at the cursor. */
 async function quoteOf(services: Services, arg: unknown): Promise<CorpusQuote | undefined> {
-  const { corpus, articles } = services;
+  const { corpus } = services;
   if (typeof arg === 'string') return corpus.quote(arg);
   if (arg && typeof arg === 'object') {
     // A node of the Quotes view: a statement (its fullest version) or one article's version.
@@ -36,9 +35,7 @@ async function quoteOf(services: Services, arg: unknown): Promise<CorpusQuote | 
     const id = node.quote?.id ?? node.cluster?.representative?.id;
     if (typeof id === 'string') return corpus.quote(id);
   }
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !(await articles.analyse(editor.document))) return undefined;
-  return corpus.quoteAt(corpusKey(editor.document.uri), editor.document.offsetAt(editor.selection.active));
+  return quoteUnderCursor(services);
 }
 
 /**

@@ -34,6 +34,13 @@ export function selectNext(editor: vscode.TextEditor, spans: readonly Span[], di
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** The quote at the cursor of the active editor, once its text is analysed. */
+export async function quoteUnderCursor(services: Pick<Services, 'articles' | 'corpus'>): Promise<CorpusQuote | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !(await services.articles.analyse(editor.document))) return undefined;
+  return services.corpus.quoteAt(corpusKey(editor.document.uri), editor.document.offsetAt(editor.selection.active));
+}
+
 /** Commands that move between quotes and mentions: next/previous quote, matching quotes, mentions. */
 export function registerNavigation(services: Services): vscode.Disposable {
   const { articles, corpus, settings } = services;
@@ -80,15 +87,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
   };
 
   const goToMatchingQuote = async (arg?: unknown): Promise<void> => {
-    let quote: CorpusQuote | undefined;
-    if (typeof arg === 'string') {
-      quote = corpus.quote(arg);
-    } else {
-      const editor = vscode.window.activeTextEditor;
-      if (editor && (await articles.analyse(editor.document))) {
-        quote = corpus.quoteAt(corpusKey(editor.document.uri), editor.document.offsetAt(editor.selection.active));
-      }
-    }
+    const quote = typeof arg === 'string' ? corpus.quote(arg) : await quoteUnderCursor(services);
     if (!quote) {
       void vscode.window.showInformationMessage('Place the cursor inside a quote to find it in other sources.');
       return;

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { CorpusQuote } from '../core/corpus';
+import type { CorpusQuote, DocumentAnalysis } from '../core/corpus';
 import { articleName, coverageOf, flags, type FlagKind, type QuoteFlag } from '../core/coverage';
 import { plural } from '../core/text/plural';
-import { corpusKey, registerForArticles, toRange, uriOfKey } from './convert';
+import { corpusKey, locationOf, registerForArticles, toRange } from './convert';
 import { Commands } from './present/commandIds';
 import { selectNext } from './navigation';
-import { lineIndexOf } from './present/lineIndex';
 import type { FlagLevel, Settings } from './present/settings';
 import type { Services } from './services';
 
@@ -35,13 +34,13 @@ class FlagDiagnostic extends vscode.Diagnostic {
 /** Wait after the last change before the flags are worked out again. */
 const REFRESH_DELAY_MS = 400;
 
-/** The statements other articles carry, counted in a quote: the distinct other articles linked. */
+/** How many other articles carry a quote: the distinct articles of the quotes linked to it. */
 function otherArticles(services: Services, quote: CorpusQuote): number {
   const { corpus } = services;
   const uris = new Set<string>();
   for (const id of corpus.linkedIds(quote.id)) {
-    const other = corpus.quote(id);
-    if (other && other.uri !== quote.uri) uris.add(other.uri);
+    const uri = corpus.uriOf(id);
+    if (uri !== undefined && uri !== quote.uri) uris.add(uri);
   }
   return uris.size;
 }
@@ -58,30 +57,26 @@ export function registerVersions(services: Services): vscode.Disposable {
   const lensesChanged = new vscode.EventEmitter<void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The analysis of an open document's current text, when it is ready. */
+  const current = (document: vscode.TextDocument): DocumentAnalysis | undefined => {
+    const status = articles.status(document);
+    return status.ready ? status.analysis : undefined;
+  };
+
   /** The flags of one open article, from its statements and their versions only. */
   const refreshDocument = (document: vscode.TextDocument): void => {
-    const key = corpusKey(document.uri);
-    const analysis = corpus.document(key);
-    if (!analysis || analysis.text !== document.getText()) {
+    const analysis = current(document);
+    if (!analysis) {
       collection.delete(document.uri);
       return;
     }
     const s = settings.value;
-    const found = flags(corpus, coverageOf(corpus, key)).filter((f) => f.quote.uri === key && levelOf(s, f.kind) !== 'off');
-    const lines = lineIndexOf(analysis);
-    const range = (q: CorpusQuote): vscode.Range => {
-      const a = lines.positionAt(q.outer.start);
-      const b = lines.positionAt(q.outer.end);
-      return new vscode.Range(a.line, a.character, b.line, b.character);
-    };
+    const found = flags(corpus, coverageOf(corpus, analysis.uri), analysis.uri).filter((f) => levelOf(s, f.kind) !== 'off');
     collection.set(document.uri, found.map((f) => {
-      const d = new FlagDiagnostic(range(f.quote), f, SEVERITY[levelOf(s, f.kind) as Exclude<FlagLevel, 'off'>]);
+      const d = new FlagDiagnostic(toRange(document, f.quote.outer), f, SEVERITY[levelOf(s, f.kind) as Exclude<FlagLevel, 'off'>]);
       d.relatedInformation = f.others.slice(0, 3).flatMap((o) => {
         const other = corpus.document(o.uri);
-        if (!other) return [];
-        const p = lineIndexOf(other).positionAt(o.outer.start);
-        const e = lineIndexOf(other).positionAt(o.outer.end);
-        return [new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOfKey(o.uri), new vscode.Range(p.line, p.character, e.line, e.character)), `The version in ${articleName(other)}`)];
+        return other ? [new vscode.DiagnosticRelatedInformation(locationOf(other, o.outer), `The version in ${articleName(other)}`)] : [];
       });
       return d;
     }));
@@ -110,8 +105,7 @@ export function registerVersions(services: Services): vscode.Disposable {
         action.command = { command: Commands.compareVersions, title: 'Compare Versions', arguments: [d.flag.quote.id, other.id] };
         out.push(action);
       }
-      const key = corpusKey(document.uri);
-      const quote = corpus.document(key)?.text === document.getText() ? corpus.quoteAt(key, document.offsetAt(range.start)) : undefined;
+      const quote = current(document) ? corpus.quoteAt(corpusKey(document.uri), document.offsetAt(range.start)) : undefined;
       if (quote && out.length === 0 && otherArticles(services, quote) > 0) {
         const action = new vscode.CodeAction('Compare Versions of This Quote', vscode.CodeActionKind.Empty);
         action.command = { command: Commands.compareVersions, title: 'Compare Versions', arguments: [quote.id] };
@@ -125,9 +119,8 @@ export function registerVersions(services: Services): vscode.Disposable {
     onDidChangeCodeLenses: lensesChanged.event,
     provideCodeLenses(document) {
       if (!settings.value.codeLens) return [];
-      const key = corpusKey(document.uri);
-      const analysis = corpus.document(key);
-      if (!analysis || analysis.text !== document.getText()) return [];
+      const analysis = current(document);
+      if (!analysis) return [];
       const out: vscode.CodeLens[] = [];
       for (const q of analysis.quotes) {
         if (q.kind !== 'statement' || q.depth !== 0) continue;

@@ -8,6 +8,7 @@
  */
 import type { Corpus, CorpusQuote, DocumentAnalysis } from '../corpus';
 import { byDate } from '../documents';
+import { partitionPoint } from '../sorted';
 
 /** How an article carries a statement. */
 export type CellState = 'full' | 'cut' | 'reworded' | 'absent';
@@ -25,7 +26,7 @@ export interface CoverageCell {
 export interface StatementRow {
   /** The id of the statement's fullest version, stable while that quote is. */
   readonly id: string;
-  /** The fullest version: the one with the most words, the earliest article's on a tie. */
+  /** The words of the version that best stands for the statement (`fullestOf`). */
   readonly text: string;
   readonly quotes: readonly CorpusQuote[];
   /**
@@ -48,14 +49,8 @@ const ABSENT: CoverageCell = { state: 'absent', quote: null, speaker: null };
 /** The cell of a statement's row for the article at `column`. */
 export function cellAt(row: StatementRow, column: number): CoverageCell {
   const c = row.carried;
-  let lo = 0;
-  let hi = c.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c[mid].column < column) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < c.length && c[lo].column === column ? c[lo] : ABSENT;
+  const at = partitionPoint(c.length, (i) => c[i].column < column);
+  return at < c.length && c[at].column === column ? c[at] : ABSENT;
 }
 
 export interface Coverage {
@@ -223,20 +218,14 @@ function articleOrder(a: DocumentAnalysis, b: DocumentAnalysis): number {
 export function coverage(corpus: Corpus, limit = Infinity): Coverage {
   const articles = corpus.documents().sort(articleOrder);
   const column = new Map(articles.map((d, i) => [d.uri, i]));
-  const ids: string[] = [];
-  const uriOf: string[] = [];
-  for (const d of articles) for (const id of corpus.statementIds(d.uri)) {
-    ids.push(id);
-    uriOf.push(d.uri);
-  }
-  const index = new Map(ids.map((id, i) => [id, i]));
-  // Groups come in document order, so a group's first id is its earliest version.
+  const ids = articles.flatMap((d) => corpus.statementIds(d.uri));
+  // Groups come in document order, and the sort is stable: equally carried statements stay in the
+  // order of their earliest versions.
   const groups = linkedGroups(ids, (id) => id, (id) => corpus.linkedIds(id)).map((members) => ({
     members,
-    first: index.get(members[0])!,
-    carriedBy: new Set(members.map((id) => uriOf[index.get(id)!])).size,
+    carriedBy: new Set(members.map((id) => corpus.uriOf(id))).size,
   }));
-  groups.sort((a, b) => b.carriedBy - a.carriedBy || a.first - b.first);
+  groups.sort((a, b) => b.carriedBy - a.carriedBy);
   const rows: StatementRow[] = [];
   for (const g of groups.slice(0, limit)) {
     const members = g.members.map((id) => corpus.quote(id)).filter(isStatement);

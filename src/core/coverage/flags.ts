@@ -11,7 +11,8 @@
  */
 import type { Corpus, CorpusQuote, DocumentAnalysis } from '../corpus';
 import { wordForms, words } from '../matching/text';
-import type { DiffPart, QuoteLink } from '../types';
+import { truncate } from '../text/visible';
+import type { DiffPart } from '../types';
 import { coverage, type Coverage, type StatementRow } from './clusters';
 
 export type FlagKind = 'attribution' | 'altered' | 'single-source';
@@ -27,16 +28,7 @@ export interface QuoteFlag {
 
 /** How a version names its article: the outlet where the text gives one, else the headline, shortened. */
 export function articleName(d: Pick<DocumentAnalysis, 'source' | 'title'>): string {
-  return d.source ?? clip(d.title, 48);
-}
-
-/** A text cut to `max` characters at a word, with an ellipsis. */
-function clip(s: string, max = 60): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return d.source ?? truncate(d.title, 48);
 }
 
 /** Words that open a speaker described rather than named ("A spokesperson for…", "The ministry"). */
@@ -54,7 +46,7 @@ function speakerKey(corpus: Corpus, q: CorpusQuote): { key: string; name: string
   return { key: words[words.length - 1].toLowerCase().replace(/['’]s$/, ''), name };
 }
 
-function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string): QuoteFlag[] {
+function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string, of: (q: CorpusQuote) => boolean): QuoteFlag[] {
   const said: { quote: CorpusQuote; key: string; name: string }[] = [];
   for (const cell of row.carried) {
     if (!cell.quote) continue;
@@ -62,7 +54,7 @@ function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: stri
     if (k) said.push({ quote: cell.quote, ...k });
   }
   if (new Set(said.map((s) => s.key)).size < 2) return [];
-  return said.map((s) => {
+  return said.filter((s) => of(s.quote)).map((s) => {
     const others = said.filter((o) => o.key !== s.key);
     const where = others.slice(0, 2).map((o) => `to ${o.name} in ${docName(o.quote.uri)}`).join(', ');
     const more = others.length > 2 ? ` and ${others.length - 2} more` : '';
@@ -113,7 +105,7 @@ export function changes(diff: readonly DiffPart[]): Change[] {
 
 const NUMBER_WORDS = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions',
-  'billion', 'billions', 'trillion', 'dozen', 'dozens', 'half', 'percent', 'per cent', 'twice', 'double', 'triple']);
+  'billion', 'billions', 'trillion', 'dozen', 'dozens', 'half', 'percent', 'twice', 'double', 'triple']);
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot']);
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'must', 'can', 'could', 'may', 'might', "'ll", 'ought']);
 const DEGREES = new Set(['all', 'every', 'only', 'most', 'least', 'more', 'less', 'fewer', 'best', 'worst', 'largest', 'biggest',
@@ -206,16 +198,10 @@ function kindAlterations(diff: readonly DiffPart[], runs: readonly Change[], run
   return out;
 }
 
-/** The link's diff as seen from `quoteId`: `from` parts are that quote's words. */
-function diffFrom(link: QuoteLink, quoteId: string): readonly DiffPart[] {
-  if (link.from === quoteId) return link.diff;
-  return link.diff.map((p) => ({ op: p.op === 'from' ? 'to' : p.op === 'to' ? 'from' : 'common', text: p.text }));
-}
-
 /** Versions a version is said to differ from, at most: enough to compare, few enough to read. */
 const MAX_ALTERED_PER_QUOTE = 3;
 
-function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string): QuoteFlag[] {
+function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string, of: (q: CorpusQuote) => boolean): QuoteFlag[] {
   const names = new Map<string, Set<string>>();
   const namesOfQuote = (q: CorpusQuote): Set<string> => {
     let n = names.get(q.id);
@@ -226,17 +212,18 @@ function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) 
   for (const c of row.carried) if (c.quote) carried.set(c.quote.id, c.quote);
   const out: QuoteFlag[] = [];
   for (const q of carried.values()) {
+    if (!of(q)) continue;
     let flagged = 0;
+    // Each link of a quote starts at it, its diff's `from` words are the quote's own.
     for (const link of corpus.linksOf(q.id)) {
-      const otherId = link.from === q.id ? link.to : link.from;
-      const other = carried.get(otherId);
+      const other = carried.get(link.to);
       if (!other || other.uri === q.uri || link.relation === 'identical') continue;
-      const found = alterations(diffFrom(link, q.id), [namesOfQuote(q), namesOfQuote(other)]);
+      const found = alterations(link.diff, [namesOfQuote(q), namesOfQuote(other)]);
       if (found.length === 0) continue;
       const { change } = found[0];
       const what = [...new Set(found.map((f) => KIND_WORDS[f.kind]))].join(' and ');
-      const here = change.here ? `‘${clip(change.here)}’ here` : 'nothing here';
-      const there = change.there ? `‘${clip(change.there)}’` : 'nothing';
+      const here = change.here ? `‘${truncate(change.here, 60)}’ here` : 'nothing here';
+      const there = change.there ? `‘${truncate(change.there, 60)}’` : 'nothing';
       out.push({ kind: 'altered', quote: q, message: `Changes ${what}: ${here}, ${there} in ${docName(other.uri)}`, others: [other] });
       if (++flagged === MAX_ALTERED_PER_QUOTE) break;
     }
@@ -244,17 +231,21 @@ function alteredFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) 
   return out;
 }
 
-/** Every flag of the corpus's statements. */
-export function flags(corpus: Corpus, cov: Coverage = coverage(corpus)): QuoteFlag[] {
+/**
+ * Every flag of the statements in `cov`, or only those of the versions in the article `uri` (the
+ * other versions are still compared with them, not flagged themselves).
+ */
+export function flags(corpus: Corpus, cov: Coverage = coverage(corpus), uri?: string): QuoteFlag[] {
   const names = new Map(cov.articles.map((d) => [d.uri, articleName(d)]));
-  const docName = (uri: string): string => names.get(uri) ?? uri;
+  const docName = (u: string): string => names.get(u) ?? u;
+  const of = (q: CorpusQuote): boolean => uri === undefined || q.uri === uri;
   const out: QuoteFlag[] = [];
   for (const row of cov.rows) {
     if (row.carriedBy === 1) {
-      for (const q of row.quotes) out.push({ kind: 'single-source', quote: q, message: 'No matching quote found in the other articles', others: [] });
+      for (const q of row.quotes) if (of(q)) out.push({ kind: 'single-source', quote: q, message: 'No matching quote found in the other articles', others: [] });
       continue;
     }
-    out.push(...attributionFlags(corpus, row, docName), ...alteredFlags(corpus, row, docName));
+    out.push(...attributionFlags(corpus, row, docName, of), ...alteredFlags(corpus, row, docName, of));
   }
   return out;
 }

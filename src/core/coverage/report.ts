@@ -3,7 +3,7 @@
  * spreadsheet opens directly (`--csv`, and the Coverage view's export).
  */
 import { plural } from '../text/plural';
-import { truncate, visible } from '../text/visible';
+import { plainText, truncate } from '../text/visible';
 import type { CorpusQuote, DocumentAnalysis } from '../corpus';
 import { cellAt, type Coverage, type CoverageCell } from './clusters';
 import { articleName, type QuoteFlag } from './flags';
@@ -20,16 +20,12 @@ export const MAX_CSV_COLUMNS = 500;
 
 const STATE_WORDS: Record<CoverageCell['state'], string> = { full: 'in full', cut: 'cut down', reworded: 'reworded', absent: 'not carried' };
 
-function oneLine(s: string): string {
-  return visible(s.replace(/[\r\n\t]+/g, ' '));
-}
-
 /** The table as text: each statement, the most widely carried first, with each article's version. */
 export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [], pathOf: (uri: string) => string = (u) => u): string {
   const out: string[] = [];
-  const names = cov.articles.map((d) => oneLine(articleName(d)));
+  const names = cov.articles.map((d) => plainText(articleName(d)));
   out.push(`${plural(cov.totalRows, 'statement')} in ${plural(cov.articles.length, 'article')}`);
-  cov.articles.forEach((d, i) => out.push(`  [${i + 1}] ${names[i]}${d.date ? ` · ${d.date}` : ''} · ${oneLine(pathOf(d.uri))}`));
+  cov.articles.forEach((d, i) => out.push(`  [${i + 1}] ${names[i]}${d.date ? ` · ${d.date}` : ''} · ${plainText(pathOf(d.uri))}`));
   const flagsOf = new Map<string, QuoteFlag[]>();
   for (const f of flagList) {
     if (f.kind === 'single-source') continue;
@@ -39,11 +35,11 @@ export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [],
   }
   for (const row of cov.rows) {
     out.push('');
-    out.push(`“${oneLine(truncate(row.text, 120, false))}” — carried by ${row.carriedBy} of ${cov.articles.length}`);
+    out.push(`“${truncate(row.text, 120, false)}” — carried by ${row.carriedBy} of ${cov.articles.length}`);
     for (const c of row.carried) {
       if (!c.quote) continue;
-      out.push(`  [${c.column + 1}] ${STATE_WORDS[c.state]}${c.speaker ? `, said by ${oneLine(c.speaker)}` : ''}${c.state === 'full' ? '' : `: “${oneLine(truncate(c.quote.text, 90, false))}”`}`);
-      for (const f of flagsOf.get(c.quote.id) ?? []) out.push(`      ! ${oneLine(f.message)}`);
+      out.push(`  [${c.column + 1}] ${STATE_WORDS[c.state]}${c.speaker ? `, said by ${plainText(c.speaker)}` : ''}${c.state === 'full' ? '' : `: “${truncate(c.quote.text, 90, false)}”`}`);
+      for (const f of flagsOf.get(c.quote.id) ?? []) out.push(`      ! ${plainText(f.message)}`);
     }
     const missing = cov.articles.length - row.carriedBy;
     if (missing > 0 && row.carriedBy > 1) {
