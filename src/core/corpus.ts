@@ -4,6 +4,7 @@ import { attributeSpeakers, findQuotes } from './quotes';
 import { firstOf, indexNotes, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import { describeDocument } from './documents';
 import { fileNameOf, quoteId, shortHash } from './ids';
+import { BoundedCache } from './lru';
 import { partitionPoint } from './sorted';
 import { paragraphs } from './text/paragraphs';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
@@ -110,8 +111,8 @@ export class Corpus {
   private readonly byId = new Map<string, string>();
   private readonly quoteIndex = new QuoteIndex();
   private readonly resolver = new EntityResolver();
-  /** Recently materialised analyses, least recently used first, with the generation they were made in. */
-  private readonly analyses = new Map<string, { readonly generation: number; readonly analysis: DocumentAnalysis }>();
+  /** Recently materialised analyses, with the generation they were made in. */
+  private readonly analyses = new BoundedCache<string, { readonly generation: number; readonly analysis: DocumentAnalysis }>(Infinity, () => 1, DOCUMENT_CACHE_SIZE);
   /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
   private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
@@ -208,18 +209,11 @@ export class Corpus {
    */
   document(uri: string): DocumentAnalysis | undefined {
     const cached = this.analyses.get(uri);
-    if (cached) {
-      this.analyses.delete(uri);
-      if (cached.generation === this.generation) {
-        this.analyses.set(uri, cached);
-        return cached.analysis;
-      }
-    }
+    if (cached?.generation === this.generation) return cached.analysis;
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
     const analysis = this.analysisOf(doc);
     this.analyses.set(uri, { generation: this.generation, analysis });
-    if (this.analyses.size > DOCUMENT_CACHE_SIZE) this.analyses.delete(this.analyses.keys().next().value as string);
     return analysis;
   }
 
