@@ -133,7 +133,12 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForDecorations(page);
     const at = positionOf(MARKUP, 'We will [cut taxes]');
     await wb.goToLine(page, at.line, at.column + 3);
-    const under = await wb.decorationsAtCursor(page);
+    // The names may be drawn a moment before the quotes: wait, as a reader would, for the quote's.
+    let under = await wb.decorationsAtCursor(page);
+    for (let i = 0; i < 20 && under.length === 0; i++) {
+      await page.waitForTimeout(500);
+      under = await wb.decorationsAtCursor(page);
+    }
     assert.ok(under.length > 0, 'no highlight under the quote with a command link');
     const text = await wb.hoverAt(page, wb.centre(under[0]));
     assert.ok(text !== null, 'no card over the quote');
