@@ -118,7 +118,10 @@ export class AnalyzerPool {
     // Tagging makes much short-lived garbage. With V8's defaults, sized for the whole machine's memory,
     // each thread's heap grows by a hundred megabytes or more before it is collected; smaller limits cost
     // little time and still leave room for the largest article the settings let through.
+    // The worker is a bundled script and needs none of the caller's flags: inheriting them would load
+    // a caller's module loader or source maps (a test runner's, a debugger's) into every thread.
     const worker = new Worker(this.script, {
+      execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });
     worker.unref();
