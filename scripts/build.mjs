@@ -1,9 +1,12 @@
-// Bundles the extension and the command line with esbuild; `vscode` stays external.
+// Bundles the extension, the command line and the analysis worker with esbuild; `vscode` stays external.
+//   node scripts/build.mjs [--production] [--watch] [--only=extension|cli|worker]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import ascii from './ascii-output.cjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -15,16 +18,18 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: [ascii.asciiOutput],
 };
 
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' },
-].filter((e) => existsSync(e.entryPoints[0]));
+  { name: 'extension', entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { name: 'cli', entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { name: 'worker', entryPoints: ['src/core/worker.ts'], outfile: 'dist/worker.js' },
+].filter((e) => existsSync(e.entryPoints[0]) && (!only || e.name === only));
 
+const options = (e) => ({ ...common, entryPoints: e.entryPoints, outfile: e.outfile, ...(e.banner ? { banner: e.banner } : {}) });
 if (watch) {
-  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
+  for (const e of entries) await (await esbuild.context(options(e))).watch();
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all(entries.map((e) => esbuild.build(options(e))));
 }
