@@ -43,6 +43,7 @@ const API = [
   'ProgressLocation', 'StatusBarAlignment', 'ConfigurationTarget', 'CancellationTokenSource', 'RelativePattern',
   'Hover', 'FileType', 'ViewColumn', 'TextEditorRevealType', 'SymbolKind', 'DocumentSymbol', 'SymbolInformation',
   'EndOfLine', 'CodeLens', 'DocumentLink', 'LogLevel', 'ExtensionMode', 'UIKind', 'FileSystemError',
+  'CodeAction', 'CodeActionKind', 'Diagnostic', 'DiagnosticRelatedInformation', 'DiagnosticSeverity',
 ];
 
 function fakeVscode(): unknown {
