@@ -7,6 +7,7 @@ import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { partitionPoint } from './sorted';
 import { paragraphs } from './text/paragraphs';
+import { loadText, storeText, type StoredText } from './text/stored';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /** A quote of a document, with its speaker and the entity the speaker is. */
@@ -79,7 +80,8 @@ interface Analysed {
   readonly uri: string;
   readonly id: string;
   readonly version: number;
-  readonly text: string;
+  /** The text, compact (`text/stored.ts`); `Corpus.textOf` gives it back as a string. */
+  readonly text: StoredText;
   readonly title: string;
   readonly source: string | null;
   readonly date: string | undefined;
@@ -100,6 +102,11 @@ const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 
 /** How many documents' materialised analyses are kept; hovers and redraws ask for a few open articles. */
 const DOCUMENT_CACHE_SIZE = 32;
+/**
+ * Characters of recently read texts kept as strings: a few open articles, so that redraws and hovers
+ * do not decode their texts again, while the rest stay compact.
+ */
+const RECENT_TEXT_CHARS = 4_000_000;
 
 /**
  * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
@@ -113,6 +120,8 @@ export class Corpus {
   private readonly resolver = new EntityResolver();
   /** Recently materialised analyses, with the generation they were made in. */
   private readonly analyses = new BoundedCache<string, { readonly generation: number; readonly analysis: DocumentAnalysis }>(Infinity, () => 1, DOCUMENT_CACHE_SIZE);
+  /** Texts recently read, as strings, by the document they belong to. */
+  private readonly recentTexts = new BoundedCache<Analysed, string>(RECENT_TEXT_CHARS, (t) => t.length, DOCUMENT_CACHE_SIZE);
   /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
   private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
@@ -130,7 +139,8 @@ export class Corpus {
     const id = this.idFor(uri);
     const n = facts.mentions.length;
     const doc: Analysed = {
-      uri, id, version, text,
+      uri, id, version,
+      text: storeText(text),
       title: facts.title,
       source: facts.source,
       date: facts.date,
@@ -149,6 +159,7 @@ export class Corpus {
       doc.mentionTypes[i] = TYPES.indexOf(m.type);
     });
     this.docs.set(uri, doc);
+    if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
     this.byId.set(id, uri);
     this.resolver.set(id, text, facts.mentions);
     const report = this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
@@ -189,7 +200,8 @@ export class Corpus {
     if (!doc) return undefined;
     const { title, source, date, quotes, speakers, analysisNotes } = doc;
     const mentions: RawMention[] = [];
-    for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, i));
+    const text = this.textOf(doc);
+    for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, text, i));
     return { title, source, ...(date ? { date } : {}), paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
   }
 
@@ -230,7 +242,9 @@ export class Corpus {
       source: doc.source,
       ...(doc.date ? { date: doc.date } : {}),
       version: doc.version,
-      text: doc.text,
+      get text(): string {
+        return corpus.textOf(doc);
+      },
       get paragraphs(): readonly Paragraph[] {
         if (!paragraphs) paragraphs = paragraphsOf(doc);
         return paragraphs;
@@ -249,6 +263,14 @@ export class Corpus {
     };
   }
 
+  /** A document's text as a string, decoded once and kept while it is among the recently read. */
+  private textOf(doc: Analysed): string {
+    if (typeof doc.text === 'string') return doc.text;
+    let text = this.recentTexts.get(doc);
+    if (text === undefined) this.recentTexts.set(doc, (text = loadText(doc.text)));
+    return text;
+  }
+
   /** The entity of a mention, or null once its document has been replaced since it was read. */
   private entityOf(doc: Analysed, index: number): string | null {
     return this.docs.get(doc.uri) === doc ? this.resolver.entityOf(doc.id, index) : null;
@@ -257,7 +279,7 @@ export class Corpus {
   private mentionOf(doc: Analysed, index: number, entity = this.entityOf(doc, index)): CorpusMention {
     const start = doc.mentionStarts[index];
     const end = doc.mentionEnds[index];
-    return { start, end, text: doc.text.slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity };
+    return { start, end, text: this.textOf(doc).slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity };
   }
 
   private quoteOf(doc: Analysed, index: number): CorpusQuote {
@@ -393,8 +415,8 @@ function paragraphsOf(doc: Analysed): Paragraph[] {
   return out;
 }
 
-function rawMention(doc: Analysed, index: number): RawMention {
+function rawMention(doc: Analysed, text: string, index: number): RawMention {
   const start = doc.mentionStarts[index];
   const end = doc.mentionEnds[index];
-  return { start, end, text: doc.text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
+  return { start, end, text: text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
 }
