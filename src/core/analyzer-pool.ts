@@ -7,6 +7,7 @@ interface Job {
   readonly text: string;
   readonly fileName: string;
   readonly quick: boolean;
+  readonly urgent: boolean;
   resolve(facts: DocumentFacts): void;
   reject(error: Error): void;
 }
@@ -62,7 +63,7 @@ export class AnalyzerPool {
   analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Promise<DocumentFacts> {
     if (this.disposed) return Promise.reject(new Error('the analyser pool is closed'));
     return new Promise<DocumentFacts>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, text, fileName, quick: options.quick ?? false, resolve, reject };
+      const job: Job = { id: this.nextId++, text, fileName, quick: options.quick ?? false, urgent: options.urgent ?? false, resolve, reject };
       if (options.urgent || options.quick) this.waiting.unshift(job);
       else this.waiting.push(job);
       this.dispatch();
@@ -109,7 +110,8 @@ export class AnalyzerPool {
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = undefined;
       slot.job = job;
-      const req: AnalyzeRequest = { id: job.id, text: job.text, fileName: job.fileName, quick: job.quick };
+      // Only an open document's analysis is worth remembering: its next edit is analysed again.
+      const req: AnalyzeRequest = { id: job.id, text: job.text, fileName: job.fileName, quick: job.quick, remember: job.urgent };
       slot.worker.postMessage(req);
     }
   }

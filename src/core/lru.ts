@@ -52,3 +52,25 @@ export class BoundedCache<K, V> {
     return this.total;
   }
 }
+
+let remembering = true;
+
+/**
+ * Whether what is analysed now may be added to the analysis's caches of recent paragraphs and
+ * sentences. They serve re-analyses of the same text (an article being edited); a text analysed once
+ * (one of a folder's articles, indexed) would only push those out.
+ */
+export function rememberingAnalyses(): boolean {
+  return remembering;
+}
+
+/** Runs `f` with the analysis's caches read but not added to (see `rememberingAnalyses`). */
+export function withoutRemembering<T>(f: () => T): T {
+  const was = remembering;
+  remembering = false;
+  try {
+    return f();
+  } finally {
+    remembering = was;
+  }
+}

@@ -6,7 +6,8 @@
  * Messages in: `{ id, text, fileName, quick }`; out: `{ id, facts }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeText } from './corpus';
+import { analyzeText, type DocumentFacts } from './corpus';
+import { withoutRemembering } from './lru';
 import { quoteFacts } from './first-pass';
 
 /** A request to analyse one document. */
@@ -16,13 +17,19 @@ export interface AnalyzeRequest {
   readonly fileName: string;
   /** Only the quick first pass (`quoteFacts`): a long article's quotes, found off the caller's thread. */
   readonly quick?: boolean;
+  /**
+   * Whether the analysis may be added to the thread's caches: for an open document, whose edits come
+   * back, not for the articles a folder's indexing reads once.
+   */
+  readonly remember?: boolean;
 }
 
 if (parentPort) {
   const port = parentPort;
   port.on('message', (req: AnalyzeRequest) => {
     try {
-      port.postMessage({ id: req.id, facts: (req.quick ? quoteFacts : analyzeText)(req.text, req.fileName) });
+      const analyse = (): DocumentFacts => (req.quick ? quoteFacts : analyzeText)(req.text, req.fileName);
+      port.postMessage({ id: req.id, facts: req.remember === false ? withoutRemembering(analyse) : analyse() });
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -3,7 +3,7 @@
  * sentences go through the statistical tagger (`tagger.ts`, weights in `model/`), and its names
  * through the project's conventions (`conventions.ts`). Mentions are sorted and never overlap.
  */
-import { BoundedCache } from '../lru';
+import { BoundedCache, rememberingAnalyses } from '../lru';
 import type { Paragraph, RawMention } from '../types';
 import { sentenceMentions } from './conventions';
 import { currentModel } from './model';
@@ -30,7 +30,7 @@ function sentencesOf(text: string, p: Paragraph): Sentence[] {
   let rel = paragraphCache.get(key);
   if (!rel) {
     rel = paragraphSentences(key, { start: 0, end: key.length });
-    paragraphCache.set(key, rel);
+    if (rememberingAnalyses()) paragraphCache.set(key, rel);
   }
   if (p.start === 0) return rel as Sentence[];
   return rel.map((s) => ({ tokens: s.tokens.map((t) => ({ text: t.text, start: t.start + p.start, end: t.end + p.start })) }));

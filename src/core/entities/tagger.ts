@@ -3,7 +3,7 @@
  * names with their score margins. Conventions of the project are applied afterwards (`conventions.ts`).
  */
 import { cacheCounter } from '../cache-stats';
-import { BoundedCache } from '../lru';
+import { BoundedCache, rememberingAnalyses } from '../lru';
 import { emissions, spanMargin, viterbi } from './decode';
 import { documentContext, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
 import { mix } from './hash';
@@ -80,7 +80,7 @@ function remembered(
   }
   decodingHits.misses++;
   const result = decode();
-  decodings.set(key, { model, margins, f, ...result });
+  if (rememberingAnalyses()) decodings.set(key, { model, margins, f, ...result });
   return result;
 }
 
