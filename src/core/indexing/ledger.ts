@@ -46,8 +46,11 @@ export class Ledger {
   /** Per document, the token of the latest analysis started: an older one's result is dropped. */
   private readonly latest = new Map<string, number>();
   private tokens = 0;
-  /** Documents of the corpus that hold the quick pass's facts, by key, with the text they came from. */
-  readonly awaiting = new Map<string, string>();
+  /**
+   * Documents of the corpus that hold the quick pass's facts, whose entities are still to come. Their
+   * texts are the corpus's, kept compact there, and not held a second time as strings here.
+   */
+  readonly awaiting = new Set<string>();
   /** Files left out of the corpus, with the reason. */
   readonly skipped = new Map<string, string>();
   /** Files analysed only in part, with what was left out (`noteBounds`). */
@@ -103,7 +106,7 @@ export class Ledger {
   apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false, complete = true): DocumentAnalysis | undefined {
     try {
       // Known before the corpus announces the change, so listeners see whether entities are still to come.
-      if (quotesOnly) this.awaiting.set(key, text);
+      if (quotesOnly) this.awaiting.add(key);
       else this.awaiting.delete(key);
       const started = performance.now();
       const analysis = this.corpus.setFacts(key, text, facts, version);

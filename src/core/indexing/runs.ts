@@ -29,12 +29,12 @@ const READ_WINDOW = 32;
  */
 const QUICK_PASS_MIN_FILES = 8;
 
-/** A file whose full analysis is still to come, with the text its quotes were found in. */
+/**
+ * A file whose full analysis is still to come. Its text is read from the corpus when its turn comes: a
+ * folder's texts are held there, compact, rather than as strings in the entity pass's queue.
+ */
 interface AwaitingEntities {
   readonly key: string;
-  readonly text: string;
-  /** The text's hash for the persisted index ('' without one), computed once per run. */
-  readonly hash: string;
 }
 
 export interface RunOptions {
@@ -99,9 +99,8 @@ export class IndexRuns {
     if (text === undefined || token.isCancellationRequested) return NO_STEP;
     if (ledger.corpus.document(key)?.text === text) {
       // Known already; its entities may still be missing (a run cancelled during the entity pass).
-      if (ledger.awaiting.get(key) !== text) return NO_STEP;
-      const pending: AwaitingEntities = { key, text, hash: ledger.hashOf(text) };
-      return { apply: () => (ledger.awaiting.get(key) === text ? pending : undefined), abandon() {} };
+      if (!ledger.awaiting.has(key)) return NO_STEP;
+      return { apply: () => (ledger.awaiting.has(key) ? { key } : undefined), abandon() {} };
     }
     const token0 = ledger.begin(key);
     const abandon = (): void => void ledger.finish(key, token0);
@@ -132,7 +131,7 @@ export class IndexRuns {
         // Entities come next: the threads load the analyser while the quotes are found.
         ledger.analyzer.warm?.();
         const facts = found ?? (this.options.findQuotes ?? quoteFacts)(text, fileNameOf(key));
-        return this.applyInSlices(key, text, facts, true).then(() => (ledger.awaiting.get(key) === text ? { key, text, hash } : undefined));
+        return this.applyInSlices(key, text, facts, true).then(() => (ledger.awaiting.has(key) ? { key } : undefined));
       },
       abandon,
     };
@@ -150,14 +149,18 @@ export class IndexRuns {
     return true;
   }
 
-  /** The full analysis of a file the first pass handed on, unless it changed or was opened since. */
-  private async entityStep({ key, text, hash }: AwaitingEntities, token: CancellationToken): Promise<Step<never>> {
+  /**
+   * The full analysis of a file the first pass handed on, from the text the corpus holds for it (the
+   * latest its quotes were found in), unless it was opened, removed or analysed in full since.
+   */
+  private async entityStep({ key }: AwaitingEntities, token: CancellationToken): Promise<Step<never>> {
     const ledger = this.ledger;
     if (token.isCancellationRequested) return NO_STEP;
     const open = this.host.openDocument(key);
     if (open) return { apply: () => void this.editors.analyse(open), abandon() {} };
-    // Changed, removed or analysed in full since its quotes were found: nothing left to do.
-    if (ledger.awaiting.get(key) !== text) return NO_STEP;
+    const text = ledger.awaiting.has(key) ? ledger.corpus.document(key)?.text : undefined;
+    if (text === undefined) return NO_STEP;
+    const hash = ledger.hashOf(text);
     const analysis = ledger.begin(key);
     const abandon = (): void => void ledger.finish(key, analysis);
     let facts: DocumentFacts;
@@ -168,7 +171,7 @@ export class IndexRuns {
         apply: () => {
           if (!ledger.finish(key, analysis)) return undefined;
           // The quotes found in this very text stay; only the entities are missing.
-          if (ledger.awaiting.get(key) === text) ledger.report(key, e);
+          if (ledger.awaiting.has(key) && ledger.corpus.document(key)?.text === text) ledger.report(key, e);
           else ledger.failed(key, e);
           return undefined;
         },
