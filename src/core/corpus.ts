@@ -7,7 +7,7 @@ import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { partitionPoint } from './sorted';
 import { paragraphs } from './text/paragraphs';
-import { loadText, storeText, type StoredText } from './text/stored';
+import { detached, loadText, storeText, type StoredText } from './text/stored';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /** A quote of a document, with its speaker and the entity the speaker is. */
@@ -141,12 +141,13 @@ export class Corpus {
     const doc: Analysed = {
       uri, id, version,
       text: storeText(text),
-      title: facts.title,
-      source: facts.source,
+      // Strings cut from the text would keep the whole text alive as a string beside its compact copy.
+      title: detached(facts.title),
+      source: facts.source === null ? null : detached(facts.source),
       date: facts.date,
       paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
-      quotes: facts.quotes,
-      speakers: facts.speakers,
+      quotes: facts.quotes.map((q) => ({ ...q, text: detached(q.text) })),
+      speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
       mentionStarts: new Int32Array(n),
       mentionEnds: new Int32Array(n),
       mentionTypes: new Uint8Array(n),
@@ -162,7 +163,7 @@ export class Corpus {
     if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
     this.byId.set(id, uri);
     this.resolver.set(id, text, facts.mentions);
-    const report = this.quoteIndex.set(id, facts.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
     const notes = indexNotes(report);
     if (notes.length > 0) doc.indexNotes = notes;
     this.changed();

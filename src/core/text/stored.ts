@@ -36,3 +36,18 @@ export function loadText(stored: StoredText): string {
 export function storedBytes(stored: StoredText): number {
   return typeof stored === 'string' ? (oneByte(stored) ? stored.length : 2 * stored.length) : stored.byteLength;
 }
+
+/**
+ * Shortest slice the engine shares with the string it was cut from rather than copying (V8's sliced
+ * strings); a shorter one is a copy already.
+ */
+const SHARED_SLICE_MIN = 13;
+
+/**
+ * `s` as a string of its own. A substring may share the memory of the string it was cut from and keep
+ * all of it alive (a quote's few words, an article's whole text); the copy holds only its own
+ * characters. Flattening a concatenation makes the copy.
+ */
+export function detached(s: string): string {
+  return s.length < SHARED_SLICE_MIN ? s : (' ' + s).slice(1);
+}

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Corpus } from '../../../../src/core/corpus';
-import { loadText, storedBytes, storeText } from '../../../../src/core/text/stored';
+import { detached, loadText, storedBytes, storeText } from '../../../../src/core/text/stored';
 
 const seedsDir = join(__dirname, '../../../../seeds');
 const seeds = readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(join(seedsDir, n), 'utf8'));
@@ -48,5 +48,10 @@ describe('texts kept compact', () => {
       for (const m of doc.mentions) assert.equal(m.text, t.slice(m.start, m.end));
       for (const q of doc.quotes) assert.equal(q.text, t.slice(q.start, q.end));
     });
+  });
+
+  it('gives a copy of a substring equal to it, short or long', () => {
+    const text = 'An article of some length with “a quotation long enough to be shared” inside it.';
+    for (const [a, b] of [[0, 5], [31, 68], [0, text.length]] as const) assert.equal(detached(text.slice(a, b)), text.slice(a, b));
   });
 });
