@@ -1,12 +1,10 @@
-import { EntityResolver, recognize } from './entities';
-import { QuoteIndex } from './matching';
-import { attributeSpeakers, findQuotes } from './quotes';
-import { firstOf, indexNotes, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
-import { describeDocument } from './documents';
+import { analyzeText, type DocumentFacts } from './analysis';
+import { indexNotes } from './bounds';
+import { EntityResolver } from './entities';
 import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
+import { QuoteIndex } from './matching';
 import { partitionPoint } from './sorted';
-import { paragraphs } from './text/paragraphs';
 import { detached, loadText, storeText, type StoredText } from './text/stored';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
@@ -45,32 +43,7 @@ export interface DocumentAnalysis {
   readonly mentions: readonly CorpusMention[];
 }
 
-/**
- * What analysing one document's text yields, before it meets the rest of the corpus. Plain data, so it
- * can be computed in a worker thread and kept in a cache keyed by the text's hash.
- */
-export interface DocumentFacts {
-  readonly title: string;
-  readonly source: string | null;
-  readonly date?: string;
-  readonly paragraphs: readonly Paragraph[];
-  readonly quotes: readonly QuoteSpan[];
-  readonly speakers: readonly (SpeakerRef | null)[];
-  readonly mentions: readonly RawMention[];
-  /** What the analysis left out of an unusual document (see `./bounds`), for the log; absent when nothing. */
-  readonly notes?: readonly string[];
-}
-
-/** Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. */
-export function analyzeText(text: string, fileName: string): DocumentFacts {
-  const paras = paragraphs(text);
-  const notes: string[] = [];
-  const mentions = firstOf(recognize(text, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes);
-  const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
-  const speakers = attributeSpeakers(text, paras, quotes, mentions);
-  const { title, source, date } = describeDocument(text, paras, fileName);
-  return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers, mentions, ...(notes.length ? { notes } : {}) };
-}
+export { analyzeText, type DocumentFacts } from './analysis';
 
 /**
  * What the corpus keeps of a document. Mentions are by far the most numerous things a corpus holds, so

@@ -6,7 +6,7 @@
  * Messages in: `{ id, text, fileName, quick }`; out: `{ id, facts }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeText, type DocumentFacts } from './corpus';
+import { analyzeText, type DocumentFacts } from './analysis';
 import { withoutRemembering } from './lru';
 import { quoteFacts } from './first-pass';
 
