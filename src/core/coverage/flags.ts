@@ -1,7 +1,8 @@
 /**
  * What a fact-checker wants pointed out among the versions of a statement:
  *
- * - **attribution**: articles name different speakers for the same statement;
+ * - **attribution**: articles name different speakers for the same statement, or a person in one and
+ *   in another a role that is not that person's (`roles.ts`);
  * - **altered**: a version changes a number, a negation, a modal verb, a degree ("largest", "only")
  *   or a name relative to another version, as opposed to cutting it or putting it in other words;
  * - **single-source**: no other article carries the statement.
@@ -14,6 +15,7 @@ import { wordForms, words } from '../matching/text';
 import { truncate } from '../text/visible';
 import type { DiffPart } from '../types';
 import { coverage, type Coverage, type StatementRow } from './clusters';
+import { DESCRIPTION, PersonRoles, roleHead } from './roles';
 
 export type FlagKind = 'attribution' | 'altered' | 'single-source';
 
@@ -32,7 +34,6 @@ export function articleName(d: Pick<DocumentAnalysis, 'source' | 'title'>): stri
 }
 
 /** Words that open a speaker described rather than named ("A spokesperson for…", "The ministry"). */
-const DESCRIPTION = /^(?:a|an|the|one|some|his|her|their|its)\b/i;
 
 /**
  * Who a version's speaker is, as far as versions can be compared: the entity when the speaker is one,
@@ -46,16 +47,43 @@ function speakerKey(corpus: Corpus, q: CorpusQuote): { key: string; name: string
   return { key: words[words.length - 1].toLowerCase().replace(/['’]s$/, ''), name };
 }
 
-function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string, of: (q: CorpusQuote) => boolean): QuoteFlag[] {
-  const said: { quote: CorpusQuote; key: string; name: string }[] = [];
+/** A version's speaker as flags compare them: named (a key to tell people apart) or described by a role. */
+interface Attribution {
+  readonly quote: CorpusQuote;
+  readonly name: string;
+  /** Surname or entity key of a named speaker; null for a role. */
+  readonly key: string | null;
+  /** The entity of a named speaker who is one. */
+  readonly entity: string | null;
+  /** The head of a role ("spokesperson"); null for a named speaker. */
+  readonly role: string | null;
+}
+
+function attributionOf(corpus: Corpus, q: CorpusQuote): Attribution | null {
+  const named = speakerKey(corpus, q);
+  if (named) return { quote: q, name: named.name, key: named.key, entity: q.speakerEntity, role: null };
+  const name = q.speaker?.name.replace(/\s+/g, ' ').trim() ?? '';
+  const role = q.speaker && q.speaker.mention === null ? roleHead(name) : null;
+  return role ? { quote: q, name, key: null, entity: null, role } : null;
+}
+
+/** Whether two versions' speakers cannot be the same: two different names, or a person and a role not theirs. */
+function disagree(a: Attribution, b: Attribution, roles: PersonRoles): boolean {
+  if (a.key !== null && b.key !== null) return a.key !== b.key;
+  const [person, role] = a.key !== null ? [a, b] : [b, a];
+  if (person.key === null || role.role === null || person.entity === null) return false;
+  return roles.contradicts(role.role, person.entity);
+}
+
+function attributionFlags(corpus: Corpus, row: StatementRow, docName: (uri: string) => string, of: (q: CorpusQuote) => boolean, roles: PersonRoles): QuoteFlag[] {
+  const said: Attribution[] = [];
   for (const cell of row.carried) {
-    if (!cell.quote) continue;
-    const k = speakerKey(corpus, cell.quote);
-    if (k) said.push({ quote: cell.quote, ...k });
+    const a = cell.quote ? attributionOf(corpus, cell.quote) : null;
+    if (a) said.push(a);
   }
-  if (new Set(said.map((s) => s.key)).size < 2) return [];
+  if (said.length < 2 || said.every((s) => s.key === null)) return [];
   return said.filter((s) => of(s.quote)).map((s) => {
-    const others = said.filter((o) => o.key !== s.key);
+    const others = said.filter((o) => o !== s && disagree(s, o, roles));
     const where = others.slice(0, 2).map((o) => `to ${o.name} in ${docName(o.quote.uri)}`).join(', ');
     const more = others.length > 2 ? ` and ${others.length - 2} more` : '';
     return { kind: 'attribution' as const, quote: s.quote, message: `Attributed to ${s.name} here, ${where}${more}`, others: others.map((o) => o.quote) };
@@ -240,12 +268,13 @@ export function flags(corpus: Corpus, cov: Coverage = coverage(corpus), uri?: st
   const docName = (u: string): string => names.get(u) ?? u;
   const of = (q: CorpusQuote): boolean => uri === undefined || q.uri === uri;
   const out: QuoteFlag[] = [];
+  const roles = new PersonRoles(corpus);
   for (const row of cov.rows) {
     if (row.carriedBy === 1) {
       for (const q of row.quotes) if (of(q)) out.push({ kind: 'single-source', quote: q, message: 'No matching quote found in the other articles', others: [] });
       continue;
     }
-    out.push(...attributionFlags(corpus, row, docName, of), ...alteredFlags(corpus, row, docName, of));
+    out.push(...attributionFlags(corpus, row, docName, of, roles), ...alteredFlags(corpus, row, docName, of));
   }
   return out;
 }

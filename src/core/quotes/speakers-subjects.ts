@@ -1,4 +1,4 @@
-import type { RawMention, SpeakerRef, Span } from '../types';
+import type { Paragraph, QuoteSpan, RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
@@ -294,7 +294,7 @@ export class Subjects {
    * ("Maryland Gov.", "US Secretary of State", "CrowdStrike CEO") or in an aside beside it (", the
    * mayor of Baltimore,", "Jeffrey Pritzker, executive vice president of Brawner Builders,").
    */
-  private titleOf(m: Span): Set<string> {
+  titleOf(m: Span): Set<string> {
     const out = new Set<string>();
     const s = this.doc.sentenceAt(m.start);
     if (!s) return out;
@@ -393,4 +393,16 @@ export class Subjects {
     while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
     return k >= 0 && toks[k].kind === 'word' && PREPOSITIONS.has(toks[k].text.toLowerCase());
   }
+}
+
+/**
+ * The role words an article gives the person of each of `mentions[indices]`: the title before the
+ * name ("US Secretary of State Antony Blinken") and a role set off beside it ("Blinken, the top US
+ * diplomat,"), lower-case, abbreviations spelled out.
+ */
+export function titlesOf(text: string, paras: readonly Paragraph[], quotes: readonly QuoteSpan[], mentions: readonly RawMention[], indices: readonly number[]): Set<string> {
+  const subjects = new Subjects(new DocumentView(text, paras, quotes, mentions), new FullNames(mentions));
+  const out = new Set<string>();
+  for (const i of indices) for (const w of subjects.titleOf(mentions[i])) out.add(w);
+  return out;
 }

@@ -98,6 +98,32 @@ describe('coverage: flags', () => {
     assert.deepEqual(flagsOf(c, 'altered'), []);
   });
 
+  it('flags a statement given to a person in one article and to a role not theirs in another', () => {
+    const c = corpusOf({
+      'a.txt': article('Harbour Wire', `“${FULL},” Interior Minister Ana Lopes said on Monday.`),
+      'b.txt': article('Coastal Post', `“${FULL},” a ministry spokesperson said on Monday.`),
+    });
+    const found = flagsOf(c, 'attribution');
+    assert.equal(found.length, 2, found.map((f) => f.message).join('; '));
+    assert.match(found.find((f) => f.quote.uri === 'a.txt')!.message, /Attributed to Ana Lopes here, to a ministry spokesperson in Coastal Post/);
+    assert.match(found.find((f) => f.quote.uri === 'b.txt')!.message, /Attributed to a ministry spokesperson here, to Ana Lopes in Harbour Wire/);
+  });
+
+  it('does not flag a role the person holds, a past office, a head of any body, or a person no article gives a title', () => {
+    const titled = corpusOf({
+      'a.txt': article('Harbour Wire', `“${FULL},” Interior Minister Ana Lopes said on Monday.`),
+      'b.txt': article('Coastal Post', `“${FULL},” the interior minister said on Monday.`),
+      'c.txt': article('River News', `“${FULL},” the former mayor said on Monday.`),
+      'd.txt': article('Valley Times', `“${FULL},” the ministry's chief said on Monday.`),
+    });
+    assert.deepEqual(flagsOf(titled, 'attribution').map((f) => f.message), []);
+    const untitled = corpusOf({
+      'a.txt': article('Harbour Wire', `“${FULL},” Ana Lopes said on Monday.`),
+      'b.txt': article('Coastal Post', `“${FULL},” a ministry spokesperson said on Monday.`),
+    });
+    assert.deepEqual(flagsOf(untitled, 'attribution').map((f) => f.message), []);
+  });
+
   it('flags a changed number and modal, saying what each version has, at both versions', () => {
     const c = corpusOf({
       'a.txt': article('Harbour Wire', '“We will spend nine million euros on the walls of the old harbour this year,” Ana Lopes said.'),
