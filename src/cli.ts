@@ -1,8 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Corpus } from './core/corpus';
 import { coverage, coverageCsv, coverageText, flags } from './core/coverage';
-import { findArticleFiles, readArticleFile } from './core/files';
+import { EXPORT_FORMATS, exportAnalysis, exportName, FORMAT_DESCRIPTIONS, isExportFormat, type ExportFormat } from './core/export';
+import { exportTargetProblem, writeExport } from './core/export/write';
+import { findArticleFiles, readArticleFile, type FoundFile } from './core/files';
 import { importPages, isWebPageName, MAX_PAGE_BYTES } from './core/import';
 import { jsonReport, textReport } from './core/report';
 import { describeDecoding } from './core/text/decode';
@@ -11,6 +14,7 @@ import { visible } from './core/text/visible';
 
 const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] [--] <files or folders…>
        crosswire coverage [--csv] [--max-size KB] [--] <files or folders…>
+       crosswire export --format <format> --out <folder> [--max-size KB] [--] <files or folders…>
        crosswire import --out <folder> [--] <saved web pages or folders…>
 
 Finds the people, places and organisations named in news articles, the quotations and who said them,
@@ -26,23 +30,29 @@ coverage lists each statement (quotes linked across articles), the most widely c
 how each article carries it (in full, cut down, reworded, not at all), whom it names as the speaker,
 and where versions disagree about the speaker or change a number, a negation, a modal or a name.
 
+export writes the analysis in one of these formats to the --out folder (made if missing), which
+may not be among the articles (a hidden folder inside them, such as .crosswire/export, is fine):
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(14)}  ${FORMAT_DESCRIPTIONS[f]}`).join('\n')}
+
 import turns saved web pages (.html, .htm) into Markdown articles in the --out folder (made if
 missing): headline, outlet, author, date and address in front matter, then the article's text. An
 existing file is never written over; a page that holds no article is reported and skipped.
 `;
 
 interface Options {
-  command: 'analyze' | 'coverage';
+  command: 'analyze' | 'coverage' | 'export';
   json: boolean;
   csv: boolean;
   maxBytes: number;
   paths: string[];
+  format?: ExportFormat;
+  out?: string;
 }
 
 function parse(argv: readonly string[]): Options | string {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === undefined) return 'help';
-  if (command !== 'analyze' && command !== 'coverage') return `unknown command "${command}"`;
+  if (command !== 'analyze' && command !== 'coverage' && command !== 'export') return `unknown command "${command}"`;
   const options: Options = { command, json: false, csv: false, maxBytes: kibibytes(5120), paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -53,7 +63,14 @@ function parse(argv: readonly string[]): Options | string {
     if (a === '--json' && command === 'analyze') options.json = true;
     else if (a === '--csv' && command === 'coverage') options.csv = true;
     else if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--max-size' || a.startsWith('--max-size=')) {
+    else if (command === 'export' && (a === '--format' || a.startsWith('--format='))) {
+      const value = a === '--format' ? rest[++i] : a.slice('--format='.length);
+      if (value === undefined || !isExportFormat(value)) return `--format takes one of ${EXPORT_FORMATS.join(', ')}${value === undefined ? '' : ` (not "${value}")`}`;
+      options.format = value;
+    } else if (command === 'export' && (a === '--out' || a.startsWith('--out='))) {
+      options.out = a === '--out' ? rest[++i] : a.slice('--out='.length);
+      if (!options.out) return '--out takes the folder to write the export to';
+    } else if (a === '--max-size' || a.startsWith('--max-size=')) {
       const value = a === '--max-size' ? rest[++i] : a.slice('--max-size='.length);
       const kb = Number(value);
       if (value === undefined || value.trim() === '' || !Number.isFinite(kb) || kb <= 0) {
@@ -65,6 +82,8 @@ function parse(argv: readonly string[]): Options | string {
     } else options.paths.push(a);
   }
   if (options.paths.length === 0) return 'no files or folders given';
+  if (command === 'export' && !options.format) return `export needs --format, one of ${EXPORT_FORMATS.join(', ')}`;
+  if (command === 'export' && options.out === undefined) return 'export needs --out <folder>, where the export is written';
   return options;
 }
 
@@ -196,6 +215,13 @@ function safeJson(value: unknown): string {
 export function main(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): number {
   const options = parse(argv);
   if (typeof options === 'string') return usage(options, io);
+  if (options.command === 'export') {
+    const problem = exportTargetProblem(options.out!, options.paths);
+    if (problem) {
+      io.err.write(`crosswire: ${visible(options.out!)}: ${problem}\n`);
+      return 1;
+    }
+  }
   const cwd = process.cwd();
   const pathOf = (path: string): string => relative(cwd, path) || path;
   const { files, problems: found } = findArticleFiles(options.paths, { cwd, display: pathOf });
@@ -228,8 +254,39 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
     io.out.write(options.csv ? coverageCsv(cov) : coverageText(cov, flags(corpus, cov), pathOf));
     return 0;
   }
+  if (options.command === 'export') return exportCommand(corpus, files, options.format!, options.out!, io);
   io.out.write(options.json ? safeJson(jsonReport(corpus, pathOf)) + '\n' : textReport(corpus, pathOf));
   return 0;
+}
+
+/** Writes one format's export of the corpus under `out`; articles are named relative to the folder they share. */
+function exportCommand(corpus: Corpus, files: readonly FoundFile[], format: ExportFormat, out: string, io: Io): number {
+  const base = commonFolder(files.map((f) => dirname(f.path)));
+  const exported = exportAnalysis(corpus, format, {
+    nameOf: (uri) => exportName(relative(base, uri)),
+    sourceOf: (uri) => pathToFileURL(uri).href,
+  });
+  try {
+    const written = writeExport(resolve(out), exported, new Set(files.map((f) => f.real)));
+    io.err.write(`crosswire: ${written.length} file${written.length === 1 ? '' : 's'} of ${format} written to ${visible(out)}\n`);
+    return 0;
+  } catch (e) {
+    io.err.write(`crosswire: ${visible((e as Error).message)}\n`);
+    return 1;
+  }
+}
+
+/** The deepest folder holding all of `folders`. */
+function commonFolder(folders: readonly string[]): string {
+  if (folders.length === 0) return process.cwd();
+  let parts = folders[0]!.split(sep);
+  for (const f of folders.slice(1)) {
+    const other = f.split(sep);
+    let n = 0;
+    while (n < parts.length && n < other.length && parts[n] === other[n]) n++;
+    parts = parts.slice(0, n);
+  }
+  return parts.join(sep) || sep;
 }
 
 /** Output cut short by its reader (`crosswire analyze seeds | head`): stop quietly, as other tools do. */

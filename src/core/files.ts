@@ -247,7 +247,8 @@ export async function findArticleFilesAsync(
   }
 }
 
-function skippedFolder(name: string): boolean {
+/** Whether the article search leaves out a folder of this name (hidden, tools' and build output). */
+export function skippedFolder(name: string): boolean {
   return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
 }
 

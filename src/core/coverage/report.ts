@@ -2,6 +2,7 @@
  * The coverage table for people: as text for a terminal (`crosswire coverage`) and as CSV that a
  * spreadsheet opens directly (`--csv`, and the Coverage view's export).
  */
+import { csvCell } from '../text/csv';
 import { plural } from '../text/plural';
 import { plainText, truncate } from '../text/visible';
 import type { CorpusQuote, DocumentAnalysis } from '../corpus';
@@ -52,15 +53,6 @@ export function coverageText(cov: Coverage, flagList: readonly QuoteFlag[] = [],
     }
   }
   return out.join('\n') + '\n';
-}
-
-/**
- * A cell for a spreadsheet: quoted when it holds a comma, a quote mark or a line break (RFC 4180),
- * and opened with an apostrophe when a spreadsheet would read it as a formula.
- */
-function csvCell(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
