@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Corpus } from './core/corpus';
+import { CORRECTION_TITLES, CORRECTIONS_PATH, type BoundCorrection, type CorrectionsFile } from './core/corrections';
+import { folderCorrections } from './core/corrections/folder';
 import { coverage, coverageCsv, coverageText, flags } from './core/coverage';
 import { EXPORT_FORMATS, exportAnalysis, exportName, FORMAT_DESCRIPTIONS, isExportFormat, type ExportFormat } from './core/export';
 import { exportTargetProblem, writeExport } from './core/export/write';
@@ -227,6 +229,8 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
   const { files, problems: found } = findArticleFiles(options.paths, { cwd, display: pathOf });
   const problems = found.map((p) => `${pathOf(p.path)}: ${p.message}`);
   const corpus = new Corpus();
+  const corrections = folderCorrectionsOf(options.paths);
+  corpus.setCorrections(corrections.flatMap((c) => c.bound));
   for (const file of files) {
     const shown = pathOf(file.path);
     const decoded = readArticleFile(file.real, options.maxBytes);
@@ -243,6 +247,7 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
     }
   }
   for (const file of files) for (const n of corpus.notesOf(file.path)) problems.push(`${pathOf(file.path)}: ${n}`);
+  problems.push(...correctionProblems(corpus, corrections, pathOf));
   for (const p of problems) io.err.write(`crosswire: ${visible(p.replace(/\n/g, '\\n'))}\n`);
   const analysed = corpus.documents().length;
   if (analysed === 0) {
@@ -257,6 +262,41 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
   if (options.command === 'export') return exportCommand(corpus, files, options.format!, options.out!, io);
   io.out.write(options.json ? safeJson(jsonReport(corpus, pathOf)) + '\n' : textReport(corpus, pathOf));
   return 0;
+}
+
+/** The corrections files of the folders given (`.crosswire/corrections.json` in each). */
+function folderCorrectionsOf(paths: readonly string[]): { folder: string; file: CorrectionsFile; bound: BoundCorrection[] }[] {
+  const out: { folder: string; file: CorrectionsFile; bound: BoundCorrection[] }[] = [];
+  let offset = 0;
+  for (const folder of paths) {
+    try {
+      if (!statSync(folder).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    const { file, bound } = folderCorrections(folder);
+    // Corrections of several folders are told apart by their place in one list.
+    out.push({ folder, file, bound: bound.map((b) => ({ ...b, index: b.index + offset })) });
+    offset += file.entries.length;
+  }
+  return out;
+}
+
+/** What could not be read of the corrections files, and the corrections that were lost or conflict with the analysis. */
+function correctionProblems(corpus: Corpus, folders: ReturnType<typeof folderCorrectionsOf>, pathOf: (path: string) => string): string[] {
+  const problems: string[] = [];
+  const outcomes = corpus.correctionOutcomes().filter((o) => o.status === 'lost' || o.status === 'conflict');
+  let offset = 0;
+  for (const { folder, file } of folders) {
+    const where = pathOf(join(resolve(folder), ...CORRECTIONS_PATH.split('/')));
+    for (const p of file.problems) problems.push(`${pathOf(resolve(folder))}: ${p}`);
+    for (const o of outcomes) {
+      if (o.index < offset || o.index >= offset + file.entries.length) continue;
+      problems.push(`${where}: correction ${o.index - offset + 1} (${CORRECTION_TITLES[o.kind]}) not applied: ${o.message}`);
+    }
+    offset += file.entries.length;
+  }
+  return problems;
 }
 
 /** Writes one format's export of the corpus under `out`; articles are named relative to the folder they share. */

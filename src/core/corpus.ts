@@ -1,5 +1,8 @@
 import { analyzeText, type DocumentFacts } from './analysis';
 import { indexNotes } from './bounds';
+import { correctDocument, type CorrectedDocument } from './corrections/apply';
+import { correctEntities, correctLinks, type EntityOverlay, type LinkOverlay } from './corrections/overlay';
+import type { BoundCorrection, CorrectionKind, CorrectionOutcome } from './corrections/types';
 import { EntityResolver } from './entities';
 import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
@@ -15,6 +18,8 @@ export interface CorpusQuote extends QuoteSpan {
   readonly speaker: SpeakerRef | null;
   /** Entity id of the speaker where the speaker is a known entity. */
   readonly speakerEntity: string | null;
+  /** The kinds of the reader's corrections that changed this quote (its speaker, its links), if any. */
+  readonly corrected?: readonly CorrectionKind[];
 }
 
 /** An entity mention of a document, with the entity it was resolved to. */
@@ -23,6 +28,8 @@ export interface CorpusMention extends RawMention {
   readonly index: number;
   /** Entity id, or null where the mention stays unresolved (a surname shared by several people). */
   readonly entity: string | null;
+  /** The kinds of the reader's corrections that changed this mention (its type, its entity), or that made it, if any. */
+  readonly corrected?: readonly CorrectionKind[];
 }
 
 /** What the corpus knows of one document. */
@@ -69,6 +76,10 @@ interface Analysed {
   readonly analysisNotes: readonly string[] | undefined;
   /** What the quote index noted of its quotes, set once they are indexed. */
   indexNotes: readonly string[] | undefined;
+  /** The facts as analysed, when corrections changed them: what `factsOf` gives, and corrections are applied to again. */
+  readonly raw: DocumentFacts | undefined;
+  /** What the reader's corrections of this document did, when it has any. */
+  readonly correction: CorrectedDocument | undefined;
 }
 
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
@@ -98,6 +109,11 @@ export class Corpus {
   /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
   private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
+  /** The reader's corrections, by the corpus key of each article they name. */
+  private fixesByUri = new Map<string, BoundCorrection[]>();
+  private corrections: readonly BoundCorrection[] = [];
+  /** What corrections of links and entities make of the current analysis, with the generation it was made in. */
+  private overlays: { readonly generation: number; readonly links: LinkOverlay | undefined; readonly entities: EntityOverlay | undefined } | undefined;
 
   /** Analyses (or re-analyses) a document. `uri` is any unique key: a file path or a URI string. */
   set(uri: string, text: string, version = 0): DocumentAnalysis {
@@ -108,8 +124,19 @@ export class Corpus {
    * Adds a document whose text was analysed elsewhere (a worker, a cache) with `analyzeText`; only the
    * corpus-wide work is done here: entity resolution and quote matching.
    */
-  setFacts(uri: string, text: string, facts: DocumentFacts, version = 0): DocumentAnalysis {
+  setFacts(uri: string, text: string, analysed: DocumentFacts, version = 0): DocumentAnalysis {
+    this.put(uri, text, analysed, version);
+    this.changed();
+    this.emit([uri]);
+    return this.document(uri)!;
+  }
+
+  /** Adds or replaces a document, its corrections applied, without telling the listeners. */
+  private put(uri: string, text: string, analysed: DocumentFacts, version: number): void {
     const id = this.idFor(uri);
+    const fixes = this.fixesByUri.get(uri);
+    const correction = fixes ? correctDocument(uri, text, analysed, fixes) : undefined;
+    const facts = correction?.facts ?? analysed;
     const n = facts.mentions.length;
     const doc: Analysed = {
       uri, id, version,
@@ -126,6 +153,8 @@ export class Corpus {
       mentionTypes: new Uint8Array(n),
       analysisNotes: facts.notes,
       indexNotes: undefined,
+      raw: correction ? analysed : undefined,
+      correction,
     };
     facts.mentions.forEach((m, i) => {
       doc.mentionStarts[i] = m.start;
@@ -139,9 +168,6 @@ export class Corpus {
     const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
     const notes = indexNotes(report);
     if (notes.length > 0) doc.indexNotes = notes;
-    this.changed();
-    this.emit([uri]);
-    return this.document(uri)!;
   }
 
   remove(uri: string): void {
@@ -172,6 +198,7 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
+    if (doc.raw) return doc.raw;
     const { title, source, date, quotes, speakers, analysisNotes } = doc;
     const mentions: RawMention[] = [];
     const text = this.textOf(doc);
@@ -247,13 +274,17 @@ export class Corpus {
 
   /** The entity of a mention, or null once its document has been replaced since it was read. */
   private entityOf(doc: Analysed, index: number): string | null {
-    return this.docs.get(doc.uri) === doc ? this.resolver.entityOf(doc.id, index) : null;
+    if (this.docs.get(doc.uri) !== doc) return null;
+    const entity = this.resolver.entityOf(doc.id, index);
+    const overlay = this.overlay().entities;
+    return overlay ? overlay.entityOf(doc.id, index, entity) : entity;
   }
 
   private mentionOf(doc: Analysed, index: number, entity = this.entityOf(doc, index)): CorpusMention {
     const start = doc.mentionStarts[index];
     const end = doc.mentionEnds[index];
-    return { start, end, text: this.textOf(doc).slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity };
+    const corrected = doc.correction?.mentionMarks.get(index);
+    return { start, end, text: this.textOf(doc).slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity, ...(corrected ? { corrected } : {}) };
   }
 
   private quoteOf(doc: Analysed, index: number): CorpusQuote {
@@ -266,6 +297,7 @@ export class Corpus {
       uri: doc.uri,
       speaker,
       speakerEntity: m !== null && m >= 0 && m < doc.mentionStarts.length ? this.entityOf(doc, m) : null,
+      ...(doc.correction?.quoteMarks.has(index) ? { corrected: doc.correction.quoteMarks.get(index)! } : {}),
     };
   }
 
@@ -286,43 +318,64 @@ export class Corpus {
   }
 
   quote(id: string): CorpusQuote | undefined {
+    const found = this.quoteIndexOf(id);
+    return found && this.quoteOf(found.doc, found.index);
+  }
+
+  /** A quote's words, without resolving its speaker's entity. */
+  private quoteText(id: string): string | undefined {
+    const found = this.quoteIndexOf(id);
+    return found?.doc.quotes[found.index]!.text;
+  }
+
+  private quoteIndexOf(id: string): { doc: Analysed; index: number } | undefined {
     const uri = this.uriOf(id);
     const doc = uri ? this.docs.get(uri) : undefined;
     if (!doc) return undefined;
     const at = id.lastIndexOf('-q');
     const index = Number(id.slice(at + 2));
     if (!Number.isInteger(index) || index < 0 || index >= doc.quotes.length || quoteId(doc.id, index) !== id) return undefined;
-    return this.quoteOf(doc, index);
+    return { doc, index };
   }
 
   /** Links of one quote to quotes of other documents (and to longer quotes of its own), best first. */
   linksOf(quoteId: string): QuoteLink[] {
-    return this.quoteIndex.linksOf(quoteId);
+    const links = this.quoteIndex.linksOf(quoteId);
+    const overlay = this.overlay().links;
+    return overlay ? overlay.linksOf(quoteId, links) : links;
   }
 
   /** Ids of the quotes `linksOf` would give, without their diffs. */
   linkedIds(quoteId: string): string[] {
-    return this.quoteIndex.linkedIds(quoteId);
+    const ids = this.quoteIndex.linkedIds(quoteId);
+    const overlay = this.overlay().links;
+    return overlay ? overlay.linkedIds(quoteId, ids) : ids;
   }
 
   /** Every link once. */
   links(): QuoteLink[] {
-    return this.quoteIndex.links();
+    const links = this.quoteIndex.links();
+    const overlay = this.overlay().links;
+    return overlay ? overlay.links(links) : links;
   }
 
   entities(): Entity[] {
-    return this.resolver.entities();
+    const overlay = this.overlay().entities;
+    return overlay ? [...overlay.entities] : this.resolver.entities();
   }
 
   entity(id: string): Entity | undefined {
-    return this.resolver.entity(id);
+    const overlay = this.overlay().entities;
+    return overlay ? overlay.byId.get(id) : this.resolver.entity(id);
   }
 
   /** Every mention of an entity across the corpus. */
   mentionsOf(entityId: string): CorpusMention[] {
     const out: CorpusMention[] = [];
     let doc: Analysed | undefined;
-    for (const ref of this.resolver.mentionsOf(entityId)) {
+    const overlay = this.overlay().entities;
+    const refs = overlay ? overlay.mentionsOf(entityId, (id) => this.resolver.mentionsOf(id)) : this.resolver.mentionsOf(entityId);
+    for (const ref of refs) {
       if (doc?.id !== ref.docId) {
         const uri = this.byId.get(ref.docId);
         doc = uri ? this.docs.get(uri) : undefined;
@@ -334,7 +387,92 @@ export class Corpus {
 
   /** How many mentions an entity has across the corpus, and in how many documents: what `mentionsOf` would count, at once. */
   mentionStats(entityId: string): { mentions: number; documents: number } {
-    return this.resolver.statsOf(entityId);
+    const overlay = this.overlay().entities;
+    if (!overlay) return this.resolver.statsOf(entityId);
+    const refs = overlay.mentionsOf(entityId, (id) => this.resolver.mentionsOf(id));
+    return { mentions: refs.length, documents: new Set(refs.map((r) => r.docId)).size };
+  }
+
+  /**
+   * Replaces the reader's corrections, each with the corpus keys of the articles it names, and applies
+   * them: the documents they name, or named before, are corrected again from their analysed facts.
+   */
+  setCorrections(corrections: readonly BoundCorrection[]): void {
+    const before = new Set(this.fixesByUri.keys());
+    this.corrections = corrections;
+    this.fixesByUri = new Map();
+    for (const c of corrections) {
+      for (const uri of new Set(c.uris)) {
+        let list = this.fixesByUri.get(uri);
+        if (!list) this.fixesByUri.set(uri, (list = []));
+        list.push(c);
+      }
+    }
+    const touched = [...new Set([...before, ...this.fixesByUri.keys()])].filter((u) => this.docs.has(u));
+    for (const uri of touched) {
+      const doc = this.docs.get(uri)!;
+      this.put(uri, this.textOf(doc), this.factsOf(uri)!, doc.version);
+    }
+    this.changed();
+    this.emit(this.uris());
+  }
+
+  /** What became of each correction against the current analysis, in the order of the corrections file. */
+  correctionOutcomes(): CorrectionOutcome[] {
+    const out: CorrectionOutcome[] = [];
+    const decided = new Set<number>();
+    for (const uri of this.fixesByUri.keys()) {
+      for (const o of this.docs.get(uri)?.correction?.outcomes ?? []) {
+        out.push(o);
+        decided.add(o.index);
+      }
+    }
+    const overlays = this.overlay();
+    for (const o of [...(overlays.links?.outcomes ?? []), ...(overlays.entities?.outcomes ?? [])]) {
+      if (!decided.has(o.index)) out.push(o);
+      decided.add(o.index);
+    }
+    for (const c of this.corrections) {
+      if (decided.has(c.index)) continue;
+      const missing = c.uris.find((u) => !this.docs.has(u));
+      if (missing !== undefined) out.push({ index: c.index, kind: c.correction.kind, status: 'lost', message: `its article ${missingArticle(c, missing)} is not among the articles` });
+    }
+    // One outcome per correction: a failure on either side of a link outweighs the other side's success.
+    const rank = { lost: 0, conflict: 1, unneeded: 2, applied: 3 } as const;
+    const best = new Map<number, CorrectionOutcome>();
+    for (const o of out) {
+      const had = best.get(o.index);
+      if (!had || rank[o.status] < rank[had.status]) best.set(o.index, o);
+    }
+    return [...best.values()].sort((a, b) => a.index - b.index);
+  }
+
+  /** The overlays of link and entity corrections for the current generation, made when first asked. */
+  private overlay(): { readonly links: LinkOverlay | undefined; readonly entities: EntityOverlay | undefined } {
+    if (this.overlays?.generation === this.generation) return this.overlays;
+    const ends = new Map<number, (string | undefined)[]>();
+    const splits: { index: number; docId: string; mention: number; text: string; type: EntityType }[] = [];
+    for (const uri of this.fixesByUri.keys()) {
+      const doc = this.docs.get(uri);
+      if (!doc?.correction) continue;
+      for (const e of doc.correction.quoteEnds) {
+        let pair = ends.get(e.index);
+        if (!pair) ends.set(e.index, (pair = [undefined, undefined]));
+        pair[e.side] = quoteId(doc.id, e.quote);
+      }
+      for (const s of doc.correction.splits) splits.push({ index: s.index, docId: doc.id, mention: s.mention, text: rawMention(doc, this.textOf(doc), s.mention).text, type: TYPES[doc.mentionTypes[s.mention]] });
+    }
+    const links = correctLinks(this.corrections, ends, {
+      linked: (a, b) => this.quoteIndex.linkedIds(a).includes(b),
+      text: (id) => this.quoteText(id),
+    });
+    const entities = correctEntities(this.corrections, splits, {
+      entities: () => this.resolver.entities(),
+      entityOf: (docId, index) => this.resolver.entityOf(docId, index),
+      stats: (id) => this.resolver.statsOf(id),
+    });
+    this.overlays = { generation: this.generation, links, entities };
+    return this.overlays;
   }
 
   /** The innermost quote containing `offset`, marks included; an offset at a span's end counts as in it. */
@@ -380,6 +518,12 @@ export class Corpus {
     while (this.byId.has(id) && this.byId.get(id) !== uri) id = shortHash(id + uri);
     return id;
   }
+}
+
+function missingArticle(c: BoundCorrection, uri: string): string {
+  const places = c.correction.kind === 'link-quotes' || c.correction.kind === 'unlink-quotes' ? c.correction.quotes : [];
+  const at = c.uris.indexOf(uri);
+  return places[at]?.article ?? ('quote' in c.correction ? c.correction.quote.article : 'name' in c.correction ? c.correction.name.article : uri);
 }
 
 function paragraphsOf(doc: Analysed): Paragraph[] {

@@ -23,8 +23,10 @@ export interface JsonReport {
       speaker: string | null;
       speakerEntity: string | null;
       unclosed: boolean;
+      /** The kinds of the reader's corrections that changed the quote; absent when none did. */
+      corrected?: string[];
     }[];
-    mentions: { start: number; end: number; text: string; type: EntityType; entity: string | null }[];
+    mentions: { start: number; end: number; text: string; type: EntityType; entity: string | null; corrected?: string[] }[];
   }[];
   entities: {
     id: string;
@@ -34,7 +36,7 @@ export interface JsonReport {
     mentions: number;
     documents: string[];
   }[];
-  links: { from: string; to: string; score: number; relation: LinkRelation }[];
+  links: { from: string; to: string; score: number; relation: LinkRelation; corrected?: true }[];
 }
 
 /** Builds the JSON report; `pathOf` turns a corpus key into the path the user gave. */
@@ -55,8 +57,9 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
         speaker: q.speaker?.name ?? null,
         speakerEntity: q.speakerEntity,
         unclosed: q.unclosed,
+        ...(q.corrected ? { corrected: [...q.corrected] } : {}),
       })),
-      mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity })),
+      mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, ...(m.corrected ? { corrected: [...m.corrected] } : {}) })),
     })),
     entities: corpus.entities().map((e) => {
       const mentions = corpus.mentionsOf(e.id);
@@ -69,7 +72,7 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
         documents: [...new Set(mentions.map((m) => pathOf(m.uri)))],
       };
     }),
-    links: corpus.links().map((l) => ({ from: l.from, to: l.to, score: round(l.score), relation: l.relation })),
+    links: corpus.links().map((l) => ({ from: l.from, to: l.to, score: round(l.score), relation: l.relation, ...(l.corrected ? { corrected: l.corrected } : {}) })),
   };
 }
 
@@ -92,7 +95,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     for (const q of d.quotes) {
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${truncate(q.text, 160, false)}${q.kind === 'term' ? '’' : '”'}`);
-      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}`);
+      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}${q.corrected ? ' (corrected)' : ''}`);
       for (const v of linkedQuotes(corpus, q)) {
         const where = v.sameArticle ? 'this article' : line(v.title);
         out.push(`    ${v.link.relation} ${round(v.link.score).toFixed(2)} → ${where}: “${truncate(v.quote.text, 100, false)}”${speakerOf(v.quote)}`);

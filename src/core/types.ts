@@ -49,8 +49,8 @@ export interface SpeakerRef {
   readonly span: Span;
   /** Index into the document's mentions of the person or organisation meant, when it is one. */
   readonly mention: number | null;
-  /** How the speaker was found, for explanations and tests. */
-  readonly via: 'after' | 'before' | 'colon' | 'according-to' | 'indirect' | 'pronoun' | 'continuation';
+  /** How the speaker was found, for explanations and tests; `correction` when a reader set it. */
+  readonly via: 'after' | 'before' | 'colon' | 'according-to' | 'indirect' | 'pronoun' | 'continuation' | 'correction';
   /** How sure the attribution is, in [0, 1]: near 1 for `…,” X said`, lower for a pronoun, a role or carried-on remarks. */
   readonly confidence?: number;
 }
@@ -85,6 +85,8 @@ export interface QuoteLink {
    * relative to `text`; a side that matched whole has none.
    */
   readonly part?: { readonly from?: Span; readonly to?: Span };
+  /** True for a link a reader made (a link-quotes correction), not the matcher. */
+  readonly corrected?: true;
 }
 
 /** A real-world referent gathered from mentions across the corpus. */
@@ -94,4 +96,6 @@ export interface Entity {
   readonly type: EntityType;
   /** Other spellings seen, canonical name excluded. */
   readonly aliases: readonly string[];
+  /** True when a reader's correction merged other entities into it or split names off it. */
+  readonly corrected?: true;
 }

@@ -18,15 +18,15 @@ export function jsonlExport(corpus: Corpus, options: ExportOptions): ExportFile[
       put({
         type: 'quote', id: q.id, article, start: q.start, end: q.end, text: q.text, kind: q.kind,
         speaker: q.speaker?.name ?? null, speakerEntity: q.speakerEntity, unclosed: q.unclosed,
-        links: exportLinks(corpus, q),
+        links: exportLinks(corpus, q), corrected: q.corrected ?? [],
       });
     }
     for (const m of d.mentions) {
-      put({ type: 'mention', article, start: m.start, end: m.end, text: m.text, entityType: m.type, entity: m.entity });
+      put({ type: 'mention', article, start: m.start, end: m.end, text: m.text, entityType: m.type, entity: m.entity, corrected: m.corrected ?? [] });
     }
   }
   for (const e of corpus.entities()) {
-    put({ type: 'entity', id: e.id, name: e.name, entityType: e.type, aliases: [...e.aliases], mentions: corpus.mentionStats(e.id).mentions });
+    put({ type: 'entity', id: e.id, name: e.name, entityType: e.type, aliases: [...e.aliases], mentions: corpus.mentionStats(e.id).mentions, corrected: e.corrected ?? false });
   }
   return [{ path: 'analysis.jsonl', content: lines.join('\n') + '\n' }];
 }

@@ -23,6 +23,8 @@ export interface ExportLink {
   readonly to: string;
   readonly relation: LinkRelation;
   readonly score: number;
+  /** True for a link a reader made. */
+  readonly corrected: boolean;
 }
 
 /** The links of a quote to quotes that still exist, best first, scores rounded to three places. */
@@ -30,7 +32,7 @@ export function exportLinks(corpus: Corpus, quote: CorpusQuote): ExportLink[] {
   return corpus
     .linksOf(quote.id)
     .filter((l) => corpus.quote(l.to) !== undefined)
-    .map((l) => ({ to: l.to, relation: l.relation, score: Math.round(l.score * 1000) / 1000 }));
+    .map((l) => ({ to: l.to, relation: l.relation, score: Math.round(l.score * 1000) / 1000, corrected: l.corrected ?? false }));
 }
 
 /**
