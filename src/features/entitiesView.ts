@@ -98,7 +98,7 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
       const { entity, mentionCount, articleCount } = node.summary;
       const item = new vscode.TreeItem(plainText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${entity.id}`;
-      item.description = `${plural(mentionCount, 'mention')} · ${plural(articleCount, 'article')}`;
+      item.description = `${plural(mentionCount, 'mention')} · ${plural(articleCount, 'article')}${entity.corrected ? ' · corrected' : ''}`;
       item.iconPath = new vscode.ThemeIcon(ICONS[entity.type]);
       item.contextValue = 'crosswire.entity';
       const tooltip = new vscode.MarkdownString(undefined, false);

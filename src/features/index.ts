@@ -1,4 +1,6 @@
 import { registerCompare } from './compare';
+import { registerCorrections } from './corrections';
+import { registerExportAnalysis } from './exportAnalysis';
 import { registerCoverageView } from './coverageView';
 import { registerDecorations } from './decorations';
 import { registerEntitiesView } from './entitiesView';
@@ -28,4 +30,6 @@ export const features: readonly Feature[] = [
   registerCompare,
   registerVersions,
   registerCoverageView,
+  registerCorrections,
+  registerExportAnalysis,
 ];

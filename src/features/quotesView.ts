@@ -74,9 +74,10 @@ export function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => str
   );
   item.id = `cluster:${cluster.key}`;
   const speakers = [...new Set(cluster.versions.map((v) => v.speaker && plainText(v.speaker.name)).filter((n): n is string => !!n))];
+  const corrected = cluster.versions.some((v) => v.corrected) ? 'corrected' : '';
   item.description = single
-    ? [titleOf(rep.uri), rep.speaker && plainText(rep.speaker.name)].filter(Boolean).join(' · ')
-    : [plural(cluster.articleCount, 'article'), speakers.slice(0, 2).join(', ')].filter(Boolean).join(' · ');
+    ? [titleOf(rep.uri), rep.speaker && plainText(rep.speaker.name), corrected].filter(Boolean).join(' · ')
+    : [plural(cluster.articleCount, 'article'), speakers.slice(0, 2).join(', '), corrected].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(cluster.articleCount > 1 ? 'quote' : 'comment');
   item.tooltip = quoteTooltip(rep, titleOf(rep.uri));
   item.contextValue = 'crosswire.quote';
@@ -89,7 +90,7 @@ export function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string
   const title = titleOf(quote.uri);
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.id = `version:${quote.id}`;
-  item.description = quote.speaker ? `${plainText(quote.speaker.name)}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`;
+  item.description = (quote.speaker ? `${plainText(quote.speaker.name)}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`) + (quote.corrected ? ' · corrected' : '');
   item.iconPath = new vscode.ThemeIcon('comment');
   item.tooltip = quoteTooltip(quote, title);
   item.command = openCommand(quote);

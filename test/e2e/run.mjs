@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|start]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -22,6 +22,7 @@ import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer }
 import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
+import { correctionsPass } from './corrections.mjs';
 import { pagesPass } from './pages.mjs';
 import { startPass } from './start.mjs';
 
@@ -31,7 +32,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'start'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'start'];
 
 const codeServerDir = installedCodeServer();
 
@@ -104,6 +105,7 @@ async function main() {
         await withWorkbench(`coverage (${theme})`, settings, (ctx) => coveragePass(ctx, runner, { theme, screenshots }));
       }
     }
+    else if (pass === 'corrections') await withWorkbench('corrections', mainSettings(), (ctx) => correctionsPass(ctx, runner));
     else if (pass === 'start') await startPass(runner, { codeServerDir, screenshots, keep: flags.keep });
     else throw new Error(`unknown pass ${pass}`);
   }

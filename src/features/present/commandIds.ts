@@ -36,6 +36,17 @@ export const COMMANDS = {
   exportCoverage: { id: 'crosswire.exportCoverage', title: 'Export Coverage as CSV…', icon: 'export', palette: 'always' },
   nextLinkedQuote: { id: 'crosswire.nextLinkedQuote', title: 'Go to Next Linked Quote', icon: 'arrow-down', palette: 'article' },
   previousLinkedQuote: { id: 'crosswire.previousLinkedQuote', title: 'Go to Previous Linked Quote', icon: 'arrow-up', palette: 'article' },
+  setSpeaker: { id: 'crosswire.setSpeaker', title: 'Set Speaker…', icon: 'person', palette: 'article' },
+  notAQuote: { id: 'crosswire.notAQuote', title: 'Not a Quote', icon: 'close', palette: 'article' },
+  notAnEntity: { id: 'crosswire.notAnEntity', title: 'Not an Entity', icon: 'close', palette: 'article' },
+  changeType: { id: 'crosswire.changeType', title: 'Change Type…', icon: 'symbol-class', palette: 'article' },
+  markAsEntity: { id: 'crosswire.markAsEntity', title: 'Mark as Entity…', icon: 'add', palette: 'article' },
+  mergeEntities: { id: 'crosswire.mergeEntities', title: 'Merge Entities…', icon: 'merge', palette: 'article' },
+  splitFromEntity: { id: 'crosswire.splitFromEntity', title: 'Split from Entity', icon: 'split-horizontal', palette: 'article' },
+  unlinkQuotes: { id: 'crosswire.unlinkQuotes', title: 'Unlink These Quotes…', icon: 'debug-disconnect', palette: 'article' },
+  linkToQuote: { id: 'crosswire.linkToQuote', title: 'Link to Quote…', icon: 'link', palette: 'article' },
+  undoCorrection: { id: 'crosswire.undoCorrection', title: 'Undo Last Correction', icon: 'discard', palette: 'always' },
+  exportAnalysis: { id: 'crosswire.exportAnalysis', title: 'Export Analysis…', icon: 'export', palette: 'always' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
   openLocation: { id: 'crosswire.openLocation', title: 'Open Location', palette: 'never' },
 } as const satisfies Record<string, CommandInfo>;
@@ -55,6 +66,9 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.showEntityMentions,
   Commands.goToMatchingQuote,
   Commands.compareVersions,
+  Commands.setSpeaker,
+  Commands.notAQuote,
+  Commands.notAnEntity,
 ];
 
 /** Context keys the extension sets for `when` clauses. */

@@ -23,7 +23,7 @@ export function spansByKind(analysis: Pick<DocumentAnalysis, 'mentions' | 'quote
   for (const q of analysis.quotes) {
     if (on[q.kind]) out[q.kind].push(q.outer);
     // A speaker is marked where the text names them; a pronoun is not a name.
-    if (on.speaker && q.kind === 'statement' && q.speaker && q.speaker.via !== 'pronoun' && q.speaker.via !== 'continuation') {
+    if (on.speaker && q.kind === 'statement' && q.speaker && q.speaker.via !== 'pronoun' && q.speaker.via !== 'continuation' && q.speaker.span.end > q.speaker.span.start) {
       const id = `${q.speaker.span.start}:${q.speaker.span.end}`;
       if (!speakerSpans.has(id)) {
         speakerSpans.add(id);

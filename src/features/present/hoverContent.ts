@@ -62,7 +62,8 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
     : quote.kind === 'term'
       ? 'words held at a distance'
       : 'speaker not named';
-  lines.push(`**${kind}** · ${who}${quote.unclosed ? ' · *no closing quote mark*' : ''}`, '');
+  const corrected = quote.corrected?.includes('set-speaker') ? ' · *speaker set by a reader*' : quote.corrected ? ' · *corrected*' : '';
+  lines.push(`**${kind}** · ${who}${quote.unclosed ? ' · *no closing quote mark*' : ''}${corrected}`, '');
 
   const others = versions.filter((v) => !v.sameArticle);
   const own = versions.filter((v) => v.sameArticle);
@@ -97,6 +98,7 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
     lines.push('**Also in this article**', '');
     lines.push(...versionList(own.slice(0, options.maxLinks), preview));
   }
+  lines.push('---', '', `Correct: ${commandLink('Set Speaker…', Commands.setSpeaker, [quote.id])} · ${commandLink('Not a Quote', Commands.notAQuote, [quote.id])}`);
   return lines.join('\n').trimEnd();
 }
 
@@ -161,14 +163,18 @@ export function entityCardMarkdown(
   stats: EntityStats | undefined,
   recognising = false,
 ): string {
+  const correct = `Correct: ${commandLink('Not an Entity', Commands.notAnEntity, [{ uri: mention.uri, offset: mention.start }])}`;
+  const corrected = mention.corrected || entity?.corrected ? ' · *corrected*' : '';
   if (!entity || !stats) {
     return [
-      `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**`,
+      `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**${corrected}`,
       '',
       '*Not tied to one entity: more than one in the workspace may go by this name.*',
+      '',
+      correct,
     ].join('\n');
   }
-  const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**`, ''];
+  const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**${corrected}`, ''];
   if (entity.aliases.length > 0) {
     lines.push(`Also written: ${entity.aliases.map((a) => escapeMarkdown(a)).join(' · ')}`, '');
   }
@@ -176,6 +182,8 @@ export function entityCardMarkdown(
   if (recognising) lines.push('*Entities are still being recognised in other articles: these counts may grow.*', '');
   lines.push(
     `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
+    '',
+    correct,
   );
   return lines.join('\n');
 }

@@ -57,7 +57,7 @@ export const MAX_FILE_SIZE_KB_LIMIT = 10240;
 
 export const DEFAULT_SETTINGS: Settings = {
   articles: '**/*.{txt,md}',
-  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.crosswire/**'],
   maxFileSizeKB: 1024,
   highlight: {
     enabled: true,

@@ -52,7 +52,7 @@ describe('quote hover card', () => {
     assert.match(html, /<del>struck<\/del> words are only in this article, <strong>bold<\/strong> ones only in theirs/);
   });
 
-  it('links each version to crosswire.openQuote, a reworded one and the card to Compare Versions, and to nothing else', () => {
+  it('links each version to crosswire.openQuote, a reworded one and the card to Compare Versions, the quote to its corrections, and to nothing else', () => {
     const html = toHtml(quoteCardMarkdown(hovered, linkedVersions(corpus, hovered), { maxLinks: 5 }));
     const links = hrefs(html).map((href) => {
       const [command, args] = href.split('?');
@@ -62,9 +62,19 @@ describe('quote hover card', () => {
     assert.deepEqual(links.sort(), [
       'command:crosswire.compareVersions ["a-q0","b-q2"]',
       'command:crosswire.compareVersions ["a-q0"]',
+      'command:crosswire.notAQuote ["a-q0"]',
       'command:crosswire.openQuote ["b-q2"]',
       'command:crosswire.openQuote ["c-q1"]',
+      'command:crosswire.setSpeaker ["a-q0"]',
     ]);
+  });
+
+  it('says when a reader set the speaker or corrected the quote', () => {
+    const set = { ...hovered, speaker: speaker('Ana Lopes'), corrected: ['set-speaker' as const] };
+    assert.match(toHtml(quoteCardMarkdown(set, [], { maxLinks: 5 })), /said by <strong>Ana Lopes<\/strong> · <em>speaker set by a reader<\/em>/);
+    const unlinked = { ...hovered, corrected: ['unlink-quotes' as const] };
+    assert.match(toHtml(quoteCardMarkdown(unlinked, [], { maxLinks: 5 })), /<em>corrected<\/em>/);
+    assert.doesNotMatch(toHtml(quoteCardMarkdown(hovered, [], { maxLinks: 5 })), /corrected|set by a reader/);
   });
 
   it('shows the part of a longer version that matched with a few of its words around it, not the whole statement', () => {
@@ -111,7 +121,10 @@ describe('quote hover card', () => {
     const html = toHtml(quoteCardMarkdown(alone, linkedVersions(corpus, alone), { maxLinks: 5 }));
     assert.match(html, /speaker not named/);
     assert.match(html, /No matching quote found in the other articles/);
-    assert.deepEqual(hrefs(html), []);
+    assert.deepEqual(hrefs(html), [
+      `command:crosswire.setSpeaker?${encodeURIComponent('["a-q5"]')}`,
+      `command:crosswire.notAQuote?${encodeURIComponent('["a-q5"]')}`,
+    ], 'only its corrections');
   });
 
   it('tells a term from a statement', () => {
@@ -135,6 +148,8 @@ describe('quote hover card', () => {
       `command:crosswire.compareVersions?${encodeURIComponent('["a-q0","b-q0"]')}`,
       `command:crosswire.compareVersions?${encodeURIComponent('["a-q0"]')}`,
       `command:crosswire.openQuote?${encodeURIComponent('["b-q0"]')}`,
+      `command:crosswire.setSpeaker?${encodeURIComponent('["a-q0"]')}`,
+      `command:crosswire.notAQuote?${encodeURIComponent('["a-q0"]')}`,
     ].sort());
     assert.doesNotMatch(html, /<img|<a href="(?!command:crosswire\.)/);
     assert.doesNotMatch(md, /(^|[^\\])\$\(/, 'no theme icon syntax survives');
@@ -149,7 +164,7 @@ describe('quote hover card', () => {
 describe('entity hover card', () => {
   const entity = { id: 'p1', name: 'Antony Blinken', type: 'person' as const, aliases: ['Blinken', 'Anthony Blinken'] };
 
-  it('gives type, canonical name, aliases, reach, and links to the tree and the mentions', () => {
+  it('gives type, canonical name, aliases, reach, and links to the tree, the mentions and Not an Entity', () => {
     const m = mention(A, 0, 'Blinken', 5, entity);
     const html = toHtml(entityCardMarkdown(m, entity, { mentions: 12, articles: 4 }));
     assert.match(html, /<strong>Person<\/strong> · <strong>Antony Blinken<\/strong>/);
@@ -158,7 +173,10 @@ describe('entity hover card', () => {
     assert.deepEqual(hrefs(html), [
       `command:crosswire.revealEntity?${encodeURIComponent('["p1"]')}`,
       `command:crosswire.showEntityMentions?${encodeURIComponent('["p1"]')}`,
+      `command:crosswire.notAnEntity?${encodeURIComponent(JSON.stringify([{ uri: A, offset: 5 }]))}`,
     ]);
+    assert.doesNotMatch(html, /corrected/);
+    assert.match(toHtml(entityCardMarkdown({ ...m, corrected: ['change-type'] }, entity, { mentions: 12, articles: 4 })), /<em>corrected<\/em>/);
   });
 
   it('uses the singular for one mention in one article, and leaves out an empty alias line', () => {
@@ -176,11 +194,11 @@ describe('entity hover card', () => {
     assert.match(html, /still being recognised in other articles/);
   });
 
-  it('explains a name it cannot tie to one entity, with no links', () => {
+  it('explains a name it cannot tie to one entity, linking only to Not an Entity', () => {
     const m = { ...mention(A, 0, 'Smith', 5, null), type: 'person' as const };
     const html = toHtml(entityCardMarkdown(m, undefined, undefined));
     assert.match(html, /<strong>Person<\/strong> · <strong>Smith<\/strong>/);
     assert.match(html, /more than one/);
-    assert.deepEqual(hrefs(html), []);
+    assert.deepEqual(hrefs(html), [`command:crosswire.notAnEntity?${encodeURIComponent(JSON.stringify([{ uri: A, offset: 5 }]))}`]);
   });
 });

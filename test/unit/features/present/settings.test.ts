@@ -127,12 +127,13 @@ describe('article matcher', () => {
     assert.ok(!m.matches('.git/COMMIT_EDITMSG.txt'));
     assert.ok(!m.matches('dist/out.txt'));
     assert.ok(!m.matches('out/report.md'));
+    assert.ok(!m.matches('.crosswire/export/brat/a.txt'), 'an export of the analysis is not an article');
   });
 
   it('accepts Windows separators and joins excludes into one glob for file search', () => {
     assert.ok(m.matches('news\\a.txt'));
     assert.ok(!m.matches('node_modules\\x\\a.txt'));
-    assert.equal(m.excludeGlob(), '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}');
+    assert.equal(m.excludeGlob(), '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/.crosswire/**}');
     assert.equal(new ArticleMatcher('*.txt', []).excludeGlob(), undefined);
     assert.ok(!new ArticleMatcher('*.txt', []).matches('sub/a.txt'), 'a glob without ** stays at the top level');
   });
