@@ -152,7 +152,9 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     assert.deepEqual(foreign, [], `the card links to commands the article wrote:\n${text}`);
     assert.ok(!hrefs.some((h) => /^javascript:/i.test(h)), 'the card carries a javascript: link');
     assert.equal(await card.locator('img, script, b').count(), 0, `the card renders the article's HTML or images:\n${text}`);
-    assert.match(text, /Okafor/, `the card does not name the speaker:\n${text}`);
+    // The editor's own card can come first; the speaker is read from the extension's once it is there.
+    const said = await card.innerText();
+    assert.match(said, /Okafor/, `the card does not name the speaker:\n${said}`);
     await page.mouse.move(5, 5);
   });
 
