@@ -31,23 +31,11 @@ export function registerExportAnalysis(services: Services): vscode.Disposable {
     return 'Choose a folder outside the workspace, or the workspace’s .crosswire/export: an export among the articles would be read as articles.';
   };
 
-  const run = async (): Promise<void> => {
-    const format = await vscode.window.showQuickPick(
-      EXPORT_FORMATS.map((f) => ({ label: f, description: FORMAT_DESCRIPTIONS[f], format: f as ExportFormat })),
-      { title: 'Export Analysis: format' },
-    );
+  /** Asks for the format and the folder; both may be given instead, as a script or a test does. */
+  const run = async (given?: unknown, folder?: unknown): Promise<void> => {
+    const format = typeof given === 'string' && (EXPORT_FORMATS as readonly string[]).includes(given) ? { format: given as ExportFormat } : await pickFormat();
     if (!format) return;
-    const workspace = vscode.workspace.workspaceFolders?.[0];
-    const inside = workspace && vscode.Uri.joinPath(workspace.uri, '.crosswire', 'export', format.format);
-    const where = await vscode.window.showQuickPick(
-      [
-        ...(inside ? [{ label: `.crosswire/export/${format.format}`, description: 'in the workspace', uri: inside as vscode.Uri | undefined }] : []),
-        { label: 'Choose a folder…', description: 'outside the workspace', uri: undefined as vscode.Uri | undefined },
-      ],
-      { title: 'Export Analysis: where' },
-    );
-    if (!where) return;
-    const target = where.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here' }))?.[0];
+    const target = folder instanceof vscode.Uri ? folder : await pickFolder(format.format);
     if (!target) return;
     const problem = problemWith(target);
     if (problem) {
@@ -70,4 +58,26 @@ export function registerExportAnalysis(services: Services): vscode.Disposable {
   };
 
   return vscode.commands.registerCommand(Commands.exportAnalysis, run);
+}
+
+async function pickFormat(): Promise<{ format: ExportFormat } | undefined> {
+  return vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((f) => ({ label: f, description: FORMAT_DESCRIPTIONS[f], format: f })),
+    { title: 'Export Analysis: format' },
+  );
+}
+
+/** The workspace's `.crosswire/export/<format>`, or a folder the user chooses. */
+async function pickFolder(format: ExportFormat): Promise<vscode.Uri | undefined> {
+  const workspace = vscode.workspace.workspaceFolders?.[0];
+  const inside = workspace && vscode.Uri.joinPath(workspace.uri, '.crosswire', 'export', format);
+  const where = await vscode.window.showQuickPick(
+    [
+      ...(inside ? [{ label: `.crosswire/export/${format}`, description: 'in the workspace', uri: inside as vscode.Uri | undefined }] : []),
+      { label: 'Choose a folder…', description: 'outside the workspace', uri: undefined as vscode.Uri | undefined },
+    ],
+    { title: 'Export Analysis: where' },
+  );
+  if (!where) return undefined;
+  return where.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here' }))?.[0];
 }

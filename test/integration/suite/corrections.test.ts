@@ -57,3 +57,35 @@ describe('corrections', () => {
     assert.deepEqual((await correctionsFile())?.corrections, []);
   });
 });
+
+describe('Export Analysis', () => {
+  afterEach(closeAll);
+
+  it('writes the analysis into the workspace’s .crosswire/export, whose copies of the texts are not taken for articles', async () => {
+    const api = await crosswire();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const documents = api.corpus.documents().length;
+    const quotes = api.corpus.documents().reduce((n, d) => n + d.quotes.length, 0);
+    const csv = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'csv');
+    await vscode.commands.executeCommand(Commands.exportAnalysis, 'csv', csv);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(csv, 'quotes.csv')));
+    assert.ok(text.startsWith('\ufeffquote,article,'), text.slice(0, 40));
+    assert.ok(text.split('\r\n').length > quotes, 'a row per quote');
+
+    const brat = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'brat');
+    await vscode.commands.executeCommand(Commands.exportAnalysis, 'brat', brat);
+    const written = (await vscode.workspace.fs.readDirectory(brat)).map(([name]) => name);
+    assert.equal(written.filter((n) => n.endsWith('.ann')).length, documents);
+    await new Promise((r) => setTimeout(r, 1500));
+    await api.whenIndexed();
+    assert.equal(api.corpus.documents().length, documents, 'the exported texts are not indexed as articles');
+  });
+
+  it('refuses to write among the articles', async () => {
+    await crosswire();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const among = vscode.Uri.joinPath(folder, 'export-here');
+    await vscode.commands.executeCommand(Commands.exportAnalysis, 'jsonl', among);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(among)), 'nothing was written');
+  });
+});
