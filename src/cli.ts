@@ -32,6 +32,9 @@ coverage lists each statement (quotes linked across articles), the most widely c
 how each article carries it (in full, cut down, reworded, not at all), whom it names as the speaker,
 and where versions disagree about the speaker or change a number, a negation, a modal or a name.
 
+analyze, coverage and export apply the corrections in .crosswire/corrections.json of each folder
+given (made in the editor), and say on stderr which could not be applied and why.
+
 export writes the analysis in one of these formats to the --out folder (made if missing), which
 may not be among the articles (a hidden folder inside them, such as .crosswire/export, is fine):
 ${EXPORT_FORMATS.map((f) => `  ${f.padEnd(14)}  ${FORMAT_DESCRIPTIONS[f]}`).join('\n')}

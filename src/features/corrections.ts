@@ -106,11 +106,25 @@ export function registerCorrections(services: Services): vscode.Disposable {
 
   const write = async (entry: FolderCorrections, entries: readonly unknown[]): Promise<void> => {
     const uri = fileUri(entry.folder);
+    // Settings could make the file an article; Crosswire never writes one.
+    if (articles.isArticle(uri)) throw new Error(`${CORRECTIONS_PATH} is among the articles under the current settings; no correction saved`);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     const text = serializeCorrections(entries);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     entry.file = parseCorrections(text);
     apply();
+  };
+
+  /** Runs a write of the corrections file, saying so when it fails; true when it was written. */
+  const saved = async (run: () => Promise<void>): Promise<boolean> => {
+    try {
+      await run();
+      return true;
+    } catch (e) {
+      log.error(`Corrections not saved: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Crosswire could not save the correction: ${(e as Error).message}`);
+      return false;
+    }
   };
 
   /** The workspace folder an article is in, and its path there; undefined outside every folder. */
@@ -130,7 +144,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
       return;
     }
     const correction = make(where.article);
-    await write(where.entry, [...where.entry.file.entries, correction]);
+    if (!(await saved(() => write(where.entry, [...where.entry.file.entries, correction])))) return;
     history.push(where.entry.folder.uri.toString());
     log.info(`Correction saved in ${where.entry.folder.name}/${CORRECTIONS_PATH}: ${describeCorrection(correction)}`);
     vscode.window.setStatusBarMessage(`$(check) Crosswire: ${escapeIcons(describeCorrection(correction))}`, 6000);
@@ -146,7 +160,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
       return;
     }
     const last = entry.file.corrections.find((c) => c.index === entry.file.entries.length - 1)?.correction;
-    await write(entry, entry.file.entries.slice(0, -1));
+    if (!(await saved(() => write(entry, entry.file.entries.slice(0, -1))))) return;
     const what = last ? describeCorrection(last) : 'the last entry of the corrections file';
     log.info(`Correction undone in ${entry.folder.name}/${CORRECTIONS_PATH}: ${what}`);
     vscode.window.setStatusBarMessage(`$(discard) Crosswire: undone: ${escapeIcons(what)}`, 6000);

@@ -57,7 +57,7 @@ export function bratExport(corpus: Corpus, options: ExportOptions): ExportFile[]
     for (const m of d.mentions) {
       const id = bound(ENTITY_TYPES[m.type], m);
       mentionIds.push(id);
-      if (m.entity) note(id, `entity ${m.entity}${nameOf(corpus, m.entity)}`);
+      if (m.entity || m.corrected) note(id, [m.entity ? `entity ${m.entity}${nameOf(corpus, m.entity)}` : '', corrections(m.corrected)].filter(Boolean).join('; '));
     }
     const speakers = new Map<string, string>();
     let relations = 0;
@@ -65,7 +65,7 @@ export function bratExport(corpus: Corpus, options: ExportOptions): ExportFile[]
       if (fragmentsOf(text, q).length === 0) continue;
       const id = bound(q.kind === 'statement' ? 'Statement' : 'Term', q);
       const links = exportLinks(corpus, q);
-      note(id, `quote ${q.id}${links.length ? `; links: ${links.map((l) => `${l.to} ${l.relation} ${l.score.toFixed(3)}`).join(', ')}` : ''}`);
+      note(id, `quote ${q.id}${links.length ? `; links: ${links.map((l) => `${l.to} ${l.relation} ${l.score.toFixed(3)}`).join(', ')}` : ''}${q.corrected ? `; ${corrections(q.corrected)}` : ''}`);
       const s = q.speaker;
       if (!s) continue;
       let target = s.mention !== null && s.mention >= 0 && s.mention < mentionIds.length ? mentionIds[s.mention] : undefined;
@@ -110,6 +110,11 @@ function uniqueBase(name: string, used: Set<string>): string {
 function nameOf(corpus: Corpus, entity: string): string {
   const e = corpus.entity(entity);
   return e ? ` (${e.name})` : '';
+}
+
+/** What a reader corrected of an item, for its note. */
+function corrections(kinds: readonly string[] | undefined): string {
+  return kinds?.length ? `corrected: ${kinds.join(', ')}` : '';
 }
 
 function oneLine(s: string): string {

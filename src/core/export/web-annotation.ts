@@ -59,6 +59,7 @@ function quoteAnnotation(corpus: Corpus, q: CorpusQuote, target: object): object
     body.push({ type: 'SpecificResource', purpose: 'linking', source: quoteIri(l.to) });
     body.push({ type: 'TextualBody', purpose: 'describing', value: `${l.relation} version ${l.to}, score ${l.score.toFixed(3)}` });
   }
+  if (q.corrected) body.push({ type: 'TextualBody', purpose: 'editing', value: `corrected by a reader: ${q.corrected.join(', ')}` });
   return { id: quoteIri(q.id), type: 'Annotation', motivation: 'describing', body, target };
 }
 
@@ -67,6 +68,7 @@ function mentionAnnotation(corpus: Corpus, d: DocumentAnalysis, m: CorpusMention
   const entity = m.entity ? corpus.entity(m.entity) : undefined;
   if (m.entity) body.push({ type: 'SpecificResource', purpose: 'identifying', source: entityIri(m.entity) });
   if (entity) body.push({ type: 'TextualBody', purpose: 'describing', value: entity.name });
+  if (m.corrected) body.push({ type: 'TextualBody', purpose: 'editing', value: `corrected by a reader: ${m.corrected.join(', ')}` });
   return { id: `urn:crosswire:mention:${d.id}-m${index}`, type: 'Annotation', motivation: 'identifying', body, target };
 }
 

@@ -278,6 +278,10 @@ describe('corrections', function () {
       const exported = records.find((x) => x.type === 'quote' && x.text === 'constructive.')!;
       assert.equal(exported.speaker, 'Maria Zakharova');
       assert.deepEqual(exported.corrected, ['set-speaker']);
+      assert.equal(cli(['export', '--format', 'brat', '--out', join(dir, '.crosswire', 'brat'), dir]).code, 0);
+      assert.match(readFileSync(join(dir, '.crosswire', 'brat', 'b.ann'), 'utf8'), /AnnotatorNotes T\d+\tquote [^\n]*; corrected: set-speaker\n/);
+      assert.equal(cli(['export', '--format', 'webannotation', '--out', join(dir, '.crosswire', 'wa'), dir]).code, 0);
+      assert.match(readFileSync(join(dir, '.crosswire', 'wa', 'annotations.jsonld'), 'utf8'), /"purpose": "editing",\s+"value": "corrected by a reader: set-speaker"/);
       assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), A);
       assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), B);
     });
