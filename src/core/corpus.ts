@@ -470,6 +470,11 @@ export class Corpus {
       entities: () => this.resolver.entities(),
       entityOf: (docId, index) => this.resolver.entityOf(docId, index),
       stats: (id) => this.resolver.statsOf(id),
+      mentionsOf: (id) => this.resolver.mentionsOf(id),
+      spellings: (refs) => refs.map((r) => {
+        const doc = this.docs.get(this.byId.get(r.docId) ?? '');
+        return doc && r.index < doc.mentionStarts.length ? this.textOf(doc).slice(doc.mentionStarts[r.index], doc.mentionEnds[r.index]) : '';
+      }),
     });
     this.overlays = { generation: this.generation, links, entities };
     return this.overlays;

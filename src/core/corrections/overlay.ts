@@ -102,7 +102,14 @@ export interface EntityOverlay {
 export function correctEntities(
   corrections: readonly BoundCorrection[],
   splits: readonly { readonly index: number; readonly docId: string; readonly mention: number; readonly text: string; readonly type: EntityType }[],
-  source: { entities(): readonly Entity[]; entityOf(docId: string, index: number): string | null; stats(id: string): { mentions: number } },
+  source: {
+    entities(): readonly Entity[];
+    entityOf(docId: string, index: number): string | null;
+    stats(id: string): { mentions: number };
+    mentionsOf(id: string): readonly MentionRef[];
+    /** The words of each mention, as written. */
+    spellings(refs: readonly MentionRef[]): string[];
+  },
 ): EntityOverlay | undefined {
   const merges = corrections.filter((c) => c.correction.kind === 'merge-entities');
   if (merges.length === 0 && splits.length === 0) return undefined;
@@ -177,22 +184,29 @@ export function correctEntities(
   }
   const listed = new Set(entities.map((e) => e.id));
   for (const e of fresh.values()) if (!listed.has(e.id)) entities.push(e);
+  const mentionsOf = (id: string, found: (entityId: string) => readonly MentionRef[]): MentionRef[] => {
+    if (redirect.has(id)) return [];
+    const sources = [id, ...(mergedInto.get(id) ?? []).map((e) => e.id)];
+    const refs = sources.flatMap((s) => found(s)).filter((r) => {
+      const to = splitTo.get(refKey(r.docId, r.index));
+      return to === undefined || to === id;
+    });
+    const seen = new Set(refs.map((r) => refKey(r.docId, r.index)));
+    for (const r of splitRefs.get(id) ?? []) if (!seen.has(refKey(r.docId, r.index))) refs.push(r);
+    return refs;
+  };
+  // An entity a mention was split off keeps only the spellings its other mentions still use.
+  entities.forEach((e, i) => {
+    if (!splitOut.has(e.id)) return;
+    const used = new Set(source.spellings(mentionsOf(e.id, (id) => source.mentionsOf(id))));
+    entities[i] = { ...e, aliases: e.aliases.filter((a) => used.has(a)) };
+  });
   const byId = new Map(entities.map((e) => [e.id, e]));
   return {
     entities,
     byId,
     entityOf: (docId, index, found) => splitTo.get(refKey(docId, index)) ?? (found === null ? null : final(found)),
-    mentionsOf: (id, found) => {
-      if (redirect.has(id)) return [];
-      const sources = [id, ...(mergedInto.get(id) ?? []).map((e) => e.id)];
-      const refs = sources.flatMap((s) => found(s)).filter((r) => {
-        const to = splitTo.get(refKey(r.docId, r.index));
-        return to === undefined || to === id;
-      });
-      const seen = new Set(refs.map((r) => refKey(r.docId, r.index)));
-      for (const r of splitRefs.get(id) ?? []) if (!seen.has(refKey(r.docId, r.index))) refs.push(r);
-      return refs;
-    },
+    mentionsOf,
     outcomes,
   };
 }

@@ -140,6 +140,9 @@ describe('corrections', function () {
       assert.equal(wang.entity, 'person:wang');
       assert.deepEqual(wang.corrected, ['split-from-entity']);
       assert.deepEqual(corpus.mentionsOf('person:wang-yi').map((m) => m.text), ['Wang Yi', 'Wang Yi']);
+      assert.ok(corpusWith([]).entity('person:wang-yi')!.aliases.includes('Wang'));
+      assert.deepEqual(corpus.entity('person:wang-yi')!.aliases, [], 'no mention of Wang Yi is spelt “Wang” any more');
+      assert.equal(corpus.entity('person:wang-yi')!.corrected, true);
       assert.deepEqual(corpus.mentionsOf('person:wang').map((m) => m.text), ['Wang']);
       assert.equal(corpus.entity('person:wang')?.corrected, true);
     });
