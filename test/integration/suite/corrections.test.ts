@@ -68,8 +68,10 @@ describe('Export Analysis', () => {
     const quotes = api.corpus.documents().reduce((n, d) => n + d.quotes.length, 0);
     const csv = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'csv');
     await vscode.commands.executeCommand(Commands.exportAnalysis, 'csv', csv);
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(csv, 'quotes.csv')));
-    assert.ok(text.startsWith('\ufeffquote,article,'), text.slice(0, 40));
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(csv, 'quotes.csv'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark, for Excel');
+    const text = new TextDecoder().decode(bytes);
+    assert.ok(text.startsWith('quote,article,'), text.slice(0, 40));
     assert.ok(text.split('\r\n').length > quotes, 'a row per quote');
 
     const brat = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'brat');
