@@ -398,6 +398,8 @@ export class Corpus {
    * them: the documents they name, or named before, are corrected again from their analysed facts.
    */
   setCorrections(corrections: readonly BoundCorrection[]): void {
+    // None before and none now (a workspace without a corrections file): nothing to redo or redraw.
+    if (corrections.length === 0 && this.corrections.length === 0) return;
     const before = new Set(this.fixesByUri.keys());
     this.corrections = corrections;
     this.fixesByUri = new Map();
