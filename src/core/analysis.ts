@@ -8,6 +8,7 @@ import { describeDocument } from './documents';
 import { recognize } from './entities';
 import { attributeSpeakers, findQuotes } from './quotes';
 import { paragraphs } from './text/paragraphs';
+import { asWritten, scopedText } from './text/scope';
 import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /**
@@ -26,13 +27,17 @@ export interface DocumentFacts {
   readonly notes?: readonly string[];
 }
 
-/** Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. */
+/**
+ * Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. Only the
+ * article's prose is read (`scopedText`): no quote or name is looked for in code, markup or addresses.
+ */
 export function analyzeText(text: string, fileName: string): DocumentFacts {
-  const paras = paragraphs(text);
+  const scoped = scopedText(text, fileName);
+  const paras = paragraphs(scoped);
   const notes: string[] = [];
-  const mentions = firstOf(recognize(text, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes);
-  const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
-  const speakers = attributeSpeakers(text, paras, quotes, mentions);
+  const mentions = asWritten(text, scoped, firstOf(recognize(scoped, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes));
+  const quotes = asWritten(text, scoped, firstOf(findQuotes(scoped, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes));
+  const speakers = attributeSpeakers(scoped, paras, quotes, mentions);
   const { title, source, date } = describeDocument(text, paras, fileName);
   return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers, mentions, ...(notes.length ? { notes } : {}) };
 }

@@ -1,4 +1,5 @@
 import { articleDate, parseFrontMatter } from './import/front-matter';
+import { isMarkdownName, linkWords } from './text/scope';
 import type { Paragraph } from './types';
 
 export interface DocumentDescription {
@@ -100,11 +101,13 @@ export function datedTitle(doc: { readonly title: string; readonly date?: string
 }
 
 function describeText(text: string, paras: readonly Paragraph[], fileName: string): DocumentDescription {
+  const markdown = isMarkdownName(fileName);
   const header = headerSource(text, paras);
   const source = header ?? datelineSource(text, paras) ?? creditSource(text, paras);
   for (const p of paras.slice(0, HEADLINE_WINDOW)) {
-    // A Markdown heading's marks are not part of its words.
-    const line = text.slice(p.start, p.end).replace(/^#{1,6}\s+/, '');
+    // A Markdown heading's marks and a link's brackets and target are not part of its words.
+    const written = text.slice(p.start, p.end).replace(/^#{1,6}\s+/, '');
+    const line = markdown ? linkWords(written) : written;
     // A headline stands above the story: after its first sentence of running text, none is looked for.
     if (isRunningText(line)) break;
     if (METADATA.test(line) || !isHeadline(line)) continue;

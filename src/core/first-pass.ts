@@ -9,6 +9,7 @@ import type { DocumentFacts } from './corpus';
 import { describeDocument } from './documents';
 import { findQuotes } from './quotes/find';
 import { paragraphs } from './text/paragraphs';
+import { asWritten, scopedText } from './text/scope';
 
 /**
  * Longest text whose quick pass runs on the caller's thread. An ordinary article is a few thousand
@@ -22,9 +23,10 @@ export const QUICK_PASS_ON_CALLER_MAX_CHARS = 8000;
  * (speakers are found among the entities). Offsets are those `analyzeText` gives for the same text.
  */
 export function quoteFacts(text: string, fileName: string): DocumentFacts {
-  const paras = paragraphs(text);
+  const scoped = scopedText(text, fileName);
+  const paras = paragraphs(scoped);
   const notes: string[] = [];
-  const quotes = firstOf(findQuotes(text, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes);
+  const quotes = asWritten(text, scoped, firstOf(findQuotes(scoped, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes));
   const { title, source, date } = describeDocument(text, paras, fileName);
   return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [], ...(notes.length ? { notes } : {}) };
 }

@@ -73,7 +73,8 @@ describe('hostile input: markup in article text is data', function () {
     const fantasy = texts.find((t) => t.startsWith('a <b>fantasy</b>'));
     assert.ok(fantasy && fantasy.includes('$(alert)') && fantasy.includes('![sunshine]'), `icon and image syntax kept: ${fantasy}`);
     assert.ok(texts.some((t) => t.includes('<a href="command:workbench.action.openSettings">budget</a>')));
-    assert.equal(doc.title, 'Minister’s “clear plan” under fire — [Daily Wire](https://example.invalid/news)', 'the heading, without its # mark');
+    assert.equal(doc.title, 'Minister’s “clear plan” under fire', 'the heading, without its # mark or the link naming the outlet');
+    assert.equal(doc.source, 'Daily Wire', 'the outlet the heading links to, by its words alone');
     const names = doc.mentions.map((m) => m.text);
     assert.ok(names.includes('Jane Okafor') && names.includes('Tom Reyes'), `names: ${names.join(', ')}`);
   });
