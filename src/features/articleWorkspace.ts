@@ -31,6 +31,11 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly host: WorkspaceHost;
   private readonly indexer: Indexer;
   private readonly subscription: vscode.Disposable;
+  private readonly enabledEmitter = new vscode.EventEmitter<boolean>();
+  private wanted = false;
+  private started = false;
+  /** Settles once it is known whether Crosswire is on here (the folders may have to be looked at first). */
+  private decided: Promise<void> = Promise.resolve();
 
   constructor(
     readonly corpus: Corpus,
@@ -70,9 +75,37 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.indexer.onDidChangeCorpus;
   }
 
-  /** Starts watching the workspace and indexes it in the background. */
+  /** Fires when Crosswire is turned on or off in this workspace, with whether it is now on. */
+  readonly onDidChangeEnabled = this.enabledEmitter.event;
+
+  /**
+   * Starts watching the workspace and indexes it in the background, once Crosswire is on in it
+   * (`setEnabled`); until then nothing is read.
+   */
   start(): void {
-    this.indexer.start();
+    this.wanted = true;
+    if (this.host.enabled && !this.started) {
+      this.started = true;
+      this.indexer.start();
+    }
+  }
+
+  /** Whether Crosswire works in this workspace: when off, no file is an article and nothing is indexed. */
+  get enabled(): boolean {
+    return this.host.enabled;
+  }
+
+  /**
+   * Turns Crosswire on or off in this workspace. Off drops every article from the corpus, so every
+   * highlight, card, flag and tree entry goes; on indexes the workspace.
+   */
+  setEnabled(on: boolean): void {
+    if (on === this.host.enabled) return;
+    this.host.enabled = on;
+    this.enabledEmitter.fire(on);
+    if (!this.wanted) return;
+    if (on && !this.started) this.start();
+    else if (this.started) void this.indexer.reindex();
   }
 
   get state(): IndexState {
@@ -93,9 +126,21 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.indexer.stats;
   }
 
-  /** Resolves when the current indexing run has finished or was cancelled (at once when none is running). */
+  /**
+   * Resolves when the current indexing run has finished or was cancelled (at once when none is running),
+   * after waiting for the decision whether Crosswire is on in this workspace when that is pending.
+   */
   whenIndexed(): Promise<void> {
-    return this.indexer.whenIndexed();
+    return this.decided.then(() => this.indexer.whenIndexed());
+  }
+
+  /** Off until `decision` settles, having called `setEnabled` with what was decided. */
+  holdUntil(decision: Promise<unknown>): void {
+    this.setEnabled(false);
+    this.decided = decision.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** True when `uri` names an article file under the current settings. */
@@ -133,6 +178,7 @@ export class ArticleWorkspace implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.enabledEmitter.dispose();
     this.indexer.dispose();
   }
 }

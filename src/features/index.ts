@@ -9,6 +9,7 @@ import { registerImportPages } from './importPages';
 import { registerNavigation } from './navigation';
 import { registerQuotesView } from './quotesView';
 import { registerReferences } from './references';
+import { registerScope } from './scope';
 import type { Feature } from './services';
 import { registerSymbols } from './symbols';
 import { registerVersions } from './versions';
@@ -16,6 +17,7 @@ import { registerContextKeys, registerSkippedStatus, registerWorkbenchCommands }
 
 /** Every feature of the extension, each registering itself and returning what undoes it. */
 export const features: readonly Feature[] = [
+  registerScope,
   registerContextKeys,
   registerDecorations,
   registerHover,

@@ -34,6 +34,7 @@ export function registerContextKeys(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(setArticle),
     services.settings.onDidChange(() => setArticle(vscode.window.activeTextEditor)),
+    articles.onDidChangeEnabled(() => setArticle(vscode.window.activeTextEditor)),
     articles.onDidChangeIndexState(setIndexing),
   );
 }

@@ -32,6 +32,8 @@ export function openDocumentOf(document: vscode.TextDocument): OpenDocument {
  */
 export class WorkspaceHost implements IndexHost {
   private matcher: ArticleMatcher;
+  /** Off in a workspace where Crosswire is not used: then no file is an article. */
+  enabled = true;
 
   constructor(settings: Settings) {
     this.matcher = matcherFor(settings);
@@ -43,6 +45,7 @@ export class WorkspaceHost implements IndexHost {
   }
 
   isArticle(key: string): boolean {
+    if (!this.enabled) return false;
     const uri = uriOfKey(key);
     if (uri.scheme !== 'file' && !vscode.workspace.getWorkspaceFolder(uri)) return false;
     return this.matcher.matches(vscode.workspace.asRelativePath(uri, false));
@@ -63,6 +66,7 @@ export class WorkspaceHost implements IndexHost {
   }
 
   async list(token: CancellationToken): Promise<Listing> {
+    if (!this.enabled) return { files: [], skipped: [], notes: [] };
     const folders = vscode.workspace.workspaceFolders ?? [];
     const found: ListedFile[] = [];
     const skipped: { key: string; reason: string }[] = [];

@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|start]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|scope|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -24,6 +24,7 @@ import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
 import { correctionsPass } from './corrections.mjs';
 import { pagesPass } from './pages.mjs';
+import { codeRepository, scopePass } from './scope.mjs';
 import { startPass } from './start.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'start'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'scope', 'start'];
 
 const codeServerDir = installedCodeServer();
 
@@ -106,6 +107,11 @@ async function main() {
       }
     }
     else if (pass === 'corrections') await withWorkbench('corrections', mainSettings(), (ctx) => correctionsPass(ctx, runner));
+    else if (pass === 'scope') {
+      const workspace = codeRepository();
+      await withWorkbench('scope', mainSettings(), (ctx) => scopePass(ctx, runner, { screenshots }), { source: workspace, name: 'mailer' });
+      rmSync(dirname(workspace), { recursive: true, force: true });
+    }
     else if (pass === 'start') await startPass(runner, { codeServerDir, screenshots, keep: flags.keep });
     else throw new Error(`unknown pass ${pass}`);
   }
@@ -139,11 +145,12 @@ function restrictedSettings() {
  * @param {string} suite
  * @param {Record<string, unknown>} settings
  * @param {(ctx: PassContext) => Promise<void>} body
+ * @param {{ source: string, name: string }} [workspace] the folder to open a copy of; the seeds by default
  */
-async function withWorkbench(suite, settings, body) {
+async function withWorkbench(suite, settings, body, workspace = { source: join(repo, 'seeds'), name: 'seeds' }) {
   console.log(`\n${suite}`);
   const root = mkdtempSync(join(tmpdir(), `crosswire-e2e-${suite}-`));
-  const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings });
+  const sandbox = makeSandbox(root, { workspaceSource: workspace.source, workspaceName: workspace.name, settings });
   const { id: extensionId } = installExtensionFolder(repo, sandbox.extensionsDir);
   const before = snapshot(sandbox.workspace);
   /** @type {import('./lib/server.mjs').RunningServer | undefined} */
@@ -165,7 +172,7 @@ async function withWorkbench(suite, settings, body) {
     });
     page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
     const url = server.url;
-    await runner.step(suite, 'the workbench opens the copied seeds folder', async () => {
+    await runner.step(suite, `the workbench opens the copied ${workspace.name} folder`, async () => {
       await wb.openWorkbench(page, url);
       const shown = (await wb.explorerNames(page)).sort();
       const onDisk = readdirSync(sandbox.workspace).filter((n) => !n.startsWith('.')).sort();
@@ -228,6 +235,8 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     console.log(`      quote highlight: ${tint.colour} over ${tint.background}, ${tint.difference} levels apart`);
     assert.ok(tint.difference >= 28, `the quote's highlight is faint: ${tint.colour} over ${tint.background}`);
     await expectNoUnicodeBoxes(page);
+    const asked = (await wb.notifications(page)).filter((t) => /code repository|Use it in this workspace/i.test(t));
+    assert.deepEqual(asked, [], 'a folder of articles was taken for a code repository');
     await page.mouse.move(5, 5);
     await shot('01-highlights');
   });

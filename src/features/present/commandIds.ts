@@ -5,7 +5,7 @@
  */
 
 /** Where a command shows in the Command Palette. */
-export type PaletteVisibility = 'always' | 'article' | 'indexing' | 'never';
+export type PaletteVisibility = 'always' | 'article' | 'indexing' | 'enabled' | 'disabled' | 'never';
 
 export interface CommandInfo {
   readonly id: string;
@@ -47,6 +47,8 @@ export const COMMANDS = {
   linkToQuote: { id: 'crosswire.linkToQuote', title: 'Link to Quote…', icon: 'link', palette: 'article' },
   undoCorrection: { id: 'crosswire.undoCorrection', title: 'Undo Last Correction', icon: 'discard', palette: 'always' },
   exportAnalysis: { id: 'crosswire.exportAnalysis', title: 'Export Analysis…', icon: 'export', palette: 'always' },
+  enableInWorkspace: { id: 'crosswire.enableInWorkspace', title: 'Enable in This Workspace', icon: 'check', palette: 'disabled' },
+  disableInWorkspace: { id: 'crosswire.disableInWorkspace', title: 'Disable in This Workspace', icon: 'circle-slash', palette: 'enabled' },
   openQuote: { id: 'crosswire.openQuote', title: 'Open Quote', palette: 'never' },
   openLocation: { id: 'crosswire.openLocation', title: 'Open Location', palette: 'never' },
 } as const satisfies Record<string, CommandInfo>;
@@ -77,6 +79,8 @@ export const ContextKeys = {
   isArticle: 'crosswire.isArticle',
   /** The workspace's articles are being indexed. */
   indexing: 'crosswire.indexing',
+  /** Crosswire is off in this workspace (see the `crosswire.enable` setting): nothing is indexed. */
+  off: 'crosswire.off',
 } as const;
 
 /** Ids of the view container and views. */

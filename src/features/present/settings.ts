@@ -3,6 +3,8 @@
  * extension passes `workspace.getConfiguration('crosswire')` and tests pass a plain object.
  */
 
+import type { EnableSetting } from './scope';
+
 export const SETTINGS_SECTION = 'crosswire';
 
 /** How statements are drawn in the editor. */
@@ -10,6 +12,8 @@ export type QuoteStyle = 'background' | 'underline';
 
 /** Mirrors `contributes.configuration` in package.json, key for key. */
 export interface Settings {
+  /** Whether Crosswire works in this workspace: decided by the folder (`auto`), or set. */
+  readonly enable: EnableSetting;
   /** Glob of the files treated as articles, relative to a workspace folder. */
   readonly articles: string;
   /** Globs of files never treated as articles. */
@@ -56,6 +60,7 @@ const FLAG_LEVELS: readonly FlagLevel[] = ['error', 'warning', 'information', 'h
 export const MAX_FILE_SIZE_KB_LIMIT = 10240;
 
 export const DEFAULT_SETTINGS: Settings = {
+  enable: 'auto',
   articles: '**/*.{txt,md}',
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.crosswire/**'],
   maxFileSizeKB: 1024,
@@ -82,6 +87,7 @@ export interface ConfigurationLike {
 
 /** Every key read below, relative to the section; package.json must declare exactly these. */
 export const SETTING_KEYS = [
+  'enable',
   'articles',
   'exclude',
   'maxFileSizeKB',
@@ -116,11 +122,13 @@ export function readSettings(config: ConfigurationLike): Settings {
   const articles = config.get<unknown>('articles');
   const exclude = config.get<unknown>('exclude');
   const quoteStyle = config.get<unknown>('highlight.quoteStyle');
+  const enable = config.get<unknown>('enable');
   const level = (key: string, fallback: FlagLevel): FlagLevel => {
     const v = config.get<unknown>(key);
     return FLAG_LEVELS.includes(v as FlagLevel) ? (v as FlagLevel) : fallback;
   };
   return {
+    enable: enable === 'on' || enable === 'off' || enable === 'auto' ? enable : d.enable,
     articles: typeof articles === 'string' && articles.trim() !== '' ? articles.trim() : d.articles,
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : d.exclude,
     maxFileSizeKB: Math.min(num('maxFileSizeKB', d.maxFileSizeKB, 1), MAX_FILE_SIZE_KB_LIMIT),

@@ -80,6 +80,8 @@ describe('manifest', () => {
     for (const info of Object.values(COMMANDS)) {
       if (info.palette === 'never') assert.equal(palette.get(info.id), 'false', `${info.id} is hidden`);
       if (info.palette === 'always') assert.equal(palette.has(info.id), false, `${info.id} is in the palette`);
+      if (info.palette === 'disabled') assert.equal(palette.get(info.id), 'crosswire.off', `${info.id} is offered only while Crosswire is off`);
+      if (info.palette === 'enabled') assert.equal(palette.get(info.id), '!crosswire.off', `${info.id} is offered only while Crosswire is on`);
     }
   });
 
