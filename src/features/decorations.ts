@@ -6,8 +6,10 @@ import { HIGHLIGHT_KINDS, spansByKind, type HighlightKind } from './present/high
 import type { QuoteStyle } from './present/settings';
 import { ThemeColors } from './present/themeColors';
 
-
 const color = (id: keyof typeof ThemeColors): vscode.ThemeColor => new vscode.ThemeColor(ThemeColors[id]);
+
+/** The line under (and, in high contrast, around) each kind of name: the cue that is not a colour. */
+const MENTION_LINE = { person: 'solid', place: 'dashed', organization: 'dotted' } as const;
 
 /** Decoration types created and not yet disposed. */
 const liveTypes = new Set<vscode.TextEditorDecorationType>();
@@ -26,20 +28,29 @@ function disposeTypes(types: Record<HighlightKind, vscode.TextEditorDecorationTy
 }
 
 function createTypes(quoteStyle: QuoteStyle): Record<HighlightKind, vscode.TextEditorDecorationType> {
-  const mention = (id: 'personBackground' | 'placeBackground' | 'organizationBackground'): vscode.TextEditorDecorationType =>
+  // Each kind of name has its own underline as well as its own tint, so the three are told apart
+  // without telling colours apart; high-contrast themes also outline each highlight.
+  const mention = (kind: 'person' | 'place' | 'organization'): vscode.TextEditorDecorationType =>
     createType({
-      backgroundColor: color(id),
+      backgroundColor: color(`${kind}Background`),
+      borderWidth: '0 0 1px 0',
+      borderStyle: MENTION_LINE[kind],
+      borderColor: color(`${kind}Border`),
+      outlineWidth: '1px',
+      outlineStyle: MENTION_LINE[kind],
+      outlineColor: color(`${kind}Outline`),
       borderRadius: '2px',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
+  const outline: vscode.DecorationRenderOptions = { outlineWidth: '1px', outlineStyle: 'solid', outlineColor: color('statementOutline') };
   const statementLook: vscode.DecorationRenderOptions =
     quoteStyle === 'underline'
       ? { borderWidth: '0 0 1px 0', borderStyle: 'solid', borderColor: color('statementBorder') }
-      : { backgroundColor: color('statementBackground') };
+      : { backgroundColor: color('statementBackground'), ...outline };
   return {
-    person: mention('personBackground'),
-    place: mention('placeBackground'),
-    organization: mention('organizationBackground'),
+    person: mention('person'),
+    place: mention('place'),
+    organization: mention('organization'),
     statement: createType({
       ...statementLook,
       overviewRulerColor: color('statementOverviewRuler'),

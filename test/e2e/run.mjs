@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|scope|start]
+//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|contrast|scope|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -23,6 +23,7 @@ import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
 import { correctionsPass } from './corrections.mjs';
+import { contrastPass, THEMES } from './contrast.mjs';
 import { pagesPass } from './pages.mjs';
 import { codeRepository, scopePass } from './scope.mjs';
 import { startPass } from './start.mjs';
@@ -33,7 +34,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'scope', 'start'];
+const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'contrast', 'scope', 'start'];
 
 const codeServerDir = installedCodeServer();
 
@@ -107,6 +108,11 @@ async function main() {
       }
     }
     else if (pass === 'corrections') await withWorkbench('corrections', mainSettings(), (ctx) => correctionsPass(ctx, runner));
+    else if (pass === 'contrast') {
+      for (const theme of THEMES) {
+        await withWorkbench(`contrast (${theme.id})`, { ...mainSettings(), 'workbench.colorTheme': theme.name, 'window.autoDetectHighContrast': false }, (ctx) => contrastPass(ctx, runner, { theme, screenshots }));
+      }
+    }
     else if (pass === 'scope') {
       const workspace = codeRepository();
       await withWorkbench('scope', mainSettings(), (ctx) => scopePass(ctx, runner, { screenshots }), { source: workspace, name: 'mailer' });
