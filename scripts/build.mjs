@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import ascii from './ascii-output.cjs';
+import { writeExtensionPage } from './extension-page.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -28,6 +29,10 @@ const entries = [
 ].filter((e) => existsSync(e.entryPoints[0]) && (!only || e.name === only));
 
 const options = (e) => ({ ...common, entryPoints: e.entryPoints, outfile: e.outfile, ...(e.banner ? { banner: e.banner } : {}) });
+
+// The extension's page ships with the extension: written whenever the extension is built.
+if (!only || only === 'extension') writeExtensionPage();
+
 if (watch) {
   for (const e of entries) await (await esbuild.context(options(e))).watch();
 } else {

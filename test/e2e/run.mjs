@@ -24,6 +24,7 @@ import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
 import { correctionsPass } from './corrections.mjs';
 import { contrastPass, THEMES } from './contrast.mjs';
+import { extensionPageSteps } from './extension-page.mjs';
 import { pagesPass } from './pages.mjs';
 import { codeRepository, scopePass } from './scope.mjs';
 import { startPass } from './start.mjs';
@@ -97,7 +98,12 @@ async function main() {
     return oracle;
   };
   for (const pass of passes) {
-    if (pass === 'main') await withWorkbench('main', mainSettings(), (ctx) => mainPass(ctx, manifest, need));
+    if (pass === 'main') {
+      await withWorkbench('main', mainSettings(), async (ctx) => {
+        await mainPass(ctx, manifest, need);
+        await extensionPageSteps(ctx, runner, { screenshots, displayName: manifest.displayName });
+      });
+    }
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
     else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
     else if (pass === 'pages') await withWorkbench('pages', mainSettings(), (ctx) => pagesPass(ctx, runner));

@@ -53,11 +53,15 @@ export function installExtensionFolder(extensionRoot, extensionsDir) {
   const id = `${manifest.publisher}.${manifest.name}`;
   const dir = join(extensionsDir, `${id}-${manifest.version}`);
   mkdirSync(dir, { recursive: true });
-  const shipped = ['package.json', 'dist', 'media', 'README.md', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md'];
+  const shipped = ['package.json', 'dist', 'media', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md'];
   for (const entry of shipped) {
     const from = join(extensionRoot, entry);
     if (existsSync(from)) cpSync(from, join(dir, entry), { recursive: true });
   }
+  // As `npm run package` does: the README the extension page shows is the build's, pictures inlined.
+  const page = join(extensionRoot, 'dist', 'README.md');
+  if (!existsSync(page)) throw new Error('no dist/README.md: run npm run build');
+  cpSync(page, join(dir, 'README.md'));
   return { id, version: manifest.version, dir };
 }
 
