@@ -3,6 +3,7 @@ import { Commands, ContextKeys } from './present/commandIds';
 import { uriOfKey } from './convert';
 import { plural } from '../core/text/plural';
 import { plainText } from './present/markdown';
+import { DENSITY_CHOICES, kindChoices, kindUpdates, type KindKey } from './present/highlightChoices';
 import type { Services } from './services';
 
 /** Commands about the extension itself: reindex, toggle highlights, show the log. */
@@ -17,6 +18,18 @@ export function registerWorkbenchCommands(services: Services): vscode.Disposable
       void vscode.window.setStatusBarMessage(`Crosswire highlights ${enabled ? 'on' : 'off'}`, 2000);
     }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    vscode.commands.registerCommand(Commands.chooseHighlights, async () => {
+      const items = kindChoices(settings.value.highlight);
+      const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Crosswire: Choose Highlights', placeHolder: 'The kinds of highlight to show' });
+      if (!chosen) return;
+      for (const [key, value] of kindUpdates(settings.value.highlight, chosen.map((c) => c.key as KindKey))) await settings.update(key, value);
+    }),
+    vscode.commands.registerCommand(Commands.chooseNameDensity, async () => {
+      const current = settings.value.highlight.names;
+      const items = DENSITY_CHOICES.map((c) => ({ ...c, description: c.value === current ? 'current' : undefined }));
+      const chosen = await vscode.window.showQuickPick(items, { title: 'Crosswire: Which Names to Highlight', placeHolder: 'Every name keeps its card whichever you choose' });
+      if (chosen && chosen.value !== current) await settings.update('highlight.names', chosen.value);
+    }),
   );
 }
 

@@ -406,6 +406,54 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     await expectCursorIn(page, need(), landed, here);
   });
 
+  await runner.step(suite, 'the Entities view’s title bar chooses which names are highlighted: only those in quotes, then every one again', async () => {
+    const article = '003_2b7f539160dc2239.txt';
+    const text = need().document(article).text;
+    const at = (/** @type {string} */ needle, /** @type {number} */ offset) => {
+      const i = text.indexOf(needle);
+      assert.ok(i >= 0, `${needle} is not in ${article}`);
+      const before = text.slice(0, i + offset);
+      return { line: before.split('\n').length, column: i + offset - before.lastIndexOf('\n') };
+    };
+    const outside = at('In Beijing, Antony Blinken confronts', 14);
+    const statement = at('I reiterated our grave concerns', 3);
+    const highlightedAt = async (/** @type {{ line: number, column: number }} */ p) => {
+      await wb.goToLine(page, p.line, p.column);
+      return (await wb.decorationsAtCursor(page)).length > 0;
+    };
+    const waitFor = async (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => {
+      for (let i = 0; i < 20; i++) {
+        if ((await highlightedAt(p)) === wanted) return true;
+        await page.waitForTimeout(250);
+      }
+      return false;
+    };
+    await wb.quickOpen(page, article);
+    await wb.waitForDecorations(page);
+    assert.ok(await waitFor(outside, true), 'Antony Blinken, outside any quote, is not highlighted to begin with');
+    const header = wb.sidebarPane(page, titles.entitiesView).locator('.pane-header');
+    await header.hover();
+    await header.locator('.action-label[aria-label^="Choose Which Names to Highlight"]').click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Only names inside quotes' }).first().click();
+    assert.ok(await waitFor(outside, false), 'a name outside any quote is still highlighted with only names inside quotes chosen');
+    assert.ok(await highlightedAt(statement), 'the statement lost its highlight');
+    await page.mouse.move(5, 5);
+    await shot('16-names-in-quotes');
+    await command(titleOf(manifest, 'crosswire.chooseNameDensity'));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Every mention' }).first().click();
+    assert.ok(await waitFor(outside, true), 'Every mention did not bring the name back');
+  });
+}
+
+/**
+ * A contributed command's title.
+ * @param {any} manifest
+ * @param {string} id
+ */
+function titleOf(manifest, id) {
+  const c = (manifest.contributes?.commands ?? []).find((/** @type {any} */ x) => x.command === id);
+  assert.ok(c, `the manifest contributes no command ${id}`);
+  return c.title;
 }
 
 /**

@@ -29,6 +29,8 @@ export const COMMANDS = {
   reindex: { id: 'crosswire.reindex', title: 'Reindex Workspace Articles', icon: 'refresh', palette: 'always' },
   cancelIndexing: { id: 'crosswire.cancelIndexing', title: 'Stop Indexing', icon: 'debug-stop', palette: 'indexing' },
   toggleHighlights: { id: 'crosswire.toggleHighlights', title: 'Toggle Highlights', icon: 'symbol-color', palette: 'always' },
+  chooseHighlights: { id: 'crosswire.chooseHighlights', title: 'Choose Highlights…', icon: 'symbol-color', palette: 'always' },
+  chooseNameDensity: { id: 'crosswire.chooseNameDensity', title: 'Choose Which Names to Highlight…', icon: 'filter', palette: 'always' },
   showLog: { id: 'crosswire.showLog', title: 'Show Log', icon: 'output', palette: 'always' },
   importPages: { id: 'crosswire.importPages', title: 'Import Web Pages…', icon: 'cloud-download', palette: 'always' },
   compareVersions: { id: 'crosswire.compareVersions', title: 'Compare Versions', icon: 'diff', palette: 'article' },

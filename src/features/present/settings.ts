@@ -10,6 +10,11 @@ export const SETTINGS_SECTION = 'crosswire';
 /** How statements are drawn in the editor. */
 export type QuoteStyle = 'background' | 'underline';
 
+/** Which names are drawn: every mention, the first of each name in a paragraph, or those inside statements. */
+export type NameDensity = 'all' | 'firstInParagraph' | 'inQuotes';
+
+export const NAME_DENSITIES: readonly NameDensity[] = ['all', 'firstInParagraph', 'inQuotes'];
+
 /** Mirrors `contributes.configuration` in package.json, key for key. */
 export interface Settings {
   /** Whether Crosswire works in this workspace: decided by the folder (`auto`), or set. */
@@ -30,6 +35,7 @@ export interface Settings {
     readonly terms: boolean;
     readonly speakers: boolean;
     readonly quoteStyle: QuoteStyle;
+    readonly names: NameDensity;
   };
   readonly hover: {
     readonly enabled: boolean;
@@ -73,6 +79,7 @@ export const DEFAULT_SETTINGS: Settings = {
     terms: true,
     speakers: true,
     quoteStyle: 'background',
+    names: 'all',
   },
   hover: { enabled: true, maxLinks: 5 },
   flags: { attribution: 'information', altered: 'information', singleSource: 'off' },
@@ -99,6 +106,7 @@ export const SETTING_KEYS = [
   'highlight.terms',
   'highlight.speakers',
   'highlight.quoteStyle',
+  'highlight.names',
   'hover.enabled',
   'hover.maxLinks',
   'flags.attribution',
@@ -123,6 +131,7 @@ export function readSettings(config: ConfigurationLike): Settings {
   const exclude = config.get<unknown>('exclude');
   const quoteStyle = config.get<unknown>('highlight.quoteStyle');
   const enable = config.get<unknown>('enable');
+  const names = config.get<unknown>('highlight.names');
   const level = (key: string, fallback: FlagLevel): FlagLevel => {
     const v = config.get<unknown>(key);
     return FLAG_LEVELS.includes(v as FlagLevel) ? (v as FlagLevel) : fallback;
@@ -141,6 +150,7 @@ export function readSettings(config: ConfigurationLike): Settings {
       terms: bool('highlight.terms', d.highlight.terms),
       speakers: bool('highlight.speakers', d.highlight.speakers),
       quoteStyle: quoteStyle === 'underline' || quoteStyle === 'background' ? quoteStyle : d.highlight.quoteStyle,
+      names: NAME_DENSITIES.includes(names as NameDensity) ? (names as NameDensity) : d.highlight.names,
     },
     hover: {
       enabled: bool('hover.enabled', d.hover.enabled),

@@ -44,3 +44,41 @@ describe('editor highlights', () => {
     assert.ok(Object.values(off).every((list) => list.length === 0));
   });
 });
+
+describe('how many names are highlighted', () => {
+  // Blinken at 0 and 20 in the first paragraph, again at 50 in the second; Beijing at 30 and 60;
+  // a statement from 40 to 70 holds the second paragraph's Blinken and Beijing.
+  const blinken = { id: 'p', name: 'Blinken', type: 'person' as const, aliases: [] };
+  const beijing = { id: 'b', name: 'Beijing', type: 'place' as const, aliases: [] };
+  const doc = {
+    paragraphs: [
+      { start: 0, end: 38, index: 0 },
+      { start: 39, end: 80, index: 1 },
+    ],
+    mentions: [
+      mention(U, 0, 'Blinken', 0, blinken),
+      mention(U, 1, 'Blinken', 20, blinken),
+      mention(U, 2, 'Beijing', 30, beijing),
+      mention(U, 3, 'Blinken', 50, blinken),
+      mention(U, 4, 'Beijing', 60, beijing),
+    ],
+    quotes: [quoteAt(U, 'q', 'x'.repeat(30), 40)],
+  };
+  const starts = (names: 'all' | 'firstInParagraph' | 'inQuotes') => {
+    const spans = spansByKind(doc, { ...DEFAULT_SETTINGS.highlight, names });
+    return [...spans.person, ...spans.place].map((s) => s.start).sort((a, b) => a - b);
+  };
+
+  it('draws every mention by default', () => {
+    assert.deepEqual(starts('all'), [0, 20, 30, 50, 60]);
+  });
+
+  it('draws a name once in each paragraph, its first mention there', () => {
+    assert.deepEqual(starts('firstInParagraph'), [0, 30, 50, 60]);
+  });
+
+  it('draws only the names inside statements, and still every statement', () => {
+    assert.deepEqual(starts('inQuotes'), [50, 60]);
+    assert.equal(spansByKind(doc, { ...DEFAULT_SETTINGS.highlight, names: 'inQuotes' }).statement.length, 1);
+  });
+});
