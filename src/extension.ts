@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): CrosswireApi {
   performance.mark('crosswire:activate:start');
   const log = createChannelLogger();
   context.subscriptions.push(log);
-  const settings = new SettingsStore();
+  const settings = new SettingsStore(context.workspaceState);
   context.subscriptions.push(settings);
   const corpus = new Corpus();
   const analyzer = createAnalyzer(context, log);

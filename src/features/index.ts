@@ -13,7 +13,7 @@ import { registerScope } from './scope';
 import type { Feature } from './services';
 import { registerSymbols } from './symbols';
 import { registerVersions } from './versions';
-import { registerContextKeys, registerSkippedStatus, registerWorkbenchCommands } from './workbench';
+import { registerContextKeys, registerHighlightsStatus, registerSkippedStatus, registerWorkbenchCommands } from './workbench';
 
 /** Every feature of the extension, each registering itself and returning what undoes it. */
 export const features: readonly Feature[] = [
@@ -28,6 +28,7 @@ export const features: readonly Feature[] = [
   registerNavigation,
   registerWorkbenchCommands,
   registerSkippedStatus,
+  registerHighlightsStatus,
   registerImportPages,
   registerCompare,
   registerVersions,

@@ -10,12 +10,22 @@ import type { Services } from './services';
 export function registerWorkbenchCommands(services: Services): vscode.Disposable {
   const { articles, settings, log } = services;
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.reindex, () => articles.reindex()),
+    vscode.commands.registerCommand(Commands.reindex, async () => {
+      await articles.reindex();
+      const word = articles.enabled
+        ? `$(check) Crosswire: ${plural(services.corpus.documents().length, 'article')} indexed`
+        : '$(circle-slash) Crosswire is off in this workspace: nothing to index';
+      void vscode.window.setStatusBarMessage(word, 5000);
+    }),
     vscode.commands.registerCommand(Commands.cancelIndexing, () => articles.cancelIndexing()),
     vscode.commands.registerCommand(Commands.toggleHighlights, async () => {
-      const enabled = !settings.value.highlight.enabled;
-      await settings.update('highlight.enabled', enabled);
-      void vscode.window.setStatusBarMessage(`Crosswire highlights ${enabled ? 'on' : 'off'}`, 2000);
+      // Hidden in this workspace only; shown again here, and where the user's own setting is off, by it.
+      if (settings.value.highlight.enabled) {
+        await settings.hideHere(true);
+        return;
+      }
+      if (settings.hiddenHere) await settings.hideHere(false);
+      if (!settings.value.highlight.enabled) await settings.update('highlight.enabled', true);
     }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.chooseHighlights, async () => {
@@ -50,6 +60,27 @@ export function registerContextKeys(services: Services): vscode.Disposable {
     articles.onDidChangeEnabled(() => setArticle(vscode.window.activeTextEditor)),
     articles.onDidChangeIndexState(setIndexing),
   );
+}
+
+/** A status bar item while the highlights are hidden, saying where, that shows them again on click. */
+export function registerHighlightsStatus(services: Services): vscode.Disposable {
+  const { settings } = services;
+  const item = vscode.window.createStatusBarItem('crosswire.highlightsOff', vscode.StatusBarAlignment.Left, 11);
+  item.name = 'Crosswire: Highlights Off';
+  item.text = '$(eye-closed) Highlights off';
+  item.command = Commands.toggleHighlights;
+  const update = (): void => {
+    if (settings.value.highlight.enabled) {
+      item.hide();
+      return;
+    }
+    item.tooltip = settings.hiddenHere
+      ? 'Crosswire’s highlights are hidden in this workspace. Click to show them.'
+      : 'Crosswire’s highlights are off in your settings (crosswire.highlight.enabled). Click to turn them on.';
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, settings.onDidChange(update));
 }
 
 /**

@@ -342,12 +342,23 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     await expectCursorIn(page, need(), from.doc.name, [first]);
   });
 
-  await runner.step(suite, 'Toggle Highlights hides every highlight and shows them again', async () => {
+  await runner.step(suite, 'Toggle Highlights hides every highlight, says so in the status bar, and shows them again', async () => {
+    const off = page.locator('.statusbar-item', { hasText: /Highlights off/ });
     await wb.waitForDecorations(page, 5_000);
     await command(titles.toggleHighlights);
     await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .view-overlays [class*="TextEditorDecorationType"]').length === 0, undefined, { timeout: 5_000 });
+    await off.first().waitFor({ timeout: 5_000 });
     await command(titles.toggleHighlights);
     await wb.waitForDecorations(page, 5_000);
+    await off.first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    assert.equal(await off.count(), 0, 'the status bar still says the highlights are off');
+  });
+
+  await runner.step(suite, 'Reindex Workspace Articles says when it is done, and how many articles it indexed', async () => {
+    await command(titleOf(manifest, 'crosswire.reindex'));
+    const articles = readdirSync(sandbox.workspace).filter((n) => /\.(txt|md)$/.test(n)).length;
+    const done = page.locator('.statusbar-item', { hasText: new RegExp(`Crosswire: ${articles} articles indexed`) });
+    await done.first().waitFor({ timeout: 30_000 });
   });
 
   await runner.step(suite, 'the Entities view shows one entry for a person spelt differently across articles', async () => {

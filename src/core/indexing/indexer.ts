@@ -9,13 +9,12 @@ import { performance } from 'node:perf_hooks';
 import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
 import { fileNameOf } from '../ids';
 import { describeDocument } from '../documents';
-import { formatCount } from '../text/plural';
 import type { Logger } from '../logger';
 import { EditorAnalyses, type AnalysisStatus } from './editors';
 import { CancellationSource, Emitter, NEVER_CANCELLED, type ListenerCount } from './events';
 import type { CancellationToken, Disposable, HostEvent, IndexHost, Listing, OpenDocument } from './host';
 import { describe, Ledger, type Analyzer, type Counts, type FactsStore } from './ledger';
-import { yieldToEventLoop, type IndexPhase } from './passes';
+import { progressWords, yieldToEventLoop, type IndexPhase } from './passes';
 import { ArticleReader } from './reading';
 import { IndexRuns, type RunOptions } from './runs';
 
@@ -208,7 +207,7 @@ export class Indexer implements Disposable {
     const before = { ...this.ledger.counts };
     this.setState({ running: true, phase: 'finding', done: 0, total: 0 });
     const task = async (progress: (message: string) => void): Promise<void> => {
-      progress('finding articles…');
+      progress(progressWords('finding', 0, 0));
       const listing = await this.host.list(token);
       this.listed(listing);
       if (token.isCancellationRequested || this.ledger.disposed) return;
@@ -229,7 +228,7 @@ export class Indexer implements Disposable {
         if (!turned && done < total && now - reported < PROGRESS_MS) return;
         reported = now;
         this.setState({ running: true, phase, done, total });
-        progress(`${phase} ${formatCount(done)}/${formatCount(total)}`);
+        progress(progressWords(phase, done, total));
       });
       if (!complete) return;
       const entitiesMs = performance.now() - started;

@@ -7,6 +7,7 @@
  * thread in file order, in slices short enough never to hold it up for long.
  */
 import { performance } from 'node:perf_hooks';
+import { formatCount } from '../text/plural';
 
 /** A file's turn once its slow part is over: applied on the host's thread, or dropped. */
 export interface Step<Next> {
@@ -21,6 +22,17 @@ export interface Step<Next> {
 
 /** Which pass a run is in: quotes (the quick pass) or entities (the full analysis). */
 export type IndexPhase = 'quotes' | 'entities';
+
+/**
+ * Where indexing stands, in the words every surface uses (the status bar's progress, the side bar's
+ * views), so that they tell one story with the same numbers.
+ */
+export function progressWords(phase: IndexPhase | 'finding' | 'idle', done: number, total: number): string {
+  const counted = `${formatCount(done)} of ${formatCount(total)}`;
+  if (phase === 'quotes') return `Finding quotes… ${counted}`;
+  if (phase === 'entities') return `Recognising entities… ${counted}`;
+  return 'Looking for articles…';
+}
 
 export interface PassOptions {
   /** How many files' slow parts are under way at once, ahead of the one being applied. */

@@ -26,7 +26,7 @@ export interface Settings {
   /** Files larger than this many KiB are skipped. */
   readonly maxFileSizeKB: number;
   readonly highlight: {
-    /** Master switch, flipped by the Toggle Highlights command. */
+    /** Master switch; off too where Toggle Highlights hid the highlights in this workspace. */
     readonly enabled: boolean;
     readonly people: boolean;
     readonly places: boolean;

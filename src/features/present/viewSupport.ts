@@ -1,5 +1,5 @@
 import type { IndexState } from '../../core/indexing/indexer';
-import { formatCount } from '../../core/text/plural';
+import { progressWords } from '../../core/indexing/passes';
 
 /** The side-bar views that follow indexing: the quotes are ready a pass before the entities. */
 export type IndexedView = 'quotes' | 'entities';
@@ -11,15 +11,10 @@ export type IndexedView = 'quotes' | 'entities';
  */
 export function indexingMessage({ running, phase, done, total }: IndexState, view: IndexedView): string | undefined {
   if (!running) return undefined;
-  const progress = `${formatCount(done)} of ${formatCount(total)}`;
-  switch (phase) {
-    case 'quotes':
-      return view === 'quotes' ? `Finding quotes… ${progress}` : `Finding quotes… ${progress}. Entities are recognised next.`;
-    case 'entities':
-      return view === 'quotes' ? `Naming the speakers… ${progress}` : `Recognising entities… ${progress}`;
-    default:
-      return 'Looking for articles…';
-  }
+  const words = progressWords(phase, done, total);
+  if (phase === 'quotes' && view === 'entities') return `${words}. Entities are recognised next.`;
+  if (phase === 'entities' && view === 'quotes') return `${words}, then their speakers are named.`;
+  return words;
 }
 
 /**

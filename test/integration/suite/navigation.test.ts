@@ -129,13 +129,21 @@ describe('navigation commands', () => {
     await vscode.commands.executeCommand(Commands.revealEntity, mention.entity);
   });
 
-  it('toggles highlights through the setting', async () => {
+  it('hides the highlights in this workspace only, leaving the user’s setting alone, and turns the setting back on when it was off', async () => {
     await crosswire();
-    const config = (): boolean | undefined => vscode.workspace.getConfiguration('crosswire').get<boolean>('highlight.enabled');
+    const section = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('crosswire');
+    const config = (): boolean | undefined => section().get<boolean>('highlight.enabled');
     const before = config();
     await vscode.commands.executeCommand(Commands.toggleHighlights);
-    assert.equal(config(), !before);
+    assert.equal(config(), before, 'hiding the highlights here changed the user’s setting');
     await vscode.commands.executeCommand(Commands.toggleHighlights);
     assert.equal(config(), before);
+    await section().update('highlight.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand(Commands.toggleHighlights);
+      assert.equal(config(), true, 'Toggle Highlights did not turn the highlights on where the setting had them off');
+    } finally {
+      await section().update('highlight.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

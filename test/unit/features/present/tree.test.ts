@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { progressWords } from '../../../../src/core/indexing/passes';
 import { clusterQuotes, groupEntities, lineContext, outlineGroups } from '../../../../src/features/present/treeModel';
 import { coalesce, indexingMessage, redrawsDuring } from '../../../../src/features/present/viewSupport';
 import { FakeCorpus, link, mention, quoteAt, speaker } from '../../../support/fake-corpus';
@@ -130,6 +131,15 @@ describe('outline groups', () => {
 });
 
 describe('view support', () => {
+  it('tells the same story as the status bar, with the same numbers', () => {
+    for (const phase of ['finding', 'quotes', 'entities'] as const) {
+      for (const view of ['quotes', 'entities'] as const) {
+        const message = indexingMessage({ running: true, phase, done: 3, total: 12 }, view) ?? '';
+        assert.ok(message.startsWith(progressWords(phase, 3, 12)), `${view} view during ${phase}: ${message}`);
+      }
+    }
+  });
+
   it('tells the reader how far indexing has got, and nothing once it is done', () => {
     for (const view of ['quotes', 'entities'] as const) {
       assert.equal(indexingMessage({ running: true, phase: 'finding', done: 0, total: 0 }, view), 'Looking for articles…');
@@ -144,7 +154,7 @@ describe('view support', () => {
     assert.match(quotesPhase ?? '', /3 of 12/);
     assert.match(quotesPhase ?? '', /Entities are recognised next/);
     // The quotes are there during the entity pass; only their speakers are still being named.
-    assert.equal(indexingMessage({ running: true, phase: 'entities', done: 3, total: 12 }, 'quotes'), 'Naming the speakers… 3 of 12');
+    assert.equal(indexingMessage({ running: true, phase: 'entities', done: 3, total: 12 }, 'quotes'), 'Recognising entities… 3 of 12, then their speakers are named.');
   });
 
   it('holds the views still while indexing fills in what they show', () => {
