@@ -16,6 +16,7 @@ interface Manifest {
     configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }> };
     colors: { id: string; defaults: Record<string, string> }[];
     keybindings: { command: string; key: string; mac?: string; when: string }[];
+    viewsWelcome: { view: string; contents: string }[];
   };
 }
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as Manifest;
@@ -104,7 +105,20 @@ describe('manifest', () => {
     }
   });
 
-  it('binds next/previous quote only in article editors, and not to keys that type quote marks on a Mac', () => {
+  it('binds keys to stepping through quotes, going to the matching quote, revealing an entity and toggling highlights', () => {
+    const bound = new Set(manifest.contributes.keybindings.map((k) => k.command));
+    for (const id of [COMMANDS.nextQuote.id, COMMANDS.previousQuote.id, COMMANDS.goToMatchingQuote.id, COMMANDS.revealEntity.id, COMMANDS.toggleHighlights.id]) {
+      assert.ok(bound.has(id), `${id} has no key`);
+    }
+    const keys = manifest.contributes.keybindings.map((k) => k.key);
+    assert.equal(new Set(keys).size, keys.length, 'two commands share a key');
+  });
+
+  it('writes the views’ empty states in words their renderer shows as written (it draws links, not code)', () => {
+    for (const w of manifest.contributes.viewsWelcome) assert.ok(!w.contents.includes('`'), `literal backticks in the ${w.view} empty state: ${w.contents}`);
+  });
+
+  it('binds keys only in article editors, and not to keys that type characters on a Mac', () => {
     for (const k of manifest.contributes.keybindings) {
       assert.match(k.when, /crosswire\.isArticle/);
       assert.ok(k.mac && /ctrl\+/.test(k.mac), `${k.command} has a Mac binding that does not type a character`);
