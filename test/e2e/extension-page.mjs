@@ -29,9 +29,13 @@ export async function extensionPageSteps({ suite, page }, runner, { screenshots,
     await page.keyboard.type(`@installed ${displayName}`);
     const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: displayName }).first();
     await row.waitFor({ timeout: 20_000 });
-    await row.click();
     const editor = page.locator('.extension-editor');
-    await editor.waitFor({ timeout: 10_000 });
+    // The list may still be filtering when first clicked, on a busy machine: click again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await row.click();
+      if (await editor.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      assert.ok(attempt < 3, 'clicking the extension in the Extensions view does not open its page');
+    }
     const icon = editor.locator('.header .icon-container img.icon').first();
     await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete, await icon.elementHandle(), { timeout: 10_000 });
     const shown = await icon.evaluate((el) => ({ src: /** @type {HTMLImageElement} */ (el).src, width: /** @type {HTMLImageElement} */ (el).naturalWidth }));
