@@ -18,7 +18,7 @@ export function isMarkdownName(fileName: string): boolean {
 
 /**
  * The text with everything that is not the article's prose blanked out, as long as `text` and with the
- * same line breaks. In every article: front matter and web addresses (`https://…`, `www.…`). In a
+ * same line breaks (web addresses become a run of `x`, everything else spaces). In every article: front matter and web addresses (`https://…`, `www.…`). In a
  * Markdown article also: fenced code blocks, inline code, link and image targets (the words of a link
  * and an image's description stay), reference definitions, autolinks, HTML comments, tags and scripts.
  */
@@ -33,13 +33,15 @@ export function scopedText(text: string, fileName: string): string {
     out = blank(out, inlineCode(out));
     out = blank(out, [...linkTargets(out), ...matches(out, REFERENCE_DEFINITION), ...matches(out, AUTOLINK), ...matches(out, HTML_TAG)]);
   }
-  return blank(out, addresses(out));
+  // An address stands as a word would, not as white space: a quote mark before it still opens a quote
+  // (`"http://…"` inside a statement stays a quote within it), and no name is read in its letters.
+  return blank(out, addresses(out), 'x');
 }
 
 type Range = readonly [start: number, end: number];
 
-/** `text` with each range's characters but line breaks turned to spaces; ranges may overlap. */
-function blank(text: string, ranges: readonly Range[]): string {
+/** `text` with each range's characters but line breaks turned to `filler`; ranges may overlap. */
+function blank(text: string, ranges: readonly Range[], filler = ' '): string {
   if (ranges.length === 0) return text;
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
@@ -47,7 +49,7 @@ function blank(text: string, ranges: readonly Range[]): string {
   for (const [s0, e] of sorted) {
     const s = Math.max(s0, at);
     if (e <= s) continue;
-    parts.push(text.slice(at, s), text.slice(s, e).replace(/[^\r\n\u2028\u2029]/g, ' '));
+    parts.push(text.slice(at, s), text.slice(s, e).replace(/[^\r\n\u2028\u2029]/g, filler));
     at = e;
   }
   parts.push(text.slice(at));
