@@ -66,21 +66,13 @@ describe('Export Analysis', () => {
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const documents = api.corpus.documents().length;
     const quotes = api.corpus.documents().reduce((n, d) => n + d.quotes.length, 0);
-    const csv = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'csv');
-    await vscode.commands.executeCommand(Commands.exportAnalysis, 'csv', csv);
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(csv, 'quotes.csv'));
-    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark, for Excel');
-    const text = new TextDecoder().decode(bytes);
-    assert.ok(text.startsWith('quote,article,'), text.slice(0, 40));
-    assert.ok(text.split('\r\n').length > quotes, 'a row per quote');
-
-    const brat = vscode.Uri.joinPath(folder, '.crosswire', 'export', 'brat');
-    await vscode.commands.executeCommand(Commands.exportAnalysis, 'brat', brat);
-    const written = (await vscode.workspace.fs.readDirectory(brat)).map(([name]) => name);
-    assert.equal(written.filter((n) => n.endsWith('.ann')).length, documents);
-    await new Promise((r) => setTimeout(r, 1500));
-    await api.whenIndexed();
-    assert.equal(api.corpus.documents().length, documents, 'the exported texts are not indexed as articles');
+    const exported = vscode.Uri.joinPath(folder, '.crosswire', 'export');
+    try {
+      await exportsInto(exported, documents, quotes, api);
+    } finally {
+      // The other suites list the workspace's files: the copies must not stay among them.
+      await vscode.workspace.fs.delete(exported, { recursive: true, useTrash: false });
+    }
   });
 
   it('refuses to write among the articles', async () => {
@@ -91,3 +83,22 @@ describe('Export Analysis', () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(among)), 'nothing was written');
   });
 });
+
+/** Exports the analysis as CSV and as brat under `dir`, and checks what was written. */
+async function exportsInto(dir: vscode.Uri, documents: number, quotes: number, api: Awaited<ReturnType<typeof crosswire>>): Promise<void> {
+  const csv = vscode.Uri.joinPath(dir, 'csv');
+  await vscode.commands.executeCommand(Commands.exportAnalysis, 'csv', csv);
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(csv, 'quotes.csv'));
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark, for Excel');
+  const text = new TextDecoder().decode(bytes);
+  assert.ok(text.startsWith('quote,article,'), text.slice(0, 40));
+  assert.ok(text.split('\r\n').length > quotes, 'a row per quote');
+
+  const brat = vscode.Uri.joinPath(dir, 'brat');
+  await vscode.commands.executeCommand(Commands.exportAnalysis, 'brat', brat);
+  const written = (await vscode.workspace.fs.readDirectory(brat)).map(([name]) => name);
+  assert.equal(written.filter((n) => n.endsWith('.ann')).length, documents);
+  await new Promise((r) => setTimeout(r, 1500));
+  await api.whenIndexed();
+  assert.equal(api.corpus.documents().length, documents, 'the exported texts are not indexed as articles');
+}

@@ -16,7 +16,8 @@ export async function crosswire(): Promise<CrosswireApi> {
 
 /** The workspace's article files, in path order. */
 export async function articleUris(): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles('**/*.{txt,md}', '**/node_modules/**');
+  // As the extension's default crosswire.exclude: Crosswire's own folder (corrections, exports) holds no articles.
+  const found = await vscode.workspace.findFiles('**/*.{txt,md}', '{**/node_modules/**,**/.crosswire/**}');
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
