@@ -6,13 +6,10 @@
  */
 import type { Corpus } from '../corpus';
 import { isPersonRole, roleWord } from '../quotes/speakers-grammar';
-import { titlesOf } from '../quotes/speakers-subjects';
+import { GENERIC_HEADS, titlesOf } from '../quotes/speakers-subjects';
 
 /** Descriptions, as opposed to names, of a speaker. */
 export const DESCRIPTION = /^(?:a|an|the|one|some|his|her|their|its)\b/i;
-
-/** Role heads that stand for the head of any body ("the bank's chief"), which any leader may be. */
-const ANY_HEAD = new Set(['chief', 'head', 'leader', 'boss']);
 
 /** A past office ("the former prime minister") is not a role a person holds now, nor one to contradict. */
 const PAST = /\b(?:former|ex|ex-\p{L}+|onetime|then)\b/iu;
@@ -28,7 +25,8 @@ export function roleHead(name: string): string | null {
   for (let k = words.length - 1; k > 0; k--) {
     if (!isPersonRole(words[k])) continue;
     const head = roleWord(words[k]);
-    return ANY_HEAD.has(head) ? null : head;
+    // A head of any body ("the bank's chief") may be any leader the articles name.
+    return GENERIC_HEADS.has(head) ? null : head;
   }
   return null;
 }

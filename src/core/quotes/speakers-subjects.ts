@@ -32,7 +32,7 @@ const ROLE_REACH = 60;
 const COUNTRY_WORDS = new Set(['us', 'u.s', 'u.s.', 'usa', 'uk', 'u.k', 'eu', 'un', 'american', 'british', 'chinese', 'russian', 'french', 'german', 'federal', 'national', 'state-run']);
 
 /** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
-const GENERIC_HEADS = new Set(['chief', 'head', 'leader', 'boss']);
+export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
 
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
 export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 'then', 'also', 'yet', 'so']);
