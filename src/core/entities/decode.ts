@@ -37,6 +37,8 @@ export function emissions(model: TaggerModel, f: SentenceFeatures, n: number): F
   const out = new Float64Array(n * L);
   const w = model.emission;
   const mask = (1 << model.bits) - 1;
+  const stride = model.stride ?? L;
+  const offset = model.offset ?? 0;
   const sc = model.scale;
   const { feats, starts } = f;
   for (let t = 0; t < n; t++) {
@@ -44,7 +46,7 @@ export function emissions(model: TaggerModel, f: SentenceFeatures, n: number): F
     const end = starts[t + 1];
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
     for (let k = base; k < end; k++) {
-      const r = (feats[k] & mask) * 17;
+      const r = (feats[k] & mask) * stride + offset;
         a0 += w[r + 0];
         a1 += w[r + 1];
         a2 += w[r + 2];

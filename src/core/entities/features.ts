@@ -229,6 +229,8 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
     const w = s.infos[i];
     const hidden = s.line === Line.Caps || s.initial[i];
     const where = s.line * 2 + (s.initial[i] ? 1 : 0);
+    // The layout `spellingSums` (paired.ts) relies on: the bias, the word's first own feature (where
+    // the word stands mixed in), then the rest of its own features, which depend on the spelling alone.
     add(T.bias);
     for (let j = 0; j < w.own.length; j++) add(hidden && j === 0 ? mix(w.own[j], where) : w.own[j]);
     add(mix(T.position, where * 8 + w.caseOf));
@@ -263,6 +265,24 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
   starts[n] = at;
   const f: SentenceFeatures = { feats: scratch.slice(0, at), starts };
   return prior ? withPrior(ctx, index, f, prior) : f;
+}
+
+/**
+ * The first reading's features of sentence `index` alone, token by token, as `withPrior` would add
+ * them after `base` (and bounded as it bounds them: `MAX_FEATURES` a token in all).
+ */
+export function priorOnly(ctx: DocumentContext, index: number, base: SentenceFeatures, prior: PriorReading): SentenceFeatures {
+  const s = ctx.sentences[index];
+  const n = base.starts.length - 1;
+  const starts = new Uint32Array(n + 1);
+  startWriting(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = at;
+    limit = at + MAX_FEATURES - (base.starts[i + 1] - base.starts[i]);
+    priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
+  }
+  starts[n] = at;
+  return { feats: scratch.slice(0, at), starts };
 }
 
 /** A sentence's features with a first reading's added (a copy: the first stage keeps its own). */

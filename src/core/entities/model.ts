@@ -11,6 +11,13 @@ export interface TaggerModel {
   /** The table has `2 ** bits` rows of `LABEL_COUNT` weights. */
   readonly bits: number;
   readonly emission: ArrayLike<number>;
+  /**
+   * Row r's weights are `emission[r * stride + offset ..]`, `LABEL_COUNT` of them. A stored model with
+   * a second stage keeps both stages' rows side by side in one table (stride `2 × LABEL_COUNT`), so that
+   * one read of memory fetches a feature's weights for both. Unset: `LABEL_COUNT` and 0.
+   */
+  readonly stride?: number;
+  readonly offset?: number;
   /** Multiplier of `emission` (a quantisation step; 1 for unquantised weights). */
   readonly scale: number;
   /** `(LABEL_COUNT + 1) × LABEL_COUNT`: from the sentence start (row 0) or label y (row y + 1) to each label. */
@@ -40,17 +47,27 @@ export interface ModelFile extends StoredWeights {
   readonly provenance: Readonly<Record<string, string | number>>;
 }
 
-/** Turns a stored model into weights. */
+/** Turns a stored model into weights; a second stage's rows are laid beside the first's. */
 export function decodeModel(file: ModelFile): TaggerModel {
   if (file.format !== 'crosswire-ner-1' || file.labels !== LABEL_COUNT) throw new Error('unsupported entity model');
-  const weights = (w: StoredWeights): TaggerModel => {
+  const rows = 1 << file.bits;
+  const inflate = (w: StoredWeights): Int8Array => {
     const raw = inflateRawSync(Buffer.from(w.emission, 'base64'));
-    const emission = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (emission.length !== (1 << file.bits) * LABEL_COUNT) throw new Error('entity model has the wrong size');
-    return { bits: file.bits, emission, scale: w.scale, transition: Float64Array.from(w.transition), calibration: file.calibration };
+    if (raw.byteLength !== rows * LABEL_COUNT) throw new Error('entity model has the wrong size');
+    return new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   };
-  const first = weights(file);
-  return file.second ? { ...first, second: weights(file.second) } : first;
+  const model = (w: StoredWeights, emission: Int8Array, stride: number, offset: number): TaggerModel => ({
+    bits: file.bits, emission, stride, offset, scale: w.scale, transition: Float64Array.from(w.transition), calibration: file.calibration,
+  });
+  if (!file.second) return model(file, inflate(file), LABEL_COUNT, 0);
+  const one = inflate(file);
+  const two = inflate(file.second);
+  const both = new Int8Array(rows * 2 * LABEL_COUNT);
+  for (let r = 0; r < rows; r++) {
+    both.set(one.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), 2 * r * LABEL_COUNT);
+    both.set(two.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), (2 * r + 1) * LABEL_COUNT);
+  }
+  return { ...model(file, both, 2 * LABEL_COUNT, 0), second: model(file.second, both, 2 * LABEL_COUNT, LABEL_COUNT) };
 }
 
 let shipped: TaggerModel | undefined;

@@ -5,10 +5,12 @@
 import { cacheCounter } from '../cache-stats';
 import { BoundedCache, rememberingAnalyses } from '../lru';
 import { emissions, spanMargin, viterbi } from './decode';
-import { documentContext, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
+import { documentContext, priorOnly, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
 import { mix } from './hash';
 import { spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
+import { documentFeatures, forgetReadings } from './feature-memo';
+import { firstScores, isPaired, pairedSums, secondScores } from './paired';
 import type { Sentence } from './tokens';
 
 /** A name the tagger found: a token span of one sentence, with its CoNLL type and margin. */
@@ -23,27 +25,52 @@ export interface TaggedSpan extends LabelSpan {
  */
 export function tagSentences(sentences: readonly Sentence[], model: TaggerModel, withMargins = true): TaggedSpan[][] {
   const ctx = documentContext(sentences);
-  let feats: SentenceFeatures[] = ctx.sentences.map((_, i) => sentenceFeatures(ctx, i));
-  let last = model;
-  if (model.second) {
-    const prior = priorReading(ctx, firstReading(ctx, model, feats));
-    feats = feats.map((f, i) => withPrior(ctx, i, f, prior));
-    last = model.second;
-  }
-  return ctx.sentences.map((s, i) => {
-    const n = s.lowers.length;
-    return remembered(last, feats[i], withMargins, () => {
-      const d = viterbi(emissions(last, feats[i], n), n, last.transition, withMargins);
-      return { labels: d.labels, spans: spansOf(d.labels).map((sp) => ({ ...sp, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 })) };
-    }).spans;
+  const feats = documentFeatures(ctx);
+  const second = model.second;
+  if (!second) return ctx.sentences.map((_, i) => decoded(model, [feats[i]], withMargins, () => emissions(model, feats[i], tokenCount(feats[i]))).spans);
+  const paired = isPaired(model);
+  // The second stage's sums of each sentence's features, made with the first stage's when its decoding is not remembered.
+  const sums: (Int32Array | undefined)[] = [];
+  const pairedSumsOf = (i: number): Int32Array => (sums[i] ??= pairedSums(model, feats[i], ctx.sentences[i].infos, tokenCount(feats[i])));
+  const labels = feats.map((f, i) =>
+    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, pairedSumsOf(i), tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
+  );
+  const prior = priorReading(ctx, labels);
+  return feats.map((f, i) => {
+    const extra = priorOnly(ctx, i, f, prior);
+    return decoded(second, [f, extra], withMargins, () =>
+      paired ? secondScores(second, pairedSumsOf(i), extra, tokenCount(f)) : emissions(second, withPrior(ctx, i, f, prior), tokenCount(f)),
+    ).spans;
   });
 }
 
 /** The labels a model's first stage gives each sentence of a document. */
 export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: readonly SentenceFeatures[]): Uint8Array[] {
-  return ctx.sentences.map((s, i) => {
+  return ctx.sentences.map((_, i) => {
     const f = feats ? feats[i] : sentenceFeatures(ctx, i);
-    return remembered(model, f, false, () => ({ labels: viterbi(emissions(model, f, s.lowers.length), s.lowers.length, model.transition).labels, spans: [] })).labels;
+    return decoded(model, [f], 'labels only', () => emissions(model, f, tokenCount(f))).labels;
+  });
+}
+
+function tokenCount(f: SentenceFeatures): number {
+  return f.starts.length - 1;
+}
+
+/**
+ * A sentence's decoding under `model`, remembered by its features (`parts`, read one after the
+ * other): its labels, and its names when `margins` is not 'labels only'.
+ */
+function decoded(
+  model: TaggerModel,
+  parts: readonly SentenceFeatures[],
+  margins: boolean | 'labels only',
+  scores: () => Float64Array,
+): { labels: Uint8Array; spans: TaggedSpan[] } {
+  const withMargins = margins === true;
+  return remembered(model, parts, margins === 'labels only' ? 0 : withMargins ? 2 : 1, () => {
+    const d = viterbi(scores(), tokenCount(parts[0]), model.transition, withMargins);
+    if (margins === 'labels only') return { labels: d.labels, spans: [] };
+    return { labels: d.labels, spans: spansOf(d.labels).map((sp) => ({ ...sp, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 })) };
   });
 }
 
@@ -55,49 +82,59 @@ const MAX_REMEMBERED_TOKENS = 60_000;
  * sentence of an article but the edited ones, most of the time) is not scored and decoded again.
  * The features are kept and compared in full, so a hash collision costs a decoding, never a wrong one.
  */
-const decodings = new BoundedCache<number, Decoding>(MAX_REMEMBERED_TOKENS, (d) => d.f.starts.length - 1);
+const decodings = new BoundedCache<number, Decoding>(MAX_REMEMBERED_TOKENS, (d) => tokenCount(d.parts[0]));
 const decodingHits = cacheCounter('sentence decodings (entities)');
 
 interface Decoding {
   readonly model: TaggerModel;
-  readonly margins: boolean;
-  readonly f: SentenceFeatures;
+  /** 0: labels only, 1: names without margins, 2: names with margins. */
+  readonly mode: number;
+  readonly parts: readonly SentenceFeatures[];
   readonly labels: Uint8Array;
   readonly spans: TaggedSpan[];
 }
 
 function remembered(
   model: TaggerModel,
-  f: SentenceFeatures,
-  margins: boolean,
+  parts: readonly SentenceFeatures[],
+  mode: number,
   decode: () => { labels: Uint8Array; spans: TaggedSpan[] },
 ): { labels: Uint8Array; spans: TaggedSpan[] } {
-  const key = featureHash(f, margins);
+  const key = featureHash(parts, mode);
   const hit = decodings.get(key);
-  if (hit && hit.model === model && hit.margins === margins && sameFeatures(hit.f, f)) {
+  if (hit && hit.model === model && hit.mode === mode && sameParts(hit.parts, parts)) {
     decodingHits.hits++;
     return hit;
   }
   decodingHits.misses++;
   const result = decode();
-  if (rememberingAnalyses()) decodings.set(key, { model, margins, f, ...result });
+  if (rememberingAnalyses()) decodings.set(key, { model, mode, parts, ...result });
   return result;
 }
 
-/** Forgets every remembered decoding. */
+/** Forgets every remembered decoding, and the features of documents read lately. */
 export function forgetDecodings(): void {
   decodings.clear();
+  forgetReadings();
 }
 
-function featureHash(f: SentenceFeatures, margins: boolean): number {
-  let h = margins ? 0x811c9dc5 : 0x01000193;
-  const { feats, starts } = f;
-  for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
-  for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
-  return mix(h, starts.length);
+function featureHash(parts: readonly SentenceFeatures[], mode: number): number {
+  let h = 0x811c9dc5 ^ mode;
+  for (const { feats, starts } of parts) {
+    for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
+    for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
+  }
+  return mix(h, parts[0].starts.length);
+}
+
+function sameParts(a: readonly SentenceFeatures[], b: readonly SentenceFeatures[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let p = 0; p < a.length; p++) if (!sameFeatures(a[p], b[p])) return false;
+  return true;
 }
 
 function sameFeatures(a: SentenceFeatures, b: SentenceFeatures): boolean {
+  if (a === b) return true;
   if (a.feats.length !== b.feats.length || a.starts.length !== b.starts.length) return false;
   for (let i = 0; i < a.starts.length; i++) if (a.starts[i] !== b.starts[i]) return false;
   for (let i = 0; i < a.feats.length; i++) if (a.feats[i] !== b.feats[i]) return false;

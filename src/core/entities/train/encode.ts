@@ -18,6 +18,7 @@ function stepOf(w: ArrayLike<number>, quantile: number): number {
 
 /** Quantises a model's emission weights to bytes; the model it returns decodes like the stored one. */
 export function quantize(model: TaggerModel, quantile = 0.9999): TaggerModel {
+  if ((model.stride ?? LABEL_COUNT) !== LABEL_COUNT) throw new Error('quantize a trained model, not a decoded one');
   const second = model.second ? { second: quantize(model.second, quantile) } : {};
   const step = stepOf(model.emission, quantile);
   const q = new Int8Array(model.emission.length);
@@ -28,6 +29,7 @@ export function quantize(model: TaggerModel, quantile = 0.9999): TaggerModel {
 function stored(model: TaggerModel): StoredWeights {
   const q = model.emission;
   if (!(q instanceof Int8Array)) throw new Error('quantize the model first');
+  if ((model.stride ?? LABEL_COUNT) !== LABEL_COUNT) throw new Error('store a trained model, not a decoded one');
   const bytes = deflateRawSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9, memLevel: 9 });
   return { scale: model.scale, transition: Array.from(model.transition, (x) => Math.round(x * 1e6) / 1e6), emission: bytes.toString('base64') };
 }

@@ -1,0 +1,131 @@
+/**
+ * The features of every sentence of a document, extracted again only where an edit can have changed
+ * them. A sentence's features depend on its own tokens and on what the document says of each of its
+ * words (`DocumentContext`), and what the document says of a word is gathered from that word's own
+ * occurrences alone. So when a document comes back edited, a sentence it held before keeps its
+ * features unless the document now says something else of one of its words. A one-word edit of a
+ * 20,000-word article extracts the features of the edited sentence and of the few sentences sharing
+ * the words it changed, not of all of them.
+ *
+ * Documents are recognised by their sentences, not by name: the recent document sharing most of a new
+ * document's sentences is the one it is an edit of. Only analyses that may be remembered
+ * (`rememberingAnalyses`: the documents open in an editor) are kept.
+ */
+import { cacheCounter } from '../cache-stats';
+import { rememberingAnalyses } from '../lru';
+import { sentenceFeatures, type DocumentContext, type SentenceFeatures } from './features';
+
+/** A document's sentences, as read last time. */
+interface Reading {
+  readonly ctx: DocumentContext;
+  readonly feats: readonly SentenceFeatures[];
+  /** Sentence text → the index of the first sentence that has it. */
+  readonly sentences: Map<string, number>;
+  readonly tokens: number;
+}
+
+/** Documents kept, at most, and their tokens in all (features take about 120 bytes a token). */
+const MAX_READINGS = 4;
+const MAX_TOKENS = 60_000;
+/** A new document is taken for an edit of a kept one when it shares at least this share of its sentences. */
+const SAME_DOCUMENT = 0.5;
+
+const readings: Reading[] = [];
+const reuse = cacheCounter('sentence features (entities)');
+
+/** Forgets every document read. */
+export function forgetReadings(): void {
+  readings.length = 0;
+}
+
+/** The features of each sentence of `ctx`'s document, from a recent reading of it where they cannot have changed. */
+export function documentFeatures(ctx: DocumentContext): SentenceFeatures[] {
+  const keys = ctx.sentences.map((s) => s.lowers.length + '\u0001' + s.sentence.tokens.map((t) => t.text).join('\u0001'));
+  const sentences = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (!sentences.has(k)) sentences.set(k, i);
+  });
+  const before = closest(keys);
+  const feats = before ? reread(ctx, keys, before) : ctx.sentences.map((_, i) => sentenceFeatures(ctx, i));
+  if (rememberingAnalyses()) remember({ ctx, feats, sentences, tokens: ctx.sentences.reduce((n, s) => n + s.lowers.length, 0) }, before);
+  return feats;
+}
+
+function closest(keys: readonly string[]): Reading | undefined {
+  let best: Reading | undefined;
+  let bestShared = 0;
+  for (const r of readings) {
+    let shared = 0;
+    for (const k of keys) if (r.sentences.has(k)) shared++;
+    if (shared >= SAME_DOCUMENT * keys.length && shared > bestShared) {
+      best = r;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+function reread(ctx: DocumentContext, keys: readonly string[], before: Reading): SentenceFeatures[] {
+  // Every word is compared, not only those of the sentences removed or added: moving a paragraph
+  // changes no sentence, but it can change the order in which the document lists a word's neighbours.
+  const changed = new Set<string>();
+  // A word can also drop out of what the document says: one left only in headlines says nothing.
+  for (const w of ctx.cases.keys()) if (!sameReading(before.ctx, ctx, w)) changed.add(w);
+  for (const w of before.ctx.cases.keys()) if (!ctx.cases.has(w)) changed.add(w);
+  return ctx.sentences.map((s, i) => {
+    const old = before.sentences.get(keys[i]);
+    if (old !== undefined && !s.lowers.some((w) => changed.has(w))) {
+      reuse.hits++;
+      return before.feats[old];
+    }
+    reuse.misses++;
+    return sentenceFeatures(ctx, i);
+  });
+}
+
+/**
+ * True when the features can read nothing different of `word` in either document: its spellings and
+ * neighbours, in the same order, and what they read of its cases. Of how often the word is written
+ * with a capital mid-sentence and in lower case, they read only whether each count is 0, 1 or more
+ * (a count less the word's own occurrence is then known to be zero or not) and which is the larger,
+ * so "the" one occurrence fewer reads the same.
+ */
+function sameReading(a: DocumentContext, b: DocumentContext, word: string): boolean {
+  const ca = a.cases.get(word);
+  const cb = b.cases.get(word);
+  if (ca === undefined || cb === undefined) return ca === cb;
+  if (Math.min(ca[0], 2) !== Math.min(cb[0], 2) || Math.min(ca[1], 2) !== Math.min(cb[1], 2)) return false;
+  if (Math.sign(ca[1] - ca[0]) !== Math.sign(cb[1] - cb[0])) return false;
+  return (
+    sameCounts(a.forms.get(word), b.forms.get(word)) &&
+    sameCounts(a.prevs.get(word), b.prevs.get(word)) &&
+    sameCounts(a.nexts.get(word), b.nexts.get(word)) &&
+    sameCounts(a.firsts.get(word), b.firsts.get(word)) &&
+    sameCounts(a.lasts.get(word), b.lasts.get(word))
+  );
+}
+
+function sameCounts(a: Map<string, number> | undefined, b: Map<string, number> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.size !== b.size) return false;
+  const ib = b.entries();
+  for (const [k, v] of a) {
+    const [kb, vb] = ib.next().value as [string, number];
+    if (k !== kb || v !== vb) return false;
+  }
+  return true;
+}
+
+function remember(reading: Reading, replaces: Reading | undefined): void {
+  const at = replaces ? readings.indexOf(replaces) : -1;
+  if (at >= 0) readings.splice(at, 1);
+  readings.unshift(reading);
+  let tokens = 0;
+  for (let i = 0; i < readings.length; i++) {
+    tokens += readings[i].tokens;
+    if (i > 0 && (i >= MAX_READINGS || tokens > MAX_TOKENS)) {
+      readings.length = i;
+      break;
+    }
+  }
+}
