@@ -116,6 +116,70 @@ let alphaScratch = new Float64Array(0);
 let betaScratch = new Float64Array(0);
 let backScratch = new Uint8Array(0);
 
+/** Labels that close a name or stand outside one: O, every E and every S, in label order. */
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/** Labels that may follow a closed one: O, every B and every S. */
+const OPENING = Int8Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
+for (const y of OPENING) if (FROM_N[y] !== CLOSED.length || CLOSED.some((c, k) => FROM[y * L + k] !== c)) throw new Error('step() is written out for BIOES');
+for (let ty = 0; ty < 4; ty++) {
+  for (const y of [2 + 4 * ty, 3 + 4 * ty]) if (FROM_N[y] !== 2 || FROM[y * L] !== 1 + 4 * ty || FROM[y * L + 1] !== 2 + 4 * ty) throw new Error('step() is written out for BIOES');
+}
+
+/**
+ * One token of the Viterbi recursion, written out for BIOES (checked against `allowed` above): the
+ * labels that follow a closed label read the same nine predecessors, and I and E of a type read its
+ * B and I. Predecessors are tried in label order and only a strictly better one replaces the best,
+ * as a loop over `FROM` would, so ties are broken the same way.
+ */
+function step(alpha: Float64Array, back: Uint8Array, scores: Float64Array, into: Float64Array, t: number): void {
+  const p = (t - 1) * L;
+  const o = t * L;
+  const c0 = alpha[p], c3 = alpha[p + 3], c4 = alpha[p + 4], c7 = alpha[p + 7], c8 = alpha[p + 8];
+  const c11 = alpha[p + 11], c12 = alpha[p + 12], c15 = alpha[p + 15], c16 = alpha[p + 16];
+  for (let k = 0; k < 9; k++) {
+    const y = OPENING[k];
+    const r = y * L;
+    let best = -Infinity;
+    let arg = 0;
+    let v = c0 + into[r];
+    if (v > best) { best = v; arg = 0; }
+    v = c3 + into[r + 1];
+    if (v > best) { best = v; arg = 3; }
+    v = c4 + into[r + 2];
+    if (v > best) { best = v; arg = 4; }
+    v = c7 + into[r + 3];
+    if (v > best) { best = v; arg = 7; }
+    v = c8 + into[r + 4];
+    if (v > best) { best = v; arg = 8; }
+    v = c11 + into[r + 5];
+    if (v > best) { best = v; arg = 11; }
+    v = c12 + into[r + 6];
+    if (v > best) { best = v; arg = 12; }
+    v = c15 + into[r + 7];
+    if (v > best) { best = v; arg = 15; }
+    v = c16 + into[r + 8];
+    if (v > best) { best = v; arg = 16; }
+    alpha[o + y] = best + scores[o + y];
+    back[o + y] = arg;
+  }
+  for (let ty = 0; ty < 4; ty++) {
+    const b = 1 + 4 * ty;
+    const ab = alpha[p + b];
+    const ai = alpha[p + b + 1];
+    for (let y = b + 1; y <= b + 2; y++) {
+      const r = y * L;
+      let best = -Infinity;
+      let arg = 0;
+      let v = ab + into[r];
+      if (v > best) { best = v; arg = b; }
+      v = ai + into[r + 1];
+      if (v > best) { best = v; arg = b + 1; }
+      alpha[o + y] = best + scores[o + y];
+      back[o + y] = arg;
+    }
+  }
+}
+
 /**
  * Viterbi over `n` tokens. `transition` is `(L + 1) × L`, row 0 for the sentence start, row y + 1 for
  * label y. Only well-formed sequences are considered, so every B is closed by an E of its own type.
@@ -133,23 +197,7 @@ export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<n
   alpha.fill(-Infinity, 0, L);
   for (let y = 0; y < L; y++) if (START_OK[y]) alpha[y] = transition[y] + scores[y];
   const into = packed(transition);
-  for (let t = 1; t < n; t++) {
-    const p = (t - 1) * L;
-    const o = t * L;
-    for (let y = 0; y < L; y++) {
-      let best = -Infinity;
-      let arg = 0;
-      const row = y * L;
-      const end = row + FROM_N[y];
-      for (let k = row; k < end; k++) {
-        const from = FROM[k];
-        const v = alpha[p + from] + into[k];
-        if (v > best) { best = v; arg = from; }
-      }
-      alpha[o + y] = best + scores[o + y];
-      back[o + y] = arg;
-    }
-  }
+  for (let t = 1; t < n; t++) step(alpha, back, scores, into, t);
   let best = -Infinity;
   let last = 0;
   for (let y = 0; y < L; y++) {

@@ -5,6 +5,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { LABEL_COUNT } from './labels';
+import { PAIRED_STRIDE } from './paired';
 
 /** Weights the decoder reads. */
 export interface TaggerModel {
@@ -13,8 +14,8 @@ export interface TaggerModel {
   readonly emission: ArrayLike<number>;
   /**
    * Row r's weights are `emission[r * stride + offset ..]`, `LABEL_COUNT` of them. A stored model with
-   * a second stage keeps both stages' rows side by side in one table (stride `2 × LABEL_COUNT`), so that
-   * one read of memory fetches a feature's weights for both. Unset: `LABEL_COUNT` and 0.
+   * a second stage keeps both stages' rows side by side in one table (`PAIRED_STRIDE`), so that one
+   * read of memory fetches a feature's weights for both. Unset: `LABEL_COUNT` and 0.
    */
   readonly stride?: number;
   readonly offset?: number;
@@ -62,12 +63,12 @@ export function decodeModel(file: ModelFile): TaggerModel {
   if (!file.second) return model(file, inflate(file), LABEL_COUNT, 0);
   const one = inflate(file);
   const two = inflate(file.second);
-  const both = new Int8Array(rows * 2 * LABEL_COUNT);
+  const both = new Int8Array(rows * PAIRED_STRIDE);
   for (let r = 0; r < rows; r++) {
-    both.set(one.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), 2 * r * LABEL_COUNT);
-    both.set(two.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), (2 * r + 1) * LABEL_COUNT);
+    both.set(one.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), r * PAIRED_STRIDE);
+    both.set(two.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), r * PAIRED_STRIDE + LABEL_COUNT);
   }
-  return { ...model(file, both, 2 * LABEL_COUNT, 0), second: model(file.second, both, 2 * LABEL_COUNT, LABEL_COUNT) };
+  return { ...model(file, both, PAIRED_STRIDE, 0), second: model(file.second, both, PAIRED_STRIDE, LABEL_COUNT) };
 }
 
 let shipped: TaggerModel | undefined;

@@ -15,22 +15,44 @@ import type { SentenceFeatures } from './features';
 import type { WordInfo } from './word-features';
 
 const L = LABEL_COUNT;
-const W = 2 * L;
+/** Both stages' weights of a row. */
+const P = 2 * L;
+/** A row of the shared table: both stages' weights, then two bytes of padding, so that rows start on 32-bit words. */
+export const PAIRED_STRIDE = 36;
+const ROW_WORDS = PAIRED_STRIDE / 4;
 if (L !== 17) throw new Error('pairedSums() is written out for 17 labels');
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** True when `model` and its second stage share a table laid out for `pairedSums`. */
 export function isPaired(model: TaggerModel): boolean {
   const two = model.second;
-  return !!two && two.emission === model.emission && model.stride === W && two.stride === W && (model.offset ?? 0) === 0 && two.offset === L;
+  const w = model.emission;
+  return (
+    LITTLE_ENDIAN && !!two && w instanceof Int8Array && w.byteOffset % 4 === 0 && two.emission === w &&
+    model.stride === PAIRED_STRIDE && two.stride === PAIRED_STRIDE && (model.offset ?? 0) === 0 && two.offset === L
+  );
+}
+
+const wordViews = new WeakMap<ArrayLike<number>, Int32Array>();
+
+/** The shared table read as 32-bit words. */
+function wordsOf(w: ArrayLike<number>): Int32Array {
+  let view = wordViews.get(w);
+  if (!view) {
+    const bytes = w as Int8Array;
+    wordViews.set(w, (view = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)));
+  }
+  return view;
 }
 
 /** Both stages' sums of the bias and of a spelling's own features but its first. */
 function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: number): Int16Array {
   if (word.sums && word.sumsOf === w) return word.sums;
-  const s = new Int16Array(W);
+  const s = new Int16Array(P);
   const add = (h: number): void => {
-    const r = (h & mask) * W;
-    for (let j = 0; j < W; j++) s[j] += w[r + j];
+    const r = (h & mask) * PAIRED_STRIDE;
+    for (let j = 0; j < P; j++) s[j] += w[r + j];
   };
   add(bias);
   for (let j = 1; j < word.own.length; j++) add(word.own[j]);
@@ -43,115 +65,130 @@ function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: 
  * Both stages' whole-number sums over a sentence's features, `n × 2L`: token t's first-stage sums at
  * `t × 2L`, its second-stage sums (without the second stage's own features) at `t × 2L + L`.
  * `words[t]` is what is known of token t's spelling, whose features open token t's in `f`.
+ *
+ * A row is read four weights at a time, as one 32-bit word, and summed two weights a lane: each
+ * byte is offset by 128 (so that it is never negative) and the word split into its even and odd
+ * bytes, each in a 16-bit lane. A token has at most `MAX_FEATURES` (64) features of at most 255
+ * each, 16,320 in all, so a lane never carries into the next; the offsets are taken off at the end.
  */
 export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: readonly WordInfo[], n: number): Int32Array {
-  const out = new Int32Array(n * W);
+  const out = new Int32Array(n * P);
   const w = model.emission;
+  const w32 = wordsOf(w);
   const mask = (1 << model.bits) - 1;
   const { feats, starts } = f;
   for (let t = 0; t < n; t++) {
     const word = words[t];
     const first = starts[t];
     const s = spellingSums(w, mask, word, feats[first]);
-    let a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], a4 = s[4], a5 = s[5], a6 = s[6], a7 = s[7], a8 = s[8], a9 = s[9], a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14], a15 = s[15], a16 = s[16];
-    let a17 = s[17], a18 = s[18], a19 = s[19], a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24], a25 = s[25], a26 = s[26], a27 = s[27], a28 = s[28], a29 = s[29], a30 = s[30], a31 = s[31], a32 = s[32], a33 = s[33];
+    let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0, o3 = 0, e4 = 0, o4 = 0, e5 = 0, o5 = 0, e6 = 0, o6 = 0, e7 = 0, o7 = 0, e8 = 0, o8 = 0;
+    let v = 0;
+    let count = 0;
     // The word's first own feature, then every feature after its own.
     const rest = first + 1 + word.own.length;
     for (let k = first + 1; k < starts[t + 1]; k = k === first + 1 ? rest : k + 1) {
-      const r = (feats[k] & mask) * W;
-      a0 += w[r + 0];
-      a1 += w[r + 1];
-      a2 += w[r + 2];
-      a3 += w[r + 3];
-      a4 += w[r + 4];
-      a5 += w[r + 5];
-      a6 += w[r + 6];
-      a7 += w[r + 7];
-      a8 += w[r + 8];
-      a9 += w[r + 9];
-      a10 += w[r + 10];
-      a11 += w[r + 11];
-      a12 += w[r + 12];
-      a13 += w[r + 13];
-      a14 += w[r + 14];
-      a15 += w[r + 15];
-      a16 += w[r + 16];
-      a17 += w[r + 17];
-      a18 += w[r + 18];
-      a19 += w[r + 19];
-      a20 += w[r + 20];
-      a21 += w[r + 21];
-      a22 += w[r + 22];
-      a23 += w[r + 23];
-      a24 += w[r + 24];
-      a25 += w[r + 25];
-      a26 += w[r + 26];
-      a27 += w[r + 27];
-      a28 += w[r + 28];
-      a29 += w[r + 29];
-      a30 += w[r + 30];
-      a31 += w[r + 31];
-      a32 += w[r + 32];
-      a33 += w[r + 33];
+      const r = (feats[k] & mask) * ROW_WORDS;
+      count++;
+      v = w32[r + 0] ^ 0x80808080;
+      e0 += v & 0xff00ff;
+      o0 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 1] ^ 0x80808080;
+      e1 += v & 0xff00ff;
+      o1 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 2] ^ 0x80808080;
+      e2 += v & 0xff00ff;
+      o2 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 3] ^ 0x80808080;
+      e3 += v & 0xff00ff;
+      o3 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 4] ^ 0x80808080;
+      e4 += v & 0xff00ff;
+      o4 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 5] ^ 0x80808080;
+      e5 += v & 0xff00ff;
+      o5 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 6] ^ 0x80808080;
+      e6 += v & 0xff00ff;
+      o6 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 7] ^ 0x80808080;
+      e7 += v & 0xff00ff;
+      o7 += (v >>> 8) & 0xff00ff;
+      v = w32[r + 8] ^ 0x80808080;
+      e8 += v & 0xff00ff;
+      o8 += (v >>> 8) & 0xff00ff;
     }
-    const o = t * W;
-    out[o + 0] = a0;
-    out[o + 1] = a1;
-    out[o + 2] = a2;
-    out[o + 3] = a3;
-    out[o + 4] = a4;
-    out[o + 5] = a5;
-    out[o + 6] = a6;
-    out[o + 7] = a7;
-    out[o + 8] = a8;
-    out[o + 9] = a9;
-    out[o + 10] = a10;
-    out[o + 11] = a11;
-    out[o + 12] = a12;
-    out[o + 13] = a13;
-    out[o + 14] = a14;
-    out[o + 15] = a15;
-    out[o + 16] = a16;
-    out[o + 17] = a17;
-    out[o + 18] = a18;
-    out[o + 19] = a19;
-    out[o + 20] = a20;
-    out[o + 21] = a21;
-    out[o + 22] = a22;
-    out[o + 23] = a23;
-    out[o + 24] = a24;
-    out[o + 25] = a25;
-    out[o + 26] = a26;
-    out[o + 27] = a27;
-    out[o + 28] = a28;
-    out[o + 29] = a29;
-    out[o + 30] = a30;
-    out[o + 31] = a31;
-    out[o + 32] = a32;
-    out[o + 33] = a33;
+    const o = t * P;
+    const bias = 128 * count;
+    out[o + 0] = (e0 & 0xffff) - bias + s[0];
+    out[o + 1] = (o0 & 0xffff) - bias + s[1];
+    out[o + 2] = (e0 >>> 16) - bias + s[2];
+    out[o + 3] = (o0 >>> 16) - bias + s[3];
+    out[o + 4] = (e1 & 0xffff) - bias + s[4];
+    out[o + 5] = (o1 & 0xffff) - bias + s[5];
+    out[o + 6] = (e1 >>> 16) - bias + s[6];
+    out[o + 7] = (o1 >>> 16) - bias + s[7];
+    out[o + 8] = (e2 & 0xffff) - bias + s[8];
+    out[o + 9] = (o2 & 0xffff) - bias + s[9];
+    out[o + 10] = (e2 >>> 16) - bias + s[10];
+    out[o + 11] = (o2 >>> 16) - bias + s[11];
+    out[o + 12] = (e3 & 0xffff) - bias + s[12];
+    out[o + 13] = (o3 & 0xffff) - bias + s[13];
+    out[o + 14] = (e3 >>> 16) - bias + s[14];
+    out[o + 15] = (o3 >>> 16) - bias + s[15];
+    out[o + 16] = (e4 & 0xffff) - bias + s[16];
+    out[o + 17] = (o4 & 0xffff) - bias + s[17];
+    out[o + 18] = (e4 >>> 16) - bias + s[18];
+    out[o + 19] = (o4 >>> 16) - bias + s[19];
+    out[o + 20] = (e5 & 0xffff) - bias + s[20];
+    out[o + 21] = (o5 & 0xffff) - bias + s[21];
+    out[o + 22] = (e5 >>> 16) - bias + s[22];
+    out[o + 23] = (o5 >>> 16) - bias + s[23];
+    out[o + 24] = (e6 & 0xffff) - bias + s[24];
+    out[o + 25] = (o6 & 0xffff) - bias + s[25];
+    out[o + 26] = (e6 >>> 16) - bias + s[26];
+    out[o + 27] = (o6 >>> 16) - bias + s[27];
+    out[o + 28] = (e7 & 0xffff) - bias + s[28];
+    out[o + 29] = (o7 & 0xffff) - bias + s[29];
+    out[o + 30] = (e7 >>> 16) - bias + s[30];
+    out[o + 31] = (o7 >>> 16) - bias + s[31];
+    out[o + 32] = (e8 & 0xffff) - bias + s[32];
+    out[o + 33] = (o8 & 0xffff) - bias + s[33];
   }
   return out;
 }
 
-/** The first stage's scores from `pairedSums`'s sums. */
+/**
+ * Scores are written to one array, reused: the decoder reads them at once and keeps nothing of them,
+ * so the scores of one sentence are good until the next sentence's are asked for.
+ */
+let scoreScratch = new Float64Array(64 * L);
+
+function scoresFor(n: number): Float64Array {
+  if (scoreScratch.length < n * L) scoreScratch = new Float64Array(2 * n * L);
+  return scoreScratch.subarray(0, n * L);
+}
+
+/** The first stage's scores from `pairedSums`'s sums; good until the next scores are asked for. */
 export function firstScores(model: TaggerModel, sums: Int32Array, n: number): Float64Array {
-  const out = new Float64Array(n * L);
+  const out = scoresFor(n);
   const sc = model.scale;
-  for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) out[t * L + y] = sums[t * W + y] * sc;
+  for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) out[t * L + y] = sums[t * P + y] * sc;
   return out;
 }
 
-/** The second stage's scores: `pairedSums`'s sums and the second stage's own features, `extra`. */
+const extraScratch = new Int32Array(L);
+
+/** The second stage's scores from `pairedSums`'s sums and the second stage's own features, `extra`; good until the next scores are asked for. */
 export function secondScores(model: TaggerModel, sums: Int32Array, extra: SentenceFeatures, n: number): Float64Array {
-  const out = new Float64Array(n * L);
+  const out = scoresFor(n);
   const w = model.emission;
   const mask = (1 << model.bits) - 1;
   const sc = model.scale;
-  const acc = new Int32Array(L);
+  const acc = extraScratch;
   for (let t = 0; t < n; t++) {
-    for (let y = 0; y < L; y++) acc[y] = sums[t * W + L + y];
+    for (let y = 0; y < L; y++) acc[y] = sums[t * P + L + y];
     for (let k = extra.starts[t]; k < extra.starts[t + 1]; k++) {
-      const r = (extra.feats[k] & mask) * W + L;
+      const r = (extra.feats[k] & mask) * PAIRED_STRIDE + L;
       for (let y = 0; y < L; y++) acc[y] += w[r + y];
     }
     for (let y = 0; y < L; y++) out[t * L + y] = acc[y] * sc;

@@ -120,11 +120,23 @@ export function forgetDecodings(): void {
 
 function featureHash(parts: readonly SentenceFeatures[], mode: number): number {
   let h = 0x811c9dc5 ^ mode;
-  for (const { feats, starts } of parts) {
-    for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
-    for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
-  }
-  return mix(h, parts[0].starts.length);
+  for (const f of parts) h = mix(h, hashOf(f));
+  return h;
+}
+
+/** Each set of features' hash, computed once: both stages' look-ups read a sentence's features. */
+const hashes = new WeakMap<SentenceFeatures, number>();
+
+function hashOf(f: SentenceFeatures): number {
+  let h = hashes.get(f);
+  if (h !== undefined) return h;
+  const { feats, starts } = f;
+  h = 0x811c9dc5;
+  for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
+  for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
+  h = mix(h, starts.length);
+  hashes.set(f, h);
+  return h;
 }
 
 function sameParts(a: readonly SentenceFeatures[], b: readonly SentenceFeatures[]): boolean {

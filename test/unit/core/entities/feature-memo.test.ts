@@ -6,6 +6,7 @@ import { cacheStats, resetCacheStats } from '../../../../src/core/cache-stats';
 import { documentFeatures, forgetReadings } from '../../../../src/core/entities/feature-memo';
 import { documentContext, sentenceFeatures, type SentenceFeatures } from '../../../../src/core/entities/features';
 import { currentModel } from '../../../../src/core/entities/model';
+import { PAIRED_STRIDE } from '../../../../src/core/entities/paired';
 import { tagSentences } from '../../../../src/core/entities/tagger';
 import { paragraphSentences } from '../../../../src/core/entities/tokens';
 import { withoutRemembering } from '../../../../src/core/lru';
@@ -94,7 +95,7 @@ describe('entity tagger: both stages from one table', () => {
     const rows = 1 << shipped.bits;
     const split = (offset: number): Int8Array => {
       const out = new Int8Array(rows * L);
-      for (let r = 0; r < rows; r++) for (let y = 0; y < L; y++) out[r * L + y] = shipped.emission[r * 2 * L + offset + y];
+      for (let r = 0; r < rows; r++) for (let y = 0; y < L; y++) out[r * L + y] = shipped.emission[r * PAIRED_STRIDE + offset + y];
       return out;
     };
     const apart = {

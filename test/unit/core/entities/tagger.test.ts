@@ -60,6 +60,52 @@ describe('entities: decoding', () => {
   });
 });
 
+describe('entities: decoding written out', () => {
+  /** Viterbi as a plain loop over `allowed`, predecessors in label order, a strictly better one replacing the best. */
+  function reference(scores: Float64Array, n: number, transition: Float64Array): { labels: number[]; best: number } {
+    const L = LABEL_COUNT;
+    const alpha: number[][] = [];
+    const back: number[][] = [];
+    alpha.push(Array.from({ length: L }, (_, y) => (allowed(-1, y) ? transition[y] + scores[y] : -Infinity)));
+    for (let t = 1; t < n; t++) {
+      alpha.push([]);
+      back.push([]);
+      for (let y = 0; y < L; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let from = 0; from < L; from++) {
+          if (!allowed(from, y)) continue;
+          const v = alpha[t - 1][from] + transition[(from + 1) * L + y];
+          if (v > best) { best = v; arg = from; }
+        }
+        alpha[t][y] = best + scores[t * L + y];
+        back[t - 1][y] = arg;
+      }
+    }
+    let best = -Infinity;
+    let last = 0;
+    for (let y = 0; y < L; y++) if (mayEnd(y) && alpha[n - 1][y] > best) { best = alpha[n - 1][y]; last = y; }
+    const labels = [last];
+    for (let t = n - 1; t > 0; t--) labels.unshift(back[t - 1][labels[0]]);
+    return { labels, best };
+  }
+
+  it('decodes what a plain loop over the allowed transitions decodes, ties included', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9 }), fc.integer(), fc.boolean(), (n, seed, coarse) => {
+      let s = seed;
+      const rand = (): number => ((s = (Math.imul(s, 1103515245) + 12345) | 0) >>> 8) / (1 << 24);
+      // Coarse scores (whole numbers from a small range) make many ties.
+      const draw = (scale: number): number => (coarse ? Math.floor(rand() * 3) : rand() * scale - scale / 2);
+      const scores = Float64Array.from({ length: n * LABEL_COUNT }, () => draw(20));
+      const transition = Float64Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, () => draw(4));
+      const got = viterbi(scores, n, transition);
+      const want = reference(scores, n, transition);
+      assert.deepEqual([...got.labels], want.labels);
+      assert.equal(got.best, want.best);
+    }), { numRuns: 500 });
+  });
+});
+
 describe('entities: features', () => {
   it('describes a word in a line of capitals by how the document writes it elsewhere', () => {
     const withBody = sentencesOf('SOCCER - JAPAN GET LUCKY WIN\n\nIn a soccer match, Japan beat Syria.');
