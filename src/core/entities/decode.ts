@@ -102,13 +102,25 @@ export interface Decoded {
 
 /**
  * The transition weights into each label from its possible predecessors, laid out like `FROM`.
- * Packed again for every sentence (a few hundred numbers): training changes the weights as it goes.
+ * Packed again for every sentence (a few hundred numbers), since training changes the weights as it
+ * goes, except for the weights of a stored model, which never change (`markStable`).
  */
 const packedScratch = new Float64Array(L * L);
+const packedStable = new WeakMap<ArrayLike<number>, Float64Array>();
+const stable = new WeakSet<ArrayLike<number>>();
+
+/** Marks transition weights that will never change, so that the decoder may pack them once. */
+export function markStable(transition: ArrayLike<number>): void {
+  stable.add(transition);
+}
 
 function packed(transition: ArrayLike<number>): Float64Array {
-  for (let y = 0; y < L; y++) for (let k = 0; k < FROM_N[y]; k++) packedScratch[y * L + k] = transition[(FROM[y * L + k] + 1) * L + y];
-  return packedScratch;
+  const kept = packedStable.get(transition);
+  if (kept) return kept;
+  const out = stable.has(transition) ? new Float64Array(L * L) : packedScratch;
+  for (let y = 0; y < L; y++) for (let k = 0; k < FROM_N[y]; k++) out[y * L + k] = transition[(FROM[y * L + k] + 1) * L + y];
+  if (out !== packedScratch) packedStable.set(transition, out);
+  return out;
 }
 
 /** Work arrays of the decoder, grown as sentences need and reused: decoding allocates only its answer. */
@@ -117,12 +129,14 @@ let betaScratch = new Float64Array(0);
 let backScratch = new Uint8Array(0);
 
 /** Labels that close a name or stand outside one: O, every E and every S, in label order. */
-const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+const CLOSED = Int8Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
 /** Labels that may follow a closed one: O, every B and every S. */
 const OPENING = Int8Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
 for (const y of OPENING) if (FROM_N[y] !== CLOSED.length || CLOSED.some((c, k) => FROM[y * L + k] !== c)) throw new Error('step() is written out for BIOES');
+for (const y of CLOSED) if (TO_N[y] !== OPENING.length || OPENING.some((c, k) => TO[y * L + k] !== c)) throw new Error('backStep() is written out for BIOES');
 for (let ty = 0; ty < 4; ty++) {
   for (const y of [2 + 4 * ty, 3 + 4 * ty]) if (FROM_N[y] !== 2 || FROM[y * L] !== 1 + 4 * ty || FROM[y * L + 1] !== 2 + 4 * ty) throw new Error('step() is written out for BIOES');
+  for (const y of [1 + 4 * ty, 2 + 4 * ty]) if (TO_N[y] !== 2 || TO[y * L] !== 2 + 4 * ty || TO[y * L + 1] !== 3 + 4 * ty) throw new Error('backStep() is written out for BIOES');
 }
 
 /**
@@ -181,6 +195,58 @@ function step(alpha: Float64Array, back: Uint8Array, scores: Float64Array, into:
 }
 
 /**
+ * One token of the backward recursion (the best score of the rest of the sentence from each label
+ * at t), written out like `step`: a closed label is followed by the nine opening ones, B and I of a
+ * type by its I and E. Each sum is added up in the order a loop over `TO` adds it.
+ */
+function backStep(beta: Float64Array, scores: Float64Array, transition: ArrayLike<number>, t: number): void {
+  const q = (t + 1) * L;
+  const o = t * L;
+  const s0 = scores[q], s1 = scores[q + 1], s4 = scores[q + 4], s5 = scores[q + 5], s8 = scores[q + 8];
+  const s9 = scores[q + 9], s12 = scores[q + 12], s13 = scores[q + 13], s16 = scores[q + 16];
+  const b0 = beta[q], b1 = beta[q + 1], b4 = beta[q + 4], b5 = beta[q + 5], b8 = beta[q + 8];
+  const b9 = beta[q + 9], b12 = beta[q + 12], b13 = beta[q + 13], b16 = beta[q + 16];
+  for (let k = 0; k < 9; k++) {
+    const from = CLOSED[k];
+    const r = (from + 1) * L;
+    let b = -Infinity;
+    let v = transition[r] + s0 + b0;
+    if (v > b) b = v;
+    v = transition[r + 1] + s1 + b1;
+    if (v > b) b = v;
+    v = transition[r + 4] + s4 + b4;
+    if (v > b) b = v;
+    v = transition[r + 5] + s5 + b5;
+    if (v > b) b = v;
+    v = transition[r + 8] + s8 + b8;
+    if (v > b) b = v;
+    v = transition[r + 9] + s9 + b9;
+    if (v > b) b = v;
+    v = transition[r + 12] + s12 + b12;
+    if (v > b) b = v;
+    v = transition[r + 13] + s13 + b13;
+    if (v > b) b = v;
+    v = transition[r + 16] + s16 + b16;
+    if (v > b) b = v;
+    beta[o + from] = b;
+  }
+  for (let ty = 0; ty < 4; ty++) {
+    const i = 2 + 4 * ty;
+    const e = i + 1;
+    const si = scores[q + i], se = scores[q + e], bi = beta[q + i], be = beta[q + e];
+    for (let from = i - 1; from <= i; from++) {
+      const r = (from + 1) * L;
+      let b = -Infinity;
+      let v = transition[r + i] + si + bi;
+      if (v > b) b = v;
+      v = transition[r + e] + se + be;
+      if (v > b) b = v;
+      beta[o + from] = b;
+    }
+  }
+}
+
+/**
  * Viterbi over `n` tokens. `transition` is `(L + 1) × L`, row 0 for the sentence start, row y + 1 for
  * label y. Only well-formed sequences are considered, so every B is closed by an E of its own type.
  */
@@ -212,17 +278,7 @@ export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<n
   if (!withMarginals || firstName === n) return { labels, best, marginals: null };
   const beta = betaScratch;
   for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = END_OK[y] ? 0 : -Infinity;
-  for (let t = n - 2; t >= Math.max(0, firstName - 1); t--) {
-    for (let from = 0; from < L; from++) {
-      let b = -Infinity;
-      for (let k = 0; k < TO_N[from]; k++) {
-        const y = TO[from * L + k];
-        const v = transition[(from + 1) * L + y] + scores[(t + 1) * L + y] + beta[(t + 1) * L + y];
-        if (v > b) b = v;
-      }
-      beta[t * L + from] = b;
-    }
-  }
+  for (let t = n - 2; t >= Math.max(0, firstName - 1); t--) backStep(beta, scores, transition, t);
   const marginals = new Float64Array(n * L);
   for (let i = Math.max(0, firstName - 1) * L; i < n * L; i++) marginals[i] = alpha[i] + beta[i];
   return { labels, best, marginals };

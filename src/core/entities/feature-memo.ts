@@ -40,6 +40,8 @@ export function forgetReadings(): void {
 
 /** The features of each sentence of `ctx`'s document, from a recent reading of it where they cannot have changed. */
 export function documentFeatures(ctx: DocumentContext): SentenceFeatures[] {
+  // A folder's articles, read once: nothing to compare with, nothing to keep.
+  if (readings.length === 0 && !rememberingAnalyses()) return ctx.sentences.map((_, i) => sentenceFeatures(ctx, i));
   const keys = ctx.sentences.map((s) => s.lowers.length + '\u0001' + s.sentence.tokens.map((t) => t.text).join('\u0001'));
   const sentences = new Map<string, number>();
   keys.forEach((k, i) => {

@@ -208,6 +208,10 @@ function priorFeatures(prior: PriorReading, s: PreparedSentence, index: number, 
   if (major >= 0) add(mix(T.priorMajor, mix(major * 2 + (hidden ? 1 : 0), own)));
 }
 
+/** Each token's lower-case and shape hashes, for the sentence being described. */
+let lowerScratch = new Uint32Array(64);
+let shapeScratch = new Uint32Array(64);
+
 /** Extracts the features of sentence `index` of a document, with a first reading's when there is one. */
 export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: PriorReading): SentenceFeatures {
   const s = ctx.sentences[index];
@@ -220,8 +224,16 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
       lists[i] = (m.kinds << 2) | pos | 0x80000000;
     }
   }
-  const lowerH = s.infos.map((w) => w.lower);
-  const shapeH = s.infos.map((w) => w.shape);
+  if (lowerScratch.length < n) {
+    lowerScratch = new Uint32Array(2 * n);
+    shapeScratch = new Uint32Array(2 * n);
+  }
+  const lowerH = lowerScratch;
+  const shapeH = shapeScratch;
+  for (let i = 0; i < n; i++) {
+    lowerH[i] = s.infos[i].lower;
+    shapeH[i] = s.infos[i].shape;
+  }
   startWriting(n);
   for (let i = 0; i < n; i++) {
     starts[i] = at;
@@ -232,7 +244,11 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
     // The layout `spellingSums` (paired.ts) relies on: the bias, the word's first own feature (where
     // the word stands mixed in), then the rest of its own features, which depend on the spelling alone.
     add(T.bias);
-    for (let j = 0; j < w.own.length; j++) add(hidden && j === 0 ? mix(w.own[j], where) : w.own[j]);
+    const own = w.own;
+    const room = Math.min(own.length, limit - at);
+    for (let j = 0; j < room; j++) out[at + j] = own[j];
+    if (hidden && room > 0) out[at] = mix(own[0], where);
+    at += room;
     add(mix(T.position, where * 8 + w.caseOf));
     add(mix(T.lineShape, mix(where, w.shape)));
     const p1 = i > 0 ? lowerH[i - 1] : EMPTY;

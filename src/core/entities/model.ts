@@ -4,6 +4,7 @@
  * `npm run train:ner`) is read on first use: a few megabytes of base64 inflated into a typed array.
  */
 import { inflateRawSync } from 'node:zlib';
+import { markStable } from './decode';
 import { LABEL_COUNT } from './labels';
 import { PAIRED_STRIDE } from './paired';
 
@@ -57,9 +58,11 @@ export function decodeModel(file: ModelFile): TaggerModel {
     if (raw.byteLength !== rows * LABEL_COUNT) throw new Error('entity model has the wrong size');
     return new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   };
-  const model = (w: StoredWeights, emission: Int8Array, stride: number, offset: number): TaggerModel => ({
-    bits: file.bits, emission, stride, offset, scale: w.scale, transition: Float64Array.from(w.transition), calibration: file.calibration,
-  });
+  const model = (w: StoredWeights, emission: Int8Array, stride: number, offset: number): TaggerModel => {
+    const transition = Float64Array.from(w.transition);
+    markStable(transition);
+    return { bits: file.bits, emission, stride, offset, scale: w.scale, transition, calibration: file.calibration };
+  };
   if (!file.second) return model(file, inflate(file), LABEL_COUNT, 0);
   const one = inflate(file);
   const two = inflate(file.second);
