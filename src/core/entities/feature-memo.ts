@@ -72,8 +72,8 @@ function reread(ctx: DocumentContext, keys: readonly string[], before: Reading):
   // changes no sentence, but it can change the order in which the document lists a word's neighbours.
   const changed = new Set<string>();
   // A word can also drop out of what the document says: one left only in headlines says nothing.
-  for (const w of ctx.cases.keys()) if (!sameReading(before.ctx, ctx, w)) changed.add(w);
-  for (const w of before.ctx.cases.keys()) if (!ctx.cases.has(w)) changed.add(w);
+  for (const [w, id] of ctx.ids) if (ctx.cases[id] && !sameReading(before.ctx, ctx, w)) changed.add(w);
+  for (const [w, id] of before.ctx.ids) if (before.ctx.cases[id] && !readOf(ctx, w)) changed.add(w);
   return ctx.sentences.map((s, i) => {
     const old = before.sentences.get(keys[i]);
     if (old !== undefined && !s.lowers.some((w) => changed.has(w))) {
@@ -93,18 +93,26 @@ function reread(ctx: DocumentContext, keys: readonly string[], before: Reading):
  * so "the" one occurrence fewer reads the same.
  */
 function sameReading(a: DocumentContext, b: DocumentContext, word: string): boolean {
-  const ca = a.cases.get(word);
-  const cb = b.cases.get(word);
+  const ia = a.ids.get(word);
+  const ib = b.ids.get(word);
+  const ca = ia === undefined ? undefined : a.cases[ia];
+  const cb = ib === undefined ? undefined : b.cases[ib];
   if (ca === undefined || cb === undefined) return ca === cb;
   if (Math.min(ca[0], 2) !== Math.min(cb[0], 2) || Math.min(ca[1], 2) !== Math.min(cb[1], 2)) return false;
   if (Math.sign(ca[1] - ca[0]) !== Math.sign(cb[1] - cb[0])) return false;
   return (
-    sameCounts(a.forms.get(word), b.forms.get(word)) &&
-    sameCounts(a.prevs.get(word), b.prevs.get(word)) &&
-    sameCounts(a.nexts.get(word), b.nexts.get(word)) &&
-    sameCounts(a.firsts.get(word), b.firsts.get(word)) &&
-    sameCounts(a.lasts.get(word), b.lasts.get(word))
+    sameCounts(a.forms[ia!], b.forms[ib!]) &&
+    sameCounts(a.prevs[ia!], b.prevs[ib!]) &&
+    sameCounts(a.nexts[ia!], b.nexts[ib!]) &&
+    sameCounts(a.firsts[ia!], b.firsts[ib!]) &&
+    sameCounts(a.lasts[ia!], b.lasts[ib!])
   );
+}
+
+/** True when the document's prose says anything of `word`. */
+function readOf(ctx: DocumentContext, word: string): boolean {
+  const id = ctx.ids.get(word);
+  return id !== undefined && ctx.cases[id] !== undefined;
 }
 
 function sameCounts(a: Map<string, number> | undefined, b: Map<string, number> | undefined): boolean {

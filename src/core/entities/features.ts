@@ -16,7 +16,7 @@ import type { WordInfo } from './word-features';
 
 // Imported bindings compile to property reads; the hot loops below use local copies.
 const { mix } = hashing;
-const { LIST_KIND_COUNT, listMatches, lowerOf, wordClasses } = lexicon;
+const { LIST_KIND_COUNT, listMatches, wordClasses } = lexicon;
 const { Case, info, T } = wordFeatures;
 
 /** Most features a token can have; extraction stops adding past it. */
@@ -30,6 +30,8 @@ export interface PreparedSentence {
   readonly sentence: Sentence;
   readonly lowers: readonly string[];
   readonly infos: readonly WordInfo[];
+  /** Each token's word, by its number in the document (`DocumentContext.ids`). */
+  readonly ids: Int32Array;
   readonly line: Line;
   /** Tokens where capitals are expected anyway: sentence starts, after an opening quote, colon or dash. */
   readonly initial: readonly boolean[];
@@ -37,10 +39,16 @@ export interface PreparedSentence {
 
 const OPENING = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '—', '–', '«', '*', '|', '>', '#']);
 
-function prepare(sentence: Sentence): PreparedSentence {
+function prepare(sentence: Sentence, numbers: Map<string, number>): PreparedSentence {
   const toks = sentence.tokens;
-  const lowers = toks.map((t) => lowerOf(t.text));
   const infos = toks.map((t) => info(t.text));
+  const lowers = infos.map((w) => w.lowerText);
+  const ids = new Int32Array(toks.length);
+  for (let i = 0; i < ids.length; i++) {
+    let id = numbers.get(lowers[i]);
+    if (id === undefined) numbers.set(lowers[i], (id = numbers.size));
+    ids[i] = id;
+  }
   let wordsSeen = 0;
   let caps = 0;
   let initialCaps = 0;
@@ -54,34 +62,42 @@ function prepare(sentence: Sentence): PreparedSentence {
   if (wordsSeen >= 2 && caps >= 0.6 * wordsSeen) line = Line.Caps;
   else if (wordsSeen >= 3 && caps + initialCaps >= 0.75 * wordsSeen) line = Line.Title;
   const initial = toks.map((_, i) => i === 0 || OPENING.has(toks[i - 1].text));
-  return { sentence, lowers, infos, line, initial };
+  return { sentence, lowers, infos, ids, line, initial };
 }
 
-/** How the document writes and uses each word, gathered from its prose (not its headlines). */
+/**
+ * How the document writes and uses each word, gathered from its prose (not its headlines). Words are
+ * numbered in the document (`ids`), and what is known of word number w is at index w of each list:
+ * `undefined` where the prose says nothing of it.
+ */
 export interface DocumentContext {
   readonly sentences: readonly PreparedSentence[];
-  /** lower-cased word → [written with a capital mid-sentence, written in lower case] counts. */
-  readonly cases: Map<string, [number, number]>;
-  /** lower-cased word → its most common capitalised spelling in prose. */
-  readonly forms: Map<string, Map<string, number>>;
-  /** lower-cased word → words before / after its capitalised occurrences, with counts. */
-  readonly prevs: Map<string, Map<string, number>>;
-  readonly nexts: Map<string, Map<string, number>>;
-  /** lower-cased word → first and last words of the capitalised runs it stands in. */
-  readonly firsts: Map<string, Map<string, number>>;
-  readonly lasts: Map<string, Map<string, number>>;
+  /** lower-cased word → its number; every token's word has one. */
+  readonly ids: Map<string, number>;
+  /** [written with a capital mid-sentence, written in lower case] counts. */
+  readonly cases: ([number, number] | undefined)[];
+  /** Capitalised spellings in prose, with counts. */
+  readonly forms: (Map<string, number> | undefined)[];
+  /** Words before / after its capitalised occurrences, with counts. */
+  readonly prevs: (Map<string, number> | undefined)[];
+  readonly nexts: (Map<string, number> | undefined)[];
+  /** First and last words of the capitalised runs it stands in. */
+  readonly firsts: (Map<string, number> | undefined)[];
+  readonly lasts: (Map<string, number> | undefined)[];
 }
 
-function bump(map: Map<string, Map<string, number>>, key: string, value: string): void {
-  let m = map.get(key);
-  if (!m) map.set(key, (m = new Map()));
+function bump(list: (Map<string, number> | undefined)[], id: number, value: string): void {
+  let m = list[id];
+  if (!m) list[id] = m = new Map();
   m.set(value, (m.get(value) ?? 0) + 1);
 }
 
 /** Prepares a document's sentences and gathers what its prose says of each word. */
 export function documentContext(sentences: readonly Sentence[]): DocumentContext {
-  const prepared = sentences.map(prepare);
-  const ctx: DocumentContext = { sentences: prepared, cases: new Map(), forms: new Map(), prevs: new Map(), nexts: new Map(), firsts: new Map(), lasts: new Map() };
+  const ids = new Map<string, number>();
+  const prepared = sentences.map((s) => prepare(s, ids));
+  const none = (): undefined[] => new Array<undefined>(ids.size).fill(undefined);
+  const ctx: DocumentContext = { sentences: prepared, ids, cases: none(), forms: none(), prevs: none(), nexts: none(), firsts: none(), lasts: none() };
   for (const s of prepared) {
     if (s.line !== Line.Prose) continue;
     const n = s.lowers.length;
@@ -89,22 +105,23 @@ export function documentContext(sentences: readonly Sentence[]): DocumentContext
     for (let i = 0; i <= n; i++) {
       const cased = i < n && s.infos[i].caseOf >= Case.Initial;
       if (i < n && s.infos[i].caseOf !== Case.None) {
-        const c = ctx.cases.get(s.lowers[i]) ?? [0, 0];
+        const id = s.ids[i];
+        let c = ctx.cases[id];
+        if (!c) ctx.cases[id] = c = [0, 0];
         if (s.infos[i].caseOf === Case.Lower) c[1]++;
         else if (!s.initial[i]) c[0]++;
-        ctx.cases.set(s.lowers[i], c);
         if (cased && !s.initial[i]) {
-          bump(ctx.forms, s.lowers[i], s.sentence.tokens[i].text);
-          bump(ctx.prevs, s.lowers[i], i > 0 ? s.lowers[i - 1] : '<s>');
-          bump(ctx.nexts, s.lowers[i], i + 1 < n ? s.lowers[i + 1] : '</s>');
+          bump(ctx.forms, id, s.sentence.tokens[i].text);
+          bump(ctx.prevs, id, i > 0 ? s.lowers[i - 1] : '<s>');
+          bump(ctx.nexts, id, i + 1 < n ? s.lowers[i + 1] : '</s>');
         }
       }
       if (cased && runStart < 0) runStart = i;
       if (!cased && runStart >= 0) {
         if (i - runStart >= 2 && !s.initial[runStart]) {
           for (let k = runStart; k < i; k++) {
-            if (k > runStart) bump(ctx.firsts, s.lowers[k], s.lowers[runStart]);
-            if (k < i - 1) bump(ctx.lasts, s.lowers[k], s.lowers[i - 1]);
+            if (k > runStart) bump(ctx.firsts, s.ids[k], s.lowers[runStart]);
+            if (k < i - 1) bump(ctx.lasts, s.ids[k], s.lowers[i - 1]);
           }
         }
         runStart = -1;
@@ -115,9 +132,9 @@ export function documentContext(sentences: readonly Sentence[]): DocumentContext
 }
 
 /** The spelling the document's prose gives a word, when a line of capitals or a sentence start hides it. */
-function trueForm(ctx: DocumentContext, lower: string): string | undefined {
-  const forms = ctx.forms.get(lower);
-  const cases = ctx.cases.get(lower);
+function trueForm(ctx: DocumentContext, id: number, lower: string): string | undefined {
+  const forms = ctx.forms[id];
+  const cases = ctx.cases[id];
   if (cases && cases[1] > (cases[0] || 0)) return lower;
   if (!forms) return undefined;
   let best: string | undefined;
@@ -130,6 +147,8 @@ function trueForm(ctx: DocumentContext, lower: string): string | undefined {
 export interface SentenceFeatures {
   readonly feats: Uint32Array;
   readonly starts: Uint32Array;
+  /** The hash the tagger remembers decodings by, once computed (`tagger.ts`). */
+  hash?: number;
 }
 
 /** The features of token t. */
@@ -167,8 +186,8 @@ function startWriting(tokens: number): void {
  */
 export interface PriorReading {
   readonly labels: readonly Uint8Array[];
-  /** lower-cased word → how often its capitalised occurrences were read as O, PER, LOC, ORG, MISC. */
-  readonly byWord: Map<string, Uint16Array>;
+  /** By word number: how often its capitalised occurrences were read as O, PER, LOC, ORG, MISC. */
+  readonly byWord: (Uint16Array | undefined)[];
 }
 
 /** The type (0 for O, 1 + type index) of a label. */
@@ -177,12 +196,12 @@ function typeIndex(y: number): number {
 }
 
 export function priorReading(ctx: DocumentContext, labels: readonly Uint8Array[]): PriorReading {
-  const byWord = new Map<string, Uint16Array>();
+  const byWord = new Array<Uint16Array | undefined>(ctx.ids.size).fill(undefined);
   ctx.sentences.forEach((s, si) => {
     for (let i = 0; i < s.lowers.length; i++) {
       if (s.infos[i].caseOf < Case.Initial) continue;
-      let c = byWord.get(s.lowers[i]);
-      if (!c) byWord.set(s.lowers[i], (c = new Uint16Array(5)));
+      let c = byWord[s.ids[i]];
+      if (!c) byWord[s.ids[i]] = c = new Uint16Array(5);
       c[typeIndex(labels[si][i])]++;
     }
   });
@@ -194,7 +213,7 @@ function priorFeatures(prior: PriorReading, s: PreparedSentence, index: number, 
   add(mix(T.priorOwn, y[i]));
   add(mix(T.priorPrev, mix(i > 0 ? y[i - 1] : 99, y[i])));
   add(mix(T.priorNext, mix(y[i], i + 1 < y.length ? y[i + 1] : 99)));
-  const c = s.infos[i].caseOf >= Case.Initial ? prior.byWord.get(s.lowers[i]) : undefined;
+  const c = s.infos[i].caseOf >= Case.Initial ? prior.byWord[s.ids[i]] : undefined;
   if (!c) return;
   const own = typeIndex(y[i]);
   let major = -1;
@@ -279,7 +298,7 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
     if (w.caseOf !== Case.None) docFeatures(ctx, s, i, hidden);
   }
   starts[n] = at;
-  const f: SentenceFeatures = { feats: scratch.slice(0, at), starts };
+  const f: SentenceFeatures = { feats: scratch.slice(0, at), starts, hash: undefined };
   return prior ? withPrior(ctx, index, f, prior) : f;
 }
 
@@ -298,7 +317,7 @@ export function priorOnly(ctx: DocumentContext, index: number, base: SentenceFea
     priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
   }
   starts[n] = at;
-  return { feats: scratch.slice(0, at), starts };
+  return { feats: scratch.slice(0, at), starts, hash: undefined };
 }
 
 /** A sentence's features with a first reading's added (a copy: the first stage keeps its own). */
@@ -314,20 +333,21 @@ export function withPrior(ctx: DocumentContext, index: number, f: SentenceFeatur
     priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
   }
   starts[n] = at;
-  return { feats: scratch.slice(0, at), starts };
+  return { feats: scratch.slice(0, at), starts, hash: undefined };
 }
 
 function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean): void {
   const lower = s.lowers[i];
+  const id = s.ids[i];
   const w = s.infos[i];
   const inProse = s.line === Line.Prose;
   const own = inProse && w.caseOf >= Case.Initial && !s.initial[i];
-  const c = ctx.cases.get(lower);
+  const c = ctx.cases[id];
   const capMid = (c?.[0] ?? 0) - (own ? 1 : 0);
   const low = (c?.[1] ?? 0) - (inProse && w.caseOf === Case.Lower ? 1 : 0);
   add(mix(T.docCase, ((capMid > 0 ? 2 : 0) + (low > 0 ? 1 : 0)) * 16 + (hidden ? 8 : 0) + w.caseOf));
   if (hidden) {
-    const form = trueForm(ctx, lower);
+    const form = trueForm(ctx, id, lower);
     if (form !== undefined) {
       const t = info(form);
       add(mix(T.trueWord, t.lower + t.caseOf));
@@ -337,10 +357,10 @@ function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidde
   }
   const prevOwn = i > 0 ? s.lowers[i - 1] : '<s>';
   const nextOwn = i + 1 < s.lowers.length ? s.lowers[i + 1] : '</s>';
-  elsewhere(ctx.prevs.get(lower), own ? prevOwn : undefined, T.docPrev);
-  elsewhere(ctx.nexts.get(lower), own ? nextOwn : undefined, T.docNext);
-  elsewhere(ctx.firsts.get(lower), undefined, T.docFirst, T.docFirstCls);
-  elsewhere(ctx.lasts.get(lower), undefined, T.docLast);
+  elsewhere(ctx.prevs[id], own ? prevOwn : undefined, T.docPrev);
+  elsewhere(ctx.nexts[id], own ? nextOwn : undefined, T.docNext);
+  elsewhere(ctx.firsts[id], undefined, T.docFirst, T.docFirstCls);
+  elsewhere(ctx.lasts[id], undefined, T.docLast);
 }
 
 /** Up to three words seen next to this word elsewhere, its own occurrence left out. */

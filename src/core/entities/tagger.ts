@@ -10,7 +10,7 @@ import { mix } from './hash';
 import { spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
 import { documentFeatures, forgetReadings } from './feature-memo';
-import { firstScores, isPaired, pairedSums, secondScores } from './paired';
+import { firstScores, isPaired, pairedSums, secondScores, sumsRoom } from './paired';
 import type { Sentence } from './tokens';
 
 /** A name the tagger found: a token span of one sentence, with its CoNLL type and margin. */
@@ -30,16 +30,23 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
   if (!second) return ctx.sentences.map((_, i) => decoded(model, [feats[i]], withMargins, () => emissions(model, feats[i], tokenCount(feats[i]))).spans);
   const paired = isPaired(model);
   // The second stage's sums of each sentence's features, made with the first stage's when its decoding is not remembered.
-  const sums: (Int32Array | undefined)[] = [];
-  const pairedSumsOf = (i: number): Int32Array => (sums[i] ??= pairedSums(model, feats[i], ctx.sentences[i].infos, tokenCount(feats[i])));
+  const at = new Int32Array(feats.length + 1);
+  for (let i = 0; i < feats.length; i++) at[i + 1] = at[i] + sumsRoom(tokenCount(feats[i]));
+  const sums = sumsScratch(at[feats.length]);
+  const summed = new Uint8Array(feats.length);
+  const sumsOf = (i: number): Int32Array => {
+    if (!summed[i]) pairedSums(model, feats[i], ctx.sentences[i].infos, tokenCount(feats[i]), sums, at[i]);
+    summed[i] = 1;
+    return sums;
+  };
   const labels = feats.map((f, i) =>
-    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, pairedSumsOf(i), tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
+    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, sumsOf(i), at[i], tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
   );
   const prior = priorReading(ctx, labels);
   return feats.map((f, i) => {
     const extra = priorOnly(ctx, i, f, prior);
     return decoded(second, [f, extra], withMargins, () =>
-      paired ? secondScores(second, pairedSumsOf(i), extra, tokenCount(f)) : emissions(second, withPrior(ctx, i, f, prior), tokenCount(f)),
+      paired ? secondScores(second, sumsOf(i), at[i], extra, tokenCount(f)) : emissions(second, withPrior(ctx, i, f, prior), tokenCount(f)),
     ).spans;
   });
 }
@@ -50,6 +57,14 @@ export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: r
     const f = feats ? feats[i] : sentenceFeatures(ctx, i);
     return decoded(model, [f], 'labels only', () => emissions(model, f, tokenCount(f))).labels;
   });
+}
+
+/** Both stages' sums of a document's sentences: one array, reused by each document in turn. */
+let sumsBuffer = new Int32Array(0);
+
+function sumsScratch(size: number): Int32Array {
+  if (sumsBuffer.length < size) sumsBuffer = new Int32Array(Math.max(size, 2 * sumsBuffer.length));
+  return sumsBuffer;
 }
 
 function tokenCount(f: SentenceFeatures): number {
@@ -124,18 +139,15 @@ function featureHash(parts: readonly SentenceFeatures[], mode: number): number {
   return h;
 }
 
-/** Each set of features' hash, computed once: both stages' look-ups read a sentence's features. */
-const hashes = new WeakMap<SentenceFeatures, number>();
-
+/** A set of features' hash, computed once and kept with them: both stages' look-ups read a sentence's features. */
 function hashOf(f: SentenceFeatures): number {
-  let h = hashes.get(f);
-  if (h !== undefined) return h;
+  if (f.hash !== undefined) return f.hash;
   const { feats, starts } = f;
-  h = 0x811c9dc5;
+  let h = 0x811c9dc5;
   for (let i = 0; i < starts.length; i++) h = Math.imul(h ^ starts[i], 0x01000193);
   for (let i = 0; i < feats.length; i++) h = Math.imul(h ^ feats[i], 0x01000193);
   h = mix(h, starts.length);
-  hashes.set(f, h);
+  f.hash = h;
   return h;
 }
 

@@ -12,6 +12,8 @@ export enum Case { None = 0, Lower = 1, Initial = 2, AllCaps = 3 }
 
 /** What the tagger knows of a word out of context; cached per spelling. */
 export interface WordInfo {
+  /** The lower-cased, apostrophe-straightened spelling (`lowerOf`), one string for every token of it. */
+  readonly lowerText: string;
   readonly lower: number;
   readonly shape: number;
   readonly caseOf: Case;
@@ -95,7 +97,7 @@ export function info(text: string): WordInfo {
   if (/\d/.test(text)) own.push(mix(T.digits, /^\d+$/.test(text) ? Math.min(text.length, 5) : 9));
   const cues = (isOrgCue(lowerText) ? 1 : 0) | (isPlaceCue(lowerText) ? 2 : 0) | (isTitleHead(lowerText) ? 4 : 0) | (isTitleModifier(lowerText) ? 8 : 0);
   for (let b = 0; b < 4; b++) if (cues & (1 << b)) own.push(mix(T.cue, b));
-  const w: WordInfo = { lower, shape, caseOf: caseOfText(text), classes, cues, own: Uint32Array.from(own), sums: undefined, sumsOf: undefined };
+  const w: WordInfo = { lowerText, lower, shape, caseOf: caseOfText(text), classes, cues, own: Uint32Array.from(own), sums: undefined, sumsOf: undefined };
   if (words.size >= MAX_WORDS) words.clear();
   words.set(text, w);
   return w;
