@@ -95,7 +95,8 @@ export interface Decoded {
   readonly best: number;
   /**
    * `n × L` max-marginals: the best whole-sentence score with token t labelled y; from the token
-   * before the first name on. Null when not asked for or when the sentence has no names.
+   * before the first name on. Null when not asked for or when the sentence has no names. Read them
+   * before decoding again: the decoder writes every sentence's into the same array.
    */
   readonly marginals: Float64Array | null;
 }
@@ -127,6 +128,7 @@ function packed(transition: ArrayLike<number>): Float64Array {
 let alphaScratch = new Float64Array(0);
 let betaScratch = new Float64Array(0);
 let backScratch = new Uint8Array(0);
+let marginalScratch = new Float64Array(0);
 
 /** Labels that close a name or stand outside one: O, every E and every S, in label order. */
 const CLOSED = Int8Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
@@ -279,7 +281,8 @@ export function viterbi(scores: Float64Array, n: number, transition: ArrayLike<n
   const beta = betaScratch;
   for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = END_OK[y] ? 0 : -Infinity;
   for (let t = n - 2; t >= Math.max(0, firstName - 1); t--) backStep(beta, scores, transition, t);
-  const marginals = new Float64Array(n * L);
+  if (marginalScratch.length < n * L) marginalScratch = new Float64Array(2 * n * L);
+  const marginals = marginalScratch.subarray(0, n * L);
   for (let i = Math.max(0, firstName - 1) * L; i < n * L; i++) marginals[i] = alpha[i] + beta[i];
   return { labels, best, marginals };
 }

@@ -34,14 +34,31 @@ export function isPaired(model: TaggerModel): boolean {
   );
 }
 
-const wordViews = new WeakMap<ArrayLike<number>, Int32Array>();
+/** The shared table read as 32-bit words, and which of its rows hold any weight but zero. */
+interface TableView {
+  readonly words: Int32Array;
+  /** Bit r set when row r has a weight that is not zero (about a quarter of the rows of the shipped model). */
+  readonly used: Uint32Array;
+}
 
-/** The shared table read as 32-bit words. */
-function wordsOf(w: ArrayLike<number>): Int32Array {
-  let view = wordViews.get(w);
+const views = new WeakMap<ArrayLike<number>, TableView>();
+
+function viewOf(w: ArrayLike<number>): TableView {
+  let view = views.get(w);
   if (!view) {
     const bytes = w as Int8Array;
-    wordViews.set(w, (view = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)));
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    const rows = words.length / ROW_WORDS;
+    const used = new Uint32Array(Math.ceil(rows / 32));
+    for (let r = 0; r < rows; r++) {
+      for (let q = 0; q < ROW_WORDS; q++) {
+        if (words[r * ROW_WORDS + q] !== 0) {
+          used[r >>> 5] |= 1 << (r & 31);
+          break;
+        }
+      }
+    }
+    views.set(w, (view = { words, used }));
   }
   return view;
 }
@@ -74,7 +91,7 @@ function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: 
  */
 export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: readonly WordInfo[], n: number, out: Int32Array, at: number): void {
   const w = model.emission;
-  const w32 = wordsOf(w);
+  const { words: w32, used } = viewOf(w);
   const mask = (1 << model.bits) - 1;
   const { feats, starts } = f;
   for (let t = 0; t < n; t++) {
@@ -87,7 +104,10 @@ export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: reado
     // The word's first own feature, then every feature after its own.
     const rest = first + 1 + word.own.length;
     for (let k = first + 1; k < starts[t + 1]; k = k === first + 1 ? rest : k + 1) {
-      const r = (feats[k] & mask) * ROW_WORDS;
+      const row = feats[k] & mask;
+      // A row of zeros adds nothing, and not counting it leaves no offset to take off.
+      if ((used[row >>> 5] & (1 << (row & 31))) === 0) continue;
+      const r = row * ROW_WORDS;
       count++;
       v = w32[r + 0] ^ 0x80808080;
       e0 += v & 0xff00ff;
