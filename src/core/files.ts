@@ -258,7 +258,8 @@ export type ReadFailure = { readonly ok: false; readonly reason: 'unreadable' | 
 /** Flags to open an article with: read only, never blocking (a FIFO), never through a final link. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-function openFailure(e: unknown): ReadFailure {
+/** Why a file could not be opened, or its status read. */
+export function openFailure(e: unknown): ReadFailure {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, reason: 'not-a-file', message: 'a link, not an article file' };
   return { ok: false, reason: 'unreadable', message: `cannot be read (${errorText(e)})` };

@@ -1,7 +1,7 @@
 /**
  * What the indexer needs of the place the articles live, so the same indexing code runs in the
- * extension (over `vscode.workspace.fs` and its editors), in the benchmark (over `node:fs`) and in
- * tests (over a map in memory). Files are named by key, the corpus's name of a document (the
+ * extension (over `vscode.workspace.fs` and its editors), on the command line and in the benchmark
+ * (over `node:fs`) and in tests (over a map in memory). Files are named by key, the corpus's name of a document (the
  * extension uses URI strings); the host alone knows what a key means.
  */
 import type { Decoded } from '../text/decode';

@@ -3,7 +3,8 @@
  * files in two passes, follows file events and editors, and lets the text of open documents (saved
  * or not) win over what is on disk. Texts are analysed by the `Analyzer` (worker threads) or taken
  * from the persisted index; only the corpus-wide step (`Corpus.setFacts`) runs on this thread, one
- * document per slice of the event loop. The extension, the benchmark and the tests run this same code.
+ * document per slice of the event loop. The extension, the command line, the benchmark and the tests
+ * run this same code.
  */
 import { performance } from 'node:perf_hooks';
 import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
@@ -13,7 +14,7 @@ import type { Logger } from '../logger';
 import { EditorAnalyses, type AnalysisStatus } from './editors';
 import { CancellationSource, Emitter, NEVER_CANCELLED, type ListenerCount } from './events';
 import type { CancellationToken, Disposable, HostEvent, IndexHost, Listing, OpenDocument } from './host';
-import { describe, Ledger, type Analyzer, type Counts, type FactsStore } from './ledger';
+import { describe, Ledger, type Analyzer, type Counts, type FactsStore, type FileOutcomes } from './ledger';
 import { progressWords, yieldToEventLoop, type IndexPhase } from './passes';
 import { ArticleReader } from './reading';
 import { IndexRuns, type RunOptions } from './runs';
@@ -55,6 +56,8 @@ export interface IndexerOptions extends Partial<RunOptions> {
   readonly cache?: FactsStore;
   /** The size above which an article is skipped, in KB (read at each use: the setting may change). */
   readonly maxFileSizeKB: () => number;
+  /** Told what became of each file, beside the log. */
+  readonly outcomes?: FileOutcomes;
 }
 
 /** How often progress is reported while indexing. */
@@ -98,7 +101,7 @@ export class Indexer implements Disposable {
     options: IndexerOptions,
   ) {
     this.cache = options.cache;
-    this.ledger = new Ledger(corpus, options.analyzer, log, (key) => host.display(key), options.cache, this.skippedEmitter, this.changeEmitter);
+    this.ledger = new Ledger(corpus, options.analyzer, log, (key) => host.display(key), options.cache, this.skippedEmitter, this.changeEmitter, options.outcomes);
     this.reader = new ArticleReader(host, this.ledger, log);
     this.editors = new EditorAnalyses(host, this.ledger, options.maxFileSizeKB, this.changeEmitter);
     const runOptions: RunOptions = { ...options, window: Math.max(1, options.window ?? 8) };

@@ -5,8 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
+import type { ReadFailure } from '../files';
 import { fileNameOf } from '../ids';
 import type { Logger } from '../logger';
+import type { Decoded } from '../text/decode';
 import type { Emitter } from './events';
 import { textHash } from './facts-cache';
 
@@ -26,6 +28,17 @@ export interface FactsStore {
   delete(key: string): void;
   /** Forgets every entry but those of `keep`. */
   prune(keep: Iterable<string>): Promise<void>;
+}
+
+/**
+ * Told what became of each file, for a caller that reports it in its own words (the command line);
+ * the log says the same in the extension's.
+ */
+export interface FileOutcomes {
+  /** A file was read and decoded, or was not read, and why. */
+  read(key: string, read: Decoded | ReadFailure): void;
+  /** A file could not be analysed, and is left out of the corpus. */
+  failed(key: string, message: string): void;
 }
 
 /** What the indexer did, for tests and the log. */
@@ -68,6 +81,7 @@ export class Ledger {
     readonly cache: FactsStore | undefined,
     private readonly skippedChanged: Emitter<void>,
     private readonly corpusChanged: Emitter<readonly string[]>,
+    readonly outcomes: FileOutcomes | undefined,
   ) {}
 
   /** Analyses under way. */
@@ -178,6 +192,7 @@ export class Ledger {
   /** Logs a failed analysis and drops the document: an analysis of other text would misplace highlights. */
   failed(key: string, e: unknown): void {
     if (this.disposed) return;
+    this.outcomes?.failed(key, describe(e));
     this.report(key, e);
     this.drop(key);
   }

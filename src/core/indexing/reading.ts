@@ -3,10 +3,10 @@
  * regular files, no link out of the workspace folders, one path per file on a local disk, and the
  * decoding said once in the log.
  */
-import { isInside, type ReadFailure } from '../files';
+import { isInside, openFailure, type ReadFailure } from '../files';
 import type { Logger } from '../logger';
 import { describeDecoding, type Decoded } from '../text/decode';
-import { kibibytes, overLimit, textOverLimit } from '../text/size';
+import { kibibytes, overLimit, textOverLimit, tooLargeMessage } from '../text/size';
 import type { IndexHost, ListedFile } from './host';
 import type { Ledger } from './ledger';
 
@@ -60,7 +60,8 @@ export class ArticleReader {
     let stat;
     try {
       stat = await this.host.stat(key);
-    } catch {
+    } catch (e) {
+      this.ledger.outcomes?.read(key, openFailure(e));
       this.ledger.drop(key, { gone: true });
       return undefined;
     }
@@ -69,7 +70,7 @@ export class ArticleReader {
     if (stat.type !== 'file') {
       decoded = { ok: false, reason: 'not-a-file', message: 'not a regular file (a named pipe, a device or a socket)' };
     } else if (overLimit(stat.size, limit.bytes)) {
-      decoded = { ok: false, reason: 'too-large', message: '' };
+      decoded = { ok: false, reason: 'too-large', message: tooLargeMessage(stat.size, limit.bytes) };
     } else {
       const local = await this.host.localPath?.(key);
       const at = local && (await this.realPathOf(key, local.path, local.real));
@@ -79,6 +80,7 @@ export class ArticleReader {
       }
       decoded = await this.host.read(key, limit.bytes, at);
     }
+    this.ledger.outcomes?.read(key, decoded);
     if (!decoded.ok) {
       if (decoded.reason === 'unreadable') this.log.warn(`Could not read ${this.host.display(key)}: ${decoded.message}`);
       else this.ledger.skip(key, decoded.reason === 'binary' ? 'binary file, not text' : decoded.reason === 'too-large' ? tooLarge(limit) : decoded.message);

@@ -44,6 +44,13 @@ export interface RunOptions {
   readonly cores?: number;
   /** Finds a text's quotes on this thread, in the quick pass (`quoteFacts`; the benchmark times it). */
   readonly findQuotes?: (text: string, fileName: string) => DocumentFacts;
+  /**
+   * Whether the host's thread is kept responsive while indexing (true when not given): many files then
+   * get their quotes first and their entities after, and a long article's quotes join the corpus a few
+   * at a time. Off where nothing waits on the thread (the command line): each file is analysed once,
+   * in full, and joins the corpus in one step, as if the files were added one by one.
+   */
+  readonly responsive?: boolean;
 }
 
 export class IndexRuns {
@@ -66,7 +73,7 @@ export class IndexRuns {
    * when cancelled.
    */
   async loadAll(keys: readonly string[], token: CancellationToken, onProgress?: (phase: IndexPhase, done: number, total: number) => void): Promise<boolean> {
-    const quick = keys.length >= QUICK_PASS_MIN_FILES;
+    const quick = this.options.responsive !== false && keys.length >= QUICK_PASS_MIN_FILES;
     if (quick && !this.warmedUp) {
       this.warmedUp = true;
       warmUpQuotePass();
@@ -189,15 +196,15 @@ export class IndexRuns {
   }
 
   /**
-   * Adds a file's facts as `Ledger.apply` does, but a long article's quotes a few at a time, letting
-   * the event loop run between slices: linking hundreds of new quotes at once would hold the host's
-   * thread for far longer than a slice. Every step is a consistent corpus (the first quotes of the
-   * article); a step finding that an editor opened the file, or its text changed, stops, the newer
-   * state winning.
+   * Adds a file's facts as `Ledger.apply` does, but (when the thread is kept responsive) a long
+   * article's quotes a few at a time, letting the event loop run between slices: linking hundreds of
+   * new quotes at once would hold the host's thread for far longer than a slice. Every step is a
+   * consistent corpus (the first quotes of the article); a step finding that an editor opened the
+   * file, or its text changed, stops, the newer state winning.
    */
   private async applyInSlices(key: string, text: string, facts: DocumentFacts, quotesOnly: boolean): Promise<void> {
     let slice = performance.now();
-    for (const step of quoteSteps(facts)) {
+    for (const step of this.options.responsive === false ? [facts] : quoteSteps(facts)) {
       if (!this.ledger.apply(key, text, step, 0, quotesOnly, step === facts) || step === facts) return;
       if (performance.now() - slice > SLICE_MS) {
         await yieldToEventLoop();

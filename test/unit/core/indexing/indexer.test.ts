@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Corpus } from '../../../../src/core/corpus';
 import { Indexer } from '../../../../src/core/indexing/indexer';
+import type { FileOutcomes } from '../../../../src/core/indexing/ledger';
 import { eventually, HeldAnalyzer, MemoryHost } from '../../../support/memory-host';
 import { RecordingLog } from '../../../support/recording-log';
 
@@ -8,6 +11,8 @@ import { RecordingLog } from '../../../support/recording-log';
 function article(n: number, words = 'will hold through the spring floods without any doubt'): string {
   return `Report ${n}\n\n“The dam ${words} at site ${n},” Mayor Ana Lopes said on Monday.`;
 }
+
+const SEEDS = join(__dirname, '../../../../seeds');
 
 /** Enough files for the run to find every file's quotes first, then the entities. */
 function folder(count = 10): Record<string, string> {
@@ -176,5 +181,44 @@ describe('the indexer over an in-memory workspace', () => {
     t.host.close('mem:/a.txt');
     await eventually(() => t.corpus.document('mem:/a.txt')?.text === article(1), 'the file’s own text');
     assert.equal(t.indexer.stats.editorStates, 0);
+  });
+
+  it('without keeping the thread responsive, analyses each file once, in full, adds it in one step and says what became of each', async () => {
+    const files = folder(4);
+    const seeds = readdirSync(SEEDS).sort().map((name) => readFileSync(join(SEEDS, name), 'utf8'));
+    seeds.forEach((text, i) => (files[`mem:/seeds/${i}.txt`] = text));
+    // More quotes than a responsive run adds at a time.
+    files['mem:/seeds/long.txt'] = seeds[3]!.repeat(3);
+    files['mem:/seeds/photo.txt'] = '\u0089PNG\u0000\u0000';
+    files['mem:/seeds/big.txt'] = 'x'.repeat(70 * 1024);
+    const host = new MemoryHost(files);
+    const listed = host.list.bind(host);
+    // Listed, then gone before it is read.
+    host.list = async () => {
+      const listing = await listed();
+      return { ...listing, files: [...listing.files, { key: 'mem:/seeds/gone.txt' }] };
+    };
+    const analyzer = new HeldAnalyzer();
+    const corpus = new Corpus();
+    const said: string[] = [];
+    const outcomes: FileOutcomes = {
+      read: (key, read) => void (read.ok || said.push(`${key}: ${read.message}`)),
+      failed: (key, message) => void said.push(`${key}: ${message}`),
+    };
+    indexer = new Indexer(corpus, host, new RecordingLog(), { analyzer, maxFileSizeKB: () => 64, cores: 2, responsive: false, outcomes });
+    await indexer.reindex();
+    assert.equal(analyzer.asked.length, 10);
+    assert.ok(analyzer.asked.every((a) => !a.quick), 'no quick pass');
+    assert.equal(indexer.stats.quick, 0);
+    assert.deepEqual(said.sort(), [
+      'mem:/seeds/big.txt: 70 KB is over the 64 KB limit',
+      'mem:/seeds/gone.txt: cannot be read (no such file: mem:/seeds/gone.txt)',
+      'mem:/seeds/photo.txt: binary content (not text)',
+    ]);
+    const oneByOne = new Corpus();
+    for (const key of corpus.uris()) oneByOne.set(key, files[key]!);
+    const links = (c: Corpus) => c.links().map((l) => `${l.from} ${l.to} ${l.relation} ${l.score}`);
+    assert.ok(links(corpus).length > 0);
+    assert.deepEqual(links(corpus), links(oneByOne), 'the links of the files added one by one');
   });
 });
