@@ -135,10 +135,10 @@ function nthIndexOf(text: string, needle: string, n: number): number {
 }
 
 /** Runs the command line on a story's folder and returns its quotes and links. */
-export function analyseFolder(dir: string): { quotes: PredictedQuote[]; links: PredictedLink[] } {
+export async function analyseFolder(dir: string): Promise<{ quotes: PredictedQuote[]; links: PredictedLink[] }> {
   let out = '';
   let err = '';
-  const status = cli(['analyze', '--json', dir], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+  const status = await cli(['analyze', '--json', dir], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
   if (status !== 0) throw new Error(`crosswire analyze ${dir} failed: ${err}`);
   const report = JSON.parse(out) as JsonReport;
   const quotes = report.documents.flatMap((d) =>
@@ -400,14 +400,15 @@ function row(label: string, s: StoryScore): string {
   return `${label.padEnd(30)} ${cells.map((c) => c.padStart(6)).join(' ')}`;
 }
 
-function run(argv: readonly string[]): void {
+async function run(argv: readonly string[]): Promise<void> {
   const showErrors = argv.includes('--errors') || argv.includes('--errors=all');
   const showHeldOut = argv.includes('--errors=all');
   const stories = loadStories();
-  const scored = stories.map((story) => {
-    const { quotes, links } = analyseFolder(join(COVERAGE, story.name));
-    return { story, score: scoreStory(story, quotes, links) };
-  });
+  const scored: { story: GoldStory; score: StoryScore }[] = [];
+  for (const story of stories) {
+    const { quotes, links } = await analyseFolder(join(COVERAGE, story.name));
+    scored.push({ story, score: scoreStory(story, quotes, links) });
+  }
   const header = ['link P', 'link R', 'chainP', 'chainR', 'spkr', 'spkr-S', 'exact', 'found', 'kind', 'decoy'];
   console.log(`${'story'.padEnd(30)} ${header.map((h) => h.padStart(6)).join(' ')}`);
   for (const { story, score } of scored) {
@@ -430,4 +431,9 @@ function run(argv: readonly string[]): void {
   }
 }
 
-if (require.main === module) run(process.argv.slice(2));
+if (require.main === module) {
+  run(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

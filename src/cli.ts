@@ -7,11 +7,15 @@ import { folderCorrections } from './core/corrections/folder';
 import { coverage, coverageCsv, coverageText, flags } from './core/coverage';
 import { EXPORT_FORMATS, exportAnalysis, exportName, FORMAT_DESCRIPTIONS, isExportFormat, type ExportFormat } from './core/export';
 import { exportTargetProblem, writeExport } from './core/export/write';
-import { findArticleFiles, readArticleFile, type FoundFile } from './core/files';
+import { findArticleFiles, type FoundFile } from './core/files';
 import { importPages, isWebPageName, MAX_PAGE_BYTES } from './core/import';
+import { Indexer } from './core/indexing/indexer';
+import type { FileOutcomes } from './core/indexing/ledger';
+import { NodeFsHost } from './core/indexing/node-host';
+import { sameThreadAnalyzer } from './core/indexing/same-thread';
+import { nullLogger } from './core/logger';
 import { jsonReport, textReport } from './core/report';
 import { describeDecoding } from './core/text/decode';
-import { kibibytes } from './core/text/size';
 import { visible } from './core/text/visible';
 
 const USAGE = `Usage: crosswire analyze [--json] [--max-size KB] [--] <files or folders…>
@@ -48,7 +52,8 @@ interface Options {
   command: 'analyze' | 'coverage' | 'export';
   json: boolean;
   csv: boolean;
-  maxBytes: number;
+  /** Files larger than this many KB are skipped. */
+  maxSizeKB: number;
   paths: string[];
   format?: ExportFormat;
   out?: string;
@@ -58,7 +63,7 @@ function parse(argv: readonly string[]): Options | string {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === undefined) return 'help';
   if (command !== 'analyze' && command !== 'coverage' && command !== 'export') return `unknown command "${command}"`;
-  const options: Options = { command, json: false, csv: false, maxBytes: kibibytes(5120), paths: [] };
+  const options: Options = { command, json: false, csv: false, maxSizeKB: 5120, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--') {
@@ -81,7 +86,7 @@ function parse(argv: readonly string[]): Options | string {
       if (value === undefined || value.trim() === '' || !Number.isFinite(kb) || kb <= 0) {
         return `--max-size takes a size in KB, such as --max-size 1024${value === undefined ? '' : ` (not "${value}")`}`;
       }
-      options.maxBytes = kibibytes(kb);
+      options.maxSizeKB = kb;
     } else if (a.startsWith('-') && a !== '-') {
       return `unknown option "${a}" (to analyse a file of that name, put "--" before it)`;
     } else options.paths.push(a);
@@ -217,7 +222,7 @@ function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function main(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): number {
+export async function main(argv: readonly string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const options = parse(argv);
   if (typeof options === 'string') return usage(options, io);
   if (options.command === 'export') {
@@ -234,21 +239,7 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
   const corpus = new Corpus();
   const corrections = folderCorrectionsOf(options.paths);
   corpus.setCorrections(corrections.flatMap((c) => c.bound));
-  for (const file of files) {
-    const shown = pathOf(file.path);
-    const decoded = readArticleFile(file.real, options.maxBytes);
-    if (!decoded.ok) {
-      problems.push(`${shown}: ${decoded.reason === 'unreadable' ? '' : 'skipped, '}${decoded.message}`);
-      continue;
-    }
-    const note = describeDecoding(decoded);
-    if (note) problems.push(`${shown}: ${note}`);
-    try {
-      corpus.set(file.path, decoded.text);
-    } catch (e) {
-      problems.push(`${shown}: could not be analysed (${(e as Error).message})`);
-    }
-  }
+  problems.push(...(await analyseFiles(corpus, files, options.maxSizeKB, pathOf)));
   for (const file of files) for (const n of corpus.notesOf(file.path)) problems.push(`${pathOf(file.path)}: ${n}`);
   problems.push(...correctionProblems(corpus, corrections, pathOf));
   for (const p of problems) io.err.write(`crosswire: ${visible(p.replace(/\n/g, '\\n'))}\n`);
@@ -265,6 +256,37 @@ export function main(argv: readonly string[], io: Io = { out: process.stdout, er
   if (options.command === 'export') return exportCommand(corpus, files, options.format!, options.out!, io);
   io.out.write(options.json ? safeJson(jsonReport(corpus, pathOf)) + '\n' : textReport(corpus, pathOf));
   return 0;
+}
+
+/**
+ * Reads and analyses the files into the corpus with the indexer the extension and the benchmark run,
+ * over a `node:fs` host, each file analysed once and in full. Returns what could not be read or
+ * analysed and how files were decoded, file by file in the order given.
+ */
+async function analyseFiles(corpus: Corpus, files: readonly FoundFile[], maxSizeKB: number, pathOf: (path: string) => string): Promise<string[]> {
+  const said = new Map<string, string[]>();
+  const say = (key: string, line: string): void => {
+    const lines = said.get(key);
+    if (lines) lines.push(line);
+    else said.set(key, [line]);
+  };
+  const outcomes: FileOutcomes = {
+    read: (key, read) => {
+      if (!read.ok) return say(key, `${read.reason === 'unreadable' ? '' : 'skipped, '}${read.message}`);
+      const note = describeDecoding(read);
+      if (note) say(key, note);
+    },
+    failed: (key, message) => say(key, `could not be analysed (${message})`),
+  };
+  // Keyed by the path each file was found under, read at its real path.
+  const host = new NodeFsHost(files.map((f) => ({ key: f.path, path: f.real })));
+  const indexer = new Indexer(corpus, host, nullLogger, { analyzer: sameThreadAnalyzer, maxFileSizeKB: () => maxSizeKB, responsive: false, outcomes });
+  try {
+    await indexer.reindex();
+  } finally {
+    indexer.dispose();
+  }
+  return files.flatMap((f) => (said.get(f.path) ?? []).map((line) => `${pathOf(f.path)}: ${line}`));
 }
 
 /** The corrections files of the folders given (`.crosswire/corrections.json` in each). */
@@ -348,5 +370,9 @@ if (require.main === module) {
     void importCommand(rest).then((code) => {
       process.exitCode = code;
     });
-  } else process.exitCode = main(process.argv.slice(2));
+  } else {
+    void main(process.argv.slice(2)).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }

@@ -8,14 +8,14 @@ import type { JsonReport } from '../../src/core/report';
 
 const SEEDS = join(__dirname, '../../seeds');
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io = {
     out: { write: (s: string) => (out += s) },
     err: { write: (s: string) => (err += s) },
   };
-  const code = main(args, io);
+  const code = await main(args, io);
   return { code, out, err };
 }
 
@@ -23,8 +23,8 @@ describe('crosswire analyze', function () {
   this.timeout(60000);
   let report: JsonReport;
 
-  before(() => {
-    const r = run(['analyze', '--json', SEEDS]);
+  before(async () => {
+    const r = await run(['analyze', '--json', SEEDS]);
     assert.equal(r.code, 0, r.err);
     report = JSON.parse(r.out) as JsonReport;
   });
@@ -53,8 +53,8 @@ describe('crosswire analyze', function () {
     assert.equal(b.speakerEntity, a.speakerEntity, 'the misspelt "Anthony Blinken" is the same person');
   });
 
-  it('prints a readable report with the quotes, their speakers and the entities', () => {
-    const r = run(['analyze', SEEDS]);
+  it('prints a readable report with the quotes, their speakers and the entities', async () => {
+    const r = await run(['analyze', SEEDS]);
     assert.equal(r.code, 0);
     assert.match(r.out, /Blinken urges China to halt military support to Russia/);
     assert.match(r.out, /speaker: Wang Wenbin/);
@@ -62,13 +62,13 @@ describe('crosswire analyze', function () {
     assert.match(r.out, /^Entities$/m);
   });
 
-  it('explains missing and binary files on stderr and still analyses the rest', () => {
+  it('explains missing and binary files on stderr and still analyses the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
     try {
       copyFileSync(join(SEEDS, '000_44d6e05b2ad3ddd3.txt'), join(dir, 'a.txt'));
       writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
       writeFileSync(join(dir, 'notes.json'), '{"not": "an article"}');
-      const r = run(['analyze', '--json', dir, join(dir, 'missing.txt')]);
+      const r = await run(['analyze', '--json', dir, join(dir, 'missing.txt')]);
       assert.equal(r.code, 0);
       assert.match(r.err, /missing\.txt: no such file or folder/);
       assert.match(r.err, /photo\.txt: skipped, binary content/);
@@ -79,7 +79,7 @@ describe('crosswire analyze', function () {
     }
   });
 
-  it('takes "--" as the end of the options, and names an unknown option', () => {
+  it('takes "--" as the end of the options, and names an unknown option', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
     try {
       copyFileSync(join(SEEDS, '000_44d6e05b2ad3ddd3.txt'), join(dir, '--json'));
@@ -87,22 +87,22 @@ describe('crosswire analyze', function () {
       process.chdir(dir);
       let r;
       try {
-        r = run(['analyze', '--', '--json']);
+        r = await run(['analyze', '--', '--json']);
       } finally {
         process.chdir(cwd);
       }
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /^Blinken urges China/, 'a readable report of the file named --json');
-      const unknown = run(['analyze', '--jsn', SEEDS]);
+      const unknown = await run(['analyze', '--jsn', SEEDS]);
       assert.equal(unknown.code, 2);
       assert.match(unknown.err, /^crosswire: unknown option "--jsn" \(to analyse a file of that name, put "--" before it\)\n/);
       assert.match(unknown.err, /Usage: crosswire analyze/);
       assert.equal(unknown.out, '');
-      const size = run(['analyze', '--max-size', 'big', SEEDS]);
+      const size = await run(['analyze', '--max-size', 'big', SEEDS]);
       assert.equal(size.code, 2);
       assert.match(size.err, /--max-size takes a size in KB, such as --max-size 1024 \(not "big"\)/);
-      assert.match(run(['analyze', '--max-size']).err, /--max-size takes a size in KB/);
-      const inline = run(['analyze', '--json', '--max-size=1', join(SEEDS, '000_44d6e05b2ad3ddd3.txt')]);
+      assert.match((await run(['analyze', '--max-size'])).err, /--max-size takes a size in KB/);
+      const inline = await run(['analyze', '--json', '--max-size=1', join(SEEDS, '000_44d6e05b2ad3ddd3.txt')]);
       assert.equal(inline.code, 1);
       assert.match(inline.err, /skipped, \d+\.\d KB is over the 1\.0 KB limit/);
     } finally {
@@ -127,20 +127,20 @@ describe('crosswire analyze', function () {
     }
   });
 
-  it('exits non-zero only when nothing could be analysed', () => {
-    const r = run(['analyze', '/no/such/folder']);
+  it('exits non-zero only when nothing could be analysed', async () => {
+    const r = await run(['analyze', '/no/such/folder']);
     assert.equal(r.code, 1);
     assert.match(r.err, /nothing could be analysed/);
-    assert.equal(run(['analyze']).code, 2);
-    assert.equal(run(['--help']).code, 0);
+    assert.equal((await run(['analyze'])).code, 2);
+    assert.equal((await run(['--help'])).code, 0);
   });
 });
 
 describe('crosswire coverage', function () {
   this.timeout(60000);
 
-  it('lists the seeds’ statements, the most widely carried first, with each article’s version and the flags', () => {
-    const r = run(['coverage', SEEDS]);
+  it('lists the seeds’ statements, the most widely carried first, with each article’s version and the flags', async () => {
+    const r = await run(['coverage', SEEDS]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^\d+ statements in 5 articles\n/);
     const carried = [...r.out.matchAll(/carried by (\d) of 5/g)].map((m) => Number(m[1]));
@@ -149,17 +149,17 @@ describe('crosswire coverage', function () {
     assert.match(r.out, /Changes a degree: ‘the largest’ here, ‘a leading’ in/);
   });
 
-  it('writes CSV with one column per article and one row per statement', () => {
-    const r = run(['coverage', '--csv', SEEDS]);
+  it('writes CSV with one column per article and one row per statement', async () => {
+    const r = await run(['coverage', '--csv', SEEDS]);
     assert.equal(r.code, 0, r.err);
-    const text = run(['coverage', SEEDS]).out;
+    const text = (await run(['coverage', SEEDS])).out;
     const rows = r.out.trimEnd().split('\r\n');
     assert.equal(rows.length - 1, Number(/^(\d+) statements/.exec(text)![1]));
     assert.ok(rows[0].startsWith('statement,carried by,'));
   });
 
-  it('refuses an option of the other command', () => {
-    const r = run(['coverage', '--json', SEEDS]);
+  it('refuses an option of the other command', async () => {
+    const r = await run(['coverage', '--json', SEEDS]);
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown option "--json"/);
   });

@@ -24,11 +24,11 @@ interface Run {
   ms: number;
 }
 
-function run(args: string[]): Run {
+async function run(args: string[]): Promise<Run> {
   let out = '';
   let err = '';
   const t0 = Date.now();
-  const code = main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+  const code = await main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
   return { code, out, err, ms: Date.now() - t0 };
 }
 
@@ -85,15 +85,15 @@ describe('hostile input: markup in article text is data', function () {
     assert.match(speakerOf('Nothing in the') ?? '', /Reyes/);
   });
 
-  it('prints markup verbatim in the readable report and escapes it only as JSON does', () => {
+  it('prints markup verbatim in the readable report and escapes it only as JSON does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-markup-'));
     try {
       writeFileSync(join(dir, 'markup.md'), MARKUP);
-      const text = run(['analyze', dir]);
+      const text = await run(['analyze', dir]);
       assert.equal(text.code, 0, text.err);
       assert.ok(text.out.includes('We will [cut taxes](command:workbench.action.terminal.new) for every family, &amp; we mean it.'));
       assert.ok(text.out.includes('a <b>fantasy</b> built on $(alert) icons'));
-      const report = json(run(['analyze', '--json', dir]));
+      const report = json(await run(['analyze', '--json', dir]));
       assertReportOffsets(report, new Map([['markup.md', MARKUP]]));
       assert.ok(report.documents[0]!.quotes.some((q) => q.text.includes('<a href="command:workbench.action.openSettings">budget</a>')));
     } finally {
@@ -110,7 +110,7 @@ describe('hostile input: encodings and line ends', function () {
   const crlf = SEED.replace(/\r?\n/g, '\r\n');
   const invalid = Buffer.concat([Buffer.from('Mayor Ann Lee said: “Rates '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' will fall.”\n')]);
 
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crosswire-enc-'));
     writeFileSync(join(dir, 'lf.txt'), SEED);
     writeFileSync(join(dir, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SEED)]));
@@ -118,7 +118,7 @@ describe('hostile input: encodings and line ends', function () {
     writeFileSync(join(dir, 'be.txt'), utf16(SEED, 'be'));
     writeFileSync(join(dir, 'crlf.txt'), crlf);
     writeFileSync(join(dir, 'invalid.txt'), invalid);
-    const r = run(['analyze', '--json', dir]);
+    const r = await run(['analyze', '--json', dir]);
     err = r.err;
     report = json(r);
   });
@@ -157,8 +157,8 @@ describe('hostile input: encodings and line ends', function () {
     }
   });
 
-  it('numbers lines in the readable report as an editor does, for CRLF and lone CR too', () => {
-    const text = run(['analyze', join(dir, 'lf.txt'), join(dir, 'crlf.txt')]);
+  it('numbers lines in the readable report as an editor does, for CRLF and lone CR too', async () => {
+    const text = await run(['analyze', join(dir, 'lf.txt'), join(dir, 'crlf.txt')]);
     const lines = (body: string): string[] => [...body.matchAll(/line (\d+)/g)].map((m) => m[1]!);
     const [lfPart, crlfPart] = text.out.split(/\n(?=\S)/).filter((s) => /line \d+/.test(s));
     assert.ok(lfPart && crlfPart);
@@ -188,7 +188,7 @@ describe('hostile input: files that are not articles', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('skips binary content named .txt, a 20 MB file and a too-large UTF-16 file, each with one message, and goes on', () => {
+  it('skips binary content named .txt, a 20 MB file and a too-large UTF-16 file, each with one message, and goes on', async () => {
     const png = Buffer.alloc(4096);
     png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     for (let i = 8; i < png.length; i++) png[i] = (i * 37) & 0xff;
@@ -196,7 +196,7 @@ describe('hostile input: files that are not articles', function () {
     writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 'All work and no play. '));
     writeFileSync(join(dir, 'wide.md'), utf16(oneLine(40000), 'le'));
     writeFileSync(join(dir, 'real.txt'), SEED);
-    const r = run(['analyze', '--json', '--max-size', '64', dir]);
+    const r = await run(['analyze', '--json', '--max-size', '64', dir]);
     const report = json(r);
     assert.deepEqual(report.documents.map((d) => d.path.split(/[\\/]/).pop()), ['real.txt']);
     const lines = r.err.trim().split('\n');
@@ -207,16 +207,16 @@ describe('hostile input: files that are not articles', function () {
     assert.ok(r.ms < 30000, `took ${r.ms} ms`);
   });
 
-  it('skips a 20 MB file under the default limit', () => {
-    const r = run(['analyze', '--json', join(dir, 'huge.txt'), join(dir, 'real.txt')]);
+  it('skips a 20 MB file under the default limit', async () => {
+    const r = await run(['analyze', '--json', join(dir, 'huge.txt'), join(dir, 'real.txt')]);
     assert.equal(json(r).documents.length, 1);
     assert.match(r.err, /^crosswire: .*huge\.txt: skipped, 20\.0 MB is over the 5\.0 MB limit\n$/);
   });
 
-  it('analyses an empty file and a file of white space as articles with nothing in them', () => {
+  it('analyses an empty file and a file of white space as articles with nothing in them', async () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'blank.txt'), ' \n\r\n\t\u2028\u00a0\n');
-    const r = run(['analyze', '--json', join(dir, 'empty.txt'), join(dir, 'blank.txt')]);
+    const r = await run(['analyze', '--json', join(dir, 'empty.txt'), join(dir, 'blank.txt')]);
     const report = json(r);
     assert.equal(r.err, '');
     assert.equal(report.documents.length, 2);
@@ -224,13 +224,13 @@ describe('hostile input: files that are not articles', function () {
       assert.deepEqual([d.quotes, d.mentions], [[], []]);
       assert.match(d.title, /^(empty|blank)\.txt$/);
     }
-    assert.equal(run(['analyze', join(dir, 'empty.txt')]).code, 0);
+    assert.equal((await run(['analyze', join(dir, 'empty.txt')])).code, 0);
   });
 
-  it('analyses one 1 MB line of news text in bounded time, with no quote longer than the cap', function () {
+  it('analyses one 1 MB line of news text in bounded time, with no quote longer than the cap', async function () {
     const text = oneLine(1024 * 1024);
     writeFileSync(join(dir, 'line.txt'), text);
-    const r = run(['analyze', '--json', '--max-size', '2048', join(dir, 'line.txt')]);
+    const r = await run(['analyze', '--json', '--max-size', '2048', join(dir, 'line.txt')]);
     const report = json(r);
     assert.ok(r.ms < 60000, `took ${r.ms} ms`);
     const d = report.documents[0]!;
@@ -239,13 +239,13 @@ describe('hostile input: files that are not articles', function () {
     for (const q of d.quotes) assert.ok(q.end - q.start <= MAX_QUOTE_LENGTH, `a quote of ${q.end - q.start} code units`);
   });
 
-  it('survives 10,000 quote marks of every kind in one paragraph and 5,000 quotes on their own lines', () => {
+  it('survives 10,000 quote marks of every kind in one paragraph and 5,000 quotes on their own lines', async () => {
     const marks = '"“”‘’«»‹›„‚\'';
     const soup = Array.from({ length: 10000 }, (_, i) => marks[(i * 7) % marks.length]! + (i % 3 ? 'x' : ' ')).join('');
     const lines = Array.from({ length: 5000 }, (_, i) => `Smith said “yes ${i}”.`).join('\n');
     writeFileSync(join(dir, 'soup.txt'), soup);
     writeFileSync(join(dir, 'lines.txt'), lines);
-    const r = run(['analyze', '--json', join(dir, 'soup.txt'), join(dir, 'lines.txt')]);
+    const r = await run(['analyze', '--json', join(dir, 'soup.txt'), join(dir, 'lines.txt')]);
     const report = json(r);
     assert.ok(r.ms < 60000, `took ${r.ms} ms`);
     assertReportOffsets(report, new Map([['soup.txt', soup], ['lines.txt', lines]]));
@@ -254,14 +254,14 @@ describe('hostile input: files that are not articles', function () {
     assert.ok(listed.quotes.every((q) => q.speaker === 'Smith'));
   });
 
-  it('survives a file of opening marks only, and quotes nested thousands deep', () => {
+  it('survives a file of opening marks only, and quotes nested thousands deep', async () => {
     const opening = '“He said ‘we «will ‹never „stop '.repeat(4000);
     let nested = 'Jones said: ';
     for (let i = 0; i < 3000; i++) nested += (i % 2 ? '‘' : '“') + 'word ';
     for (let i = 3000; i > 0; i--) nested += i % 2 ? '’' : '”';
     writeFileSync(join(dir, 'opening.txt'), opening);
     writeFileSync(join(dir, 'nested.txt'), nested);
-    const r = run(['analyze', '--json', join(dir, 'opening.txt'), join(dir, 'nested.txt')]);
+    const r = await run(['analyze', '--json', join(dir, 'opening.txt'), join(dir, 'nested.txt')]);
     const report = json(r);
     assert.ok(r.ms < 60000, `took ${r.ms} ms`);
     assertReportOffsets(report, new Map([['opening.txt', opening], ['nested.txt', nested]]));
@@ -311,9 +311,10 @@ function runIsolated(args: string[], cwd: string): Run & { rssKB: number } {
     const { main } = require(${JSON.stringify(cli)});
     let out = '', err = '';
     const t0 = performance.now();
-    const code = main(process.argv.slice(1), { out: { write: (s) => (out += s) }, err: { write: (s) => (err += s) } });
-    const ms = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ code, out, err, ms, rssKB: process.resourceUsage().maxRSS }));`;
+    main(process.argv.slice(1), { out: { write: (s) => (out += s) }, err: { write: (s) => (err += s) } }).then((code) => {
+      const ms = performance.now() - t0;
+      process.stdout.write(JSON.stringify({ code, out, err, ms, rssKB: process.resourceUsage().maxRSS }));
+    });`;
   const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, ...args], { cwd, encoding: 'utf8', timeout: 60000, maxBuffer: 64 << 20 });
   assert.equal(r.status, 0, `the command line did not finish: ${r.error?.message ?? r.stderr}`);
   return JSON.parse(r.stdout) as Run & { rssKB: number };
@@ -384,13 +385,13 @@ describe('hostile input: folders that are not what they seem', function () {
     assert.ok(memory < 1.2, `took ${memory.toFixed(2)}× the memory of the plain folder (${hostile.rssKB} / ${plain.rssKB} KB)`);
   });
 
-  it('gives the same report whatever the order and spelling of the paths given', () => {
-    const one = run(['analyze', '--json', join(root, 'plain', 'a.txt'), join(root, 'plain')]);
+  it('gives the same report whatever the order and spelling of the paths given', async () => {
+    const one = await run(['analyze', '--json', join(root, 'plain', 'a.txt'), join(root, 'plain')]);
     const cwd = process.cwd();
     process.chdir(root);
     let two: Run;
     try {
-      two = run(['analyze', '--json', 'plain/sub', './plain/a.txt', 'plain', 'plain/a.txt']);
+      two = await run(['analyze', '--json', 'plain/sub', './plain/a.txt', 'plain', 'plain/a.txt']);
     } finally {
       process.chdir(cwd);
     }
@@ -417,8 +418,8 @@ describe('hostile input: text that acts on a terminal', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('shows control characters, escape sequences, bidi overrides and zero-width characters as markers in the readable report', () => {
-    const r = run(['analyze', dir]);
+  it('shows control characters, escape sequences, bidi overrides and zero-width characters as markers in the readable report', async () => {
+    const r = await run(['analyze', dir]);
     assert.equal(r.code, 0, r.err);
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f]/.test(r.out), 'no raw control, bidi or zero-width character is printed');
     assert.ok(r.out.includes('Council ⟨U+001B⟩]0;owned⟨U+0007⟩votes ⟨U+001B⟩[2J⟨U+001B⟩[Hto cut⟨U+009B⟩31m taxes'), r.out.slice(0, 400));
@@ -427,8 +428,8 @@ describe('hostile input: text that acts on a terminal', function () {
     assert.match(r.out, /Blinken urges China/, 'the other article is reported as before');
   });
 
-  it('keeps the JSON report exact, with the same characters escaped so that it prints safely too', () => {
-    const r = run(['analyze', '--json', dir]);
+  it('keeps the JSON report exact, with the same characters escaped so that it prints safely too', async () => {
+    const r = await run(['analyze', '--json', dir]);
     assert.ok(!/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f]/.test(r.out), 'JSON escapes what a terminal would act on');
     const report = json(r);
     const evil = report.documents.find((d) => d.path.includes('evil'))!;
@@ -446,13 +447,13 @@ describe('hostile input: Windows-1252 and late binary content', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('decodes a Windows-1252 article, keeping its curly quotes, and says how it was read', () => {
+  it('decodes a Windows-1252 article, keeping its curly quotes, and says how it was read', async () => {
     const latin = (s: string): Buffer =>
       Buffer.from([...s].map((ch) => ({ '“': 0x93, '”': 0x94, '’': 0x92, '–': 0x96 })[ch] ?? ch.charCodeAt(0)));
     const text = 'Café owners protest\n\nMayor René Dupré said: “We won’t raise rents – not this year.”\n';
     writeFileSync(join(dir, 'cp1252.txt'), latin(text));
     writeFileSync(join(dir, 'real.txt'), SEED);
-    const r = run(['analyze', '--json', dir]);
+    const r = await run(['analyze', '--json', dir]);
     const report = json(r);
     assert.match(r.err, /^crosswire: .*cp1252\.txt: not valid UTF-8, decoded as Windows-1252\n$/);
     const d = report.documents.find((x) => x.path.endsWith('cp1252.txt'))!;
@@ -461,12 +462,12 @@ describe('hostile input: Windows-1252 and late binary content', function () {
     assert.equal(report.documents.length, 2);
   });
 
-  it('skips a file whose NUL bytes come after its first 8 KB as binary, and analyses the rest', () => {
+  it('skips a file whose NUL bytes come after its first 8 KB as binary, and analyses the rest', async () => {
     const text = Buffer.from(SEED.repeat(Math.ceil(20000 / SEED.length)));
     text[text.length - 100] = 0;
     assert.ok(text.length - 100 > 8192);
     writeFileSync(join(dir, 'late.txt'), text);
-    const r = run(['analyze', '--json', join(dir, 'late.txt'), join(dir, 'real.txt')]);
+    const r = await run(['analyze', '--json', join(dir, 'late.txt'), join(dir, 'real.txt')]);
     assert.match(r.err, /late\.txt: skipped, binary content \(not text\)/);
     assert.deepEqual(json(r).documents.map((d) => d.path.split(/[\\/]/).pop()), ['real.txt']);
   });

@@ -52,12 +52,12 @@ describe('the command line leaves the articles alone', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('changes no byte, modification time or mode of any file, and creates no file, in either output form', () => {
+  it('changes no byte, modification time or mode of any file, and creates no file, in either output form', async () => {
     const before = capture(dir);
     assert.equal([...before.values()].filter((v) => v !== 'dir').length, readdirSync(SEEDS).length + 2);
     const sink = { write: () => true };
     for (const args of [['analyze', dir], ['analyze', '--json', dir], ['analyze', '--max-size', '1', dir]]) {
-      const code = main(args, { out: sink, err: sink });
+      const code = await main(args, { out: sink, err: sink });
       assert.ok(code === 0 || code === 1, `exit code ${code} for ${args.join(' ')}`);
       const after = capture(dir);
       assert.deepEqual([...after.keys()], [...before.keys()], `files appeared or vanished after ${args.join(' ')}`);

@@ -37,7 +37,7 @@ describe('bounds on one document', () => {
 });
 
 describe('bounds on the command line', () => {
-  it('says what it left out of an unusual file and still reports the others whole', () => {
+  it('says what it left out of an unusual file and still reports the others whole', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-bounds-'));
     try {
       writeFileSync(join(dir, 'dense.txt'), Array.from({ length: MAX_QUOTES_PER_DOCUMENT + 10 }, (_, i) => `“w${i}”`).join(' '));
@@ -45,7 +45,7 @@ describe('bounds on the command line', () => {
       writeFileSync(join(dir, 'seed.txt'), SEED);
       let out = '';
       let err = '';
-      const code = main(['analyze', '--json', dir], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+      const code = await main(['analyze', '--json', dir], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
       assert.equal(code, 0);
       assert.match(err, /dense\.txt: only the first 5,000 of its 5,010 quotes are analysed/);
       assert.match(err, /chant\.txt: a quote repeated 2,000 times is linked as one chain of copies/);

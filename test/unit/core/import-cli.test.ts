@@ -34,7 +34,7 @@ describe('crosswire import', () => {
     assert.match(r.err, /news-banner-membership\.html: not an article/);
     assert.match(r.err, /3 of 5 pages imported/);
     let json = '';
-    assert.equal(main(['analyze', '--json', out], { out: { write: (s: string) => (json += s) }, err: { write: () => undefined } }), 0);
+    assert.equal(await main(['analyze', '--json', out], { out: { write: (s: string) => (json += s) }, err: { write: () => undefined } }), 0);
     const report = JSON.parse(json) as JsonReport;
     const haiti = report.documents.find((d) => d.path.endsWith('haiti-could-be-sent-to-us.md'));
     assert.equal(haiti?.title, 'Official: 8 armed men detained in Haiti could be sent to US');

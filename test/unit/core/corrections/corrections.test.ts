@@ -248,21 +248,21 @@ describe('corrections', function () {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    const cli = (args: string[]) => {
+    const cli = async (args: string[]) => {
       let out = '';
       let err = '';
-      const code = main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+      const code = await main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
       return { code, out, err };
     };
 
-    it('analyze and export honour .crosswire/corrections.json and say which could not be applied', () => {
+    it('analyze and export honour .crosswire/corrections.json and say which could not be applied', async () => {
       const lost: Correction = { kind: 'not-a-quote', quote: placeOf('a.txt', 'He said “gone words”.', { start: 9, end: 19 }) };
       writeFileSync(join(dir, '.crosswire', 'corrections.json'), serializeCorrections([
         { kind: 'set-speaker', quote: at('b.txt', 'constructive.'), speaker: 'Maria Zakharova' },
         { kind: 'not-an-entity', name: at('a.txt', 'Washington') },
         lost,
       ]));
-      const r = cli(['analyze', '--json', dir]);
+      const r = await cli(['analyze', '--json', dir]);
       assert.equal(r.code, 0, r.err);
       const report = JSON.parse(r.out) as JsonReport;
       const b = report.documents.find((d) => d.path.endsWith('b.txt'))!;
@@ -272,26 +272,26 @@ describe('corrections', function () {
       const a = report.documents.find((d) => d.path.endsWith('a.txt'))!;
       assert.ok(!a.mentions.some((m) => m.text === 'Washington'));
       assert.match(r.err, /corrections\.json: correction 3 \(Not a Quote\) not applied: “gone words” is no longer in a\.txt/);
-      const text = cli(['analyze', dir]);
+      const text = await cli(['analyze', dir]);
       assert.match(text.out, /speaker: Maria Zakharova \(corrected\)/);
 
       const out = join(dir, '.crosswire', 'export');
-      assert.equal(cli(['export', '--format', 'jsonl', '--out', out, dir]).code, 0);
+      assert.equal((await cli(['export', '--format', 'jsonl', '--out', out, dir])).code, 0);
       const records = readFileSync(join(out, 'analysis.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       const exported = records.find((x) => x.type === 'quote' && x.text === 'constructive.')!;
       assert.equal(exported.speaker, 'Maria Zakharova');
       assert.deepEqual(exported.corrected, ['set-speaker']);
-      assert.equal(cli(['export', '--format', 'brat', '--out', join(dir, '.crosswire', 'brat'), dir]).code, 0);
+      assert.equal((await cli(['export', '--format', 'brat', '--out', join(dir, '.crosswire', 'brat'), dir])).code, 0);
       assert.match(readFileSync(join(dir, '.crosswire', 'brat', 'b.ann'), 'utf8'), /AnnotatorNotes T\d+\tquote [^\n]*; corrected: set-speaker\n/);
-      assert.equal(cli(['export', '--format', 'webannotation', '--out', join(dir, '.crosswire', 'wa'), dir]).code, 0);
+      assert.equal((await cli(['export', '--format', 'webannotation', '--out', join(dir, '.crosswire', 'wa'), dir])).code, 0);
       assert.match(readFileSync(join(dir, '.crosswire', 'wa', 'annotations.jsonld'), 'utf8'), /"purpose": "editing",\s+"value": "corrected by a reader: set-speaker"/);
       assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), A);
       assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), B);
     });
 
-    it('reports a corrections file it cannot read and analyses as if there were none', () => {
+    it('reports a corrections file it cannot read and analyses as if there were none', async () => {
       writeFileSync(join(dir, '.crosswire', 'corrections.json'), '{"corrections": [ {"kind": "set-speaker"');
-      const r = cli(['analyze', '--json', dir]);
+      const r = await cli(['analyze', '--json', dir]);
       assert.equal(r.code, 0);
       assert.match(r.err, /corrections\.json is not valid JSON/);
     });

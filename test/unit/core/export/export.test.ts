@@ -61,8 +61,8 @@ describe('export', function () {
     assert.equal(codePointOffsets('plain')(3), 3);
   });
 
-  it('writes JSON Lines whose every line parses, with every quote, link and entity', () => {
-    const lines = fileOf(run('jsonl'), 'analysis.jsonl').trimEnd().split('\n');
+  it('writes JSON Lines whose every line parses, with every quote, link and entity', async () => {
+    const lines = fileOf(await run('jsonl'), 'analysis.jsonl').trimEnd().split('\n');
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const quotes = records.filter((r) => r.type === 'quote');
     assert.equal(quotes.length, corpus.documents().reduce((n, d) => n + d.quotes.length, 0));
@@ -75,8 +75,8 @@ describe('export', function () {
     assert.equal(TRICKY.slice(blinken.start as number, blinken.end as number), blinken.text);
   });
 
-  it('writes CSV that a CSV library reads back: one row per quote and per mention, formulas made harmless', () => {
-    const files = run('csv');
+  it('writes CSV that a CSV library reads back: one row per quote and per mention, formulas made harmless', async () => {
+    const files = await run('csv');
     const quotesCsv = fileOf(files, 'quotes.csv');
     assert.ok(quotesCsv.startsWith('\ufeff'), 'a byte-order mark so that Excel reads UTF-8');
     const quotes = parseCsv(quotesCsv, { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
@@ -159,8 +159,8 @@ describe('export', function () {
       return { entities, relations };
     }
 
-    it('writes each text beside its annotations, with offsets in code points, that brat reads', () => {
-      const files = run('brat');
+    it('writes each text beside its annotations, with offsets in code points, that brat reads', async () => {
+      const files = await run('brat');
       const conf = readConf(fileOf(files, 'annotation.conf'));
       assert.ok(conf.entities.has('Person') && conf.relations.has('Said_by'));
       for (const d of corpus.documents()) {
@@ -182,8 +182,8 @@ describe('export', function () {
     });
   });
 
-  it('writes a Web Annotation collection valid against the data model, whose selectors find their words', () => {
-    const doc = JSON.parse(fileOf(run('webannotation'), 'annotations.jsonld')) as {
+  it('writes a Web Annotation collection valid against the data model, whose selectors find their words', async () => {
+    const doc = JSON.parse(fileOf(await run('webannotation'), 'annotations.jsonld')) as {
       total: number;
       first: { items: { id: string; motivation: string; body: { purpose: string; value?: string; source?: string }[]; target: { source: string; selector: Record<string, unknown>[] } }[] };
     };
@@ -211,8 +211,8 @@ describe('export', function () {
     assert.ok(zakharova?.body.some((b) => b.value === 'said by Maria Zakharova'));
   });
 
-  it('writes CoNLL token tags that give back the names and quotes at their offsets', () => {
-    const conll = fileOf(run('conll'), 'analysis.conll');
+  it('writes CoNLL token tags that give back the names and quotes at their offsets', async () => {
+    const conll = fileOf(await run('conll'), 'analysis.conll');
     const byDoc = new Map<string, string[][]>();
     let current: string[][] = [];
     for (const line of conll.split('\n')) {
@@ -247,10 +247,10 @@ describe('export', function () {
 
   describe('crosswire export', () => {
     let dir: string;
-    const cli = (args: string[]) => {
+    const cli = async (args: string[]) => {
       let out = '';
       let err = '';
-      const code = main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
+      const code = await main(args, { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } });
       return { code, out, err };
     };
 
@@ -261,9 +261,9 @@ describe('export', function () {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('writes every format to the --out folder and leaves the articles as they were', () => {
+    it('writes every format to the --out folder and leaves the articles as they were', async () => {
       for (const format of ['jsonl', 'csv', 'brat', 'webannotation', 'conll']) {
-        const r = cli(['export', '--format', format, '--out', join(dir, 'out', format), join(dir, 'story')]);
+        const r = await cli(['export', '--format', format, '--out', join(dir, 'out', format), join(dir, 'story')]);
         assert.equal(r.code, 0, r.err);
       }
       assert.ok(existsSync(join(dir, 'out', 'brat', 'tricky.md.ann')));
@@ -272,24 +272,24 @@ describe('export', function () {
       assert.equal(readFileSync(join(dir, 'story', 'tricky.md'), 'utf8'), TRICKY);
     });
 
-    it('refuses to write among the articles, but a hidden folder inside them is fine', () => {
-      const among = cli(['export', '--format', 'brat', '--out', join(dir, 'story'), join(dir, 'story')]);
+    it('refuses to write among the articles, but a hidden folder inside them is fine', async () => {
+      const among = await cli(['export', '--format', 'brat', '--out', join(dir, 'story'), join(dir, 'story')]);
       assert.equal(among.code, 1);
       assert.match(among.err, /among the articles/);
-      const inside = cli(['export', '--format', 'brat', '--out', join(dir, 'story', 'brat'), join(dir, 'story')]);
+      const inside = await cli(['export', '--format', 'brat', '--out', join(dir, 'story', 'brat'), join(dir, 'story')]);
       assert.equal(inside.code, 1);
       assert.ok(!existsSync(join(dir, 'story', 'brat')));
-      const hidden = cli(['export', '--format', 'brat', '--out', join(dir, 'story', '.crosswire', 'export'), join(dir, 'story')]);
+      const hidden = await cli(['export', '--format', 'brat', '--out', join(dir, 'story', '.crosswire', 'export'), join(dir, 'story')]);
       assert.equal(hidden.code, 0, hidden.err);
       assert.ok(existsSync(join(dir, 'story', '.crosswire', 'export', 'tricky.md.txt')));
-      const again = cli(['analyze', '--json', join(dir, 'story')]);
+      const again = await cli(['analyze', '--json', join(dir, 'story')]);
       assert.equal((JSON.parse(again.out) as { documents: unknown[] }).documents.length, 1, 'the copies are not read as articles');
     });
 
-    it('says what is missing or wrong in the command', () => {
-      assert.equal(cli(['export', '--out', join(dir, 'o'), join(dir, 'story')]).code, 2);
-      assert.match(cli(['export', '--format', 'xml', '--out', join(dir, 'o'), join(dir, 'story')]).err, /--format takes one of jsonl, csv, brat, webannotation, conll/);
-      assert.match(cli(['export', '--format', 'csv', join(dir, 'story')]).err, /needs --out/);
+    it('says what is missing or wrong in the command', async () => {
+      assert.equal((await cli(['export', '--out', join(dir, 'o'), join(dir, 'story')])).code, 2);
+      assert.match((await cli(['export', '--format', 'xml', '--out', join(dir, 'o'), join(dir, 'story')])).err, /--format takes one of jsonl, csv, brat, webannotation, conll/);
+      assert.match((await cli(['export', '--format', 'csv', join(dir, 'story')])).err, /needs --out/);
     });
   });
 });
