@@ -1,6 +1,6 @@
 import { analyzeText, type DocumentFacts } from './analysis';
 import { indexNotes } from './bounds';
-import { correctDocument, type CorrectedDocument } from './corrections/apply';
+import { correctDocument } from './corrections/apply';
 import { correctEntities, correctLinks, type EntityOverlay, type LinkOverlay } from './corrections/overlay';
 import type { BoundCorrection, CorrectionKind, CorrectionOutcome } from './corrections/types';
 import { EntityResolver } from './entities';
@@ -8,7 +8,8 @@ import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { QuoteIndex } from './matching';
 import { partitionPoint } from './sorted';
-import { detached, loadText, storeText, type StoredText } from './text/stored';
+import { analysisOf, rawMention, storedFacts, storeDocument, type StoredDocument } from './stored-document';
+import { loadText } from './text/stored';
 import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /** A quote of a document, with its speaker and the entity the speaker is. */
@@ -52,38 +53,6 @@ export interface DocumentAnalysis {
 
 export { analyzeText, type DocumentFacts } from './analysis';
 
-/**
- * What the corpus keeps of a document. Mentions are by far the most numerous things a corpus holds, so
- * they are stored as parallel typed arrays and their text is sliced from the document when asked.
- */
-interface Analysed {
-  readonly uri: string;
-  readonly id: string;
-  readonly version: number;
-  /** The text, compact (`text/stored.ts`); `Corpus.textOf` gives it back as a string. */
-  readonly text: StoredText;
-  readonly title: string;
-  readonly source: string | null;
-  readonly date: string | undefined;
-  /** Start and end of each paragraph, in turn. */
-  readonly paragraphSpans: Int32Array;
-  readonly quotes: readonly QuoteSpan[];
-  readonly speakers: readonly (SpeakerRef | null)[];
-  readonly mentionStarts: Int32Array;
-  readonly mentionEnds: Int32Array;
-  readonly mentionTypes: Uint8Array;
-  /** What `analyzeText` noted of the document. */
-  readonly analysisNotes: readonly string[] | undefined;
-  /** What the quote index noted of its quotes, set once they are indexed. */
-  indexNotes: readonly string[] | undefined;
-  /** The facts as analysed, when corrections changed them: what `factsOf` gives, and corrections are applied to again. */
-  readonly raw: DocumentFacts | undefined;
-  /** What the reader's corrections of this document did, when it has any. */
-  readonly correction: CorrectedDocument | undefined;
-}
-
-const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
-
 /** How many documents' materialised analyses are kept; hovers and redraws ask for a few open articles. */
 const DOCUMENT_CACHE_SIZE = 32;
 /**
@@ -95,17 +64,17 @@ const RECENT_TEXT_CHARS = 4_000_000;
 /**
  * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
  * from what is known. Setting a document re-analyses that document only; the quote index and the
- * entity resolver update only what it touches.
+ * entity resolver update only what it touches. Each document is kept compact (`stored-document.ts`).
  */
 export class Corpus {
-  private readonly docs = new Map<string, Analysed>();
+  private readonly docs = new Map<string, StoredDocument>();
   private readonly byId = new Map<string, string>();
   private readonly quoteIndex = new QuoteIndex();
   private readonly resolver = new EntityResolver();
   /** Recently materialised analyses, with the generation they were made in. */
   private readonly analyses = new BoundedCache<string, { readonly generation: number; readonly analysis: DocumentAnalysis }>(Infinity, () => 1, DOCUMENT_CACHE_SIZE);
   /** Texts recently read, as strings, by the document they belong to. */
-  private readonly recentTexts = new BoundedCache<Analysed, string>(RECENT_TEXT_CHARS, (t) => t.length, DOCUMENT_CACHE_SIZE);
+  private readonly recentTexts = new BoundedCache<StoredDocument, string>(RECENT_TEXT_CHARS, (t) => t.length, DOCUMENT_CACHE_SIZE);
   /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
   private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
@@ -136,35 +105,11 @@ export class Corpus {
     const id = this.idFor(uri);
     const fixes = this.fixesByUri.get(uri);
     const correction = fixes ? correctDocument(uri, text, analysed, fixes) : undefined;
-    const facts = correction?.facts ?? analysed;
-    const n = facts.mentions.length;
-    const doc: Analysed = {
-      uri, id, version,
-      text: storeText(text),
-      // Strings cut from the text would keep the whole text alive as a string beside its compact copy.
-      title: detached(facts.title),
-      source: facts.source === null ? null : detached(facts.source),
-      date: facts.date,
-      paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
-      quotes: facts.quotes.map((q) => ({ ...q, text: detached(q.text) })),
-      speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
-      mentionStarts: new Int32Array(n),
-      mentionEnds: new Int32Array(n),
-      mentionTypes: new Uint8Array(n),
-      analysisNotes: facts.notes,
-      indexNotes: undefined,
-      raw: correction ? analysed : undefined,
-      correction,
-    };
-    facts.mentions.forEach((m, i) => {
-      doc.mentionStarts[i] = m.start;
-      doc.mentionEnds[i] = m.end;
-      doc.mentionTypes[i] = TYPES.indexOf(m.type);
-    });
+    const doc = storeDocument(uri, id, version, text, analysed, correction);
     this.docs.set(uri, doc);
     if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
     this.byId.set(id, uri);
-    this.resolver.set(id, text, facts.mentions);
+    this.resolver.set(id, text, (correction?.facts ?? analysed).mentions);
     const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
     const notes = indexNotes(report);
     if (notes.length > 0) doc.indexNotes = notes;
@@ -198,12 +143,7 @@ export class Corpus {
   factsOf(uri: string): DocumentFacts | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    if (doc.raw) return doc.raw;
-    const { title, source, date, quotes, speakers, analysisNotes } = doc;
-    const mentions: RawMention[] = [];
-    const text = this.textOf(doc);
-    for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, text, i));
-    return { title, source, ...(date ? { date } : {}), paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
+    return doc.raw ?? storedFacts(doc, this.textOf(doc));
   }
 
   /** The uri of every document, in uri order, without building their analyses. */
@@ -225,47 +165,13 @@ export class Corpus {
     if (cached?.generation === this.generation) return cached.analysis;
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const analysis = this.analysisOf(doc);
+    const analysis = analysisOf(doc, { text: () => this.textOf(doc), quote: (i) => this.quoteOf(doc, i), mention: (i) => this.mentionOf(doc, i) });
     this.analyses.set(uri, { generation: this.generation, analysis });
     return analysis;
   }
 
-  private analysisOf(doc: Analysed): DocumentAnalysis {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const corpus = this;
-    let mentions: CorpusMention[] | undefined;
-    let quotes: CorpusQuote[] | undefined;
-    let paragraphs: Paragraph[] | undefined;
-    return {
-      uri: doc.uri,
-      id: doc.id,
-      title: doc.title,
-      source: doc.source,
-      ...(doc.date ? { date: doc.date } : {}),
-      version: doc.version,
-      get text(): string {
-        return corpus.textOf(doc);
-      },
-      get paragraphs(): readonly Paragraph[] {
-        if (!paragraphs) paragraphs = paragraphsOf(doc);
-        return paragraphs;
-      },
-      get quotes(): readonly CorpusQuote[] {
-        if (!quotes) quotes = doc.quotes.map((_, i) => corpus.quoteOf(doc, i));
-        return quotes;
-      },
-      get mentions(): readonly CorpusMention[] {
-        if (!mentions) {
-          mentions = [];
-          for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(corpus.mentionOf(doc, i));
-        }
-        return mentions;
-      },
-    };
-  }
-
   /** A document's text as a string, decoded once and kept while it is among the recently read. */
-  private textOf(doc: Analysed): string {
+  private textOf(doc: StoredDocument): string {
     if (typeof doc.text === 'string') return doc.text;
     let text = this.recentTexts.get(doc);
     if (text === undefined) this.recentTexts.set(doc, (text = loadText(doc.text)));
@@ -273,21 +179,19 @@ export class Corpus {
   }
 
   /** The entity of a mention, or null once its document has been replaced since it was read. */
-  private entityOf(doc: Analysed, index: number): string | null {
+  private entityOf(doc: StoredDocument, index: number): string | null {
     if (this.docs.get(doc.uri) !== doc) return null;
     const entity = this.resolver.entityOf(doc.id, index);
     const overlay = this.overlay().entities;
     return overlay ? overlay.entityOf(doc.id, index, entity) : entity;
   }
 
-  private mentionOf(doc: Analysed, index: number, entity = this.entityOf(doc, index)): CorpusMention {
-    const start = doc.mentionStarts[index];
-    const end = doc.mentionEnds[index];
+  private mentionOf(doc: StoredDocument, index: number, entity = this.entityOf(doc, index)): CorpusMention {
     const corrected = doc.correction?.mentionMarks.get(index);
-    return { start, end, text: this.textOf(doc).slice(start, end), type: TYPES[doc.mentionTypes[index]], uri: doc.uri, index, entity, ...(corrected ? { corrected } : {}) };
+    return { ...rawMention(doc, this.textOf(doc), index), uri: doc.uri, index, entity, ...(corrected ? { corrected } : {}) };
   }
 
-  private quoteOf(doc: Analysed, index: number): CorpusQuote {
+  private quoteOf(doc: StoredDocument, index: number): CorpusQuote {
     const q = doc.quotes[index];
     const speaker = doc.speakers[index] ?? null;
     const m = speaker?.mention ?? null;
@@ -328,7 +232,7 @@ export class Corpus {
     return found?.doc.quotes[found.index]!.text;
   }
 
-  private quoteIndexOf(id: string): { doc: Analysed; index: number } | undefined {
+  private quoteIndexOf(id: string): { doc: StoredDocument; index: number } | undefined {
     const uri = this.uriOf(id);
     const doc = uri ? this.docs.get(uri) : undefined;
     if (!doc) return undefined;
@@ -372,7 +276,7 @@ export class Corpus {
   /** Every mention of an entity across the corpus. */
   mentionsOf(entityId: string): CorpusMention[] {
     const out: CorpusMention[] = [];
-    let doc: Analysed | undefined;
+    let doc: StoredDocument | undefined;
     const overlay = this.overlay().entities;
     const refs = overlay ? overlay.mentionsOf(entityId, (id) => this.resolver.mentionsOf(id)) : this.resolver.mentionsOf(entityId);
     for (const ref of refs) {
@@ -462,7 +366,10 @@ export class Corpus {
         if (!pair) ends.set(e.index, (pair = [undefined, undefined]));
         pair[e.side] = quoteId(doc.id, e.quote);
       }
-      for (const s of doc.correction.splits) splits.push({ index: s.index, docId: doc.id, mention: s.mention, text: rawMention(doc, this.textOf(doc), s.mention).text, type: TYPES[doc.mentionTypes[s.mention]] });
+      for (const s of doc.correction.splits) {
+        const { text, type } = rawMention(doc, this.textOf(doc), s.mention);
+        splits.push({ index: s.index, docId: doc.id, mention: s.mention, text, type });
+      }
     }
     const links = correctLinks(this.corrections, ends, {
       linked: (a, b) => this.quoteIndex.linkedIds(a).includes(b),
@@ -531,17 +438,4 @@ function missingArticle(c: BoundCorrection, uri: string): string {
   const places = c.correction.kind === 'link-quotes' || c.correction.kind === 'unlink-quotes' ? c.correction.quotes : [];
   const at = c.uris.indexOf(uri);
   return places[at]?.article ?? ('quote' in c.correction ? c.correction.quote.article : 'name' in c.correction ? c.correction.name.article : uri);
-}
-
-function paragraphsOf(doc: Analysed): Paragraph[] {
-  const out: Paragraph[] = [];
-  const spans = doc.paragraphSpans;
-  for (let i = 0; i < spans.length; i += 2) out.push({ start: spans[i], end: spans[i + 1], index: i >> 1 });
-  return out;
-}
-
-function rawMention(doc: Analysed, text: string, index: number): RawMention {
-  const start = doc.mentionStarts[index];
-  const end = doc.mentionEnds[index];
-  return { start, end, text: text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
 }

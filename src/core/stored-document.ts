@@ -1,0 +1,137 @@
+/**
+ * What the corpus keeps of a document, compact, and the document's analysis made from it when asked.
+ * Mentions are by far the most numerous things a corpus holds, so they are stored as parallel typed
+ * arrays and their text is sliced from the document when asked; the text itself is kept compact
+ * (`text/stored.ts`), and strings cut from it are detached, since a slice would keep the whole text
+ * alive as a string beside its compact copy.
+ */
+import type { DocumentFacts } from './analysis';
+import type { CorrectedDocument } from './corrections/apply';
+import type { CorpusMention, CorpusQuote, DocumentAnalysis } from './corpus';
+import { detached, storeText, type StoredText } from './text/stored';
+import type { EntityType, Paragraph, QuoteSpan, RawMention, SpeakerRef } from './types';
+
+export interface StoredDocument {
+  readonly uri: string;
+  readonly id: string;
+  readonly version: number;
+  /** The text, compact; `Corpus.textOf` gives it back as a string. */
+  readonly text: StoredText;
+  readonly title: string;
+  readonly source: string | null;
+  readonly date: string | undefined;
+  /** Start and end of each paragraph, in turn. */
+  readonly paragraphSpans: Int32Array;
+  readonly quotes: readonly QuoteSpan[];
+  readonly speakers: readonly (SpeakerRef | null)[];
+  readonly mentionStarts: Int32Array;
+  readonly mentionEnds: Int32Array;
+  readonly mentionTypes: Uint8Array;
+  /** What `analyzeText` noted of the document. */
+  readonly analysisNotes: readonly string[] | undefined;
+  /** What the quote index noted of its quotes, set once they are indexed. */
+  indexNotes: readonly string[] | undefined;
+  /** The facts as analysed, when corrections changed them: what `factsOf` gives, and corrections are applied to again. */
+  readonly raw: DocumentFacts | undefined;
+  /** What the reader's corrections of this document did, when it has any. */
+  readonly correction: CorrectedDocument | undefined;
+}
+
+const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+
+/** Keeps a document's facts compact: those its corrections made when it has any, else those analysed. */
+export function storeDocument(
+  uri: string,
+  id: string,
+  version: number,
+  text: string,
+  analysed: DocumentFacts,
+  correction: CorrectedDocument | undefined,
+): StoredDocument {
+  const facts = correction?.facts ?? analysed;
+  const n = facts.mentions.length;
+  const doc: StoredDocument = {
+    uri, id, version,
+    text: storeText(text),
+    title: detached(facts.title),
+    source: facts.source === null ? null : detached(facts.source),
+    date: facts.date,
+    paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
+    quotes: facts.quotes.map((q) => ({ ...q, text: detached(q.text) })),
+    speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
+    mentionStarts: new Int32Array(n),
+    mentionEnds: new Int32Array(n),
+    mentionTypes: new Uint8Array(n),
+    analysisNotes: facts.notes,
+    indexNotes: undefined,
+    raw: correction ? analysed : undefined,
+    correction,
+  };
+  facts.mentions.forEach((m, i) => {
+    doc.mentionStarts[i] = m.start;
+    doc.mentionEnds[i] = m.end;
+    doc.mentionTypes[i] = TYPES.indexOf(m.type);
+  });
+  return doc;
+}
+
+/** The facts a document was stored with (as corrected, when it was), its text given. */
+export function storedFacts(doc: StoredDocument, text: string): DocumentFacts {
+  const { title, source, date, quotes, speakers, analysisNotes } = doc;
+  const mentions: RawMention[] = [];
+  for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(rawMention(doc, text, i));
+  return { title, source, ...(date ? { date } : {}), paragraphs: paragraphsOf(doc), quotes, speakers, mentions, ...(analysisNotes ? { notes: analysisNotes } : {}) };
+}
+
+/**
+ * A stored document's analysis, whose text, paragraphs, quotes and mentions are made on first use,
+ * from the corpus's own readings of them (`parts`).
+ */
+export function analysisOf(
+  doc: StoredDocument,
+  parts: { text(): string; quote(index: number): CorpusQuote; mention(index: number): CorpusMention },
+): DocumentAnalysis {
+  let mentions: CorpusMention[] | undefined;
+  let quotes: CorpusQuote[] | undefined;
+  let paragraphs: Paragraph[] | undefined;
+  return {
+    uri: doc.uri,
+    id: doc.id,
+    title: doc.title,
+    source: doc.source,
+    ...(doc.date ? { date: doc.date } : {}),
+    version: doc.version,
+    get text(): string {
+      return parts.text();
+    },
+    get paragraphs(): readonly Paragraph[] {
+      if (!paragraphs) paragraphs = paragraphsOf(doc);
+      return paragraphs;
+    },
+    get quotes(): readonly CorpusQuote[] {
+      if (!quotes) quotes = doc.quotes.map((_, i) => parts.quote(i));
+      return quotes;
+    },
+    get mentions(): readonly CorpusMention[] {
+      if (!mentions) {
+        mentions = [];
+        for (let i = 0; i < doc.mentionStarts.length; i++) mentions.push(parts.mention(i));
+      }
+      return mentions;
+    },
+  };
+}
+
+export function paragraphsOf(doc: StoredDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  const spans = doc.paragraphSpans;
+  for (let i = 0; i < spans.length; i += 2) out.push({ start: spans[i], end: spans[i + 1], index: i >> 1 });
+  return out;
+}
+
+/** A stored mention as the analysis gave it, its document's text given. */
+export function rawMention(doc: StoredDocument, text: string, index: number): RawMention {
+  const start = doc.mentionStarts[index];
+  const end = doc.mentionEnds[index];
+  return { start, end, text: text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
+}
