@@ -1,7 +1,6 @@
 import { analyzeText, type DocumentFacts } from './analysis';
 import { indexNotes } from './bounds';
-import { correctDocument } from './corrections/apply';
-import { correctEntities, correctLinks, type EntityOverlay, type LinkOverlay } from './corrections/overlay';
+import { CorrectionLayer } from './corrections/layer';
 import type { BoundCorrection, CorrectionKind, CorrectionOutcome } from './corrections/types';
 import { EntityResolver } from './entities';
 import { fileNameOf, quoteId, shortHash } from './ids';
@@ -10,7 +9,7 @@ import { QuoteIndex } from './matching';
 import { partitionPoint } from './sorted';
 import { analysisOf, rawMention, storedFacts, storeDocument, type StoredDocument } from './stored-document';
 import { loadText } from './text/stored';
-import type { Entity, EntityType, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
+import type { Entity, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
 /** A quote of a document, with its speaker and the entity the speaker is. */
 export interface CorpusQuote extends QuoteSpan {
@@ -64,7 +63,9 @@ const RECENT_TEXT_CHARS = 4_000_000;
 /**
  * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
  * from what is known. Setting a document re-analyses that document only; the quote index and the
- * entity resolver update only what it touches. Each document is kept compact (`stored-document.ts`).
+ * entity resolver update only what it touches. Each document is kept compact (`stored-document.ts`);
+ * the reader's corrections are a layer over the analysis (`corrections/layer.ts`), asked as a document
+ * is put and as the links and entities are read.
  */
 export class Corpus {
   private readonly docs = new Map<string, StoredDocument>();
@@ -78,11 +79,22 @@ export class Corpus {
   /** Bumped by every change: a change anywhere may move another document's mentions to other entities. */
   private generation = 0;
   private readonly listeners = new Set<(uris: readonly string[]) => void>();
-  /** The reader's corrections, by the corpus key of each article they name. */
-  private fixesByUri = new Map<string, BoundCorrection[]>();
-  private corrections: readonly BoundCorrection[] = [];
-  /** What corrections of links and entities make of the current analysis, with the generation it was made in. */
-  private overlays: { readonly generation: number; readonly links: LinkOverlay | undefined; readonly entities: EntityOverlay | undefined } | undefined;
+  /** The reader's corrections, applied to each document as it is put and to the corpus-wide answers. */
+  private readonly corrections = new CorrectionLayer({
+    generation: () => this.generation,
+    has: (uri) => this.docs.has(uri),
+    corrected: (uri) => {
+      const doc = this.docs.get(uri);
+      return doc && { docId: doc.id, correction: doc.correction };
+    },
+    mention: (docId, index) => {
+      const doc = this.docs.get(this.byId.get(docId) ?? '');
+      return doc && index < doc.mentionStarts.length ? rawMention(doc, this.textOf(doc), index) : undefined;
+    },
+    linked: (a, b) => this.quoteIndex.linkedIds(a).includes(b),
+    quoteText: (id) => this.quoteText(id),
+    resolver: this.resolver,
+  });
 
   /** Analyses (or re-analyses) a document. `uri` is any unique key: a file path or a URI string. */
   set(uri: string, text: string, version = 0): DocumentAnalysis {
@@ -103,8 +115,7 @@ export class Corpus {
   /** Adds or replaces a document, its corrections applied, without telling the listeners. */
   private put(uri: string, text: string, analysed: DocumentFacts, version: number): void {
     const id = this.idFor(uri);
-    const fixes = this.fixesByUri.get(uri);
-    const correction = fixes ? correctDocument(uri, text, analysed, fixes) : undefined;
+    const correction = this.corrections.correct(uri, text, analysed);
     const doc = storeDocument(uri, id, version, text, analysed, correction);
     this.docs.set(uri, doc);
     if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
@@ -181,9 +192,7 @@ export class Corpus {
   /** The entity of a mention, or null once its document has been replaced since it was read. */
   private entityOf(doc: StoredDocument, index: number): string | null {
     if (this.docs.get(doc.uri) !== doc) return null;
-    const entity = this.resolver.entityOf(doc.id, index);
-    const overlay = this.overlay().entities;
-    return overlay ? overlay.entityOf(doc.id, index, entity) : entity;
+    return this.corrections.entityOf(doc.id, index, this.resolver.entityOf(doc.id, index));
   }
 
   private mentionOf(doc: StoredDocument, index: number, entity = this.entityOf(doc, index)): CorpusMention {
@@ -244,42 +253,32 @@ export class Corpus {
 
   /** Links of one quote to quotes of other documents (and to longer quotes of its own), best first. */
   linksOf(quoteId: string): QuoteLink[] {
-    const links = this.quoteIndex.linksOf(quoteId);
-    const overlay = this.overlay().links;
-    return overlay ? overlay.linksOf(quoteId, links) : links;
+    return this.corrections.linksOf(quoteId, this.quoteIndex.linksOf(quoteId));
   }
 
   /** Ids of the quotes `linksOf` would give, without their diffs. */
   linkedIds(quoteId: string): string[] {
-    const ids = this.quoteIndex.linkedIds(quoteId);
-    const overlay = this.overlay().links;
-    return overlay ? overlay.linkedIds(quoteId, ids) : ids;
+    return this.corrections.linkedIds(quoteId, this.quoteIndex.linkedIds(quoteId));
   }
 
   /** Every link once. */
   links(): QuoteLink[] {
-    const links = this.quoteIndex.links();
-    const overlay = this.overlay().links;
-    return overlay ? overlay.links(links) : links;
+    return this.corrections.links(this.quoteIndex.links());
   }
 
   entities(): Entity[] {
-    const overlay = this.overlay().entities;
-    return overlay ? [...overlay.entities] : this.resolver.entities();
+    return this.corrections.entities();
   }
 
   entity(id: string): Entity | undefined {
-    const overlay = this.overlay().entities;
-    return overlay ? overlay.byId.get(id) : this.resolver.entity(id);
+    return this.corrections.entity(id);
   }
 
   /** Every mention of an entity across the corpus. */
   mentionsOf(entityId: string): CorpusMention[] {
     const out: CorpusMention[] = [];
     let doc: StoredDocument | undefined;
-    const overlay = this.overlay().entities;
-    const refs = overlay ? overlay.mentionsOf(entityId, (id) => this.resolver.mentionsOf(id)) : this.resolver.mentionsOf(entityId);
-    for (const ref of refs) {
+    for (const ref of this.corrections.mentionsOf(entityId)) {
       if (doc?.id !== ref.docId) {
         const uri = this.byId.get(ref.docId);
         doc = uri ? this.docs.get(uri) : undefined;
@@ -291,10 +290,7 @@ export class Corpus {
 
   /** How many mentions an entity has across the corpus, and in how many documents: what `mentionsOf` would count, at once. */
   mentionStats(entityId: string): { mentions: number; documents: number } {
-    const overlay = this.overlay().entities;
-    if (!overlay) return this.resolver.statsOf(entityId);
-    const refs = overlay.mentionsOf(entityId, (id) => this.resolver.mentionsOf(id));
-    return { mentions: refs.length, documents: new Set(refs.map((r) => r.docId)).size };
+    return this.corrections.mentionStats(entityId);
   }
 
   /**
@@ -302,20 +298,10 @@ export class Corpus {
    * them: the documents they name, or named before, are corrected again from their analysed facts.
    */
   setCorrections(corrections: readonly BoundCorrection[]): void {
+    const touched = this.corrections.set(corrections);
     // None before and none now (a workspace without a corrections file): nothing to redo or redraw.
-    if (corrections.length === 0 && this.corrections.length === 0) return;
-    const before = new Set(this.fixesByUri.keys());
-    this.corrections = corrections;
-    this.fixesByUri = new Map();
-    for (const c of corrections) {
-      for (const uri of new Set(c.uris)) {
-        let list = this.fixesByUri.get(uri);
-        if (!list) this.fixesByUri.set(uri, (list = []));
-        list.push(c);
-      }
-    }
-    const touched = [...new Set([...before, ...this.fixesByUri.keys()])].filter((u) => this.docs.has(u));
-    for (const uri of touched) {
+    if (!touched) return;
+    for (const uri of touched.filter((u) => this.docs.has(u))) {
       const doc = this.docs.get(uri)!;
       this.put(uri, this.textOf(doc), this.factsOf(uri)!, doc.version);
     }
@@ -325,68 +311,7 @@ export class Corpus {
 
   /** What became of each correction against the current analysis, in the order of the corrections file. */
   correctionOutcomes(): CorrectionOutcome[] {
-    const out: CorrectionOutcome[] = [];
-    const decided = new Set<number>();
-    for (const uri of this.fixesByUri.keys()) {
-      for (const o of this.docs.get(uri)?.correction?.outcomes ?? []) {
-        out.push(o);
-        decided.add(o.index);
-      }
-    }
-    const overlays = this.overlay();
-    for (const o of [...(overlays.links?.outcomes ?? []), ...(overlays.entities?.outcomes ?? [])]) {
-      if (!decided.has(o.index)) out.push(o);
-      decided.add(o.index);
-    }
-    for (const c of this.corrections) {
-      if (decided.has(c.index)) continue;
-      const missing = c.uris.find((u) => !this.docs.has(u));
-      if (missing !== undefined) out.push({ index: c.index, kind: c.correction.kind, status: 'lost', message: `its article ${missingArticle(c, missing)} is not among the articles` });
-    }
-    // One outcome per correction: a failure on either side of a link outweighs the other side's success.
-    const rank = { lost: 0, conflict: 1, unneeded: 2, applied: 3 } as const;
-    const best = new Map<number, CorrectionOutcome>();
-    for (const o of out) {
-      const had = best.get(o.index);
-      if (!had || rank[o.status] < rank[had.status]) best.set(o.index, o);
-    }
-    return [...best.values()].sort((a, b) => a.index - b.index);
-  }
-
-  /** The overlays of link and entity corrections for the current generation, made when first asked. */
-  private overlay(): { readonly links: LinkOverlay | undefined; readonly entities: EntityOverlay | undefined } {
-    if (this.overlays?.generation === this.generation) return this.overlays;
-    const ends = new Map<number, (string | undefined)[]>();
-    const splits: { index: number; docId: string; mention: number; text: string; type: EntityType }[] = [];
-    for (const uri of this.fixesByUri.keys()) {
-      const doc = this.docs.get(uri);
-      if (!doc?.correction) continue;
-      for (const e of doc.correction.quoteEnds) {
-        let pair = ends.get(e.index);
-        if (!pair) ends.set(e.index, (pair = [undefined, undefined]));
-        pair[e.side] = quoteId(doc.id, e.quote);
-      }
-      for (const s of doc.correction.splits) {
-        const { text, type } = rawMention(doc, this.textOf(doc), s.mention);
-        splits.push({ index: s.index, docId: doc.id, mention: s.mention, text, type });
-      }
-    }
-    const links = correctLinks(this.corrections, ends, {
-      linked: (a, b) => this.quoteIndex.linkedIds(a).includes(b),
-      text: (id) => this.quoteText(id),
-    });
-    const entities = correctEntities(this.corrections, splits, {
-      entities: () => this.resolver.entities(),
-      entityOf: (docId, index) => this.resolver.entityOf(docId, index),
-      stats: (id) => this.resolver.statsOf(id),
-      mentionsOf: (id) => this.resolver.mentionsOf(id),
-      spellings: (refs) => refs.map((r) => {
-        const doc = this.docs.get(this.byId.get(r.docId) ?? '');
-        return doc && r.index < doc.mentionStarts.length ? this.textOf(doc).slice(doc.mentionStarts[r.index], doc.mentionEnds[r.index]) : '';
-      }),
-    });
-    this.overlays = { generation: this.generation, links, entities };
-    return this.overlays;
+    return this.corrections.outcomes();
   }
 
   /** The innermost quote containing `offset`, marks included; an offset at a span's end counts as in it. */
@@ -432,10 +357,4 @@ export class Corpus {
     while (this.byId.has(id) && this.byId.get(id) !== uri) id = shortHash(id + uri);
     return id;
   }
-}
-
-function missingArticle(c: BoundCorrection, uri: string): string {
-  const places = c.correction.kind === 'link-quotes' || c.correction.kind === 'unlink-quotes' ? c.correction.quotes : [];
-  const at = c.uris.indexOf(uri);
-  return places[at]?.article ?? ('quote' in c.correction ? c.correction.quote.article : 'name' in c.correction ? c.correction.name.article : uri);
 }
