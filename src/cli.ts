@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Corpus } from './core/corpus';
-import { CORRECTION_TITLES, CORRECTIONS_PATH, type BoundCorrection, type CorrectionsFile } from './core/corrections';
+import { CORRECTIONS_PATH, type BoundCorrection } from './core/corrections';
+import { combineCorrections, unappliedCorrections, type CorrectionsFolder, type FolderRange } from './core/corrections/combined';
 import { folderCorrections } from './core/corrections/folder';
 import { coverage, coverageCsv, coverageText, flags } from './core/coverage';
 import { EXPORT_FORMATS, exportAnalysis, exportName, FORMAT_DESCRIPTIONS, isExportFormat, type ExportFormat } from './core/export';
@@ -238,7 +239,7 @@ export async function main(argv: readonly string[], io: Io = { out: process.stdo
   const problems = found.map((p) => `${pathOf(p.path)}: ${p.message}`);
   const corpus = new Corpus();
   const corrections = folderCorrectionsOf(options.paths);
-  corpus.setCorrections(corrections.flatMap((c) => c.bound));
+  corpus.setCorrections(corrections.list);
   problems.push(...(await analyseFiles(corpus, files, options.maxSizeKB, pathOf)));
   for (const file of files) for (const n of corpus.notesOf(file.path)) problems.push(`${pathOf(file.path)}: ${n}`);
   problems.push(...correctionProblems(corpus, corrections, pathOf));
@@ -289,37 +290,32 @@ async function analyseFiles(corpus: Corpus, files: readonly FoundFile[], maxSize
   return files.flatMap((f) => (said.get(f.path) ?? []).map((line) => `${pathOf(f.path)}: ${line}`));
 }
 
-/** The corrections files of the folders given (`.crosswire/corrections.json` in each). */
-function folderCorrectionsOf(paths: readonly string[]): { folder: string; file: CorrectionsFile; bound: BoundCorrection[] }[] {
-  const out: { folder: string; file: CorrectionsFile; bound: BoundCorrection[] }[] = [];
-  let offset = 0;
+/** A folder given, with its corrections file. */
+type GivenFolder = CorrectionsFolder & { readonly folder: string };
+
+/** The corrections files of the folders given (`.crosswire/corrections.json` in each), as one list. */
+function folderCorrectionsOf(paths: readonly string[]): { list: BoundCorrection[]; ranges: FolderRange<GivenFolder>[] } {
+  const folders: GivenFolder[] = [];
   for (const folder of paths) {
     try {
       if (!statSync(folder).isDirectory()) continue;
     } catch {
       continue;
     }
-    const { file, bound } = folderCorrections(folder);
-    // Corrections of several folders are told apart by their place in one list.
-    out.push({ folder, file, bound: bound.map((b) => ({ ...b, index: b.index + offset })) });
-    offset += file.entries.length;
+    folders.push({ folder, ...folderCorrections(folder) });
   }
-  return out;
+  return combineCorrections(folders);
 }
 
 /** What could not be read of the corrections files, and the corrections that were lost or conflict with the analysis. */
-function correctionProblems(corpus: Corpus, folders: ReturnType<typeof folderCorrectionsOf>, pathOf: (path: string) => string): string[] {
+function correctionProblems(corpus: Corpus, corrections: { ranges: readonly FolderRange<GivenFolder>[] }, pathOf: (path: string) => string): string[] {
   const problems: string[] = [];
-  const outcomes = corpus.correctionOutcomes().filter((o) => o.status === 'lost' || o.status === 'conflict');
-  let offset = 0;
-  for (const { folder, file } of folders) {
+  const outcomes = corpus.correctionOutcomes();
+  for (const range of corrections.ranges) {
+    const { folder, file } = range.folder;
     const where = pathOf(join(resolve(folder), ...CORRECTIONS_PATH.split('/')));
     for (const p of file.problems) problems.push(`${pathOf(resolve(folder))}: ${p}`);
-    for (const o of outcomes) {
-      if (o.index < offset || o.index >= offset + file.entries.length) continue;
-      problems.push(`${where}: correction ${o.index - offset + 1} (${CORRECTION_TITLES[o.kind]}) not applied: ${o.message}`);
-    }
-    offset += file.entries.length;
+    for (const line of unappliedCorrections(range, outcomes)) problems.push(`${where}: ${line}`);
   }
   return problems;
 }

@@ -1,14 +1,14 @@
 /** Reading a folder's corrections file from a local disk, for the command line. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CorrectionsFolder } from './combined';
 import { CORRECTIONS_PATH, EMPTY_CORRECTIONS, MAX_CORRECTIONS_BYTES, parseCorrections, type CorrectionsFile } from './file';
-import { bindCorrections, type BoundCorrection } from './types';
 
-/** The corrections of a folder of articles, bound to the paths the article search gives its files. */
-export function folderCorrections(folder: string): { readonly file: CorrectionsFile; readonly bound: BoundCorrection[] } {
+/** The corrections file of a folder of articles, its articles named by the paths the article search gives them. */
+export function folderCorrections(folder: string): CorrectionsFolder {
   const root = resolve(folder);
   const file = readCorrectionsFile(join(root, ...CORRECTIONS_PATH.split('/')));
-  return { file, bound: bindCorrections(file.corrections, (article) => join(root, ...article.split('/'))) };
+  return { file, keyOf: (article) => join(root, ...article.split('/')) };
 }
 
 function readCorrectionsFile(path: string): CorrectionsFile {
