@@ -7,31 +7,24 @@
 import * as vscode from 'vscode';
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
 import {
-  bindCorrections, CORRECTION_TITLES, CORRECTIONS_PATH, describeCorrection, EMPTY_CORRECTIONS, MAX_CORRECTIONS_BYTES, parseCorrections,
-  placeOf, serializeCorrections, type BoundCorrection, type Correction, type CorrectionsFile,
+  CORRECTIONS_PATH, describeCorrection, EMPTY_CORRECTIONS, MAX_CORRECTIONS_BYTES, parseCorrections, placeOf, serializeCorrections,
+  type Correction, type CorrectionsFile,
 } from '../core/corrections';
+import { combineCorrections, unappliedCorrections, type CorrectionsFolder } from '../core/corrections/combined';
 import { linkedQuotes } from '../core/versions';
 import type { EntityType, Span } from '../core/types';
 import { corpusKey, registerForArticles, uriOfKey } from './convert';
 import { Commands } from './present/commandIds';
+import {
+  articlePath, correctionActions, ENTITY_TYPES, entityArgument, folderWithCorrections, isTarget, linkCandidates, quoteChoices, quoteIdOf,
+  selectedName, speakerChoices, speakerPrompt, withTypedSpeaker, type SpeakerChoice,
+} from './present/corrections';
 import { entityTypeName } from './present/hoverContent';
 import { escapeIcons, truncate } from './present/markdown';
 import type { Services } from './services';
 
-/** Where a correction made from a card, a code action or a menu applies: an article and an offset in it. */
-export interface CorrectionTarget {
-  readonly uri: string;
-  readonly offset: number;
-  /** The end of a selection, for Mark as Entity. */
-  readonly end?: number;
-}
-
-const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
-
-/** Longest selection Mark as Entity takes: a name, not a paragraph. */
-const MAX_NAME_LENGTH = 200;
-
-interface FolderCorrections {
+/** A workspace folder's corrections file, and how its articles are named in the corpus. */
+interface FolderCorrections extends CorrectionsFolder {
   readonly folder: vscode.WorkspaceFolder;
   file: CorrectionsFile;
 }
@@ -56,40 +49,26 @@ export function registerCorrections(services: Services): vscode.Disposable {
     }
   };
 
-  /** Every folder's corrections, bound to corpus keys, one list with each folder's indices after the previous folder's. */
-  const bound = (): { list: BoundCorrection[]; ranges: { folder: FolderCorrections; from: number; to: number }[] } => {
-    const list: BoundCorrection[] = [];
-    const ranges: { folder: FolderCorrections; from: number; to: number }[] = [];
-    let offset = 0;
-    for (const f of folders.values()) {
-      const keyOf = (article: string): string => corpusKey(vscode.Uri.joinPath(f.folder.uri, ...article.split('/')));
-      list.push(...bindCorrections(f.file.corrections, keyOf).map((b) => ({ ...b, index: b.index + offset })));
-      ranges.push({ folder: f, from: offset, to: offset + f.file.entries.length });
-      offset += f.file.entries.length;
-    }
-    return { list, ranges };
-  };
-
   const apply = (): void => {
-    corpus.setCorrections(bound().list);
+    corpus.setCorrections(combineCorrections(folders.values()).list);
   };
 
   /** Says in the log which corrections could not be applied to the finished index. */
   const report = (): void => {
-    const { ranges } = bound();
     const outcomes = corpus.correctionOutcomes();
-    for (const { folder, from, to } of ranges) {
-      for (const p of folder.file.problems) log.warn(`${folder.folder.name}: ${p}`);
-      for (const o of outcomes) {
-        if (o.index < from || o.index >= to || (o.status !== 'lost' && o.status !== 'conflict')) continue;
-        log.warn(`${folder.folder.name}: ${CORRECTIONS_PATH}: correction ${o.index - from + 1} (${CORRECTION_TITLES[o.kind]}) not applied: ${o.message}`);
-      }
+    for (const range of combineCorrections(folders.values()).ranges) {
+      const { name } = range.folder.folder;
+      for (const p of range.folder.file.problems) log.warn(`${name}: ${p}`);
+      for (const line of unappliedCorrections(range, outcomes)) log.warn(`${name}: ${CORRECTIONS_PATH}: ${line}`);
     }
   };
 
   const load = async (): Promise<void> => {
     folders.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) folders.set(folder.uri.toString(), { folder, file: await read(folder) });
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const keyOf = (article: string): string => corpusKey(vscode.Uri.joinPath(folder.uri, ...article.split('/')));
+      folders.set(folder.uri.toString(), { folder, file: await read(folder), keyOf });
+    }
     apply();
     report();
   };
@@ -132,9 +111,8 @@ export function registerCorrections(services: Services): vscode.Disposable {
     const uri = uriOfKey(key);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const entry = folder && folders.get(folder.uri.toString());
-    if (!folder || !entry) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-    return uri.path.startsWith(base) ? { entry, article: uri.path.slice(base.length) } : undefined;
+    const article = folder && entry && articlePath(folder.uri.path, uri.path);
+    return entry && article !== undefined ? { entry, article } : undefined;
   };
 
   const add = async (key: string, make: (article: string) => Correction): Promise<void> => {
@@ -153,7 +131,8 @@ export function registerCorrections(services: Services): vscode.Disposable {
   const undo = async (): Promise<void> => {
     const active = vscode.window.activeTextEditor?.document.uri;
     const activeFolder = active && vscode.workspace.getWorkspaceFolder(active)?.uri.toString();
-    const key = history.pop() ?? (activeFolder && folders.get(activeFolder)?.file.entries.length ? activeFolder : [...folders.keys()].find((k) => folders.get(k)!.file.entries.length > 0));
+    const counts = new Map([...folders].map(([k, f]) => [k, f.file.entries.length]));
+    const key = history.pop() ?? folderWithCorrections(activeFolder, counts);
     const entry = key ? folders.get(key) : undefined;
     if (!entry || entry.file.entries.length === 0) {
       void vscode.window.showInformationMessage('There is no correction to undo.');
@@ -232,7 +211,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
   const changeType = async (arg: unknown): Promise<void> => {
     const found = await mentionOf(arg);
     if (!found) return;
-    const type = await pickType(TYPES.filter((t) => t !== found.mention.type), `What is “${found.mention.text}”?`);
+    const type = await pickType(ENTITY_TYPES.filter((t) => t !== found.mention.type), `What is “${found.mention.text}”?`);
     if (!type) return;
     await add(found.mention.uri, (article) => ({ kind: 'change-type', name: placeOf(article, found.text, found.mention), type }));
   };
@@ -240,18 +219,14 @@ export function registerCorrections(services: Services): vscode.Disposable {
   const markAsEntity = async (arg: unknown): Promise<void> => {
     const t = await targetOf(arg);
     if (!t) return;
-    const raw = t.text.slice(t.offset, t.end);
-    // The selection without the white space around it, and within one line: a name.
-    const start = t.offset + (raw.length - raw.trimStart().length);
-    const end = t.end - (raw.length - raw.trimEnd().length);
-    if (end <= start || end - start > MAX_NAME_LENGTH || /[\r\n]/.test(t.text.slice(start, end))) {
+    const name = selectedName(t.text, t.offset, t.end);
+    if (!name) {
       void vscode.window.showInformationMessage('Select the name to mark (on one line) first.');
       return;
     }
-    const words = t.text.slice(start, end);
-    const type = await pickType(TYPES, `What is “${truncate(words, 60)}”?`);
+    const type = await pickType(ENTITY_TYPES, `What is “${truncate(t.text.slice(name.start, name.end), 60)}”?`);
     if (!type) return;
-    await add(t.key, (article) => ({ kind: 'mark-as-entity', name: placeOf(article, t.text, { start, end }), type }));
+    await add(t.key, (article) => ({ kind: 'mark-as-entity', name: placeOf(article, t.text, name), type }));
   };
 
   const mergeEntities = async (arg: unknown): Promise<void> => {
@@ -285,17 +260,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
   };
 
   const pickQuote = async (quotes: readonly CorpusQuote[], title: string): Promise<CorpusQuote | undefined> => {
-    const picked = await vscode.window.showQuickPick(
-      quotes.map((q) => {
-        const doc = corpus.document(q.uri);
-        return {
-          label: escapeIcons(`“${truncate(q.text, 90)}”`),
-          description: escapeIcons([doc?.source ?? doc?.title ?? q.uri, q.speaker?.name ?? 'speaker not named'].join(' · ')),
-          quote: q,
-        };
-      }),
-      { title, matchOnDescription: true },
-    );
+    const picked = await vscode.window.showQuickPick(quoteChoices(corpus, quotes), { title, matchOnDescription: true });
     return picked?.quote;
   };
 
@@ -320,9 +285,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
   const linkToQuote = async (arg: unknown): Promise<void> => {
     const found = await quoteOf(arg);
     if (!found) return;
-    const linked = new Set(corpus.linkedIds(found.quote.id));
-    const candidates = corpus.documents().flatMap((d) => d.quotes).filter((q) => q.id !== found.quote.id && !linked.has(q.id) && q.kind === found.quote.kind);
-    const other = await pickQuote(candidates, 'Link this quote to…');
+    const other = await pickQuote(linkCandidates(corpus, found.quote), 'Link this quote to…');
     const otherDoc = other && corpus.document(other.uri);
     const otherPlace = other && otherDoc && articleOf(other.uri);
     if (!other || !otherDoc || !otherPlace) return;
@@ -336,33 +299,11 @@ export function registerCorrections(services: Services): vscode.Disposable {
     provideCodeActions(document, range) {
       const key = corpusKey(document.uri);
       if (!corpus.has(key)) return [];
-      const offset = document.offsetAt(range.start);
-      const end = document.offsetAt(range.end);
-      const at: CorrectionTarget = { uri: key, offset };
-      const out: vscode.CodeAction[] = [];
-      const action = (title: string, command: string, args: unknown[]): void => {
-        const a = new vscode.CodeAction(`Crosswire: ${title}`, vscode.CodeActionKind.Empty);
-        a.command = { command, title, arguments: args };
-        out.push(a);
-      };
-      const mention = corpus.mentionAt(key, offset);
-      if (mention && (offset < mention.end || range.isEmpty)) {
-        action(`Not an Entity (“${truncate(mention.text, 40)}”)`, Commands.notAnEntity, [at]);
-        action('Change Type…', Commands.changeType, [at]);
-        if (mention.entity) {
-          action('Merge Entities…', Commands.mergeEntities, [at]);
-          action('Split from Entity', Commands.splitFromEntity, [at]);
-        }
-      }
-      if (!range.isEmpty && !(mention && mention.start === offset && mention.end === end)) action('Mark as Entity…', Commands.markAsEntity, [{ ...at, end }]);
-      const quote = corpus.quoteAt(key, offset);
-      if (quote) {
-        action('Set Speaker…', Commands.setSpeaker, [quote.id]);
-        action('Not a Quote', Commands.notAQuote, [quote.id]);
-        if (corpus.linkedIds(quote.id).length > 0) action('Unlink These Quotes…', Commands.unlinkQuotes, [quote.id]);
-        action('Link to Quote…', Commands.linkToQuote, [quote.id]);
-      }
-      return out;
+      return correctionActions(corpus, key, document.offsetAt(range.start), document.offsetAt(range.end)).map(({ title, command, args }) => {
+        const action = new vscode.CodeAction(`Crosswire: ${title}`, vscode.CodeActionKind.Empty);
+        action.command = { command, title, arguments: [...args] };
+        return action;
+      });
     },
   };
 
@@ -389,7 +330,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     vscode.commands.registerCommand(Commands.notAnEntity, notAnEntity),
     vscode.commands.registerCommand(Commands.changeType, changeType),
     vscode.commands.registerCommand(Commands.markAsEntity, markAsEntity),
-    vscode.commands.registerCommand(Commands.mergeEntities, (arg: unknown) => mergeEntities(isEntityNode(arg) ? arg.summary.entity.id : arg)),
+    vscode.commands.registerCommand(Commands.mergeEntities, (arg: unknown) => mergeEntities(entityArgument(arg))),
     vscode.commands.registerCommand(Commands.splitFromEntity, splitFromEntity),
     vscode.commands.registerCommand(Commands.unlinkQuotes, unlinkQuotes),
     vscode.commands.registerCommand(Commands.linkToQuote, linkToQuote),
@@ -403,29 +344,14 @@ export function registerCorrections(services: Services): vscode.Disposable {
  * then the rest of the workspace's; typing a name not among them offers that name.
  */
 async function pickSpeaker(services: Pick<Services, 'corpus'>, quote: CorpusQuote): Promise<string | undefined> {
-  const { corpus } = services;
-  const doc = corpus.document(quote.uri);
-  const near = new Map<string, number>();
-  for (const m of doc?.mentions ?? []) {
-    if (m.type === 'place') continue;
-    const name = (m.entity && corpus.entity(m.entity)?.name) || m.text;
-    const d = Math.abs(m.start - quote.start);
-    if (!near.has(name) || d < near.get(name)!) near.set(name, d);
-  }
-  const here = [...near.entries()].sort((a, b) => a[1] - b[1]).map(([name]) => name);
-  const elsewhere = corpus.entities().filter((e) => e.type !== 'place' && !near.has(e.name)).map((e) => e.name);
-  const base: (vscode.QuickPickItem & { name: string })[] = [
-    ...here.map((name) => ({ label: escapeIcons(name), description: 'in this article', name })),
-    ...elsewhere.map((name) => ({ label: escapeIcons(name), description: 'in the workspace', name })),
-  ];
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { name: string }>();
-  pick.title = `Who said “${escapeIcons(truncate(quote.text, 60))}”?`;
-  pick.placeholder = quote.speaker ? `Now: ${escapeIcons(quote.speaker.name)}. Pick or type the speaker` : 'Pick or type the speaker';
+  const base = speakerChoices(services.corpus, quote);
+  const pick = vscode.window.createQuickPick<SpeakerChoice>();
+  const { title, placeholder } = speakerPrompt(quote);
+  pick.title = title;
+  pick.placeholder = placeholder;
   pick.items = base;
   pick.onDidChangeValue((value) => {
-    const typed = value.trim();
-    const exists = base.some((i) => i.name.toLowerCase() === typed.toLowerCase());
-    pick.items = typed && !exists ? [{ label: escapeIcons(typed), description: 'another name', name: typed, alwaysShow: true }, ...base] : base;
+    pick.items = withTypedSpeaker(base, value);
   });
   return new Promise<string | undefined>((resolve) => {
     let done = false;
@@ -449,22 +375,4 @@ async function pickType(types: readonly EntityType[], title: string): Promise<En
     { title: escapeIcons(title) },
   );
   return picked?.type;
-}
-
-/** The quote a card's link or a row of the Quotes view names. */
-function quoteIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const node = arg as { kind?: unknown; quote?: { id?: unknown }; cluster?: { representative?: { id?: unknown } } };
-  const id = node.kind === 'version' ? node.quote?.id : node.kind === 'cluster' ? node.cluster?.representative?.id : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function isTarget(arg: unknown): arg is CorrectionTarget {
-  return typeof arg === 'object' && arg !== null && typeof (arg as CorrectionTarget).uri === 'string' && typeof (arg as CorrectionTarget).offset === 'number';
-}
-
-/** A row of the Entities view, as its context menu passes it. */
-function isEntityNode(arg: unknown): arg is { summary: { entity: { id: string } } } {
-  return typeof arg === 'object' && arg !== null && typeof (arg as { summary?: { entity?: { id?: unknown } } }).summary?.entity?.id === 'string';
 }
