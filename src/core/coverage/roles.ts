@@ -6,7 +6,7 @@
  */
 import type { Corpus } from '../corpus';
 import { isPersonRole, roleWord } from '../quotes/speakers-grammar';
-import { GENERIC_HEADS, titlesOf } from '../quotes/speakers-subjects';
+import { GENERIC_HEADS, titlesOf } from '../quotes/speakers-roles';
 
 /** Descriptions, as opposed to names, of a speaker. */
 export const DESCRIPTION = /^(?:a|an|the|one|some|his|her|their|its)\b/i;

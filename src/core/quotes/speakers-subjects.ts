@@ -1,10 +1,11 @@
-import type { Paragraph, QuoteSpan, RawMention, SpeakerRef, Span } from '../types';
+import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, HEAD_ROLES, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
-import { subjectWord, isPersonRole, roleWord } from './speakers-grammar';
+import { subjectWord, isPersonRole } from './speakers-grammar';
+import { COUNTRY_WORDS, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
 
@@ -24,15 +25,6 @@ const PRONOUN_REACH = 8;
  * A nationality standing for a person named before ("the Australian said"), read like a pronoun.
  */
 const EPITHET = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish|man|woman|ard|ite)$/u;
-
-/** How many person mentions back a role phrase looks for the person introduced in that role. */
-const ROLE_REACH = 60;
-
-/** Nationality and country words a role may carry or leave out ("the US president", "the president"). */
-const COUNTRY_WORDS = new Set(['us', 'u.s', 'u.s.', 'usa', 'uk', 'u.k', 'eu', 'un', 'american', 'british', 'chinese', 'russian', 'french', 'german', 'federal', 'national', 'state-run']);
-
-/** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
-export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
 
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
 export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 'then', 'also', 'yet', 'so']);
@@ -176,7 +168,7 @@ export class Subjects {
       if (e === b + 1 && /^the$/i.test(toks[b].text) && /^speaker$/i.test(toks[e].text)) {
         return { name: this.doc.text.slice(start, end), span: { start, end }, mention: null, via, confidence: THE_SPEAKER };
       }
-      const holder = this.roleHolder(toks, b, e);
+      const holder = roleHolder(this.doc, toks, b, e);
       if (holder !== null) return { ...this.mentionRef(holder, mentions[holder], via), span: { start, end }, confidence: ROLE_RESOLVED };
       // "the Ukrainian president", "the former Portuguese prime minister": with nobody introduced in the
       // role, a description by nationality or past office stands for the person the passage is about.
@@ -224,108 +216,6 @@ export class Subjects {
       if (!(isRoleModifier(w) || isPersonRole(w) || isUpper(w[0]))) return false;
     }
     return false;
-  }
-
-  /**
-   * The person the article introduced, before the role phrase toks[b..e], in the role it names: "the
-   * governor" for "Maryland Gov. Wes Moore", "the US Secretary of State" for "US Secretary of State
-   * Antony Blinken", "the bank's chief" for "Bank of Canada Governor Tiff Macklem", "the executive" for
-   * "Jeffrey Pritzker, executive vice president of Brawner Builders". Only a definite, singular role of
-   * a person ("the minister", not "a minister", "officials" or "the ministry"), and only a person whose
-   * title holds every word of the role that tells roles apart ("foreign", "of State"); the nearest wins.
-   */
-  private roleHolder(toks: readonly Tok[], b: number, e: number): number | null {
-    const phraseStart = toks[b].start;
-    const mentions = this.doc.mentions;
-    // A role naming the article's first person ("UN chief warns …" in a headline) is the person the
-    // article introduces in it further on; headlines drop the article, so "the" is not needed there.
-    let first = true;
-    for (let i = 0; i < mentions.length && mentions[i].start < phraseStart && first; i++) {
-      const m = mentions[i];
-      if (m.type === 'person' && m.end <= phraseStart && !this.doc.quoteAt(m.start)) first = false;
-    }
-    if (!first && !/^the$/i.test(toks[b].text)) return null;
-    let h = e;
-    while (h > b && !isPersonRole(toks[h].text)) h--;
-    if (h === b) return null;
-    const head = roleWord(toks[h].text);
-    const required: string[] = [];
-    for (let k = b; k <= e; k++) {
-      if (k === h) continue;
-      const t = toks[k];
-      const w = roleWord(t.text);
-      if (/['’]s?$/.test(t.text)) {
-        // "Biden's spokesman" is not Biden; "the bank's chief" is the bank's.
-        const m = this.doc.mentionAt(t.start);
-        if (m >= 0 && this.doc.mentions[m].type === 'person') return null;
-        continue;
-      }
-      if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
-      const m = this.doc.mentionAt(t.start);
-      if (m >= 0 && this.doc.mentions[m].type === 'place') continue;
-      required.push(w);
-    }
-    const holds = (i: number): boolean => {
-      const title = this.titleOf(mentions[i]);
-      if (title.size === 0) return false;
-      const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
-      return heads && required.every((w) => title.has(w));
-    };
-    let seen = 0;
-    if (first) {
-      for (let i = lastStartingAtOrBefore(mentions, phraseStart) + 1; i < mentions.length && seen < ROLE_REACH; i++) {
-        if (mentions[i].type !== 'person' || this.doc.quoteAt(mentions[i].start)) continue;
-        seen++;
-        if (holds(i)) return i;
-      }
-      return null;
-    }
-    for (let i = lastStartingAtOrBefore(mentions, phraseStart - 1); i >= 0 && seen < ROLE_REACH; i--) {
-      const m = mentions[i];
-      if (m.type !== 'person' || m.end > phraseStart || this.doc.quoteAt(m.start)) continue;
-      seen++;
-      if (holds(i)) return i;
-    }
-    return null;
-  }
-
-  /**
-   * The words of the title or description a person mention is given where it stands: before the name
-   * ("Maryland Gov.", "US Secretary of State", "CrowdStrike CEO") or in an aside beside it (", the
-   * mayor of Baltimore,", "Jeffrey Pritzker, executive vice president of Brawner Builders,").
-   */
-  titleOf(m: Span): Set<string> {
-    const out = new Set<string>();
-    const s = this.doc.sentenceAt(m.start);
-    if (!s) return out;
-    const toks = s.tokens;
-    const i = lastStartingAtOrBefore(toks, m.start);
-    if (i < 0) return out;
-    const add = (t: Tok): void => {
-      const w = roleWord(t.text);
-      out.add(w);
-      if (w === 'ceo') out.add('chief').add('executive');
-    };
-    for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
-      const t = toks[k];
-      if (t.kind !== 'word' || !(isUpper(t.text[0]) || isPersonRole(t.text) || isRoleModifier(t.text) || /^(?:of|for|at)$/.test(t.text))) break;
-      if (DETERMINERS.has(t.text.toLowerCase())) break;
-      add(t);
-    }
-    const aside = (from: number, step: 1 | -1): void => {
-      const words: Tok[] = [];
-      for (let k = from; k >= 0 && k < toks.length && words.length < 10; k += step) {
-        const t = toks[k];
-        if (t.kind !== 'word') break;
-        words.push(t);
-      }
-      if (words.some((t) => isPersonRole(t.text))) words.forEach(add);
-    };
-    if (toks[i - 1]?.text === ',') aside(i - 2, -1);
-    let j = i;
-    while (j < toks.length && toks[j].start < m.end) j++;
-    if (toks[j]?.text === ',') aside(j + 1, 1);
-    return out;
   }
 
   private mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
@@ -393,16 +283,4 @@ export class Subjects {
     while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
     return k >= 0 && toks[k].kind === 'word' && PREPOSITIONS.has(toks[k].text.toLowerCase());
   }
-}
-
-/**
- * The role words an article gives the person of each of `mentions[indices]`: the title before the
- * name ("US Secretary of State Antony Blinken") and a role set off beside it ("Blinken, the top US
- * diplomat,"), lower-case, abbreviations spelled out.
- */
-export function titlesOf(text: string, paras: readonly Paragraph[], quotes: readonly QuoteSpan[], mentions: readonly RawMention[], indices: readonly number[]): Set<string> {
-  const subjects = new Subjects(new DocumentView(text, paras, quotes, mentions), new FullNames(mentions));
-  const out = new Set<string>();
-  for (const i of indices) for (const w of subjects.titleOf(mentions[i])) out.add(w);
-  return out;
 }

@@ -1,0 +1,134 @@
+/**
+ * Roles and the people who hold them: the title an article gives a person where it names them ("US
+ * Secretary of State Antony Blinken", "Blinken, the top US diplomat,"), and the person it introduced
+ * in the role a later phrase names ("the secretary of state said"). The speaker attribution reads a
+ * role phrase with it (`speakers-subjects.ts`); the coverage report compares speakers' titles with it.
+ */
+import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
+import { isUpper } from '../text/chars';
+import { DocumentView, lastStartingAtOrBefore, type Tok } from './context';
+import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS } from './lexicon';
+import { isPersonRole, roleWord } from './speakers-grammar';
+
+/** How many person mentions back a role phrase looks for the person introduced in that role. */
+const ROLE_REACH = 60;
+
+/** Nationality and country words a role may carry or leave out ("the US president", "the president"). */
+export const COUNTRY_WORDS = new Set(['us', 'u.s', 'u.s.', 'usa', 'uk', 'u.k', 'eu', 'un', 'american', 'british', 'chinese', 'russian', 'french', 'german', 'federal', 'national', 'state-run']);
+
+/** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
+export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
+
+/**
+ * The person the article introduced, before the role phrase toks[b..e], in the role it names: "the
+ * governor" for "Maryland Gov. Wes Moore", "the US Secretary of State" for "US Secretary of State
+ * Antony Blinken", "the bank's chief" for "Bank of Canada Governor Tiff Macklem", "the executive" for
+ * "Jeffrey Pritzker, executive vice president of Brawner Builders". Only a definite, singular role of
+ * a person ("the minister", not "a minister", "officials" or "the ministry"), and only a person whose
+ * title holds every word of the role that tells roles apart ("foreign", "of State"); the nearest wins.
+ */
+export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e: number): number | null {
+  const phraseStart = toks[b].start;
+  const mentions = doc.mentions;
+  // A role naming the article's first person ("UN chief warns …" in a headline) is the person the
+  // article introduces in it further on; headlines drop the article, so "the" is not needed there.
+  let first = true;
+  for (let i = 0; i < mentions.length && mentions[i].start < phraseStart && first; i++) {
+    const m = mentions[i];
+    if (m.type === 'person' && m.end <= phraseStart && !doc.quoteAt(m.start)) first = false;
+  }
+  if (!first && !/^the$/i.test(toks[b].text)) return null;
+  let h = e;
+  while (h > b && !isPersonRole(toks[h].text)) h--;
+  if (h === b) return null;
+  const head = roleWord(toks[h].text);
+  const required: string[] = [];
+  for (let k = b; k <= e; k++) {
+    if (k === h) continue;
+    const t = toks[k];
+    const w = roleWord(t.text);
+    if (/['’]s?$/.test(t.text)) {
+      // "Biden's spokesman" is not Biden; "the bank's chief" is the bank's.
+      const m = doc.mentionAt(t.start);
+      if (m >= 0 && doc.mentions[m].type === 'person') return null;
+      continue;
+    }
+    if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
+    const m = doc.mentionAt(t.start);
+    if (m >= 0 && doc.mentions[m].type === 'place') continue;
+    required.push(w);
+  }
+  const holds = (i: number): boolean => {
+    const title = titleOf(doc, mentions[i]);
+    if (title.size === 0) return false;
+    const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
+    return heads && required.every((w) => title.has(w));
+  };
+  let seen = 0;
+  if (first) {
+    for (let i = lastStartingAtOrBefore(mentions, phraseStart) + 1; i < mentions.length && seen < ROLE_REACH; i++) {
+      if (mentions[i].type !== 'person' || doc.quoteAt(mentions[i].start)) continue;
+      seen++;
+      if (holds(i)) return i;
+    }
+    return null;
+  }
+  for (let i = lastStartingAtOrBefore(mentions, phraseStart - 1); i >= 0 && seen < ROLE_REACH; i--) {
+    const m = mentions[i];
+    if (m.type !== 'person' || m.end > phraseStart || doc.quoteAt(m.start)) continue;
+    seen++;
+    if (holds(i)) return i;
+  }
+  return null;
+}
+
+/**
+ * The words of the title or description a person mention is given where it stands: before the name
+ * ("Maryland Gov.", "US Secretary of State", "CrowdStrike CEO") or in an aside beside it (", the
+ * mayor of Baltimore,", "Jeffrey Pritzker, executive vice president of Brawner Builders,").
+ */
+export function titleOf(doc: DocumentView, m: Span): Set<string> {
+  const out = new Set<string>();
+  const s = doc.sentenceAt(m.start);
+  if (!s) return out;
+  const toks = s.tokens;
+  const i = lastStartingAtOrBefore(toks, m.start);
+  if (i < 0) return out;
+  const add = (t: Tok): void => {
+    const w = roleWord(t.text);
+    out.add(w);
+    if (w === 'ceo') out.add('chief').add('executive');
+  };
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const t = toks[k];
+    if (t.kind !== 'word' || !(isUpper(t.text[0]) || isPersonRole(t.text) || isRoleModifier(t.text) || /^(?:of|for|at)$/.test(t.text))) break;
+    if (DETERMINERS.has(t.text.toLowerCase())) break;
+    add(t);
+  }
+  const aside = (from: number, step: 1 | -1): void => {
+    const words: Tok[] = [];
+    for (let k = from; k >= 0 && k < toks.length && words.length < 10; k += step) {
+      const t = toks[k];
+      if (t.kind !== 'word') break;
+      words.push(t);
+    }
+    if (words.some((t) => isPersonRole(t.text))) words.forEach(add);
+  };
+  if (toks[i - 1]?.text === ',') aside(i - 2, -1);
+  let j = i;
+  while (j < toks.length && toks[j].start < m.end) j++;
+  if (toks[j]?.text === ',') aside(j + 1, 1);
+  return out;
+}
+
+/**
+ * The role words an article gives the person of each of `mentions[indices]`: the title before the
+ * name ("US Secretary of State Antony Blinken") and a role set off beside it ("Blinken, the top US
+ * diplomat,"), lower-case, abbreviations spelled out.
+ */
+export function titlesOf(text: string, paras: readonly Paragraph[], quotes: readonly QuoteSpan[], mentions: readonly RawMention[], indices: readonly number[]): Set<string> {
+  const doc = new DocumentView(text, paras, quotes, mentions);
+  const out = new Set<string>();
+  for (const i of indices) for (const w of titleOf(doc, mentions[i])) out.add(w);
+  return out;
+}
