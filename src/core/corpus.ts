@@ -106,10 +106,18 @@ export class Corpus {
    * corpus-wide work is done here: entity resolution and quote matching.
    */
   setFacts(uri: string, text: string, analysed: DocumentFacts, version = 0): DocumentAnalysis {
+    this.add(uri, text, analysed, version);
+    return this.document(uri)!;
+  }
+
+  /**
+   * `setFacts` without building the document's analysis: a folder's articles join the corpus by the
+   * thousand, and nothing reads most of them until a reader opens one.
+   */
+  add(uri: string, text: string, analysed: DocumentFacts, version = 0): void {
     this.put(uri, text, analysed, version);
     this.changed();
     this.emit([uri]);
-    return this.document(uri)!;
   }
 
   /** Adds or replaces a document, its corrections applied, without telling the listeners. */

@@ -93,7 +93,7 @@ export class EditorAnalyses {
           return this.analyse(document);
         }
         settle();
-        return ledger.apply(key, text, facts, version);
+        return ledger.apply(key, text, facts, version) ? ledger.corpus.document(key) : undefined;
       },
       (e: unknown) => {
         if (!ledger.finish(key, token)) return undefined;

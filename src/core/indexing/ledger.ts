@@ -4,7 +4,7 @@
  * `apply` and taken out by `drop`, and nowhere else.
  */
 import { performance } from 'node:perf_hooks';
-import type { Corpus, DocumentAnalysis, DocumentFacts } from '../corpus';
+import type { Corpus, DocumentFacts } from '../corpus';
 import type { ReadFailure } from '../files';
 import { fileNameOf } from '../ids';
 import type { Logger } from '../logger';
@@ -114,23 +114,24 @@ export class Ledger {
   }
 
   /**
-   * Adds a document's facts to the corpus. `quotesOnly` marks the quick pass's facts, which the full
-   * analysis is still to replace; `complete` is false for a step of a long article still joining.
+   * Adds a document's facts to the corpus; false when they could not be added. `quotesOnly` marks the
+   * quick pass's facts, which the full analysis is still to replace; `complete` is false for a step of
+   * a long article still joining. The document's analysis is built when something asks for it.
    */
-  apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false, complete = true): DocumentAnalysis | undefined {
+  apply(key: string, text: string, facts: DocumentFacts, version: number, quotesOnly = false, complete = true): boolean {
     try {
       // Known before the corpus announces the change, so listeners see whether entities are still to come.
       if (quotesOnly) this.awaiting.add(key);
       else this.awaiting.delete(key);
       const started = performance.now();
-      const analysis = this.corpus.setFacts(key, text, facts, version);
+      this.corpus.add(key, text, facts, version);
       this.counts.longestApplyMs = Math.max(this.counts.longestApplyMs, performance.now() - started);
       this.failures.delete(key);
       if (complete) this.noteBounds(key);
-      return analysis;
+      return true;
     } catch (e) {
       this.failed(key, e);
-      return undefined;
+      return false;
     }
   }
 
