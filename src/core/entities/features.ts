@@ -320,20 +320,22 @@ export function priorOnly(ctx: DocumentContext, index: number, base: SentenceFea
   return { feats: scratch.slice(0, at), starts, hash: undefined };
 }
 
-/** A sentence's features with a first reading's added (a copy: the first stage keeps its own). */
+/** A sentence's features with a first reading's added after each token's own (a copy: the first stage keeps its own). */
 export function withPrior(ctx: DocumentContext, index: number, f: SentenceFeatures, prior: PriorReading): SentenceFeatures {
-  const s = ctx.sentences[index];
+  const extra = priorOnly(ctx, index, f, prior);
   const n = f.starts.length - 1;
   const starts = new Uint32Array(n + 1);
-  startWriting(n);
+  const feats = new Uint32Array(f.feats.length + extra.feats.length);
+  let w = 0;
   for (let i = 0; i < n; i++) {
-    starts[i] = at;
-    limit = at + MAX_FEATURES;
-    for (let k = f.starts[i]; k < f.starts[i + 1]; k++) out[at++] = f.feats[k];
-    priorFeatures(prior, s, index, i, s.line === Line.Caps || s.initial[i]);
+    starts[i] = w;
+    feats.set(f.feats.subarray(f.starts[i], f.starts[i + 1]), w);
+    w += f.starts[i + 1] - f.starts[i];
+    feats.set(extra.feats.subarray(extra.starts[i], extra.starts[i + 1]), w);
+    w += extra.starts[i + 1] - extra.starts[i];
   }
-  starts[n] = at;
-  return { feats: scratch.slice(0, at), starts, hash: undefined };
+  starts[n] = w;
+  return { feats, starts, hash: undefined };
 }
 
 function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidden: boolean): void {
