@@ -5,7 +5,7 @@
 import type { NameDensity, Settings } from './settings';
 
 /** The kinds of highlight, by their `crosswire.highlight.*` key. */
-export type KindKey = 'people' | 'places' | 'organizations' | 'statements' | 'terms' | 'speakers';
+export type KindKey = 'people' | 'places' | 'organisations' | 'statements' | 'terms' | 'speakers';
 
 export interface KindChoice {
   readonly key: KindKey;
@@ -17,7 +17,7 @@ export interface KindChoice {
 const KINDS: readonly { readonly key: KindKey; readonly label: string; readonly description: string }[] = [
   { key: 'people', label: 'People', description: 'blue, solid underline' },
   { key: 'places', label: 'Places', description: 'green, dashed underline' },
-  { key: 'organizations', label: 'Organisations', description: 'orange, dotted underline' },
+  { key: 'organisations', label: 'Organisations', description: 'orange, dotted underline' },
   { key: 'statements', label: 'Statements', description: 'purple: words someone said or wrote' },
   { key: 'terms', label: 'Terms', description: 'dotted grey line: scare quotes, names of things' },
   { key: 'speakers', label: 'Speakers', description: 'bold: who said a statement' },

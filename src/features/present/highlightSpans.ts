@@ -17,7 +17,7 @@ export function spansByKind(
   const on: Record<HighlightKind, boolean> = {
     person: settings.people,
     place: settings.places,
-    organization: settings.organizations,
+    organization: settings.organisations,
     statement: settings.statements,
     term: settings.terms,
     speaker: settings.speakers,

@@ -30,7 +30,7 @@ export interface Settings {
     readonly enabled: boolean;
     readonly people: boolean;
     readonly places: boolean;
-    readonly organizations: boolean;
+    readonly organisations: boolean;
     readonly statements: boolean;
     readonly terms: boolean;
     readonly speakers: boolean;
@@ -74,7 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
     enabled: true,
     people: true,
     places: true,
-    organizations: true,
+    organisations: true,
     statements: true,
     terms: true,
     speakers: true,
@@ -101,7 +101,7 @@ export const SETTING_KEYS = [
   'highlight.enabled',
   'highlight.people',
   'highlight.places',
-  'highlight.organizations',
+  'highlight.organisations',
   'highlight.statements',
   'highlight.terms',
   'highlight.speakers',
@@ -145,7 +145,7 @@ export function readSettings(config: ConfigurationLike): Settings {
       enabled: bool('highlight.enabled', d.highlight.enabled),
       people: bool('highlight.people', d.highlight.people),
       places: bool('highlight.places', d.highlight.places),
-      organizations: bool('highlight.organizations', d.highlight.organizations),
+      organisations: bool('highlight.organisations', d.highlight.organisations),
       statements: bool('highlight.statements', d.highlight.statements),
       terms: bool('highlight.terms', d.highlight.terms),
       speakers: bool('highlight.speakers', d.highlight.speakers),

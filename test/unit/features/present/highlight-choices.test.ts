@@ -17,13 +17,13 @@ describe('choosing highlights from the views', () => {
 
   it('writes only the kinds whose state the choice changes', () => {
     const h = { ...DEFAULT_SETTINGS.highlight, places: false };
-    assert.deepEqual(kindUpdates(h, ['people', 'places', 'organizations', 'statements', 'terms', 'speakers']), [['highlight.places', true]]);
+    assert.deepEqual(kindUpdates(h, ['people', 'places', 'organisations', 'statements', 'terms', 'speakers']), [['highlight.places', true]]);
     assert.deepEqual(kindUpdates(h, ['people', 'statements']), [
-      ['highlight.organizations', false],
+      ['highlight.organisations', false],
       ['highlight.terms', false],
       ['highlight.speakers', false],
     ]);
-    assert.deepEqual(kindUpdates(h, ['people', 'organizations', 'statements', 'terms', 'speakers']), []);
+    assert.deepEqual(kindUpdates(h, ['people', 'organisations', 'statements', 'terms', 'speakers']), []);
   });
 
   it('offers the densities package.json declares, in its order', () => {
