@@ -1,10 +1,22 @@
 import * as vscode from 'vscode';
 import { registerForArticles, toRange } from './convert';
+import { plural } from '../core/text/plural';
 import { plainText, truncate } from './present/markdown';
 import type { Services } from './services';
-import { outlineGroups } from './present/treeModel';
+import { outlineGroups, type OutlineGroup } from './present/treeModel';
 
-/** The Outline of an article: its quotes under their speakers. */
+/**
+ * The symbol kind of each group. VS Code has no kind for a person: a speaker is a `Class`, whose
+ * members are what they said (neither the `{}` of an object nor of a namespace), and the terms are an
+ * `Array`, a plain list, so they never look like one more speaker.
+ */
+const GROUP_KINDS: Record<OutlineGroup['kind'], vscode.SymbolKind> = {
+  speaker: vscode.SymbolKind.Class,
+  unattributed: vscode.SymbolKind.Class,
+  terms: vscode.SymbolKind.Array,
+};
+
+/** The Outline of an article: its quotes under their speakers, then the terms. */
 export function registerSymbols(services: Services): vscode.Disposable {
   const { articles, settings } = services;
   const provider: vscode.DocumentSymbolProvider = {
@@ -26,8 +38,8 @@ export function registerSymbols(services: Services): vscode.Disposable {
         const last = children[children.length - 1]!;
         const group = new vscode.DocumentSymbol(
           plainText(name),
-          `${quotes.length} quote${quotes.length === 1 ? '' : 's'}`,
-          kind === 'terms' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Object,
+          kind === 'terms' ? plural(quotes.length, 'term') : plural(quotes.length, 'quote'),
+          GROUP_KINDS[kind],
           first.range.union(last.range),
           first.selectionRange,
         );

@@ -169,16 +169,23 @@ export interface OutlineGroup {
   readonly quotes: readonly CorpusQuote[];
 }
 
-/** Groups quotes under their speakers in reading order; unattributed statements and terms apart. */
+/** The Outline's name for the group of terms, worded so that it cannot be read as a speaker's name. */
+export const TERMS_GROUP = 'Terms in quote marks';
+
+/**
+ * Groups quotes under their speakers in reading order, then the statements with no speaker; the terms
+ * no one is said to use come last, as a group of another kind.
+ */
 export function outlineGroups(quotes: readonly CorpusQuote[]): OutlineGroup[] {
   const groups = new Map<string, { name: string; kind: OutlineGroup['kind']; quotes: CorpusQuote[] }>();
   for (const q of [...quotes].sort((a, b) => a.start - b.start)) {
     const kind: OutlineGroup['kind'] = q.speaker ? 'speaker' : q.kind === 'term' ? 'terms' : 'unattributed';
-    const name = q.speaker?.name ?? (kind === 'terms' ? 'Terms' : 'Speaker not named');
+    const name = q.speaker?.name ?? (kind === 'terms' ? TERMS_GROUP : 'Speaker not named');
     const id = `${kind}:${name}`;
     const group = groups.get(id);
     if (group) group.quotes.push(q);
     else groups.set(id, { name, kind, quotes: [q] });
   }
-  return [...groups.values()];
+  const all = [...groups.values()];
+  return [...all.filter((g) => g.kind !== 'terms'), ...all.filter((g) => g.kind === 'terms')];
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/features/present/commandIds';
+import { TERMS_GROUP } from '../../../src/features/present/treeModel';
 import { analysed, closeAll, crossLinkedQuote, crosswire, eventually, open } from './helpers';
 
 const offsets = (editor: vscode.TextEditor): [number, number] => [
@@ -100,6 +101,22 @@ describe('navigation commands', () => {
     assert.equal(listed, doc.quotes.filter((q) => q.depth === 0).length);
     const speaker = doc.quotes.find((q) => q.speaker)!.speaker!.name;
     assert.ok(symbols.some((s) => s.name === speaker), `a group for ${speaker}`);
+  });
+
+  it('shows speakers as classes and the terms as a list of another kind and name, never as `{}` objects', async () => {
+    const api = await crosswire();
+    const doc = api.corpus.documents().find((d) => d.quotes.some((q) => q.speaker) && d.quotes.some((q) => q.kind === 'term' && !q.speaker && q.depth === 0));
+    assert.ok(doc, 'an article with an attributed statement and a term');
+    const editor = await open(doc.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const terms = symbols.filter((s) => s.name === TERMS_GROUP);
+    assert.equal(terms.length, 1, 'one group of terms');
+    assert.equal(terms[0]!.kind, vscode.SymbolKind.Array);
+    assert.match(terms[0]!.detail, /^\d+ terms?$/);
+    const speakers = symbols.filter((s) => s.name !== TERMS_GROUP);
+    assert.ok(speakers.length > 0);
+    for (const s of speakers) assert.equal(s.kind, vscode.SymbolKind.Class, `${s.name} is shown as ${vscode.SymbolKind[s.kind]}`);
+    assert.ok(!symbols.some((s) => s.kind === vscode.SymbolKind.Object || s.kind === vscode.SymbolKind.Namespace));
   });
 
   it('lists an entity’s mentions across articles and opens the one chosen', async () => {

@@ -115,17 +115,19 @@ describe('mention line context', () => {
 });
 
 describe('outline groups', () => {
-  it('lists quotes under their speakers in reading order, unattributed and terms apart', () => {
+  it('lists quotes under their speakers in reading order, unattributed apart, and the terms last under a name no speaker has', () => {
     const groups = outlineGroups([
       quoteAt(A, 'q0', 'one', 0, { speaker: speaker('Blinken') }),
       quoteAt(A, 'q1', 'two', 10),
       quoteAt(A, 'q2', 'normal', 20, { kind: 'term' }),
       quoteAt(A, 'q3', 'three', 30, { speaker: speaker('Blinken') }),
+      quoteAt(A, 'q4', 'four', 40, { speaker: speaker('Wang Yi') }),
     ]);
-    assert.deepEqual(groups.map((g) => [g.name, g.quotes.map((q) => q.id)]), [
-      ['Blinken', ['q0', 'q3']],
-      ['Speaker not named', ['q1']],
-      ['Terms', ['q2']],
+    assert.deepEqual(groups.map((g) => [g.name, g.kind, g.quotes.map((q) => q.id)]), [
+      ['Blinken', 'speaker', ['q0', 'q3']],
+      ['Speaker not named', 'unattributed', ['q1']],
+      ['Wang Yi', 'speaker', ['q4']],
+      ['Terms in quote marks', 'terms', ['q2']],
     ]);
   });
 });
