@@ -22,8 +22,13 @@ export function describeRelation(relation: LinkRelation): string {
   return RELATIONS[relation];
 }
 
-export function formatScore(score: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+/**
+ * How alike two versions' wording is, said as what the percentage is of. A version copied word for
+ * word needs no figure (undefined).
+ */
+export function formatLikeness(relation: LinkRelation, score: number): string | undefined {
+  if (relation === 'identical') return undefined;
+  return `wording ${Math.round(Math.max(0, Math.min(1, score)) * 100)}% alike`;
 }
 
 /**
@@ -60,7 +65,7 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
   const who = quote.speaker
     ? `${quote.kind === 'term' ? 'used by' : 'said by'} **${escapeMarkdown(quote.speaker.name)}**`
     : quote.kind === 'term'
-      ? 'words held at a distance'
+      ? 'words in quote marks, not a statement'
       : 'speaker not named';
   const corrected = quote.corrected?.includes('set-speaker') ? ' · *speaker set by a reader*' : quote.corrected ? ' · *corrected*' : '';
   lines.push(`**${kind}** · ${who}${quote.unclosed ? ' · *no closing quote mark*' : ''}${corrected}`, '');
@@ -127,7 +132,8 @@ function showsDiff(v: LinkedVersion): boolean {
 function versionList(versions: readonly LinkedVersion[], preview: number, earliest?: LinkedVersion, comparedWith?: CorpusQuote): string[] {
   const lines: string[] = [];
   for (const v of versions) {
-    const meta = [...(v.date ? [v === earliest ? `${v.date}, the earliest version` : v.date] : []), describeRelation(v.link.relation), formatScore(v.link.score)];
+    const likeness = formatLikeness(v.link.relation, v.link.score);
+    const meta = [...(v.date ? [v === earliest ? `${v.date}, the earliest version` : v.date] : []), describeRelation(v.link.relation), ...(likeness ? [likeness] : [])];
     if (v.quote.speaker) meta.push(`said by ${escapeMarkdown(v.quote.speaker.name)}`);
     if (comparedWith && showsDiff(v)) meta.push(commandLink('compare', Commands.compareVersions, [comparedWith.id, v.quote.id]));
     // The outlet names the version; its headline, when that is something else, says which article.
