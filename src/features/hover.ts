@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS } from './present/commandIds';
 import { corpusKey, registerForArticles, toRange } from './convert';
-import { entityCardMarkdown, linkedVersions, quoteCardMarkdown } from './present/hoverContent';
+import type { CorpusMention, CorpusQuote } from '../core/corpus';
+import { entityCardMarkdown, linkedVersions, nameInQuoteCardMarkdown, quoteCardMarkdown, type NameCard, type QuoteCardOptions } from './present/hoverContent';
 import type { Services } from './services';
 
 /** Markdown built from untrusted article text: only crosswire's own commands may run from it. */
@@ -22,26 +23,32 @@ export function registerHover(services: Services): vscode.Disposable {
       if (!analysis || token.isCancellationRequested) return undefined;
       const key = corpusKey(document.uri);
       const offset = document.offsetAt(position);
-      const contents: vscode.MarkdownString[] = [];
-      let range: vscode.Range | undefined;
-
       // The hover is for the character under the pointer: a span's end offset is already past it.
-      const mention = corpus.mentionAt(key, offset);
-      if (mention && offset < mention.end) {
-        const entity = mention.entity ? corpus.entity(mention.entity) : undefined;
+      const found = corpus.mentionAt(key, offset);
+      const mention = found && offset < found.end ? found : undefined;
+      const inQuote = corpus.quoteAt(key, offset);
+      const quote = inQuote && offset < inQuote.outer.end ? inQuote : undefined;
+      const cardOptions = (q: CorpusQuote): QuoteCardOptions => ({ maxLinks: settings.value.hover.maxLinks, articleDate: corpus.document(q.uri)?.date });
+      const name = (m: CorpusMention): NameCard => {
+        const entity = m.entity ? corpus.entity(m.entity) : undefined;
         const counted = entity ? corpus.mentionStats(entity.id) : undefined;
         const stats = counted ? { mentions: counted.mentions, articles: counted.documents } : undefined;
-        const recognising = articles.state.running && articles.state.phase !== 'finding';
-        contents.push(untrustedMarkdown(entityCardMarkdown(mention, entity, stats, recognising)));
-        range = toRange(document, mention);
+        return { mention: m, entity, stats, recognising: articles.state.running && articles.state.phase !== 'finding' };
+      };
+      // A name inside a quote gets one card about both, over the name alone: moving on to the quote's
+      // other words shows the quote's own card.
+      if (mention && quote) {
+        const markdown = nameInQuoteCardMarkdown(name(mention), quote, linkedVersions(corpus, quote), cardOptions(quote));
+        return new vscode.Hover(untrustedMarkdown(markdown), toRange(document, mention));
       }
-      const quote = corpus.quoteAt(key, offset);
-      if (quote && offset < quote.outer.end) {
-        const versions = linkedVersions(corpus, quote);
-        contents.push(untrustedMarkdown(quoteCardMarkdown(quote, versions, { maxLinks: settings.value.hover.maxLinks, articleDate: corpus.document(quote.uri)?.date })));
-        range ??= toRange(document, quote.outer);
+      if (mention) {
+        const { entity, stats, recognising } = name(mention);
+        return new vscode.Hover(untrustedMarkdown(entityCardMarkdown(mention, entity, stats, recognising)), toRange(document, mention));
       }
-      return contents.length > 0 ? new vscode.Hover(contents, range) : undefined;
+      if (quote) {
+        return new vscode.Hover(untrustedMarkdown(quoteCardMarkdown(quote, linkedVersions(corpus, quote), cardOptions(quote))), toRange(document, quote.outer));
+      }
+      return undefined;
     },
   };
   return registerForArticles(settings, (selector) => vscode.languages.registerHoverProvider(selector, provider));

@@ -59,6 +59,16 @@ export interface QuoteCardOptions {
 
 /** Markdown for the hover on a quote. */
 export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedVersion[], options: QuoteCardOptions): string {
+  return [...quoteLines(quote, versions, options), '---', '', `Correct: ${quoteCorrections(quote)}`].join('\n').trimEnd();
+}
+
+/** The corrections a quote's card offers, as links. */
+function quoteCorrections(quote: CorpusQuote): string {
+  return `${commandLink('Set Speaker…', Commands.setSpeaker, [quote.id])} · ${commandLink('Not a Quote', Commands.notAQuote, [quote.id])}`;
+}
+
+/** What a quote's card says, without its corrections. */
+function quoteLines(quote: CorpusQuote, versions: readonly LinkedVersion[], options: QuoteCardOptions): string[] {
   const preview = options.previewLength ?? 280;
   const lines: string[] = [];
   const kind = quote.kind === 'term' ? 'Term' : 'Statement';
@@ -103,8 +113,7 @@ export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedV
     lines.push('**Also in this article**', '');
     lines.push(...versionList(own.slice(0, options.maxLinks), preview));
   }
-  lines.push('---', '', `Correct: ${commandLink('Set Speaker…', Commands.setSpeaker, [quote.id])} · ${commandLink('Not a Quote', Commands.notAQuote, [quote.id])}`);
-  return lines.join('\n').trimEnd();
+  return lines;
 }
 
 /** Words of a version shown on either side of the part that matched. */
@@ -169,7 +178,41 @@ export function entityCardMarkdown(
   stats: EntityStats | undefined,
   recognising = false,
 ): string {
-  const correct = `Correct: ${commandLink('Not an Entity', Commands.notAnEntity, [{ uri: mention.uri, offset: mention.start }])}`;
+  return [...entityLines(mention, entity, stats, recognising), `Correct: ${entityCorrections(mention)}`].join('\n');
+}
+
+/** The card of a name: the entity under the pointer and how widely it is mentioned. */
+export interface NameCard {
+  readonly mention: CorpusMention;
+  readonly entity: Entity | undefined;
+  readonly stats: EntityStats | undefined;
+  readonly recognising?: boolean;
+}
+
+/**
+ * Markdown for the hover on a name inside a quote: one card, the name first (it is what the pointer
+ * is on), then the quote it stands in, and one line of corrections for both, rather than two cards
+ * stacked with a footer each.
+ */
+export function nameInQuoteCardMarkdown(name: NameCard, quote: CorpusQuote, versions: readonly LinkedVersion[], options: QuoteCardOptions): string {
+  return [
+    ...entityLines(name.mention, name.entity, name.stats, name.recognising ?? false),
+    '---',
+    '',
+    ...quoteLines(quote, versions, options),
+    '---',
+    '',
+    `Correct the name: ${entityCorrections(name.mention)} · the quote: ${quoteCorrections(quote)}`,
+  ].join('\n');
+}
+
+/** The corrections a name's card offers, as links. */
+function entityCorrections(mention: CorpusMention): string {
+  return commandLink('Not an Entity', Commands.notAnEntity, [{ uri: mention.uri, offset: mention.start }]);
+}
+
+/** What a name's card says, without its corrections. */
+function entityLines(mention: CorpusMention, entity: Entity | undefined, stats: EntityStats | undefined, recognising: boolean): string[] {
   const corrected = mention.corrected || entity?.corrected ? ' · *corrected*' : '';
   if (!entity || !stats) {
     return [
@@ -177,8 +220,7 @@ export function entityCardMarkdown(
       '',
       '*Not tied to one entity: more than one in the workspace may go by this name.*',
       '',
-      correct,
-    ].join('\n');
+    ];
   }
   const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**${corrected}`, ''];
   if (entity.aliases.length > 0) {
@@ -189,7 +231,6 @@ export function entityCardMarkdown(
   lines.push(
     `${commandLink('Reveal in Entities', Commands.revealEntity, [entity.id])} · ${commandLink('List all mentions', Commands.showEntityMentions, [entity.id])}`,
     '',
-    correct,
   );
-  return lines.join('\n');
+  return lines;
 }

@@ -3,6 +3,7 @@ import { HOVER_COMMANDS } from '../../../../src/features/present/commandIds';
 import {
   entityCardMarkdown,
   linkedVersions,
+  nameInQuoteCardMarkdown,
   quoteCardMarkdown,
   renderDiff,
 } from '../../../../src/features/present/hoverContent';
@@ -202,5 +203,33 @@ describe('entity hover card', () => {
     assert.match(html, /<strong>Person<\/strong> · <strong>Smith<\/strong>/);
     assert.match(html, /more than one/);
     assert.deepEqual(hrefs(html), [`command:crosswire.notAnEntity?${encodeURIComponent(JSON.stringify([{ uri: A, offset: 5 }]))}`]);
+  });
+});
+
+describe('hover card on a name inside a quote', () => {
+  const entity = { id: 'p1', name: 'Antony Blinken', type: 'person' as const, aliases: ['Blinken'] };
+  const quote = quoteAt(A, 'a-q0', 'China must address the issue, Blinken told them', 10, { speaker: speaker('Wang Yi') });
+  const other = quoteAt(B, 'b-q1', 'China must address the issue, Blinken told them', 3);
+  const corpus = new FakeCorpus([quote, other], [link('a-q0', 'b-q1', 1, 'identical')], { [A]: 'Talks in Beijing', [B]: 'Wire copy' });
+  const name = { mention: mention(A, 0, 'Blinken', 41, entity), entity, stats: { mentions: 12, articles: 4 } };
+  const html = toHtml(nameInQuoteCardMarkdown(name, quote, linkedVersions(corpus, quote), { maxLinks: 5 }));
+
+  it('is one card: the name first, then the quote it stands in, with each heading once', () => {
+    const person = html.indexOf('<strong>Person</strong> · <strong>Antony Blinken</strong>');
+    const statement = html.indexOf('<strong>Statement</strong> · said by <strong>Wang Yi</strong>');
+    assert.ok(person >= 0 && statement > person, html);
+    assert.match(html, /Mentioned 12 times in 4 articles/);
+    assert.match(html, /Also reported by<\/strong> \(1 article\)/);
+    assert.equal(html.match(/<strong>Person<\/strong>/g)?.length, 1);
+    assert.equal(html.match(/<strong>Statement<\/strong>/g)?.length, 1);
+  });
+
+  it('offers the corrections of both on one line, saying which applies to what', () => {
+    assert.equal(html.match(/Correct/g)?.length, 1, 'one line of corrections');
+    assert.match(html, /Correct the name: <a[^>]*>Not an Entity<\/a> · the quote: <a[^>]*>Set Speaker…<\/a> · <a[^>]*>Not a Quote<\/a>/);
+    assert.deepEqual(
+      hrefs(html).map((h) => h.split('?')[0]),
+      ['command:crosswire.revealEntity', 'command:crosswire.showEntityMentions', 'command:crosswire.compareVersions', 'command:crosswire.openQuote', 'command:crosswire.notAnEntity', 'command:crosswire.setSpeaker', 'command:crosswire.notAQuote'],
+    );
   });
 });
