@@ -88,6 +88,27 @@ describe('navigation commands', () => {
     assert.equal(refs.length, api.corpus.mentionsOf(mention.entity!).length);
   });
 
+  it('gives a quote no other article carries no references, and one with a single other version both places, so Go to References peeks rather than jumps', async () => {
+    const api = await crosswire();
+    const quotes = api.corpus.documents().flatMap((d) => d.quotes);
+    const alone = quotes.find((q) => api.corpus.linksOf(q.id).length === 0 && !api.corpus.mentionAt(q.uri, q.start + 1));
+    const paired = quotes.find((q) => api.corpus.linksOf(q.id).length === 1 && !api.corpus.mentionAt(q.uri, q.start + 1));
+    assert.ok(alone && paired, 'a quote with no match and one with exactly one');
+    const refs = async (q: typeof alone): Promise<vscode.Location[]> => {
+      const editor = await open(q.uri);
+      return vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, editor.document.positionAt(q.start + 1));
+    };
+    assert.deepEqual(await refs(alone), [], 'a quote carried nowhere else lists itself');
+    const both = await refs(paired);
+    const other = api.corpus.quote(api.corpus.linksOf(paired.id)[0]!.to)!;
+    // VS Code hands them back in its own order (by file, then place).
+    const where = (l: vscode.Location): string => `${l.uri.toString()}:${l.range.start.line}`;
+    assert.deepEqual(both.map(where).sort(), [
+      `${paired.uri}:${(await open(paired.uri)).document.positionAt(paired.start).line}`,
+      `${other.uri}:${(await open(other.uri)).document.positionAt(other.start).line}`,
+    ].sort());
+  });
+
   it('outlines an article’s quotes under their speakers', async () => {
     const api = await crosswire();
     const doc = api.corpus.documents().find((d) => d.quotes.some((q) => q.speaker));
