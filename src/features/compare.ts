@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showHint } from './hint';
 import type { Corpus, CorpusQuote } from '../core/corpus';
 import { articleName, versionDocument } from '../core/coverage';
 import { linkedVersions } from '../core/versions';
@@ -59,14 +60,14 @@ export function registerCompare(services: Services): vscode.Disposable {
   const compare = async (first?: unknown, second?: unknown): Promise<void> => {
     const quote = await quoteOf(services, first);
     if (!quote) {
-      void vscode.window.showInformationMessage('Place the cursor inside a quote to compare its versions.');
+      showHint('Place the cursor inside a quote to compare its versions.');
       return;
     }
     let other = typeof second === 'string' ? corpus.quote(second) : undefined;
     if (!other) {
       const versions = linkedVersions(corpus, quote).filter((v) => !v.sameArticle);
       if (versions.length === 0) {
-        void vscode.window.showInformationMessage('No matching quote found in the other articles.');
+        showHint('No matching quote found in the other articles.');
         return;
       }
       if (versions.length === 1) other = versions[0]!.quote;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { showHint } from './hint';
 import { coverage, coverageCsv } from '../core/coverage';
 import { Commands } from './present/commandIds';
 import { coverageViewModel, MAX_COVERAGE_ROWS } from './present/coverageModel';
@@ -49,7 +50,7 @@ export function registerCoverageView(services: Services): vscode.Disposable {
       return;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(coverageCsv(coverage(corpus))));
-    void vscode.window.showInformationMessage(`Coverage saved to ${vscode.workspace.asRelativePath(target)}.`);
+    showHint(`Coverage saved to ${vscode.workspace.asRelativePath(target)}`, 'check');
   };
 
   const show = (): void => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showHint } from './hint';
 import type { CorpusMention } from '../core/corpus';
 import type { EntityType } from '../core/types';
 import { Commands, Views } from './present/commandIds';
@@ -57,7 +58,7 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
   const reveal = async (arg?: unknown): Promise<void> => {
     const entityId = typeof arg === 'string' ? arg : await entityUnderCursor(services);
     if (!entityId) {
-      void vscode.window.showInformationMessage('Place the cursor on a name of a person, place or organisation to reveal it.');
+      showHint('Place the cursor on a name of a person, place or organisation to reveal it.');
       return;
     }
     roots = undefined;
@@ -69,7 +70,7 @@ export function registerEntitiesView(services: Services): vscode.Disposable {
         return;
       }
     }
-    void vscode.window.showInformationMessage('That name is not in the Entities view yet.');
+    showHint('That name is not in the Entities view yet.');
   };
 
   return vscode.Disposable.from(disposable, vscode.commands.registerCommand(Commands.revealEntity, reveal));

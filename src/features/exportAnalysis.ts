@@ -4,6 +4,8 @@
  * the workspace or a folder outside it — never among the articles, and never over one.
  */
 import * as vscode from 'vscode';
+import { showHint } from './hint';
+import { plural } from '../core/text/plural';
 import { EXPORT_FORMATS, exportAnalysis, exportName, FORMAT_DESCRIPTIONS, type ExportFormat } from '../core/export';
 import { corpusKey, uriOfKey } from './convert';
 import { Commands } from './present/commandIds';
@@ -54,7 +56,7 @@ export function registerExportAnalysis(services: Services): vscode.Disposable {
     }
     const shown = vscode.workspace.asRelativePath(target);
     log.info(`Exported ${files.length} files of ${format.format} to ${shown}`);
-    void vscode.window.showInformationMessage(`Exported the analysis as ${format.format} to ${shown} (${files.length} file${files.length === 1 ? '' : 's'}).`);
+    showHint(`Exported the analysis as ${format.format} to ${shown} (${plural(files.length, 'file')})`, 'check');
   };
 
   return vscode.commands.registerCommand(Commands.exportAnalysis, run);

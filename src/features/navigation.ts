@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showHint } from './hint';
 import type { CorpusMention, CorpusQuote } from '../core/corpus';
 import type { Entity, Span } from '../core/types';
 import { Commands } from './present/commandIds';
@@ -54,7 +55,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
   const openQuote = async (id: unknown): Promise<void> => {
     const quote = typeof id === 'string' ? corpus.quote(id) : undefined;
     if (!quote) {
-      void vscode.window.showWarningMessage('That quote is no longer in the workspace’s articles.');
+      showHint('That quote is no longer in the workspace’s articles.');
       return;
     }
     await openSpan(quote.uri, quote, true, besideActive(quote.uri));
@@ -75,12 +76,12 @@ export function registerNavigation(services: Services): vscode.Disposable {
   const stepQuote = async (direction: 1 | -1): Promise<void> => {
     const active = await activeArticle();
     if (!active) {
-      void vscode.window.showInformationMessage('Open an article to move between its quotes.');
+      showHint('Open an article to move between its quotes.');
       return;
     }
     const { editor, quotes } = active;
     if (quotes.length === 0) {
-      void vscode.window.setStatusBarMessage('No quotes in this article', 3000);
+      showHint('No quotes in this article.');
       return;
     }
     selectNext(editor, quotes, direction);
@@ -89,12 +90,12 @@ export function registerNavigation(services: Services): vscode.Disposable {
   const goToMatchingQuote = async (arg?: unknown): Promise<void> => {
     const quote = typeof arg === 'string' ? corpus.quote(arg) : await quoteUnderCursor(services);
     if (!quote) {
-      void vscode.window.showInformationMessage('Place the cursor inside a quote to find it in other sources.');
+      showHint('Place the cursor inside a quote to find it in other sources.');
       return;
     }
     const versions = linkedVersions(corpus, quote).filter((v) => !v.sameArticle);
     if (versions.length === 0) {
-      void vscode.window.showInformationMessage('No matching quote found in the other articles.');
+      showHint('No matching quote found in the other articles.');
       return;
     }
     // One match: nothing to choose.
@@ -116,7 +117,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
     if (!entityId) {
       const entities = corpus.entities();
       if (entities.length === 0) {
-        void vscode.window.showInformationMessage('No people, places or organisations found in the workspace’s articles yet.');
+        showHint('No people, places or organisations found in the workspace’s articles yet.');
         return;
       }
       const chosen = await vscode.window.showQuickPick(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showHint } from './hint';
 import type { CorpusQuote, DocumentAnalysis } from '../core/corpus';
 import { articleName, coverageOf, flags, type FlagKind, type QuoteFlag } from '../core/coverage';
 import { plural } from '../core/text/plural';
@@ -142,12 +143,12 @@ export function registerVersions(services: Services): vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const analysis = editor && (await articles.analyse(editor.document));
     if (!editor || !analysis) {
-      void vscode.window.showInformationMessage('Open an article to move between its linked quotes.');
+      showHint('Open an article to move between its linked quotes.');
       return;
     }
     const linked = analysis.quotes.filter((q) => q.depth === 0 && otherArticles(services, q) > 0);
     if (linked.length === 0) {
-      void vscode.window.setStatusBarMessage('No quote of this article is found in the other articles', 3000);
+      showHint('No quote of this article is found in the other articles.');
       return;
     }
     selectNext(editor, linked, direction);
