@@ -9,7 +9,8 @@ import { plural } from '../core/text/plural';
 import { describeRelation, entityTypeName, formatLikeness, linkedVersions, type LinkedVersion } from './present/hoverContent';
 import { escapeIcons, plainText, truncate } from './present/markdown';
 import type { Services } from './services';
-import { lineContext } from './present/treeModel';
+import { articlesOf, lineContext, type ArticleMentions } from './present/treeModel';
+import { lineIndexOf } from './present/lineIndex';
 
 /** Opens an article (by corpus key) with a span selected and in view; `beside` the active editor if asked. */
 export async function openSpan(key: string, span: Span, preview = true, beside = false): Promise<vscode.TextEditor> {
@@ -128,16 +129,14 @@ export function registerNavigation(services: Services): vscode.Disposable {
     }
     const entity = entityId ? corpus.entity(entityId) : undefined;
     if (!entity) return;
-    const mentions = corpus.mentionsOf(entity.id);
-    const picked = await vscode.window.showQuickPick(
-      mentions.map((m) => mentionItem(services, m)),
-      {
-        title: `${plainText(entity.name)}: ${plural(mentions.length, 'mention')}`,
-        placeHolder: 'Choose a mention to open',
-        matchOnDescription: true,
-      },
-    );
-    if (picked) await openSpan(picked.mention.uri, picked.mention, false);
+    const byArticle = articlesOf(corpus, entity.id);
+    const count = byArticle.reduce((n, a) => n + a.mentions.length, 0);
+    const picked = await vscode.window.showQuickPick(mentionItems(services, byArticle), {
+      title: `${plainText(entity.name)}: ${plural(count, 'mention')} in ${plural(byArticle.length, 'article')}`,
+      placeHolder: 'Choose a mention to open',
+      matchOnDescription: true,
+    });
+    if (picked && 'mention' in picked) await openSpan(picked.mention.uri, picked.mention, false);
   };
 
   return vscode.Disposable.from(
@@ -170,13 +169,28 @@ export function entityItems(entities: readonly Entity[]): (vscode.QuickPickItem 
   }));
 }
 
-/** One mention as a choice: its line, and the article's title. Article text shows as plain text. */
-export function mentionItem(services: Pick<Services, 'corpus'>, mention: CorpusMention): vscode.QuickPickItem & { mention: CorpusMention } {
+type MentionItem = vscode.QuickPickItem & { mention: CorpusMention };
+
+/**
+ * The choices of Show Entity Mentions: a separator naming each article (those with most mentions
+ * first), then its mentions in reading order, each as its line and line number. Article text shows as
+ * plain text.
+ */
+export function mentionItems(services: Pick<Services, 'corpus'>, byArticle: readonly ArticleMentions[]): (MentionItem | vscode.QuickPickItem)[] {
+  return byArticle.flatMap((article) => [
+    { label: escapeIcons(article.title), kind: vscode.QuickPickItemKind.Separator },
+    ...article.mentions.map((m) => mentionItem(services, m)),
+  ]);
+}
+
+/** One mention as a choice: its line, and where in its article it is. Article text shows as plain text. */
+export function mentionItem(services: Pick<Services, 'corpus'>, mention: CorpusMention): MentionItem {
   const analysis = services.corpus.document(mention.uri);
   const context = lineContext(analysis?.text ?? '', mention.start, mention.end, 110);
+  const line = analysis ? lineIndexOf(analysis).positionAt(mention.start).line + 1 : undefined;
   return {
     label: escapeIcons(context.text),
-    description: escapeIcons(analysis?.title ?? vscode.workspace.asRelativePath(uriOfKey(mention.uri))),
+    description: line ? `line ${line}` : escapeIcons(vscode.workspace.asRelativePath(uriOfKey(mention.uri))),
     mention,
   };
 }

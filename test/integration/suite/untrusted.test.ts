@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { HOVER_COMMANDS } from '../../../src/features/present/commandIds';
 import { treeItem, type EntityNode } from '../../../src/features/entitiesView';
 import { linkedVersions } from '../../../src/features/present/hoverContent';
-import { entityItems, matchingQuoteItems, mentionItem } from '../../../src/features/navigation';
+import { entityItems, matchingQuoteItems, mentionItem, mentionItems } from '../../../src/features/navigation';
 import { clusterItem, versionItem } from '../../../src/features/quotesView';
-import { clusterQuotes, groupEntities } from '../../../src/features/present/treeModel';
+import { articlesOf, clusterQuotes, groupEntities } from '../../../src/features/present/treeModel';
 import { articleUris, closeAll, crosswire, eventually, hoverText, open } from './helpers';
 
 /** Markdown links, command links, HTML, an image, entities and theme icons, as an article may hold them. */
@@ -123,7 +123,7 @@ describe('article text is shown as plain text, never run', function () {
     const picks = [
       ...matchingQuoteItems(linkedVersions(api.corpus, quote)),
       ...entityItems(api.corpus.entities()),
-      ...api.corpus.document(a.toString())!.mentions.map((m) => mentionItem(api, m)),
+      ...api.corpus.document(a.toString())!.mentions.flatMap((m) => (m.entity ? mentionItems(api, articlesOf(api.corpus, m.entity)) : [mentionItem(api, m)])),
     ];
     const texts = picks.flatMap((p) => [p.label, p.description ?? '', p.detail ?? '']);
     assert.ok(texts.some((t) => t.includes('\\$(zap)') || t.includes('\\$(bug)')), 'the article’s icon syntax reaches a pick, escaped');
