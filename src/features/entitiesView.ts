@@ -6,6 +6,7 @@ import { Commands, Views } from './present/commandIds';
 import { uriOfKey } from './convert';
 import { plural } from '../core/text/plural';
 import { entityTypeName } from './present/hoverContent';
+import { articleCountUri } from './countBadges';
 import { createIndexedTreeView } from './indexedTreeView';
 import { lineIndexOf } from './present/lineIndex';
 import { escapeMarkdown, plainText } from './present/markdown';
@@ -99,11 +100,15 @@ export function treeItem(node: EntityNode, services: Pick<Services, 'corpus'>): 
       const { entity, mentionCount, articleCount } = node.summary;
       const item = new vscode.TreeItem(plainText(entity.name), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${entity.id}`;
-      item.description = `${plural(mentionCount, 'mention')} · ${plural(articleCount, 'article')}${entity.corrected ? ' · corrected' : ''}`;
+      // The article count is the row's badge, which a narrow side bar never cuts off; the description
+      // after a long name may be.
+      item.description = `${plural(mentionCount, 'mention')}${entity.corrected ? ' · corrected' : ''}`;
+      item.resourceUri = articleCountUri(item.id, articleCount);
       item.iconPath = new vscode.ThemeIcon(ICONS[entity.type]);
       item.contextValue = 'crosswire.entity';
       const tooltip = new vscode.MarkdownString(undefined, false);
       tooltip.appendMarkdown(`**${escapeMarkdown(entity.name)}** · ${entityTypeName(entity.type)}\n\n`);
+      tooltip.appendMarkdown(`Mentioned ${plural(mentionCount, 'time')} in ${plural(articleCount, 'article')}\n\n`);
       if (entity.aliases.length > 0) tooltip.appendMarkdown(`Also written: ${entity.aliases.map(escapeMarkdown).join(' · ')}`);
       item.tooltip = tooltip;
       return item;

@@ -1,4 +1,5 @@
 import { registerCompare } from './compare';
+import { registerCountBadges } from './countBadges';
 import { registerCorrections } from './corrections';
 import { registerExportAnalysis } from './exportAnalysis';
 import { registerCoverageView } from './coverageView';
@@ -23,6 +24,7 @@ export const features: readonly Feature[] = [
   registerHover,
   registerReferences,
   registerSymbols,
+  registerCountBadges,
   registerEntitiesView,
   registerQuotesView,
   registerNavigation,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { datedTitle } from '../core/documents';
 import type { CorpusQuote } from '../core/corpus';
 import { Commands, Views } from './present/commandIds';
+import { articleCountUri } from './countBadges';
 import { createIndexedTreeView } from './indexedTreeView';
 import { escapeMarkdown, plainText, truncate } from './present/markdown';
 import { plural } from '../core/text/plural';
@@ -52,10 +53,11 @@ export function registerQuotesView(services: Services): vscode.Disposable {
   return disposable;
 }
 
-function quoteTooltip(quote: CorpusQuote, title: string): vscode.MarkdownString {
+function quoteTooltip(quote: CorpusQuote, title: string, articles?: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.appendMarkdown(`**${escapeMarkdown(title)}**`);
   md.appendMarkdown(quote.speaker ? ` · said by **${escapeMarkdown(quote.speaker.name)}**\n\n` : ' · speaker not named\n\n');
+  if (articles && articles > 1) md.appendMarkdown(`Carried by ${plural(articles, 'article')}\n\n`);
   md.appendMarkdown(escapeMarkdown(truncate(quote.text, 600)));
   return md;
 }
@@ -78,8 +80,11 @@ export function clusterItem(cluster: QuoteCluster, titleOf: (uri: string) => str
   item.description = single
     ? [titleOf(rep.uri), rep.speaker && plainText(rep.speaker.name), corrected].filter(Boolean).join(' · ')
     : [plural(cluster.articleCount, 'article'), speakers.slice(0, 2).join(', '), corrected].filter(Boolean).join(' · ');
+  // The label is the quote itself and fills a default-width side bar: the count of articles is the
+  // row's badge, at its right end, where it is never cut off.
+  if (cluster.articleCount > 1) item.resourceUri = articleCountUri(item.id, cluster.articleCount);
   item.iconPath = new vscode.ThemeIcon(cluster.articleCount > 1 ? 'quote' : 'comment');
-  item.tooltip = quoteTooltip(rep, titleOf(rep.uri));
+  item.tooltip = quoteTooltip(rep, titleOf(rep.uri), cluster.articleCount);
   item.contextValue = 'crosswire.quote';
   if (single) item.command = openCommand(rep);
   return item;
