@@ -83,6 +83,10 @@ export const ContextKeys = {
   indexing: 'crosswire.indexing',
   /** Crosswire is off in this workspace (see the `crosswire.enable` setting): nothing is indexed. */
   off: 'crosswire.off',
+  /** The cursor of the active article is in a quote: the editor's menu offers the quote's commands. */
+  onQuote: 'crosswire.onQuote',
+  /** The cursor of the active article is on a name: the editor's menu offers the entity's commands. */
+  onName: 'crosswire.onName',
 } as const;
 
 /** Ids of the view container and views. */
