@@ -33,6 +33,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly enabledEmitter = new vscode.EventEmitter<boolean>();
   private wanted = false;
+  private why: string | undefined;
+  private pending = false;
   private started = false;
   /** Settles once it is known whether Crosswire is on here (the folders may have to be looked at first). */
   private decided: Promise<void> = Promise.resolve();
@@ -75,7 +77,10 @@ export class ArticleWorkspace implements vscode.Disposable {
     return this.indexer.onDidChangeCorpus;
   }
 
-  /** Fires when Crosswire is turned on or off in this workspace, with whether it is now on. */
+  /**
+   * Fires when Crosswire is turned on or off in this workspace, with whether it is now on, and when
+   * what is said about it changes (being decided, why it is off).
+   */
   readonly onDidChangeEnabled = this.enabledEmitter.event;
 
   /**
@@ -96,16 +101,33 @@ export class ArticleWorkspace implements vscode.Disposable {
   }
 
   /**
-   * Turns Crosswire on or off in this workspace. Off drops every article from the corpus, so every
-   * highlight, card, flag and tree entry goes; on indexes the workspace.
+   * Turns Crosswire on or off in this workspace (a decision: it ends `deciding`). Off drops every article from the corpus, so every
+   * highlight, card, flag and tree entry goes; on indexes the workspace. `why` says why it is off,
+   * for the status bar.
    */
-  setEnabled(on: boolean): void {
-    if (on === this.host.enabled) return;
+  setEnabled(on: boolean, why?: string): void {
+    const said = this.pending || this.why !== (on ? undefined : why);
+    this.pending = false;
+    this.why = on ? undefined : why;
+    if (on === this.host.enabled) {
+      if (said) this.enabledEmitter.fire(on);
+      return;
+    }
     this.host.enabled = on;
     this.enabledEmitter.fire(on);
     if (!this.wanted) return;
     if (on && !this.started) this.start();
     else if (this.started) void this.indexer.reindex();
+  }
+
+  /** True while it is not yet known whether Crosswire is on here (`holdUntil`): off, but not said to be. */
+  get deciding(): boolean {
+    return this.pending;
+  }
+
+  /** Why Crosswire is off in this workspace, when it is and that is known. */
+  get offReason(): string | undefined {
+    return this.host.enabled ? undefined : this.why;
   }
 
   get state(): IndexState {
@@ -137,6 +159,8 @@ export class ArticleWorkspace implements vscode.Disposable {
   /** Off until `decision` settles, having called `setEnabled` with what was decided. */
   holdUntil(decision: Promise<unknown>): void {
     this.setEnabled(false);
+    this.pending = true;
+    this.enabledEmitter.fire(false);
     this.decided = decision.then(
       () => undefined,
       () => undefined,

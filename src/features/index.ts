@@ -14,7 +14,8 @@ import { registerScope } from './scope';
 import type { Feature } from './services';
 import { registerSymbols } from './symbols';
 import { registerVersions } from './versions';
-import { registerContextKeys, registerHighlightsStatus, registerSkippedStatus, registerWorkbenchCommands } from './workbench';
+import { registerStatusItem } from './statusItem';
+import { registerContextKeys, registerWorkbenchCommands } from './workbench';
 
 /** Every feature of the extension, each registering itself and returning what undoes it. */
 export const features: readonly Feature[] = [
@@ -29,8 +30,7 @@ export const features: readonly Feature[] = [
   registerQuotesView,
   registerNavigation,
   registerWorkbenchCommands,
-  registerSkippedStatus,
-  registerHighlightsStatus,
+  registerStatusItem,
   registerImportPages,
   registerCompare,
   registerVersions,

@@ -10,15 +10,11 @@ const ANSWER_KEY = 'crosswire.enabledInWorkspace';
 /**
  * Whether Crosswire works in this workspace, and the ways to change it: the `crosswire.enable`
  * setting, the Enable and Disable commands (remembered for this workspace), and a question asked once
- * in a folder that looks like a code repository. While off, nothing is indexed or highlighted, and a
- * status bar item says so.
+ * in a folder that looks like a code repository. While off, nothing is indexed or highlighted, and
+ * Crosswire's status bar item says so.
  */
 export function registerScope(services: Services): vscode.Disposable {
   const { context, articles, settings, log } = services;
-  const item = vscode.window.createStatusBarItem('crosswire.off', vscode.StatusBarAlignment.Left, 11);
-  item.name = 'Crosswire: Off in This Workspace';
-  item.text = '$(circle-slash) Crosswire off';
-  item.command = Commands.enableInWorkspace;
   let kind: FolderKind | undefined;
   let asked = false;
   let disposed = false;
@@ -31,13 +27,9 @@ export function registerScope(services: Services): vscode.Disposable {
   const apply = (decision: ScopeDecision): void => {
     if (disposed) return;
     if (decision.enabled !== articles.enabled) log.info(`Crosswire is ${decision.enabled ? 'on' : 'off'} in this workspace: ${decision.why}.`);
-    articles.setEnabled(decision.enabled);
+    // The status item says so while it is off (statusItem.ts).
+    articles.setEnabled(decision.enabled, decision.why);
     void vscode.commands.executeCommand('setContext', ContextKeys.off, !decision.enabled);
-    if (decision.enabled) item.hide();
-    else {
-      item.tooltip = `Crosswire is off in this workspace: ${decision.why}. Click to enable it here.`;
-      item.show();
-    }
     if (decision.ask && !asked) {
       asked = true;
       void ask(decision);
@@ -89,7 +81,6 @@ export function registerScope(services: Services): vscode.Disposable {
 
   decide();
   return vscode.Disposable.from(
-    item,
     { dispose: () => (disposed = true) },
     vscode.commands.registerCommand(Commands.enableInWorkspace, () => setAnswer('on')),
     vscode.commands.registerCommand(Commands.disableInWorkspace, () => setAnswer('off')),

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from './present/commandIds';
-import { corpusKey, registerForArticles, uriOfKey } from './convert';
+import { corpusKey, registerForArticles } from './convert';
 import { plural } from '../core/text/plural';
-import { plainText } from './present/markdown';
 import { DENSITY_CHOICES, kindChoices, kindUpdates, type KindKey } from './present/highlightChoices';
 import type { Services } from './services';
 
@@ -98,55 +97,4 @@ export function registerContextKeys(services: Services): vscode.Disposable {
     articles.onDidChangeEnabled(() => setArticle(vscode.window.activeTextEditor)),
     articles.onDidChangeIndexState(setIndexing),
   );
-}
-
-/** A status bar item while the highlights are hidden, saying where, that shows them again on click. */
-export function registerHighlightsStatus(services: Services): vscode.Disposable {
-  const { settings } = services;
-  const item = vscode.window.createStatusBarItem('crosswire.highlightsOff', vscode.StatusBarAlignment.Left, 11);
-  item.name = 'Crosswire: Highlights Off';
-  item.text = '$(eye-closed) Highlights off';
-  item.command = Commands.toggleHighlights;
-  const update = (): void => {
-    if (settings.value.highlight.enabled) {
-      item.hide();
-      return;
-    }
-    item.tooltip = settings.hiddenHere
-      ? 'Crosswire’s highlights are hidden in this workspace. Click to show them.'
-      : 'Crosswire’s highlights are off in your settings (crosswire.highlight.enabled). Click to turn them on.';
-    item.show();
-  };
-  update();
-  return vscode.Disposable.from(item, settings.onDidChange(update));
-}
-
-/**
- * A status bar item while files are skipped (too large or binary) or analysed only in part (a file of
- * tens of thousands of quotes), opening the log on click.
- */
-export function registerSkippedStatus(services: Services): vscode.Disposable {
-  const { articles } = services;
-  const item = vscode.window.createStatusBarItem('crosswire.skipped', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'Crosswire: Skipped Files';
-  item.command = Commands.showLog;
-  const update = (): void => {
-    const { skipped, shortened } = articles;
-    if (skipped.size === 0 && shortened.size === 0) {
-      item.hide();
-      return;
-    }
-    const counts = [
-      ...(skipped.size > 0 ? [`${plural(skipped.size, 'file')} skipped`] : []),
-      ...(shortened.size > 0 ? [`${plural(shortened.size, 'file')} analysed in part`] : []),
-    ];
-    item.text = `$(warning) Crosswire: ${counts.join(', ')}`;
-    const all = [...skipped, ...shortened];
-    const lines = all.slice(0, 10).map(([key, reason]) => `${plainText(vscode.workspace.asRelativePath(uriOfKey(key)))}: ${reason}`);
-    if (all.length > 10) lines.push(`…and ${all.length - 10} more`);
-    item.tooltip = `${lines.join('\n')}\n\nClick to open the Crosswire log.`;
-    item.show();
-  };
-  update();
-  return vscode.Disposable.from(item, articles.onDidChangeSkipped(update));
 }

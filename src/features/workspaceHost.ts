@@ -28,7 +28,7 @@ export function openDocumentOf(document: vscode.TextDocument): OpenDocument {
  * line does: no link is followed out of the workspace folders or back into a folder already searched
  * (however VS Code's search is set to follow links), FIFOs and devices are not read, and a file reached
  * by several paths is listed under one. Folders of other file systems go through VS Code's search and
- * `workspace.fs`.
+ * `workspace.fs`. It reports no progress of its own: Crosswire's status item shows the indexer's state.
  */
 export class WorkspaceHost implements IndexHost {
   private matcher: ArticleMatcher;
@@ -168,12 +168,6 @@ export class WorkspaceHost implements IndexHost {
       watcher.onDidCreate((uri) => listener({ type: 'created', key: corpusKey(uri) })),
       watcher.onDidChange((uri) => listener({ type: 'changed', key: corpusKey(uri) })),
       watcher.onDidDelete((uri) => listener({ type: 'deleted', key: corpusKey(uri) })),
-    );
-  }
-
-  withProgress<T>(task: (report: (message: string) => void) => Promise<T>): Promise<T> {
-    return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crosswire' }, (progress) => task((message) => progress.report({ message }))),
     );
   }
 

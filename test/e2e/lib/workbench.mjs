@@ -351,8 +351,8 @@ export async function resizeSidebar(page, width) {
 }
 
 /**
- * Waits until the status bar no longer shows a spinning progress item whose text matches
- * `label`, the way background work is announced (`window.withProgress` in the window location).
+ * Waits until the status bar no longer shows a spinning item whose text matches `label`, the way
+ * background work is announced (Crosswire's status item while it indexes, `window.withProgress`).
  * @param {Page} page
  * @param {RegExp} label
  * @param {number} [timeout]
