@@ -64,6 +64,8 @@ export function registerStatusItem(services: Services): vscode.Disposable {
     ];
     tooltip.appendMarkdown(`\n\n---\n\n${links.join(' · ')}`);
     item.tooltip = tooltip;
+    // Read out as sentences: without it, a screen reader reads the icon's name and the tooltip's Markdown.
+    item.accessibilityInformation = { label: [view.text.replace(/\$\([^)]*\)\s*/g, ''), ...view.tooltip].join('. ').replace(/\.\./g, '.') };
     item.show();
   };
   const later = coalesce(update, COUNT_DELAY_MS);
