@@ -364,7 +364,7 @@ export async function waitForProgressToEnd(page, label, timeout = 60_000) {
     (source) => {
       const pattern = new RegExp(source);
       return ![...document.querySelectorAll('.statusbar-item')].some(
-        (item) => item.querySelector('[class*="~spin"]') && pattern.test(item.textContent ?? ''),
+        (item) => item.querySelector('[class*="~spin"], .codicon-modifier-spin') && pattern.test(item.textContent ?? ''),
       );
     },
     label.source,
