@@ -7,7 +7,7 @@
 //   node test/e2e/walkthrough.mjs --shots
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,6 @@ const SHOT_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'editor.wordWrap': 'on',
   'editor.minimap.enabled': false,
-  'terminal.integrated.fontSize': 13,
 };
 
 /** The pictures' size: readable in the walkthrough's media pane, small on disk. */
@@ -108,11 +107,6 @@ async function takeShots(codeServerDir) {
   const sandbox = makeSandbox(root, { workspaceSource: join(repo, 'seeds'), workspaceName: 'seeds', settings: SHOT_SETTINGS });
   const installed = installExtensionFolder(repo, sandbox.extensionsDir);
   mkdirSync(join(installed.dir, 'media', 'walkthrough'), { recursive: true });
-  // The terminal's `crosswire` is this checkout's command line, as `npx crosswire` is in a project using it.
-  const bin = join(root, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'crosswire'), `#!/bin/sh\nexec node ${JSON.stringify(join(repo, 'dist', 'cli.js'))} "$@"\n`);
-  chmodSync(join(bin, 'crosswire'), 0o755);
   const oracle = loadOracle(join(repo, 'seeds'));
   const pair = oracle.bestCrossSourcePair();
   assert.ok(pair, 'no quote of the seeds is linked across articles');
@@ -189,18 +183,14 @@ async function takeShots(codeServerDir) {
       await shot('palette');
       await page.keyboard.press('Escape');
 
-      await wb.runCommand(page, 'Terminal: Create New Terminal');
-      await page.locator('.terminal-wrapper').first().waitFor({ timeout: 15_000 });
-      await wb.runCommand(page, 'View: Toggle Maximized Panel');
-      await page.waitForTimeout(1500);
-      await wb.runCommand(page, 'Notifications: Clear All Notifications');
-      await wb.runCommand(page, 'Terminal: Focus Terminal');
-      await page.waitForTimeout(500);
+      await wb.runCommand(page, 'Crosswire: Show Coverage of the Story');
+      await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('table').waitFor({ timeout: 30_000 });
+      await wb.runCommand(page, 'View: Close Primary Side Bar');
       await page.mouse.move(5, 5);
-      await page.keyboard.type(`PS1='$ '; PATH=${bin}:$PATH; clear; crosswire analyze . | head -30\n`);
-      await page.waitForTimeout(4000);
-      await shot('cli');
-      await wb.runCommand(page, 'Terminal: Kill the Active Terminal Instance');
+      await page.waitForTimeout(1000);
+      await shot('coverage');
+      await wb.runCommand(page, 'View: Close Editor');
+      await wb.runCommand(page, 'View: Toggle Primary Side Bar Visibility');
 
       // The walkthrough itself, for the README, with the steps just done ticked off.
       await page.setViewportSize({ width: 1280, height: 760 });
