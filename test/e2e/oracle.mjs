@@ -46,6 +46,12 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * @property {(name: string, offset: number) => string} locate
  * @property {() => { id: string, name: string, aliases: string[], mentions: number, documents: string[] }[]} mergedPeople
  * @property {(entityId: string) => { doc: Doc, start: number, end: number, text: string }[]} mentionsOf
+ * @property {(quoteId: string) => number} linkCount every quote the analysis links this one to, in any article
+ * @property {() => (Mention & { line: number, column: number, quote: Quote | undefined })[]} mentions every mention, with the quote it stands in
+ */
+
+/**
+ * @typedef {{ doc: Doc, start: number, end: number, text: string, entity: string | null }} Mention
  */
 
 /**
@@ -156,6 +162,16 @@ export function loadOracle(workspace) {
     },
     mentionsOf(entityId) {
       return mentions.filter((m) => m.entity === entityId);
+    },
+    linkCount(quoteId) {
+      return linked.get(quoteId)?.size ?? 0;
+    },
+    mentions() {
+      return mentions.map((m) => ({
+        ...m,
+        ...position(m.doc.text, m.start),
+        quote: m.doc.quotes.find((q) => q.start <= m.start && m.end <= q.end),
+      }));
     },
   };
 }

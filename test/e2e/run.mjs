@@ -3,7 +3,7 @@
 // Chromium, used the way a reader of the articles would use it. Expects `npm run build` and
 // `scripts/e2e-setup.sh` to have run. Usage:
 //
-//   node test/e2e/run.mjs [--keep] [--pass main|restricted|hostile|pages|coverage|corrections|contrast|scope|start]
+//   node test/e2e/run.mjs [--keep] [--pass main|details|restricted|hostile|pages|coverage|corrections|contrast|scope|start]
 //
 // --keep leaves the sandbox (logs, user data) in place and prints where it is.
 // CROSSWIRE_E2E_CODE_SERVER overrides where code-server is looked for.
@@ -23,6 +23,7 @@ import * as wb from './lib/workbench.mjs';
 import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
 import { correctionsPass } from './corrections.mjs';
+import { detailsPass } from './details.mjs';
 import { contrastPass, THEMES } from './contrast.mjs';
 import { extensionPageSteps } from './extension-page.mjs';
 import { pagesPass } from './pages.mjs';
@@ -35,7 +36,7 @@ const screenshots = join(here, 'screenshots');
 const { values: flags } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, pass: { type: 'string', multiple: true } },
 });
-const passes = flags.pass ?? ['main', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'contrast', 'scope', 'start'];
+const passes = flags.pass ?? ['main', 'details', 'restricted', 'hostile', 'pages', 'coverage', 'corrections', 'contrast', 'scope', 'start'];
 
 const codeServerDir = installedCodeServer();
 
@@ -104,6 +105,7 @@ async function main() {
         await extensionPageSteps(ctx, runner, { screenshots, displayName: manifest.displayName });
       });
     }
+    else if (pass === 'details') await withWorkbench('details', mainSettings(), (ctx) => detailsPass(ctx, runner, { oracle: need(), screenshots }));
     else if (pass === 'restricted') await withWorkbench('restricted', restrictedSettings(), (ctx) => restrictedPass(ctx, need));
     else if (pass === 'hostile') await withWorkbench('hostile', mainSettings(), (ctx) => hostilePass(ctx, runner));
     else if (pass === 'pages') await withWorkbench('pages', mainSettings(), (ctx) => pagesPass(ctx, runner));
