@@ -6,18 +6,15 @@
 // (`CROSSWIRE_README_SHOTS=1 node test/e2e/run.mjs --pass coverage` puts them in media/screenshots).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { loadOracle } from './oracle.mjs';
 import * as wb from './lib/workbench.mjs';
+import { keepForReadme } from './lib/readme-shots.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-/** With CROSSWIRE_README_SHOTS=1 the screenshots also replace the README's, in media/screenshots. */
-const readmeShots = process.env.CROSSWIRE_README_SHOTS === '1';
-
 /**
  * Takes a screenshot into the run's folder and, when asked, the README's.
  * @param {wb.Page} page
@@ -25,8 +22,7 @@ const readmeShots = process.env.CROSSWIRE_README_SHOTS === '1';
  * @param {string} name
  */
 async function shot(page, dir, name) {
-  const path = await wb.screenshot(page, dir, name);
-  if (readmeShots) copyFileSync(path, join(repo, 'media', 'screenshots', `${name}.png`));
+  keepForReadme(await wb.screenshot(page, dir, name), name);
 }
 
 /**

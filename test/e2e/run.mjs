@@ -20,6 +20,7 @@ import { installedCodeServer } from './lib/installed.mjs';
 import { Runner } from './lib/runner.mjs';
 import { extensionErrors, installExtensionFolder, makeSandbox, startCodeServer } from './lib/server.mjs';
 import * as wb from './lib/workbench.mjs';
+import { keepForReadme } from './lib/readme-shots.mjs';
 import { hostilePass } from './hostile.mjs';
 import { coveragePass } from './coverage.mjs';
 import { correctionsPass } from './corrections.mjs';
@@ -260,7 +261,7 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     const text = await hoverQuoteUntil(page, from, /Also reported by/i);
     assertNoMarkup(text);
     assert.ok(to.doc.names.some((n) => text.includes(n)), `the card does not name ${to.doc.names.join(' / ')}:\n${text}`);
-    await shot('02-hover');
+    keepForReadme(await shot('02-hover'), 'hover-card');
   });
 
   await runner.step(suite, 'the card’s link opens the matching quote in the other article', async () => {
@@ -379,7 +380,7 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     const alias = blinken.aliases.find((a) => a.includes('Blinken')) ?? blinken.aliases[0];
     const rowText = await entityRowText(page, titles.entitiesView, blinken.name);
     assert.ok(rowText.includes(alias), `the ${blinken.name} entry does not show the alias ${alias}: ${rowText}`);
-    await shot('06-entities');
+    keepForReadme(await shot('06-entities'), 'entities-view');
   });
 
   await runner.step(suite, 'Show Entity Mentions lists the person under every spelling and opens one', async () => {
