@@ -20,6 +20,7 @@ import {
   selectedName, speakerChoices, speakerPrompt, withTypedSpeaker, type SpeakerChoice,
 } from './present/corrections';
 import { entityTypeName } from './present/hoverContent';
+import { showHint } from './hint';
 import { escapeIcons, truncate } from './present/markdown';
 import type { Services } from './services';
 
@@ -135,7 +136,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     const key = history.pop() ?? folderWithCorrections(activeFolder, counts);
     const entry = key ? folders.get(key) : undefined;
     if (!entry || entry.file.entries.length === 0) {
-      void vscode.window.showInformationMessage('There is no correction to undo.');
+      showHint('There is no correction to undo.');
       return;
     }
     const last = entry.file.corrections.find((c) => c.index === entry.file.entries.length - 1)?.correction;
@@ -169,7 +170,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     const t = await targetOf(arg);
     const quote = t && corpus.quoteAt(t.key, t.offset);
     if (!t || !quote) {
-      void vscode.window.showInformationMessage('Place the cursor in a quote to correct it.');
+      showHint('Place the cursor in a quote to correct it.');
       return undefined;
     }
     return { quote, text: t.text };
@@ -179,7 +180,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     const t = await targetOf(arg);
     const mention = t && corpus.mentionAt(t.key, t.offset);
     if (!t || !mention) {
-      void vscode.window.showInformationMessage('Place the cursor on a name of a person, place or organisation to correct it.');
+      showHint('Place the cursor on a name of a person, place or organisation to correct it.');
       return undefined;
     }
     return { mention, text: t.text };
@@ -221,7 +222,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     if (!t) return;
     const name = selectedName(t.text, t.offset, t.end);
     if (!name) {
-      void vscode.window.showInformationMessage('Select the name to mark (on one line) first.');
+      showHint('Select the name to mark (on one line) first.');
       return;
     }
     const type = await pickType(ENTITY_TYPES, `What is “${truncate(t.text.slice(name.start, name.end), 60)}”?`);
@@ -234,7 +235,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     if (!from) {
       const found = await mentionOf(arg);
       from = found?.mention.entity ? corpus.entity(found.mention.entity) : undefined;
-      if (found && !from) void vscode.window.showInformationMessage('This name is not tied to one entity: mark or retype it instead.');
+      if (found && !from) showHint('This name is not tied to one entity: mark or retype it instead.');
     }
     if (!from) return;
     const source = from;
@@ -253,7 +254,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     const found = await mentionOf(arg);
     if (!found) return;
     if (!found.mention.entity) {
-      void vscode.window.showInformationMessage('This name is in no entity.');
+      showHint('This name is in no entity.');
       return;
     }
     await add(found.mention.uri, (article) => ({ kind: 'split-from-entity', name: placeOf(article, found.text, found.mention) }));
@@ -269,7 +270,7 @@ export function registerCorrections(services: Services): vscode.Disposable {
     if (!found) return;
     const versions = linkedQuotes(corpus, found.quote).map((v) => v.quote);
     if (versions.length === 0) {
-      void vscode.window.showInformationMessage('This quote is linked to no other quote.');
+      showHint('This quote is linked to no other quote.');
       return;
     }
     const other = versions.length === 1 ? versions[0] : await pickQuote(versions, 'Unlink this quote from…');

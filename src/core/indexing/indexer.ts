@@ -222,12 +222,13 @@ export class Indexer implements Disposable {
         this.ledger.drop(key, { gone: true });
       }
       for (const key of [...this.ledger.skipped.keys()]) if (!seen.has(key)) this.ledger.unskip(key);
-      let quotesMs = 0;
+      // When this run's quick pass ended: the first word of its entity pass, whatever the last run said.
+      let quotesMs: number | undefined;
       let reported = 0;
       const complete = await this.runs.loadAll(keys, token, (phase, done, total) => {
         const now = performance.now();
         const turned = phase !== this.indexState.phase;
-        if (turned && phase === 'entities') quotesMs = now - started;
+        if (phase === 'entities' && quotesMs === undefined) quotesMs = now - started;
         if (!turned && done < total && now - reported < PROGRESS_MS) return;
         reported = now;
         this.setState({ running: true, phase, done, total });
@@ -235,11 +236,14 @@ export class Indexer implements Disposable {
       });
       if (!complete) return;
       const entitiesMs = performance.now() - started;
-      this.lastRun = { quotesMs, entitiesMs };
+      this.lastRun = { quotesMs: quotesMs ?? 0, entitiesMs };
       const counts = this.ledger.counts;
       const skipped = this.ledger.skipped.size;
+      const times = quotesMs === undefined
+        ? `in ${Math.round(entitiesMs)} ms`
+        : `quotes and links in ${Math.round(quotesMs)} ms, then entities in ${Math.round(entitiesMs - quotesMs)} ms`;
       this.log.info(
-        `Indexed ${keys.length} article file(s): quotes in ${Math.round(quotesMs)} ms, entities in ${Math.round(entitiesMs)} ms` +
+        `Indexed ${keys.length} article file(s) ${times}` +
           ` (${counts.analysed - before.analysed} analysed, ${counts.reused - before.reused} from the index cache)` +
           (skipped > 0 ? `, ${skipped} skipped` : ''),
       );

@@ -47,6 +47,22 @@ describe('the indexer over an in-memory workspace', () => {
     assert.deepEqual([...new Set(phases)], ['finding', 'quotes', 'entities', 'idle']);
   });
 
+  it('logs how long each pass took, the entity pass from where the quick pass ended', async () => {
+    const t = setUp(folder());
+    indexer = t.indexer;
+    t.analyzer.holding = true;
+    const run = t.indexer.reindex();
+    await eventually(() => t.indexer.state.phase === 'entities' && t.analyzer.waiting > 0, 'the entity pass to start');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    t.analyzer.release();
+    await run;
+    const line = t.log.lines.find((l) => l.includes('Indexed 10 article file(s)'));
+    const m = /quotes and links in (\d+) ms, then entities in (\d+) ms/.exec(line ?? '');
+    assert.ok(m, `a line with both passes: ${line}`);
+    assert.ok(Number(m[2]) >= 70, `the entity pass waited 80 ms on the analyser: ${line}`);
+    assert.ok(Number(m[1]) < Number(m[2]), `the quick pass is not counted in the entity pass's time: ${line}`);
+  });
+
   it('lets an editor opened during the run win over the file on disk', async () => {
     const t = setUp(folder());
     indexer = t.indexer;
