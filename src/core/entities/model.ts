@@ -66,10 +66,17 @@ export function decodeModel(file: ModelFile): TaggerModel {
   if (!file.second) return model(file, inflate(file), LABEL_COUNT, 0);
   const one = inflate(file);
   const two = inflate(file.second);
-  const both = new Int8Array(rows * PAIRED_STRIDE);
+  // Local copies: imported bindings compile to property reads, too slow for a loop over every weight.
+  const stride = PAIRED_STRIDE;
+  const L = LABEL_COUNT;
+  const both = new Int8Array(rows * stride);
   for (let r = 0; r < rows; r++) {
-    both.set(one.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), r * PAIRED_STRIDE);
-    both.set(two.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), r * PAIRED_STRIDE + LABEL_COUNT);
+    const to = r * stride;
+    const from = r * L;
+    for (let y = 0; y < L; y++) {
+      both[to + y] = one[from + y];
+      both[to + L + y] = two[from + y];
+    }
   }
   return { ...model(file, both, PAIRED_STRIDE, 0), second: model(file.second, both, PAIRED_STRIDE, LABEL_COUNT) };
 }

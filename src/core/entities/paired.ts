@@ -79,9 +79,9 @@ function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: 
 }
 
 /**
- * Both stages' whole-number sums over a sentence's features, `n × 2L` written to `out` from `at`:
- * token t's first-stage sums at `at + t × 2L`, its second-stage sums (without the second stage's own
- * features) at `at + t × 2L + L`.
+ * Both stages' whole-number sums over a sentence's features, `n × 2L` written to `out`: token t's
+ * first-stage sums at `t × 2L`, its second-stage sums (without the second stage's own features) at
+ * `t × 2L + L`.
  * `words[t]` is what is known of token t's spelling, whose features open token t's in `f`.
  *
  * A row is read four weights at a time, as one 32-bit word, and summed two weights a lane: each
@@ -89,7 +89,7 @@ function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: 
  * bytes, each in a 16-bit lane. A token has at most `MAX_FEATURES` (64) features of at most 255
  * each, 16,320 in all, so a lane never carries into the next; the offsets are taken off at the end.
  */
-export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: readonly WordInfo[], n: number, out: Int32Array, at: number): void {
+export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: readonly WordInfo[], n: number, out: Int32Array): void {
   const w = model.emission;
   const { words: w32, used } = viewOf(w);
   const mask = (1 << model.bits) - 1;
@@ -137,7 +137,7 @@ export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: reado
       e8 += v & 0xff00ff;
       o8 += (v >>> 8) & 0xff00ff;
     }
-    const o = at + t * P;
+    const o = t * P;
     const bias = 128 * count;
     out[o + 0] = (e0 & 0xffff) - bias + s[0];
     out[o + 1] = (o0 & 0xffff) - bias + s[1];
@@ -187,30 +187,41 @@ function scoresFor(n: number): Float64Array {
   return scoreScratch.subarray(0, n * L);
 }
 
-/** Room for both stages' sums of `tokens` tokens. */
+/** Room for both stages' sums of a sentence of `tokens` tokens. */
 export function sumsRoom(tokens: number): number {
   return tokens * P;
 }
 
 /** The first stage's scores from `pairedSums`'s sums; good until the next scores are asked for. */
-export function firstScores(model: TaggerModel, sums: Int32Array, at: number, n: number): Float64Array {
+export function firstScores(model: TaggerModel, sums: Int32Array, n: number): Float64Array {
   const out = scoresFor(n);
   const sc = model.scale;
-  for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) out[t * L + y] = sums[at + t * P + y] * sc;
+  for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) out[t * L + y] = sums[t * P + y] * sc;
   return out;
+}
+
+/**
+ * Keeps the second stage's half of `pairedSums`'s sums, `n × L` from `at` in `into`, until the
+ * document's first reading is done. Sixteen bits hold them: at most 64 features of at most 127.
+ */
+export function keepSecond(sums: Int32Array, n: number, into: Int16Array, at: number): void {
+  for (let t = 0; t < n; t++) for (let y = 0; y < L; y++) into[at + t * L + y] = sums[t * P + L + y];
 }
 
 const extraScratch = new Int32Array(L);
 
-/** The second stage's scores from `pairedSums`'s sums and the second stage's own features, `extra`; good until the next scores are asked for. */
-export function secondScores(model: TaggerModel, sums: Int32Array, at: number, extra: SentenceFeatures, n: number): Float64Array {
+/**
+ * The second stage's scores from the sums `keepSecond` kept (from `at`) and the second stage's own
+ * features, `extra`; good until the next scores are asked for.
+ */
+export function secondScores(model: TaggerModel, kept: Int16Array, at: number, extra: SentenceFeatures, n: number): Float64Array {
   const out = scoresFor(n);
   const w = model.emission;
   const mask = (1 << model.bits) - 1;
   const sc = model.scale;
   const acc = extraScratch;
   for (let t = 0; t < n; t++) {
-    for (let y = 0; y < L; y++) acc[y] = sums[at + t * P + L + y];
+    for (let y = 0; y < L; y++) acc[y] = kept[at + t * L + y];
     for (let k = extra.starts[t]; k < extra.starts[t + 1]; k++) {
       const r = (extra.feats[k] & mask) * PAIRED_STRIDE + L;
       for (let y = 0; y < L; y++) acc[y] += w[r + y];

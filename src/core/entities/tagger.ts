@@ -7,10 +7,10 @@ import { BoundedCache, rememberingAnalyses } from '../lru';
 import { emissions, spanMargin, viterbi } from './decode';
 import { documentContext, priorOnly, priorReading, sentenceFeatures, withPrior, type DocumentContext, type SentenceFeatures } from './features';
 import { mix } from './hash';
-import { spansOf, type LabelSpan } from './labels';
+import { LABEL_COUNT, spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
 import { documentFeatures, forgetReadings } from './feature-memo';
-import { firstScores, isPaired, pairedSums, secondScores, sumsRoom } from './paired';
+import { firstScores, isPaired, keepSecond, pairedSums, secondScores, sumsRoom } from './paired';
 import type { Sentence } from './tokens';
 
 /** A name the tagger found: a token span of one sentence, with its CoNLL type and margin. */
@@ -30,24 +30,30 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
   if (!second) return ctx.sentences.map((_, i) => decoded(model, [feats[i]], withMargins, () => emissions(model, feats[i], tokenCount(feats[i]))).spans);
   const paired = isPaired(model);
   // The second stage's sums of each sentence's features, made with the first stage's when its decoding is not remembered.
+  // The second stage's sums of each sentence, kept from the first stage's pass over its features.
   const at = new Int32Array(feats.length + 1);
-  for (let i = 0; i < feats.length; i++) at[i + 1] = at[i] + sumsRoom(tokenCount(feats[i]));
-  const sums = sumsScratch(at[feats.length]);
+  for (let i = 0; i < feats.length; i++) at[i + 1] = at[i] + tokenCount(feats[i]) * LABEL_COUNT;
+  const kept = keptScratch(at[feats.length]);
   const summed = new Uint8Array(feats.length);
   const sumsOf = (i: number): Int32Array => {
-    if (!summed[i]) pairedSums(model, feats[i], ctx.sentences[i].infos, tokenCount(feats[i]), sums, at[i]);
+    const n = tokenCount(feats[i]);
+    const sums = pairScratch(sumsRoom(n));
+    pairedSums(model, feats[i], ctx.sentences[i].infos, n, sums);
+    keepSecond(sums, n, kept, at[i]);
     summed[i] = 1;
     return sums;
   };
   const labels = feats.map((f, i) =>
-    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, sumsOf(i), at[i], tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
+    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, sumsOf(i), tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
   );
   const prior = priorReading(ctx, labels);
   return feats.map((f, i) => {
     const extra = priorOnly(ctx, i, f, prior);
-    return decoded(second, [f, extra], withMargins, () =>
-      paired ? secondScores(second, sumsOf(i), at[i], extra, tokenCount(f)) : emissions(second, withPrior(ctx, i, f, prior), tokenCount(f)),
-    ).spans;
+    return decoded(second, [f, extra], withMargins, () => {
+      if (!paired) return emissions(second, withPrior(ctx, i, f, prior), tokenCount(f));
+      if (!summed[i]) sumsOf(i);
+      return secondScores(second, kept, at[i], extra, tokenCount(f));
+    }).spans;
   });
 }
 
@@ -59,12 +65,18 @@ export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: r
   });
 }
 
-/** Both stages' sums of a document's sentences: one array, reused by each document in turn. */
-let sumsBuffer = new Int32Array(0);
+/** Both stages' sums of one sentence, and the second stage's of a whole document: arrays reused in turn. */
+let pairBuffer = new Int32Array(0);
+let keptBuffer = new Int16Array(0);
 
-function sumsScratch(size: number): Int32Array {
-  if (sumsBuffer.length < size) sumsBuffer = new Int32Array(Math.max(size, 2 * sumsBuffer.length));
-  return sumsBuffer;
+function pairScratch(size: number): Int32Array {
+  if (pairBuffer.length < size) pairBuffer = new Int32Array(Math.max(size, 2 * pairBuffer.length));
+  return pairBuffer;
+}
+
+function keptScratch(size: number): Int16Array {
+  if (keptBuffer.length < size) keptBuffer = new Int16Array(Math.max(size, 2 * keptBuffer.length));
+  return keptBuffer;
 }
 
 function tokenCount(f: SentenceFeatures): number {
