@@ -3,7 +3,7 @@
  * tokenised sentences), the whole entity pass (`recognize`, as the analysis calls it) and, for
  * comparison, compromise's parse of the same paragraphs, which recognition used to run. Text: the
  * seeds and the annotated articles of test/fixtures/ner, plus the CoNLL-2003 development split when
- * present. Run with `npx tsx bench/ner-speed.ts`; it prints one line per measure (CPU times, best of
+ * present, as one text and document by document (as the analysis tags articles). Run with `npx tsx bench/ner-speed.ts`; it prints one line per measure (CPU times, best of
  * several runs, none of them helped by decodings remembered from the one before).
  */
 import { performance } from 'node:perf_hooks';
@@ -36,7 +36,8 @@ function main(): void {
   const load = performance.now() - t0;
   const loadCpu = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000;
   const own = loadDevSet().map((d) => d.text).join('\n\n');
-  const conll = loadConllDev().map((d) => d.text).join('\n\n');
+  const conllDocs = loadConllDev().map((d) => d.text);
+  const conll = conllDocs.join('\n\n');
   const texts: [string, string][] = [['seeds + own articles', own]];
   if (conll) texts.push(['CoNLL dev text', conll]);
   console.log(`model load (first use, JSON parse + inflate): ${load.toFixed(0)} ms wall, ${loadCpu.toFixed(0)} ms CPU`);
@@ -71,6 +72,18 @@ function main(): void {
     console.log(`  tagger, both stages (features + Viterbi + margins): ${tagger.toFixed(0)} ms, ${rate(tagger)}; without margins ${rate(taggerPlain)}; first stage alone ${rate(taggerFirst)}`);
     console.log(`  entity pass (recognize, tokenising included): ${pass.toFixed(0)} ms`);
     console.log(`  compromise parse of the same paragraphs: ${parse.toFixed(0)} ms  → entity pass ${(parse / pass).toFixed(1)}× faster`);
+  }
+  if (conllDocs.length > 0) {
+    // As the analysis reads them: one article at a time, each with what its own text says of its words.
+    const docs = conllDocs.map((text) => paragraphs(text).flatMap((p) => paragraphSentences(text, p)));
+    const tokens = docs.reduce((a, d) => a + d.reduce((b, s) => b + s.tokens.length, 0), 0);
+    const model = currentModel();
+    const perDocument = best(5, () => {
+      forgetDecodings();
+      for (const d of docs) tagSentences(d, model);
+    });
+    console.log(`CoNLL dev text, document by document (${docs.length} documents, as the analysis tags articles):`);
+    console.log(`  tagger, both stages (features + Viterbi + margins): ${perDocument.toFixed(0)} ms, ${Math.round(tokens / (perDocument / 1000)).toLocaleString('en')} tokens/s`);
   }
 }
 
