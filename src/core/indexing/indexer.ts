@@ -240,10 +240,10 @@ export class Indexer implements Disposable {
       const counts = this.ledger.counts;
       const skipped = this.ledger.skipped.size;
       const times = quotesMs === undefined
-        ? `in ${Math.round(entitiesMs)} ms`
-        : `quotes and links in ${Math.round(quotesMs)} ms, then entities in ${Math.round(entitiesMs - quotesMs)} ms`;
+        ? ` in ${Math.round(entitiesMs)} ms`
+        : `: quotes and links in ${Math.round(quotesMs)} ms, then entities in ${Math.round(entitiesMs - quotesMs)} ms`;
       this.log.info(
-        `Indexed ${keys.length} article file(s) ${times}` +
+        `Indexed ${keys.length} article file(s)${times}` +
           ` (${counts.analysed - before.analysed} analysed, ${counts.reused - before.reused} from the index cache)` +
           (skipped > 0 ? `, ${skipped} skipped` : ''),
       );
