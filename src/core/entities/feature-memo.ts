@@ -71,8 +71,8 @@ function reread(ctx: DocumentContext, keys: readonly string[], before: Reading):
   // Every word is compared, not only those of the sentences removed or added: moving a paragraph
   // changes no sentence, but it can change the order in which the document lists a word's neighbours.
   const changed = new Set<string>();
-  // A word can also drop out of what the document says: one left only in headlines says nothing.
   for (const [w, id] of ctx.ids) if (ctx.cases[id] && !sameReading(before.ctx, ctx, w)) changed.add(w);
+  // A word can also drop out of what the document says: one left only in headlines says nothing.
   for (const [w, id] of before.ctx.ids) if (before.ctx.cases[id] && !readOf(ctx, w)) changed.add(w);
   return ctx.sentences.map((s, i) => {
     const old = before.sentences.get(keys[i]);

@@ -29,8 +29,8 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
   const second = model.second;
   if (!second) return ctx.sentences.map((_, i) => decoded(model, [feats[i]], withMargins, () => emissions(model, feats[i], tokenCount(feats[i]))).spans);
   const paired = isPaired(model);
-  // The second stage's sums of each sentence's features, made with the first stage's when its decoding is not remembered.
-  // The second stage's sums of each sentence, kept from the first stage's pass over its features.
+  // The second stage's sums of each sentence, kept from the first stage's pass over its features (or
+  // made in the second pass, when the first stage's decoding was remembered).
   const at = new Int32Array(feats.length + 1);
   for (let i = 0; i < feats.length; i++) at[i + 1] = at[i] + tokenCount(feats[i]) * LABEL_COUNT;
   const kept = keptScratch(at[feats.length]);
