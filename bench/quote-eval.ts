@@ -391,13 +391,13 @@ export function rate(r: Ratio): string {
   return r.of === 0 ? '   –' : (r.hit / r.of).toFixed(2);
 }
 
-function row(label: string, s: StoryScore): string {
+function row(label: string, s: StoryScore, width: number): string {
   const cells = [
     rate(s.direct.precision), rate(s.direct.recall), rate(s.chained.precision), rate(s.chained.recall),
     rate(s.speakers), rate(s.statementSpeakers), rate(s.exactSpans), rate(s.quotesFound), rate(s.kinds),
     `${s.decoysLinked.hit}/${s.decoysLinked.of}`,
   ];
-  return `${label.padEnd(30)} ${cells.map((c) => c.padStart(6)).join(' ')}`;
+  return `${label.padEnd(width)} ${cells.map((c) => c.padStart(6)).join(' ')}`;
 }
 
 async function run(argv: readonly string[]): Promise<void> {
@@ -409,17 +409,19 @@ async function run(argv: readonly string[]): Promise<void> {
     const { quotes, links } = await analyseFolder(join(COVERAGE, story.name));
     scored.push({ story, score: scoreStory(story, quotes, links) });
   }
+  const labels = scored.map(({ story }) => `${story.name}${story.heldOut ? ' (held out)' : ''}`);
+  const width = Math.max(30, ...labels.map((l) => l.length + 1));
   const header = ['link P', 'link R', 'chainP', 'chainR', 'spkr', 'spkr-S', 'exact', 'found', 'kind', 'decoy'];
-  console.log(`${'story'.padEnd(30)} ${header.map((h) => h.padStart(6)).join(' ')}`);
-  for (const { story, score } of scored) {
+  console.log(`${'story'.padEnd(width)} ${header.map((h) => h.padStart(6)).join(' ')}`);
+  scored.forEach(({ story, score }, i) => {
     const n = new Set(story.quotes.map((q) => q.file)).size;
-    console.log(row(`${story.name}${story.heldOut ? ' (held out)' : ''}`, score) + `   ${n} articles, ${story.quotes.length} quotes`);
-  }
+    console.log(row(labels[i], score, width) + `   ${n} articles, ${story.quotes.length} quotes`);
+  });
   const dev = scored.filter((s) => !s.story.heldOut).map((s) => s.score);
   const held = scored.filter((s) => s.story.heldOut).map((s) => s.score);
-  if (held.length > 0) console.log(row('development stories', sumScores(dev)));
-  if (held.length > 0) console.log(row('held-out stories', sumScores(held)));
-  console.log(row('overall', sumScores(scored.map((s) => s.score))));
+  if (held.length > 0) console.log(row('development stories', sumScores(dev), width));
+  if (held.length > 0) console.log(row('held-out stories', sumScores(held), width));
+  console.log(row('overall', sumScores(scored.map((s) => s.score)), width));
   console.log('\nlink P/R: direct links between statements of different articles; chainP/chainR: through chains of links;');
   console.log('spkr: speaker right over all gold quotes, spkr-S over statements; exact: quote span exactly right;');
   console.log('found: gold quotes found at all; kind: statement/term right; decoy: pairs that must not be linked, linked.');
