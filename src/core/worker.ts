@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeText, type DocumentFacts } from './analysis';
 import { withoutRemembering } from './lru';
 import { quoteFacts } from './first-pass';
+import { lowerThreadPriority } from './background-priority';
 
 /** A request to analyse one document. */
 export interface AnalyzeRequest {
@@ -26,6 +27,7 @@ export interface AnalyzeRequest {
 
 if (parentPort) {
   const port = parentPort;
+  lowerThreadPriority();
   port.on('message', (req: AnalyzeRequest) => {
     try {
       const analyse = (): DocumentFacts => (req.quick ? quoteFacts : analyzeText)(req.text, req.fileName);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { AnalyzerPool } from '../../../src/core/analyzer-pool';
+import { BACKGROUND_NICE, lowerThreadPriority } from '../../../src/core/background-priority';
 import { analyzeText } from '../../../src/core/corpus';
 import { quoteFacts } from '../../../src/core/first-pass';
 
@@ -34,6 +35,26 @@ describe('the analyser pool', function () {
         assert.deepEqual(facts[i], JSON.parse(JSON.stringify(analyzeText(seeds[i]!.text, seeds[i]!.name))));
       }
       assert.equal(pool.queued, 0);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('runs its threads at a lower priority than the caller\'s, where a thread has its own', async () => {
+    const pool = new AnalyzerPool(script, 2);
+    try {
+      await Promise.all(seeds.slice(0, 2).map((s) => pool.analyze(s.text, s.name)));
+      const nice = (task: string): number => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      if (process.platform === 'linux') {
+        const tasks = readdirSync('/proc/self/task');
+        assert.equal(nice(String(process.pid)), 0);
+        assert.equal(tasks.filter((t) => nice(t) === BACKGROUND_NICE).length, 2);
+      } else {
+        assert.equal(lowerThreadPriority(), false);
+      }
     } finally {
       pool.dispose();
     }
@@ -106,5 +127,27 @@ describe('the analyser pool while indexing', function () {
     } finally {
       pool.dispose();
     }
+  });
+});
+
+describe('lowering an analysis thread\'s priority', () => {
+  it('sets the nice value of the calling thread by its id on Linux', () => {
+    const calls: [number, number][] = [];
+    assert.equal(lowerThreadPriority('linux', () => '4242/task/4250', (id, n) => calls.push([id, n])), true);
+    assert.deepEqual(calls, [[4250, BACKGROUND_NICE]]);
+  });
+
+  it('leaves the process alone where a thread has no priority of its own, or its id cannot be read', () => {
+    const calls: number[] = [];
+    const set = (id: number): number => calls.push(id);
+    assert.equal(lowerThreadPriority('darwin', () => '1/task/2', set), false);
+    assert.equal(lowerThreadPriority('win32', () => '1/task/2', set), false);
+    assert.equal(lowerThreadPriority('linux', () => { throw new Error('ENOENT'); }, set), false);
+    assert.equal(lowerThreadPriority('linux', () => '4242', set), false);
+    assert.deepEqual(calls, []);
+  });
+
+  it('reports a refused change without throwing', () => {
+    assert.equal(lowerThreadPriority('linux', () => '1/task/2', () => { throw new Error('EACCES'); }), false);
   });
 });
