@@ -8,6 +8,7 @@
  * tables), so there a word is also described by the spelling the document uses for it elsewhere
  * ("SOCCER" → "soccer", "LONDON" → "London"), and every shape feature says where it was seen.
  */
+import { rememberingAnalyses } from '../lru';
 import * as hashing from './hash';
 import * as lexicon from './lexicon';
 import type { Sentence } from './tokens';
@@ -39,16 +40,26 @@ export interface PreparedSentence {
 
 const OPENING = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '—', '–', '«', '*', '|', '>', '#']);
 
-function prepare(sentence: Sentence, numbers: Map<string, number>): PreparedSentence {
+/** What a sentence's tokens say of themselves, whatever the document around them. */
+interface SentenceReading {
+  readonly lowers: readonly string[];
+  readonly infos: readonly WordInfo[];
+  readonly line: Line;
+  readonly initial: readonly boolean[];
+}
+
+/**
+ * Readings of sentences that come back: the recogniser passes a paragraph's cached sentences, the same
+ * objects while the paragraph is unchanged, so an edited document reads again only its edited ones.
+ */
+const readingsBySentence = new WeakMap<Sentence, SentenceReading>();
+
+function readSentence(sentence: Sentence): SentenceReading {
+  const known = readingsBySentence.get(sentence);
+  if (known) return known;
   const toks = sentence.tokens;
   const infos = toks.map((t) => info(t.text));
   const lowers = infos.map((w) => w.lowerText);
-  const ids = new Int32Array(toks.length);
-  for (let i = 0; i < ids.length; i++) {
-    let id = numbers.get(lowers[i]);
-    if (id === undefined) numbers.set(lowers[i], (id = numbers.size));
-    ids[i] = id;
-  }
   let wordsSeen = 0;
   let caps = 0;
   let initialCaps = 0;
@@ -62,6 +73,19 @@ function prepare(sentence: Sentence, numbers: Map<string, number>): PreparedSent
   if (wordsSeen >= 2 && caps >= 0.6 * wordsSeen) line = Line.Caps;
   else if (wordsSeen >= 3 && caps + initialCaps >= 0.75 * wordsSeen) line = Line.Title;
   const initial = toks.map((_, i) => i === 0 || OPENING.has(toks[i - 1].text));
+  const reading = { lowers, infos, line, initial };
+  if (rememberingAnalyses()) readingsBySentence.set(sentence, reading);
+  return reading;
+}
+
+function prepare(sentence: Sentence, numbers: Map<string, number>): PreparedSentence {
+  const { lowers, infos, line, initial } = readSentence(sentence);
+  const ids = new Int32Array(lowers.length);
+  for (let i = 0; i < ids.length; i++) {
+    let id = numbers.get(lowers[i]);
+    if (id === undefined) numbers.set(lowers[i], (id = numbers.size));
+    ids[i] = id;
+  }
   return { sentence, lowers, infos, ids, line, initial };
 }
 

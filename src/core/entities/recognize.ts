@@ -7,7 +7,7 @@ import { BoundedCache, rememberingAnalyses } from '../lru';
 import type { Paragraph, RawMention } from '../types';
 import { sentenceMentions } from './conventions';
 import { currentModel } from './model';
-import { confidenceOf, forgetDecodings, tagSentences } from './tagger';
+import { confidenceOf, forgetDecodings, tagSentences, type TaggedSpan } from './tagger';
 import { paragraphSentences, type Sentence } from './tokens';
 
 /**
@@ -25,15 +25,41 @@ function tokensOf(sentences: readonly Sentence[]): number {
   return n;
 }
 
-function sentencesOf(text: string, p: Paragraph): Sentence[] {
+/**
+ * A sentence of a document as its paragraph's cached copy has it, offsets in the paragraph (`at` in
+ * the document): the same objects while the paragraph is unchanged. The tagger reads tokens, not
+ * offsets, so it is given these.
+ */
+interface Placed {
+  readonly paragraph: string;
+  readonly own: Sentence;
+  readonly at: number;
+}
+
+function sentencesOf(text: string, p: Paragraph): Placed[] {
   const key = text.slice(p.start, p.end);
   let rel = paragraphCache.get(key);
   if (!rel) {
     rel = paragraphSentences(key, { start: 0, end: key.length });
     if (rememberingAnalyses()) paragraphCache.set(key, rel);
   }
-  if (p.start === 0) return rel as Sentence[];
-  return rel.map((s) => ({ tokens: s.tokens.map((t) => ({ text: t.text, start: t.start + p.start, end: t.end + p.start })) }));
+  return rel.map((own) => ({ paragraph: key, own, at: p.start }));
+}
+
+/**
+ * The mentions of a sentence whose tokens and names are those of an earlier analysis, in offsets of
+ * its paragraph: an edited document's unchanged sentences are not put through the conventions again.
+ * Keyed by the tagger's remembered names, which live as long as it keeps them.
+ */
+const sentenceMemo = new WeakMap<readonly TaggedSpan[], { readonly own: Sentence; readonly mentions: readonly RawMention[] }>();
+
+function mentionsOf(s: Placed, spans: readonly TaggedSpan[], conf: (margin: number) => number, out: RawMention[]): void {
+  let memo = sentenceMemo.get(spans);
+  if (!memo || memo.own !== s.own) {
+    memo = { own: s.own, mentions: sentenceMentions(s.paragraph, s.own, spans, conf) };
+    if (rememberingAnalyses()) sentenceMemo.set(spans, memo);
+  }
+  for (const m of memo.mentions) out.push({ ...m, start: m.start + s.at, end: m.end + s.at });
 }
 
 /**
@@ -41,12 +67,12 @@ function sentencesOf(text: string, p: Paragraph): Sentence[] {
  * document says of each word. Each mention carries the tagger's confidence in it.
  */
 export function recognize(text: string, paras: readonly Paragraph[]): RawMention[] {
-  const sentences = paras.flatMap((p) => sentencesOf(text, p));
+  const placed = paras.flatMap((p) => sentencesOf(text, p));
   const model = currentModel();
-  const tagged = tagSentences(sentences, model);
+  const tagged = tagSentences(placed.map((s) => s.own), model);
   const out: RawMention[] = [];
   const conf = (margin: number): number => confidenceOf(model, margin);
-  sentences.forEach((s, i) => out.push(...sentenceMentions(text, s, tagged[i], conf)));
+  placed.forEach((s, i) => mentionsOf(s, tagged[i], conf, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);

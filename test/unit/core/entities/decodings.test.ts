@@ -22,6 +22,24 @@ describe('remembered sentence decodings', () => {
     assert.deepEqual(again, recognize(edited, paragraphs(edited)));
   });
 
+  it('moves the names of unchanged paragraphs with them when an edit adds text before them or reorders them', () => {
+    forgetRecognized();
+    const first = recognize(SEED, paragraphs(SEED));
+    const paras = SEED.split(/\n\s*\n/);
+    const edits = [
+      `Angela Merkel spoke in Paris on Monday.\n\n${SEED}`,
+      [paras[0], ...paras.slice(1).reverse()].join('\n\n'),
+    ];
+    for (const edited of edits) {
+      const again = recognize(edited, paragraphs(edited));
+      for (const m of again) assert.equal(edited.slice(m.start, m.end), m.text);
+      forgetRecognized();
+      assert.deepEqual(again, recognize(edited, paragraphs(edited)));
+      recognize(SEED, paragraphs(SEED));
+    }
+    assert.ok(first.length > 10);
+  });
+
   it('adds nothing to the caches for an analysis made without remembering, with the same names', () => {
     forgetRecognized();
     const once = withoutRemembering(() => recognize(SEED, paragraphs(SEED)));
