@@ -13,7 +13,7 @@
  */
 import { cacheCounter } from '../cache-stats';
 import { rememberingAnalyses } from '../lru';
-import { sentenceFeatures, type DocumentContext, type SentenceFeatures } from './features';
+import { sentenceFeatures, type DocumentContext, type PriorReading, type SentenceFeatures } from './features';
 
 /** A document's sentences, as read last time. */
 interface Reading {
@@ -22,7 +22,13 @@ interface Reading {
   /** Sentence text → the index of the first sentence that has it. */
   readonly sentences: Map<string, number>;
   readonly tokens: number;
+  /** The first stage's reading of the document, and the second stage's features made from it, once known. */
+  prior?: PriorReading;
+  extras?: readonly SentenceFeatures[];
 }
+
+/** Each document's reading (when kept) and the kept reading it is an edit of, with its sentences' keys. */
+const contexts = new WeakMap<DocumentContext, { readonly now: Reading | undefined; readonly before: Reading | undefined; readonly keys: readonly string[] }>();
 
 /** Documents kept, at most, and their tokens in all (features take about 120 bytes a token). */
 const MAX_READINGS = 4;
@@ -49,8 +55,60 @@ export function documentFeatures(ctx: DocumentContext): SentenceFeatures[] {
   });
   const before = closest(keys);
   const feats = before ? reread(ctx, keys, before) : ctx.sentences.map((_, i) => sentenceFeatures(ctx, i));
-  if (rememberingAnalyses()) remember({ ctx, feats, sentences, tokens: ctx.sentences.reduce((n, s) => n + s.lowers.length, 0) }, before);
+  let now: Reading | undefined;
+  if (rememberingAnalyses()) remember((now = { ctx, feats, sentences, tokens: ctx.sentences.reduce((n, s) => n + s.lowers.length, 0) }), before);
+  contexts.set(ctx, { now, before, keys });
   return feats;
+}
+
+/**
+ * The second stage's features of each sentence (`make` gives them), from the reading the document is
+ * an edit of where they cannot have changed. They add to a sentence's own what the first stage read
+ * of its tokens and how it read their words' capitalised occurrences elsewhere in the document; so a
+ * sentence keeps them when it is the same sentence, its labels are the same, and none of its words
+ * was read differently, as often as each type, anywhere in the document.
+ */
+export function secondFeatures(ctx: DocumentContext, prior: PriorReading, make: (i: number) => SentenceFeatures): SentenceFeatures[] {
+  const known = contexts.get(ctx);
+  const before = known?.before;
+  let extras: SentenceFeatures[];
+  if (!known || !before?.prior || !before.extras) {
+    extras = ctx.sentences.map((_, i) => make(i));
+  } else {
+    const was = before.prior;
+    const kept = before.extras;
+    const changed = changedPriors(before.ctx, was, ctx, prior);
+    extras = ctx.sentences.map((s, i) => {
+      const old = before.sentences.get(known.keys[i]);
+      if (old === undefined || !sameLabels(was.labels[old], prior.labels[i]) || s.ids.some((id) => changed[id] === 1)) return make(i);
+      return kept[old];
+    });
+  }
+  if (known?.now) {
+    known.now.prior = prior;
+    known.now.extras = extras;
+  }
+  return extras;
+}
+
+/** By word number in `ctx`: 1 where the first stage read the word's capitalised occurrences otherwise than before. */
+function changedPriors(beforeCtx: DocumentContext, was: PriorReading, ctx: DocumentContext, prior: PriorReading): Uint8Array {
+  const changed = new Uint8Array(ctx.ids.size);
+  for (const [w, id] of ctx.ids) {
+    const old = beforeCtx.ids.get(w);
+    const a = prior.byWord[id];
+    const b = old === undefined ? undefined : was.byWord[old];
+    if (a === b) continue;
+    if (!a || !b || a.some((n, t) => n !== b[t])) changed[id] = 1;
+  }
+  return changed;
+}
+
+function sameLabels(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function closest(keys: readonly string[]): Reading | undefined {

@@ -9,7 +9,7 @@ import { documentContext, priorOnly, priorReading, sentenceFeatures, withPrior, 
 import { mix } from './hash';
 import { LABEL_COUNT, spansOf, type LabelSpan } from './labels';
 import type { TaggerModel } from './model';
-import { documentFeatures, forgetReadings } from './feature-memo';
+import { documentFeatures, forgetReadings, secondFeatures } from './feature-memo';
 import { firstScores, isPaired, keepSecond, pairedSums, secondScores, sumsRoom } from './paired';
 import type { Sentence } from './tokens';
 
@@ -47,8 +47,9 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
     decoded(model, [f], 'labels only', () => (paired ? firstScores(model, sumsOf(i), tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
   );
   const prior = priorReading(ctx, labels);
+  const extras = secondFeatures(ctx, prior, (i) => priorOnly(ctx, i, feats[i], prior));
   return feats.map((f, i) => {
-    const extra = priorOnly(ctx, i, f, prior);
+    const extra = extras[i];
     return decoded(second, [f, extra], withMargins, () => {
       if (!paired) return emissions(second, withPrior(ctx, i, f, prior), tokenCount(f));
       if (!summed[i]) sumsOf(i);

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { cacheStats, resetCacheStats } from '../../../../src/core/cache-stats';
-import { documentFeatures, forgetReadings } from '../../../../src/core/entities/feature-memo';
-import { documentContext, sentenceFeatures, type SentenceFeatures } from '../../../../src/core/entities/features';
+import { documentFeatures, forgetReadings, secondFeatures } from '../../../../src/core/entities/feature-memo';
+import { documentContext, priorOnly, priorReading, sentenceFeatures, type SentenceFeatures } from '../../../../src/core/entities/features';
 import { currentModel } from '../../../../src/core/entities/model';
 import { PAIRED_STRIDE } from '../../../../src/core/entities/paired';
-import { tagSentences } from '../../../../src/core/entities/tagger';
+import { firstReading, tagSentences } from '../../../../src/core/entities/tagger';
 import { paragraphSentences } from '../../../../src/core/entities/tokens';
 import { withoutRemembering } from '../../../../src/core/lru';
 import { paragraphs } from '../../../../src/core/text/paragraphs';
@@ -23,12 +23,18 @@ function plain(f: SentenceFeatures): number[][] {
   return [[...f.starts], [...f.feats]];
 }
 
-/** Features as `documentFeatures` gives them for `text`, against a fresh extraction of every sentence. */
+/**
+ * Features as `documentFeatures` gives them for `text`, and the second stage's as `secondFeatures`
+ * does, against a fresh extraction of every sentence.
+ */
 function checkAgainstFresh(text: string): void {
   const ctx = contextOf(text);
   const got = documentFeatures(ctx);
   assert.equal(got.length, ctx.sentences.length);
   got.forEach((f, i) => assert.deepEqual(plain(f), plain(sentenceFeatures(ctx, i)), `sentence ${i}`));
+  const prior = priorReading(ctx, firstReading(ctx, currentModel(), got));
+  const extras = secondFeatures(ctx, prior, (i) => priorOnly(ctx, i, got[i], prior));
+  extras.forEach((f, i) => assert.deepEqual(plain(f), plain(priorOnly(ctx, i, got[i], prior)), `second stage, sentence ${i}`));
 }
 
 describe('entity features of an edited document', () => {
@@ -44,6 +50,21 @@ describe('entity features of an edited document', () => {
     assert.ok(misses >= 1 && hits > 10 * misses, `${hits} sentences kept, ${misses} extracted again`);
   });
 
+  it('makes the second stage\'s features again only for the sentences whose first reading can differ', () => {
+    const second = (text: string): number => {
+      const ctx = contextOf(text);
+      const feats = documentFeatures(ctx);
+      const prior = priorReading(ctx, firstReading(ctx, currentModel(), feats));
+      let made = 0;
+      secondFeatures(ctx, prior, (i) => (made++, priorOnly(ctx, i, feats[i], prior)));
+      return made;
+    };
+    const all = second(SEED);
+    const at = SEED.indexOf(' the ', SEED.length / 2);
+    const made = second(`${SEED.slice(0, at)} a ${SEED.slice(at + 5)}`);
+    assert.ok(made >= 1 && made * 10 < all, `${made} of ${all} sentences made again`);
+  });
+
   it('reads a moved paragraph, a renamed person and a changed capital as a fresh extraction does', () => {
     const paras = SEED.split(/\n\s*\n/);
     const edits = [
@@ -55,7 +76,7 @@ describe('entity features of an edited document', () => {
     ];
     for (const edited of edits) {
       forgetReadings();
-      documentFeatures(contextOf(SEED));
+      checkAgainstFresh(SEED);
       checkAgainstFresh(edited);
     }
   });
@@ -67,7 +88,7 @@ describe('entity features of an edited document', () => {
       fc.property(fc.array(fc.tuple(fc.nat(40), fc.constantFrom(...words)), { minLength: 1, maxLength: 6 }), (edits) => {
         forgetReadings();
         let text = base;
-        documentFeatures(contextOf(text));
+        checkAgainstFresh(text);
         for (const [n, w] of edits) {
           const tokens = text.split(' ');
           tokens[n % tokens.length] = w;
