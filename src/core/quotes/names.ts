@@ -95,3 +95,29 @@ function lastIndexBefore(list: readonly number[], value: number): number {
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+/**
+ * The mentions as a reader takes them: a name the recogniser typed as an organisation or a place that
+ * repeats a person named before it, whole or by surname ("David Calhoun … Calhoun turned"), is that
+ * person. Only a person introduced earlier counts, so that "Ford" before any Ford is named stays the
+ * company. Indices are kept, so the result stands in for `mentions`.
+ */
+export function asPeople(mentions: readonly RawMention[]): readonly RawMention[] {
+  const known = new Set<string>();
+  let changed = false;
+  const out = mentions.map((m) => {
+    const key = fold(m.text);
+    if (m.type === 'person') {
+      const w = key.split(/\s+/);
+      known.add(key);
+      if (w.length > 1 && w[w.length - 1].length > 2) known.add(w[w.length - 1]);
+      return m;
+    }
+    if ((m.type === 'organization' || m.type === 'place') && known.has(key)) {
+      changed = true;
+      return { ...m, type: 'person' as const };
+    }
+    return m;
+  });
+  return changed ? out : mentions;
+}

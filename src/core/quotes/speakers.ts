@@ -3,7 +3,7 @@ import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
-import { FullNames } from './names';
+import { asPeople, FullNames } from './names';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt } from './speakers-grammar';
 
@@ -39,7 +39,8 @@ export function attributeSpeakers(
   quotes: readonly QuoteSpan[],
   mentions: readonly RawMention[],
 ): (SpeakerRef | null)[] {
-  const reader = new Attributor(new DocumentView(text, paras, quotes, mentions), new FullNames(mentions));
+  const people = asPeople(mentions);
+  const reader = new Attributor(new DocumentView(text, paras, quotes, people), new FullNames(people));
   const out: (SpeakerRef | null)[] = [];
   for (let i = 0; i < quotes.length; i++) {
     const ref = reader.attribute(quotes, i, out);
