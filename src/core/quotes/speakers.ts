@@ -4,6 +4,7 @@ import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from 
 import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { asPeople, FullNames } from './names';
+import { echoSpeakers } from './speakers-echoes';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt } from './speakers-grammar';
 
@@ -46,6 +47,7 @@ export function attributeSpeakers(
     const ref = reader.attribute(quotes, i, out);
     out.push(ref && ref.confidence === undefined ? { ...ref, confidence: CONFIDENCE[ref.via] } : ref);
   }
+  echoSpeakers(quotes, out);
   return out;
 }
 

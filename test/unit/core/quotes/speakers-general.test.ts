@@ -43,4 +43,24 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.equal(early[0]?.mention, 0, 'still the company, not the later Jane Ford');
     });
   });
+
+  describe('words quoted twice in one article', () => {
+    it('give a headline or teaser the speaker the body attributes them to', () => {
+      const text = '‘Why haven’t you resigned?’ Senators torch Boeing CEO\n\nThe hearing was tense. Josh Hawley asked: “Why haven’t you resigned?”';
+      const refs = speakers(text, person('Josh Hawley'));
+      assert.equal(refs[0]?.name, 'Josh Hawley');
+      assert.ok((refs[0]?.confidence ?? 1) < 0.9, 'an echo is a reader’s inference');
+      const cut = 'Boeing CEO sorry for ‘grief we have caused’\n\n“I apologize for the grief we have caused,” David Calhoun said.';
+      assert.equal(names(cut, person('David Calhoun'))[0], 'David Calhoun');
+    });
+
+    it('give nothing when the words are too few or the speakers disagree', () => {
+      const short = 'A ‘travesty’, critics say.\n\n“It is a travesty,” Josh Hawley said.';
+      assert.equal(names(short, person('Josh Hawley'))[0], null);
+      const yes = '“Yes sir.”\n\n“Yes sir,” Dave Calhoun said.';
+      assert.equal(names(yes, person('Dave Calhoun'))[0], 'Dave Calhoun', 'two words quoted word for word');
+      const split = '‘We will not back down’\n\n“We will not back down,” Ann Lee said. “We will not back down,” Bo Chan said.';
+      assert.equal(names(split, person('Ann Lee', 'Bo Chan'))[0], null);
+    });
+  });
 });
