@@ -66,8 +66,40 @@ export function reportingAt(toks: readonly Tok[], v: number): { form: 'finite' |
     if (point === 'pointed' || point === 'points') return { form: 'finite', first: v - 1 };
     if (point === 'pointing') return { form: 'ing', first: v - 1 };
   }
+  const verb = PHRASAL_REPLIES.get(w)?.get(toks[v - 1]?.text ?? '');
+  if (verb) return { form: verb, first: v - 1 };
   return null;
 }
+
+/**
+ * Verbs that report a reply or a contribution with their particle ("shot back", "fired back", "hit
+ * back", "pushed back", "snapped back", "chimed in", "weighed in"): the particle makes them speech.
+ */
+const PHRASAL_REPLIES: ReadonlyMap<string, ReadonlyMap<string, 'finite' | 'ing'>> = (() => {
+  const forms = (list: string): Map<string, 'finite' | 'ing'> =>
+    new Map(list.split(' ').map((x) => [x, x.endsWith('ing') ? 'ing' : 'finite'] as [string, 'finite' | 'ing']));
+  return new Map([
+    ['back', forms('shot shoots shooting fired fires firing hit hits hitting pushed pushes pushing snapped snaps snapping wrote writes writing')],
+    ['in', forms('chimed chimes chiming weighed weighs weighing')],
+  ]);
+})();
+
+/**
+ * Where a short aside between a subject and its verb opens ("Hawley, visibly incredulous, shot back"),
+ * given the comma closing it: the index of the comma opening it, or -1. At most a few words with no
+ * verb of their own, after a word that can end a subject.
+ */
+export function asideOpening(toks: readonly Tok[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - MAX_ASIDE - 1; k--) {
+    const t = toks[k];
+    if (t.text === ',') return k < close - 1 && toks[k - 1]?.kind === 'word' ? k : -1;
+    if (t.kind !== 'word' || reportingVerb(t.text) || isFiniteMarker(t.text) || t.text.toLowerCase() === 'that') return -1;
+  }
+  return -1;
+}
+
+/** How many words an aside between a subject and its verb may have. */
+const MAX_ASIDE = 5;
 
 /**
  * Where an aside describing the speaker ends (", executive vice president of Brawner Builders,"), or

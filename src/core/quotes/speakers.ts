@@ -6,7 +6,7 @@ import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from '.
 import { asPeople, FullNames } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -127,20 +127,31 @@ class Attributor {
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
       if (t.text === ',' && subjectEnd < 0) {
-        const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v));
+        const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v), this.shortAside(toks, v));
         if (close < 0) return null;
         subjectEnd = v - 1;
         v = close;
         continue;
       }
       if (t.kind !== 'word') return null;
-      if (reportingVerb(t.text) !== 'finite') continue;
+      const found = reportingAt(toks, v);
+      if (found?.form !== 'finite') continue;
       if (crossed && !endsClause(toks, v + 1)) return null;
-      let e = subjectEnd >= 0 ? subjectEnd : v - 1;
+      let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
       return this.subjects.subjectEndingAt(toks, k, e, 'after');
     }
     return null;
+  }
+
+  /** The comma closing a short aside opened at `open` that a reporting verb follows ("Hawley, visibly incredulous, shot back"), or -1. */
+  private shortAside(toks: readonly Tok[], open: number): number {
+    for (let k = open + 2; k < toks.length && k <= open + 6; k++) {
+      if (toks[k].text !== ',') continue;
+      const verb = reportingAt(toks, k + 1) ?? reportingAt(toks, k + 2);
+      return asideOpening(toks, k) === open && verb?.form === 'finite' && verb.first === k + 1 ? k : -1;
+    }
+    return -1;
   }
 
   /** A reporting verb earlier in the quote's sentence: `X said: “…”`, `X said, “…”`, indirect speech. */
@@ -185,6 +196,9 @@ class Attributor {
     if (found.form === 'ing') return this.subjects.sentenceSubject(s, found.first, via);
     let e = found.first - 1;
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+    // "Hawley, visibly incredulous, shot back": the subject stands before the aside.
+    const aside = toks[e]?.text === ',' ? asideOpening(toks, e) : -1;
+    if (aside > 0) e = aside - 1;
     const subj = toks[e];
     if (subj && (subj.kind === 'quote' || (subj.text === ',' && toks[e - 1]?.kind === 'quote'))) {
       return this.subjects.subjectAfter(toks, found.first + 1, via);

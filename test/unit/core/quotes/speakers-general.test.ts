@@ -63,4 +63,31 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.equal(names(split, person('Ann Lee', 'Bo Chan'))[0], null);
     });
   });
+
+  describe('reporting verbs with a particle, and asides between the subject and the verb', () => {
+    const cast = person('Josh Hawley', 'Dave Calhoun', 'Hawley', 'Calhoun');
+
+    it('read “shot back”, “fired back”, “hit back”, “pushed back”, “chimed in” as reporting verbs, before or after the quote', () => {
+      for (const verb of ['shot back', 'fired back', 'hit back', 'pushed back', 'snapped back', 'chimed in', 'weighed in']) {
+        const before = `Josh Hawley questioned Dave Calhoun.\n\nHawley ${verb}, “You’re proud of this record?”`;
+        assert.deepEqual(names(before, cast), ['Josh Hawley'], verb);
+        const after = `Josh Hawley questioned Dave Calhoun.\n\n“Yes, I am proud,” Calhoun ${verb}.`;
+        assert.deepEqual(names(after, cast), ['Dave Calhoun'], verb);
+      }
+      const firing = speakers('Josh Hawley questioned Dave Calhoun.\n\n“Not so,” Calhoun fired back.', cast)[0];
+      assert.equal(firing?.via, 'after');
+    });
+
+    it('read past a short aside of manner or state between the subject and the verb', () => {
+      const text = 'Josh Hawley questioned Dave Calhoun.\n\nHawley, visibly incredulous, shot back, “You’re proud of this safety record?”';
+      assert.deepEqual(names(text, cast), ['Josh Hawley']);
+      const after = 'Josh Hawley questioned Dave Calhoun.\n\n“You’re proud of this?” Hawley, visibly incredulous, shot back.';
+      assert.deepEqual(names(after, cast), ['Josh Hawley']);
+    });
+
+    it('do not make the verb without its particle, or an aside with a verb of its own, an attribution', () => {
+      assert.deepEqual(names('Josh Hawley arrived.\n\n“Never again.” Police shot the suspect.', cast), [null]);
+      assert.deepEqual(names('“We are proud,” Calhoun, Hawley and the others shot.', cast), [null]);
+    });
+  });
 });
