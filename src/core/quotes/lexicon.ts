@@ -91,7 +91,8 @@ const ROLE_NOUNS = new Set([
   'commander', 'commanders', 'general', 'generals', 'premier', 'chancellor', 'prosecutor', 'prosecutors',
   'lawyer', 'lawyers', 'attorney', 'attorneys', 'judge', 'witness', 'witnesses', 'resident', 'residents',
   'manager', 'executive', 'executives', 'economist', 'economists', 'researcher', 'researchers', 'coach',
-  'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'man', 'woman',
+  'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'man', 'woman', 'chair', 'boss', 'commissioner',
+  'administrator', 'dissenter', 'skipper', 'striker', 'midfielder', 'goalkeeper', 'defender',
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office',
   'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
 ]);
@@ -116,6 +117,12 @@ export function isRoleModifier(word: string): boolean {
 }
 
 export const DETERMINERS = new Set(['a', 'an', 'the']);
+
+/**
+ * Words opening a role phrase that make it someone other than one person introduced before: an
+ * indefinite article, a number or quantity, a possessive ("a minister", "two officials", "his aide").
+ */
+export const NOT_DEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'its', 'their', 'our']);
 
 /** Singular third-person pronouns that stand for a person named earlier. */
 export const PERSON_PRONOUNS = new Set(['he', 'she']);

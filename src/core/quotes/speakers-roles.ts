@@ -7,7 +7,7 @@
 import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Tok } from './context';
-import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS } from './lexicon';
+import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS, NOT_DEFINITE } from './lexicon';
 import { isPersonRole, roleWord } from './speakers-grammar';
 
 /** How many person mentions back a role phrase looks for the person introduced in that role. */
@@ -15,6 +15,20 @@ const ROLE_REACH = 60;
 
 /** Nationality and country words a role may carry or leave out ("the US president", "the president"). */
 export const COUNTRY_WORDS = new Set(['us', 'u.s', 'u.s.', 'usa', 'uk', 'u.k', 'eu', 'un', 'american', 'british', 'chinese', 'russian', 'french', 'german', 'federal', 'national', 'state-run']);
+
+/** Words of a title that make it another office than the role without them ("former minister"). */
+const FORMER = ['former', 'ex'];
+
+/** Words that make the role right after them another office ("vice chair", "deputy governor"). */
+const DEPUTIES = ['vice', 'deputy', 'assistant', 'associate'];
+
+/** Whether the title beside a person mention names the deputy of role `head` ("Fed vice chair Alan Blinder"), not the role. */
+function deputyOf(doc: DocumentView, m: Span, head: string): boolean {
+  const s = doc.sentenceAt(m.start);
+  if (!s) return false;
+  const around = doc.text.slice(Math.max(s.start, m.start - 40), Math.min(s.end, m.end + 60)).toLowerCase();
+  return new RegExp(`(?:${DEPUTIES.join('|')})[\\s-]+${head.replace(/[^\p{L}]/gu, '')}`, 'u').test(around);
+}
 
 /** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
@@ -37,7 +51,9 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
     const m = mentions[i];
     if (m.type === 'person' && m.end <= phraseStart && !doc.quoteAt(m.start)) first = false;
   }
-  if (!first && !/^the$/i.test(toks[b].text)) return null;
+  // "the minister", or with the article dropped ("former prime minister stated", "Fed chair said"):
+  // not "a minister" or "his aide".
+  if (!first && NOT_DEFINITE.has(toks[b].text.toLowerCase())) return null;
   let h = e;
   while (h > b && !isPersonRole(toks[h].text)) h--;
   if (h === b) return null;
@@ -58,11 +74,15 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
     if (m >= 0 && doc.mentions[m].type === 'place') continue;
     required.push(w);
   }
+  const phrase = new Set(toks.slice(b, e + 1).map((t) => roleWord(t.text)));
   const holds = (i: number): boolean => {
     const title = titleOf(doc, mentions[i]);
     if (title.size === 0) return false;
     const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
-    return heads && required.every((w) => title.has(w));
+    // "the chair" is not a former chair or the vice chair the article also names.
+    if (FORMER.some((w) => title.has(w) && !phrase.has(w))) return false;
+    if (!DEPUTIES.some((w) => phrase.has(w)) && deputyOf(doc, mentions[i], head)) return false;
+    return heads && required.every((w) => title.has(w) || (w.length >= 3 && [...title].some((t) => t.length > w.length && t.startsWith(w))));
   };
   let seen = 0;
   if (first) {
@@ -99,6 +119,9 @@ export function titleOf(doc: DocumentView, m: Span): Set<string> {
     out.add(w);
     if (w === 'ceo') out.add('chief').add('executive');
   };
+  const spellCeo = (): void => {
+    if (out.has('chief') && out.has('executive')) out.add('ceo');
+  };
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const t = toks[k];
     if (t.kind !== 'word' || !(isUpper(t.text[0]) || isPersonRole(t.text) || isRoleModifier(t.text) || /^(?:of|for|at)$/.test(t.text))) break;
@@ -118,6 +141,7 @@ export function titleOf(doc: DocumentView, m: Span): Set<string> {
   let j = i;
   while (j < toks.length && toks[j].start < m.end) j++;
   if (toks[j]?.text === ',') aside(j + 1, 1);
+  spellCeo();
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { subjectWord, isPersonRole } from './speakers-grammar';
 import { COUNTRY_WORDS, roleHolder } from './speakers-roles';
@@ -209,8 +209,8 @@ export class Subjects {
 
   /** A definite singular role of a person described by nationality or past office ("the Ukrainian president"). */
   private isEpithet(toks: readonly Tok[], b: number, e: number): boolean {
-    if (!/^the$/i.test(toks[b].text) || !isPersonRole(toks[e].text)) return false;
-    for (let k = b + 1; k < e; k++) {
+    if (NOT_DEFINITE.has(toks[b].text.toLowerCase()) || !isPersonRole(toks[e].text)) return false;
+    for (let k = /^the$/i.test(toks[b].text) ? b + 1 : b; k < e; k++) {
       const w = toks[k].text;
       if (w === 'former' || (EPITHET.test(w) && this.doc.mentionAt(toks[k].start) < 0) || COUNTRY_WORDS.has(w.toLowerCase())) return true;
       if (!(isRoleModifier(w) || isPersonRole(w) || isUpper(w[0]))) return false;

@@ -90,4 +90,27 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('“We are proud,” Calhoun, Hawley and the others shot.', cast), [null]);
     });
   });
+
+  describe('a role stands for the person the article introduced in it', () => {
+    const fed: [string, EntityType][] = [['Federal Reserve', 'organization'], ['Fed', 'organization'], ...person('Jerome Powell', 'Alan Blinder', 'Dave Calhoun')];
+
+    it('with the article dropped, as news writing does ("former prime minister stated", "Fed chair said")', () => {
+      const text = 'Federal Reserve Chair Jerome Powell spoke on Wednesday.\n\n“Inflation is easing,” Fed chair stated.';
+      assert.deepEqual(names(text, fed), ['Jerome Powell']);
+      const former = 'UN Secretary-General António Guterres spoke in New York.\n\n“The air is unbreathable,” former Portuguese prime minister stated.';
+      assert.deepEqual(names(former, person('António Guterres')), ['António Guterres']);
+    });
+
+    it('by a shortened name of the body ("the Fed chair" for a Federal Reserve Chair) and CEO for chief executive', () => {
+      const text = 'Federal Reserve Chair Jerome Powell spoke. Boeing chief executive Dave Calhoun testified.\n\n“We are not on a preset course,” the Fed chair told reporters. “I’m sticking this through,” the Boeing CEO replied.';
+      assert.deepEqual(names(text, [...fed, ['Boeing', 'organization']]), ['Jerome Powell', 'Dave Calhoun']);
+    });
+
+    it('never for an indefinite or possessed role, or for another office the title names ("vice chair", "former chair")', () => {
+      const text = 'Federal Reserve Chair Jerome Powell spoke.\n\n“We disagree,” a Fed chair said. “We agree,” his chair said.';
+      assert.deepEqual(names(text, fed), ['a Fed chair', 'his chair']);
+      const vice = 'Former Fed vice chair Alan Blinder spoke.\n\n“Inflation is easing,” the Fed chair said.';
+      assert.deepEqual(names(vice, fed), ['the Fed chair']);
+    });
+  });
 });
