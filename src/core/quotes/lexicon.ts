@@ -18,7 +18,7 @@ interface VerbEntry {
 const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'say', past: 'said' }, { base: 'tell', past: 'told' }, { base: 'add' }, { base: 'warn' },
   { base: 'emphasise' }, { base: 'emphasize' }, { base: 'stress' }, { base: 'explain' }, { base: 'argue' },
-  { base: 'assert' }, { base: 'insist' }, { base: 'declare' }, { base: 'announce' }, { base: 'remark' },
+  { base: 'assert' }, { base: 'insist' }, { base: 'declare' }, { base: 'announce' }, { base: 'remark', nounLike: true },
   { base: 'observe' }, { base: 'acknowledge' }, { base: 'admit', past: 'admitted', ing: 'admitting' },
   { base: 'concede' }, { base: 'confirm' }, { base: 'deny', past: 'denied' }, { base: 'reiterate' },
   { base: 'repeat' }, { base: 'recall' }, { base: 'reply', past: 'replied' }, { base: 'respond' },
@@ -208,7 +208,8 @@ export function isNamingVerb(word: string, next: string | undefined): boolean {
 export const SPEECH_NOUNS = new Set([
   'words', 'message', 'remarks', 'remark', 'statement', 'comment', 'comments', 'warning', 'reply', 'response',
   'answer', 'appeal', 'plea', 'verdict', 'assessment', 'view', 'advice', 'tweet', 'post', 'promise', 'pledge',
-  'speech', 'address', 'question', 'point', 'explanation', 'apology', 'greeting', 'tribute',
+  'speech', 'address', 'question', 'point', 'explanation', 'apology', 'greeting', 'tribute', 'quotes', 'highlights',
+  'takeaways', 'letter', 'testimony',
 ]);
 
 /**

@@ -2,7 +2,7 @@
  * The grammar the speaker attribution reads around a quote: subject words, reporting verbs,
  * appositives and asides, in a sentence's tokens (`speakers.ts` uses it).
  */
-import type { SpeakerRef } from '../types';
+import type { Paragraph, QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { lastStartingAtOrBefore, type Tok } from './context';
 import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
@@ -159,4 +159,12 @@ export function introducesClause(between: readonly Tok[]): boolean {
 /** Index of the token containing or starting before `offset`. */
 export function tokenIndexAt(toks: readonly Tok[], offset: number): number {
   return Math.max(0, lastStartingAtOrBefore(toks, offset));
+}
+
+/** A list marker a paragraph may open with before its first words ("- ", "• ", "* ", "1. ", "2) "). */
+const LIST_MARKER = /^[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+$/u;
+
+/** Whether a quote opens its paragraph, after at most a list marker (a bullet of key quotes). */
+export function opensParagraph(text: string, para: Paragraph, q: QuoteSpan): boolean {
+  return q.outer.start === para.start || (q.outer.start > para.start && q.outer.start - para.start <= 6 && LIST_MARKER.test(text.slice(para.start, q.outer.start)));
 }

@@ -218,7 +218,8 @@ export class Subjects {
     return false;
   }
 
-  private mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
+  /** The speaker a mention names: a person by their fullest name in the document, else as written. */
+  mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
     const name = m.type === 'person' ? this.names.of(index) : m.text;
     return { name, span: { start: m.start, end: m.end }, mention: index, via };
   }

@@ -6,7 +6,7 @@ import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from '.
 import { asPeople, FullNames } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening, opensParagraph } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -248,9 +248,23 @@ class Attributor {
       for (let o = k - 1; o >= 0 && o >= k - 3 && toks[o].kind === 'word'; o--) {
         if (/^(?:his|her)$/i.test(toks[o].text)) return this.subjects.pronoun(toks[o]);
       }
-      return this.subjects.sentenceSubject(s, k, 'colon', false) ?? this.openingPhrase(s, k);
+      return this.subjects.sentenceSubject(s, k, 'colon', false) ?? this.owner(s, k, colon) ?? this.openingPhrase(s, k);
     }
     return null;
+  }
+
+  /**
+   * `Key quotes from Powell’s press conference:`, `Remarks by the Boeing CEO:`: the person (else the
+   * body) named after the noun for what was said, before the colon, owns the words.
+   */
+  private owner(s: Sentence, noun: number, colon: number): SpeakerRef | null {
+    const toks = s.tokens;
+    const next = toks[noun + 1]?.text.toLowerCase();
+    if (next !== 'from' && next !== 'by' && next !== 'of') return null;
+    const found = this.doc.mentionsIn(toks[noun].end, toks[colon].start).filter((m) => this.doc.mentions[m].type !== 'place');
+    const pick = found.find((m) => this.doc.mentions[m].type === 'person') ?? found[0];
+    if (pick !== undefined) return this.subjects.mentionRef(pick, this.doc.mentions[pick], 'colon');
+    return this.subjects.subjectEndingAt(toks, noun + 2, colon - 1, 'colon');
   }
 
   /** The noun phrase a sentence opens with, before token `limit`, as its subject ("The foreign minister …"). */
@@ -258,6 +272,8 @@ class Attributor {
     const toks = s.tokens;
     let e = 0;
     while (e < limit && e < 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === 0)) e++;
+    // "Key quotes:": words running up to the noun qualify it, unless they own it ("Powell’s remarks").
+    if (e === limit && !/['’]s?$/.test(toks[e - 1]?.text ?? '')) return null;
     return e === 0 ? null : this.subjects.subjectEndingAt(toks, 0, e - 1, 'colon');
   }
 
@@ -330,7 +346,7 @@ class Attributor {
   /** A paragraph ending `X said:` introduces the quote opening the next paragraph. */
   private colonBefore(q: QuoteSpan): SpeakerRef | null {
     const para = this.doc.paras[q.paragraph];
-    if (q.outer.start !== para.start || q.paragraph === 0) return null;
+    if (!opensParagraph(this.doc.text, para, q) || q.paragraph === 0) return null;
     const prev = this.doc.paras[q.paragraph - 1];
     if (this.doc.text[prev.end - 1] !== ':') return null;
     const list = this.doc.sentences(q.paragraph - 1);
@@ -372,7 +388,7 @@ class Attributor {
       if (this.doc.mentionsIn(sent.start, sent.end).some((m) => this.doc.mentions[m].type === 'person')) return null;
     }
     const para = this.doc.paras[q.paragraph];
-    if (q.outer.start !== para.start) return null;
+    if (!opensParagraph(this.doc.text, para, q)) return null;
     let quotedBefore = false;
     for (let k = i - 1; k >= 0 && k >= i - MAX_BACK && quotes[k].paragraph >= q.paragraph - 1; k--) {
       if (quotes[k].paragraph === q.paragraph - 1) quotedBefore = true;

@@ -113,4 +113,20 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(vice, fed), ['the Fed chair']);
     });
   });
+
+  describe('a line introducing quotes that follow it', () => {
+    const cast = person('Jerome Powell', 'Powell', 'Michelle Bowman');
+
+    it('gives a list of quotes the person whose words they are, bullet after bullet', () => {
+      const text = 'Jerome Powell held a press conference.\n\nKey quotes from Powell’s press conference:\n\n- “We don’t think we are behind.”\n- “The US economy is in a good place.”\n\n• “We are recalibrating.”';
+      assert.deepEqual(names(text, cast), ['Jerome Powell', 'Jerome Powell', 'Jerome Powell']);
+      const numbered = 'Jerome Powell spoke.\n\nHighlights of the remarks by Michelle Bowman:\n\n1. “I would have preferred a smaller cut.”\n2. “Inflation remains too high.”';
+      assert.deepEqual(names(numbered, cast), ['Michelle Bowman', 'Michelle Bowman']);
+    });
+
+    it('gives nothing when the line names nobody, or the text before the quote is more than a marker', () => {
+      assert.deepEqual(names('Jerome Powell spoke.\n\nKey quotes:\n\n- “We are not behind.”', cast), [null]);
+      assert.deepEqual(names('Powell said:\n\nOn Friday, “we are not behind.”', cast), [null]);
+    });
+  });
 });
