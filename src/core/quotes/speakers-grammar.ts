@@ -48,10 +48,10 @@ export function roleWord(word: string): string {
  * The reporting verb at token `v`, with the index of its first word: a reporting verb, or a phrase
  * doing its work ("made it clear", "made clear", "pointed out").
  */
-export function reportingAt(toks: readonly Tok[], v: number): { form: 'finite' | 'ing'; first: number } | null {
+export function reportingAt(toks: readonly Tok[], v: number, titled = false): { form: 'finite' | 'ing'; first: number } | null {
   const t = toks[v];
   if (t.kind !== 'word') return null;
-  const form = reportingVerb(t.text);
+  const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null);
   if (form) return { form, first: v };
   const w = t.text.toLowerCase();
   if (w === 'clear' || w === 'plain') {
@@ -167,4 +167,18 @@ const LIST_MARKER = /^[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+$/u;
 /** Whether a quote opens its paragraph, after at most a list marker (a bullet of key quotes). */
 export function opensParagraph(text: string, para: Paragraph, q: QuoteSpan): boolean {
   return q.outer.start === para.start || (q.outer.start > para.start && q.outer.start - para.start <= 6 && LIST_MARKER.test(text.slice(para.start, q.outer.start)));
+}
+
+/**
+ * Whether a sentence is written in title case, as headlines are ("‘Era Of Global Boiling’ Warns UN
+ * Chief"): every longer word outside the quotes is capitalised, so a capitalised word may be a verb.
+ */
+export function isTitleCase(toks: readonly Tok[]): boolean {
+  let words = 0;
+  for (const t of toks) {
+    if (t.kind !== 'word' || !/^\p{L}/u.test(t.text)) continue;
+    words++;
+    if (t.text.length >= 4 && !isUpper(t.text[0])) return false;
+  }
+  return words >= 3;
 }

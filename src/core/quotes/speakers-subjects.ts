@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { subjectWord, isPersonRole } from './speakers-grammar';
 import { COUNTRY_WORDS, roleHolder } from './speakers-roles';
@@ -49,7 +49,12 @@ export class Subjects {
     const t = toks[k];
     if (!t || t.kind !== 'word' || k >= limit) return null;
     if (PERSON_PRONOUNS.has(t.text.toLowerCase())) return this.pronoun(t);
-    const m = this.doc.mentionAt(t.start);
+    let m = this.doc.mentionAt(t.start);
+    // "Fed Chair Powell:": a title of capitalised words before the name.
+    for (let j = k + 1; (m < 0 || this.doc.mentions[m].type !== 'person') && j < limit && j <= k + 4; j++) {
+      if (toks[j].kind !== 'word' || !(isUpper(toks[j - 1].text[0]) || isPersonRole(toks[j - 1].text))) break;
+      m = this.doc.mentionAt(toks[j].start);
+    }
     if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end > (toks[limit]?.start ?? s.end)) return null;
     return this.mentionRef(m, this.doc.mentions[m], via);
   }
@@ -111,6 +116,11 @@ export class Subjects {
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
     if (lower === 'who') return this.relative(toks, e, via);
+    // "Bowman’s statement said", "the company’s post read": the words are their owner’s.
+    if (SPEECH_NOUNS.has(lower) && e - 1 >= floor && /['’]s?$/.test(toks[e - 1].text)) {
+      const owner = this.doc.mentionAt(toks[e - 1].start);
+      if (owner >= 0 && this.doc.mentions[owner].type !== 'place') return this.mentionRef(owner, this.doc.mentions[owner], via);
+    }
     if (VAGUE_PRONOUNS.has(lower)) return null;
     let b = e;
     while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {

@@ -6,7 +6,7 @@ import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from '.
 import { asPeople, FullNames } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening, opensParagraph } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening, opensParagraph, isTitleCase } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -119,7 +119,8 @@ class Attributor {
     if (first.text.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
       return this.subjects.subjectAfter(toks, k + 2, 'according-to');
     }
-    if (reportingVerb(first.text) === 'finite') {
+    const titled = isTitleCase(toks);
+    if (reportingAt(toks, k, titled)?.form === 'finite') {
       if (crossed && !endsClause(toks, k + 1)) return null;
       return this.subjects.subjectAfter(toks, k + 1, 'after');
     }
@@ -134,7 +135,7 @@ class Attributor {
         continue;
       }
       if (t.kind !== 'word') return null;
-      const found = reportingAt(toks, v);
+      const found = reportingAt(toks, v, titled);
       if (found?.form !== 'finite') continue;
       if (crossed && !endsClause(toks, v + 1)) return null;
       let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
@@ -161,8 +162,9 @@ class Attributor {
     const toks = s.tokens;
     const qi = tokenIndexAt(toks, q.outer.start);
     const floor = Math.max(0, qi - LOOK_BEHIND);
+    const titled = isTitleCase(toks);
     for (let v = qi - 1; v >= floor; v--) {
-      const found = reportingAt(toks, v);
+      const found = reportingAt(toks, v, titled);
       if (!found) continue;
       const between = toks.slice(v + 1, qi);
       const last = between[between.length - 1];

@@ -129,4 +129,23 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('Powell said:\n\nOn Friday, “we are not behind.”', cast), [null]);
     });
   });
+
+  describe('headlines and what owns the words', () => {
+    it('read a capitalised reporting verb in a title-case headline, and nowhere else', () => {
+      const text = '‘Era Of Global Boiling’ Warns UN Chief As Earth Nears Tipping Point\n\nUN Chief António Guterres spoke in New York.';
+      assert.deepEqual(names(text, [...person('António Guterres'), ['UN', 'organization']]), ['António Guterres']);
+      assert.deepEqual(names('“We will do better,” Says Boeing CEO Dave Calhoun in a letter to the staff.', person('Dave Calhoun')), [null]);
+    });
+
+    it('read a title of capitalised words before the name a headline quote follows', () => {
+      assert.deepEqual(names('Fed Chair Powell: “The labour market is solid.”', [['Fed', 'organization'], ['Powell', 'person']]), ['Powell']);
+    });
+
+    it('give a statement’s words to its owner: “Bowman’s statement said …”', () => {
+      const text = 'Governor Michelle Bowman dissented.\n\nBowman’s statement said the cut “could be read as a premature declaration of victory.”';
+      assert.deepEqual(names(text, person('Michelle Bowman', 'Bowman')), ['Michelle Bowman']);
+      const place = 'Washington’s statement said the plan “would never work.”';
+      assert.deepEqual(names(place, [['Washington', 'place']]), [null]);
+    });
+  });
 });
