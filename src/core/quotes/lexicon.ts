@@ -218,7 +218,7 @@ export const SPEECH_NOUNS = new Set([
  */
 export const HEAD_ROLES = new Set([
   'chief', 'head', 'leader', 'boss', 'governor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'president',
-  'ceo', 'director', 'premier', 'chancellor', 'mayor', 'executive', 'founder', 'secretary-general',
+  'ceo', 'director', 'premier', 'chancellor', 'mayor', 'executive', 'founder', 'secretary-general', 'manager', 'coach',
 ]);
 
 /** Role words that a reader does not need repeated to recognise the person ("the top diplomat"). */

@@ -30,6 +30,17 @@ function deputyOf(doc: DocumentView, m: Span, head: string): boolean {
   return new RegExp(`(?:${DEPUTIES.join('|')})[\\s-]+${head.replace(/[^\p{L}]/gu, '')}`, 'u').test(around);
 }
 
+/**
+ * Other words news writing uses for a role, once the person is introduced: "the skipper" for the
+ * captain, "the prosecutor" for the district attorney, "the manager" for the head coach.
+ */
+const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  skipper: ['captain'], captain: ['skipper'], prosecutor: ['attorney'], manager: ['coach'], coach: ['manager'],
+  lawmaker: ['senator', 'representative', 'congressman', 'congresswoman'], legislator: ['senator', 'representative'],
+  justice: ['judge'], judge: ['justice'], chairman: ['chair', 'chairwoman'], chair: ['chairman', 'chairwoman'],
+  chairwoman: ['chair'],
+};
+
 /** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
 
@@ -78,7 +89,7 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
   const holds = (i: number): boolean => {
     const title = titleOf(doc, mentions[i]);
     if (title.size === 0) return false;
-    const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head);
+    const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head) || (ROLE_SYNONYMS[head] ?? []).some((w) => title.has(w));
     // "the chair" is not a former chair or the vice chair the article also names.
     if (FORMER.some((w) => title.has(w) && !phrase.has(w))) return false;
     if (!DEPUTIES.some((w) => phrase.has(w)) && deputyOf(doc, mentions[i], head)) return false;

@@ -148,4 +148,19 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(place, [['Washington', 'place']]), [null]);
     });
   });
+
+  describe('another word for the role the person was introduced in', () => {
+    it('reads the skipper as the captain, the prosecutor as the district attorney, the boss as the manager', () => {
+      const text =
+        'England manager Gareth Southgate spoke after the final. Captain Harry Kane was tearful. Manhattan District Attorney Alvin Bragg was in court.\n\n' +
+        '“It’s not the moment,” the England boss told the BBC. “It’s the hardest loss,” the skipper added. “I did my job,” the prosecutor said.';
+      const cast: [string, EntityType][] = [...person('Gareth Southgate', 'Harry Kane', 'Alvin Bragg'), ['England', 'place'], ['BBC', 'organization']];
+      assert.deepEqual(names(text, cast), ['Gareth Southgate', 'Harry Kane', 'Alvin Bragg']);
+    });
+
+    it('does not read one role as an unrelated one', () => {
+      const text = 'Captain Harry Kane was tearful.\n\n“I did my job,” the prosecutor said. “We lost,” the manager said.';
+      assert.deepEqual(names(text, person('Harry Kane')), ['the prosecutor', 'the manager']);
+    });
+  });
 });
