@@ -164,6 +164,8 @@ class Attributor {
     const floor = Math.max(0, qi - LOOK_BEHIND);
     const titled = isTitleCase(toks);
     for (let v = qi - 1; v >= floor; v--) {
+      // "Johnson thanked the panel; the hearing was a “circus”": a semicolon closes the verb's clause.
+      if (toks[v].text === ';') break;
       const found = reportingAt(toks, v, titled);
       if (!found) continue;
       const between = toks.slice(v + 1, qi);
@@ -179,13 +181,23 @@ class Attributor {
         if (ref || !this.embedded(toks, found.first)) return ref;
         continue;
       }
-      // Only right after the verb, in its object ("of an", "for the"), and not a capitalised name of a
-      // thing (“Today”, “Falcon”), which is nobody's word.
-      const near = between.length <= 4 && !between.some((t) => t.kind !== 'word');
-      if (ref && near && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
+      // Only in the verb's own clause ("warned of an", "thanked the CEO for coming to face"): no other
+      // quote, no break of the sentence and no other person named in between, who might own the word;
+      // and not a capitalised name of a thing (“Today”, “Falcon”), which is nobody's word.
+      if (ref && this.inClause(toks, found.first, qi) && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
     }
     if (toks[qi - 1]?.text !== ':') return null;
     return this.speechNounSubject(s, qi - 1) ?? this.headSubject(s, qi - 1);
+  }
+
+  /** Whether the tokens between a reporting verb at `verb` and a term at `term` stay in the verb's clause. */
+  private inClause(toks: readonly Tok[], verb: number, term: number): boolean {
+    for (let k = verb + 1; k < term; k++) {
+      const t = toks[k];
+      if (t.kind === 'quote' || (t.kind === 'punct' && ';:—–()'.includes(t.text))) return false;
+      if (t.kind === 'word' && (reportingVerb(t.text) || ELIDING.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'who')) return false;
+    }
+    return !this.doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => this.doc.mentions[m].type === 'person');
   }
 
   /**

@@ -163,4 +163,19 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, person('Harry Kane')), ['the prosecutor', 'the manager']);
     });
   });
+
+  describe('a term in an attributed sentence', () => {
+    it('has the speaker of the reporting verb whose clause holds it, however far along', () => {
+      const text = 'Sen. Ron Johnson thanked the chief executive for coming to the hearing to face “tough questions.”';
+      assert.deepEqual(names(text, person('Ron Johnson')), ['Ron Johnson']);
+      const far = 'António Guterres declared an end to the era of global warming and warned of the arrival of an “era of global boiling.”';
+      assert.deepEqual(names(far, person('António Guterres')), ['António Guterres']);
+    });
+
+    it('has none past another person named in between, a break in the sentence or a capitalised name of a thing', () => {
+      assert.deepEqual(names('Ron Johnson thanked Dave Calhoun for coming to face “tough questions.”', person('Ron Johnson', 'Dave Calhoun')), [null]);
+      assert.deepEqual(names('Ron Johnson thanked the panel; the hearing was a “circus.”', person('Ron Johnson')), [null]);
+      assert.deepEqual(names('Ron Johnson said the launch of the rocket named “Falcon” went well.', person('Ron Johnson')), [null]);
+    });
+  });
 });
