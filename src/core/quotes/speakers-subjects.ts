@@ -83,6 +83,15 @@ export class Subjects {
       if (ref) return { ...ref, via };
     }
     const person = subject ?? people[0];
+    if (person === undefined && from === 0) {
+      // "Boeing CEO blasted during hearing, apologizes for …": a role the sentence opens with, not the body in it.
+      let e = 0;
+      while (e < verb && e < 8 && toks[e].kind === 'word' && subjectWord(toks[e], e === 0)) e++;
+      if (e > 0 && isPersonRole(toks[e - 1].text)) {
+        const role = this.subjectEndingAt(toks, 0, e - 1, via);
+        if (role) return role;
+      }
+    }
     const pick = person ?? (anyEntity ? found[0] : found.find((i) => this.doc.mentions[i].type === 'organization'));
     return pick === undefined ? null : this.mentionRef(pick, this.doc.mentions[pick], via);
   }

@@ -178,4 +178,16 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('Ron Johnson said the launch of the rocket named “Falcon” went well.', person('Ron Johnson')), [null]);
     });
   });
+
+  describe('a verb whose subject is left out', () => {
+    it('takes the role the sentence opens with, not a body named in the role', () => {
+      const text = 'Boeing CEO blasted during Senate hearing, apologizes for ‘grief we have caused’\n\nBoeing CEO Dave Calhoun testified on Tuesday.';
+      assert.deepEqual(names(text, [['Boeing', 'organization'], ['Senate', 'organization'], ...person('Dave Calhoun')]), ['Dave Calhoun']);
+    });
+
+    it('still takes the body when the sentence opens with it and no role', () => {
+      const text = 'Boeing, under pressure in the Senate, apologized for the “grief” it caused.';
+      assert.deepEqual(names(text, [['Boeing', 'organization'], ['Senate', 'organization']]), ['Boeing']);
+    });
+  });
 });
