@@ -62,22 +62,83 @@ export class FullNames {
         if (list[k] > index && this.extends(list[k], index)) later.push(this.mentions[list[k]].text);
       }
     }
-    if (nearest >= 0) return this.mentions[nearest].text;
-    if (later.length === 0) return m.text;
+    if (nearest >= 0) return this.of(nearest);
+    if (later.length === 0) return this.misspelt(index) ?? m.text;
     const longest = later.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a));
     const agree = later.every((t) => fold(longest).includes(fold(t)));
     return agree ? longest : m.text;
   }
 
-  /** Whether mention `longer` is a fuller form of mention `shorter`. */
+  /** Whether mention `longer` is a fuller form of mention `shorter`, middle initials aside ("John Q. Smith" of "John Smith"). */
   private extends(longer: number, shorter: number): boolean {
-    const a = this.words[longer];
-    const b = this.words[shorter];
-    if (a.length <= b.length) return false;
+    const full = this.words[longer];
+    if (full.length <= this.words[shorter].length) return false;
+    const a = full.filter((x) => !isInitial(x));
+    const b = this.words[shorter].filter((x) => !isInitial(x));
+    if (a.length < b.length || b.length === 0) return false;
     const prefix = b.every((x, i) => a[i] === x);
     const suffix = b.every((x, i) => a[a.length - b.length + i] === x);
     return prefix || suffix;
   }
+
+  /**
+   * The person a name with one letter wrong stands for ("Powel" for "Jerome Powell", "Wang Xiaohang"
+   * for "Wang Xiaohong"): the one person of the document whose name, or its start or end, differs from
+   * it in one letter of one longer word, the other words agreeing. Names no person or several people
+   * are that close to stay as written, so that different people with a shared surname stay apart.
+   */
+  private misspelt(index: number): string | null {
+    const b = this.words[index];
+    let found = -1;
+    let seen = 0;
+    for (let k = 0; k < this.mentions.length && seen < MAX_TYPO_CANDIDATES; k++) {
+      if (k === index || this.mentions[k].type !== 'person') continue;
+      seen++;
+      const a = this.words[k].filter((x) => !isInitial(x));
+      if (a.length < b.length || !this.oneLetterOff(a, b)) continue;
+      if (found < 0 || this.extends(k, found)) found = k;
+      else if (fold(this.mentions[k].text) !== fold(this.mentions[found].text) && !this.extends(found, k)) return null;
+    }
+    return found < 0 ? null : this.mentions[found].text;
+  }
+
+  /** Whether `b` matches the start or the end of `a` with exactly one word one letter off. */
+  private oneLetterOff(a: readonly string[], b: readonly string[]): boolean {
+    const at = (offset: number): boolean => {
+      let off = 0;
+      for (let i = 0; i < b.length; i++) {
+        const x = a[offset + i];
+        if (x === b[i]) continue;
+        if (Math.min(x.length, b[i].length) < MIN_TYPO_WORD || !oneEditApart(x, b[i])) return false;
+        off++;
+      }
+      return off === 1;
+    };
+    return at(0) || (a.length > b.length && at(a.length - b.length));
+  }
+}
+
+/** How many person mentions a misspelt name is compared with. */
+const MAX_TYPO_CANDIDATES = 200;
+
+/** Words shorter than this are not read as misspelt: "Kane" and "Kate" are two people. */
+const MIN_TYPO_WORD = 5;
+
+/** A middle initial: "q." or "q". */
+function isInitial(word: string): boolean {
+  return /^\p{L}\.?$/u.test(word);
+}
+
+/** Whether two words differ by one inserted, deleted or replaced letter, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {

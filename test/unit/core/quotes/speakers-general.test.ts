@@ -190,4 +190,27 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, [['Boeing', 'organization'], ['Senate', 'organization']]), ['Boeing']);
     });
   });
+
+  describe('names written differently for one person', () => {
+    it('are one person with or without a middle initial', () => {
+      const text = 'Chair John Q. Smith opened the hearing.\n\n“We have heard enough,” John Smith said. “We adjourn,” Smith said.';
+      assert.deepEqual(names(text, person('John Q. Smith', 'John Smith', 'Smith')), ['John Q. Smith', 'John Q. Smith']);
+    });
+
+    it('join a name one letter off to the one known person it must mean', () => {
+      const text = 'Federal Reserve Chair Jerome Powell spoke.\n\n“We are recalibrating,” Powel said.';
+      assert.deepEqual(names(text, person('Jerome Powell', 'Powel')), ['Jerome Powell']);
+      const wangs = 'Wang Yi met Wang Xiaohong and Wang Wenbin.\n\n“We cooperate,” Wang Xiaohang said. “Yes,” Wang Yi said. “No,” Wang Wenbin said.';
+      assert.deepEqual(names(wangs, person('Wang Yi', 'Wang Xiaohong', 'Wang Wenbin', 'Wang Xiaohang')), ['Wang Xiaohong', 'Wang Yi', 'Wang Wenbin']);
+    });
+
+    it('never join different people, short names, or a name close to two people', () => {
+      const kane = 'Harry Kane spoke. “We lost,” Kate said.';
+      assert.deepEqual(names(kane, person('Harry Kane', 'Kate')), ['Kate']);
+      const two = 'Mark Jansen met Mark Janson.\n\n“Fine,” Mark Jansan said.';
+      assert.deepEqual(names(two, person('Mark Jansen', 'Mark Janson', 'Mark Jansan')), ['Mark Jansan']);
+      const wang = 'Wang Yi met Wang Xiaohong.\n\n“Fine,” Wang Wenbin said.';
+      assert.deepEqual(names(wang, person('Wang Yi', 'Wang Xiaohong', 'Wang Wenbin')), ['Wang Wenbin']);
+    });
+  });
 });
