@@ -4,6 +4,7 @@ import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME 
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
+import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { subjectWord, isPersonRole } from './speakers-grammar';
 import { COUNTRY_WORDS, roleHolder } from './speakers-roles';
 
@@ -36,6 +37,8 @@ export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 
  * the words there.
  */
 export class Subjects {
+  private genders: Map<string, Gender> | undefined;
+
   constructor(
     private readonly doc: DocumentView,
     private readonly names: FullNames,
@@ -250,8 +253,19 @@ export class Subjects {
   pronoun(t: Span): SpeakerRef | null {
     let s = this.doc.sentenceAt(t.start);
     let limit = t.start;
+    // "she" is not a man the article called Mr, nor "he" a woman it called Ms or a spokeswoman.
+    const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
+    const genderOf = (i: number): Gender | undefined => {
+      this.genders ??= gendersOf(this.doc.text, this.doc.mentions, this.names);
+      return this.genders.get(this.names.of(i));
+    };
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
-      const people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
+      let people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
+      if (wanted) {
+        // A person the article gives the pronoun's gender is meant before one it says nothing of.
+        const agreeing = people.filter((i) => genderOf(i) === wanted);
+        people = agreeing.length > 0 ? agreeing : people.filter((i) => genderOf(i) === undefined);
+      }
       if (people.length > 0) {
         const subject =
           people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i])) ??

@@ -213,4 +213,19 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(wang, person('Wang Yi', 'Wang Xiaohong', 'Wang Wenbin')), ['Wang Wenbin']);
     });
   });
+
+  describe('he and she', () => {
+    it('skip a person the article gives the other gender by title or role', () => {
+      const text = 'Powell spoke after Ms. Bowman dissented.\n\n“I preferred a smaller cut,” she said.';
+      assert.deepEqual(names(text, person('Powell', 'Bowman')), ['Bowman']);
+      const role = 'Spokeswoman Mao Ning stood beside Wang Yi. “We object,” she said. Wang Yi nodded. “We agree,” he said.';
+      assert.deepEqual(names(role, person('Mao Ning', 'Wang Yi')), ['Mao Ning', 'Wang Yi']);
+    });
+
+    it('still stand for the subject when the article says nothing of anyone’s gender, or both', () => {
+      assert.deepEqual(names('John Smith met Jane Doe.\n\n“Fine,” she said.', person('John Smith', 'Jane Doe')), ['John Smith']);
+      const both = 'Mr Lee met Alex Kim. Ms Lee spoke later.\n\nLee left. “Fine,” she said.';
+      assert.deepEqual(names(both, person('Lee', 'Alex Kim')), ['Lee']);
+    });
+  });
 });

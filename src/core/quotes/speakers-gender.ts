@@ -1,0 +1,46 @@
+/**
+ * What an article itself says of a person's gender, for `he` and `she`: a title before the name
+ * ("Mr Bragg", "Ms. Bowman", "Sir Keir") or a gendered role beside it ("spokeswoman Mao Ning", "Wes
+ * Moore, the chairman,"). Only the article's own words count; a person it says nothing of, or says
+ * both of, may be either.
+ */
+import type { RawMention } from '../types';
+import type { FullNames } from './names';
+
+export type Gender = 'm' | 'f';
+
+/** Titles and roles right before a name, and the gender they tell. */
+const BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|sir|dame|lord|lady|king|queen|prince|princess|madam|spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|businessman|businesswoman|sportsman|sportswoman)\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}$/iu;
+
+/** Roles set off right after a name (", a spokeswoman for", ", the chairman"). */
+const AFTER = /^\s*,\s+(?:the|a|an)?\s*(?:[\p{L}-]+\s+){0,3}?(spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|businessman|businesswoman)\b/iu;
+
+const FEMALE = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess', 'madam', 'spokeswoman', 'chairwoman', 'congresswoman', 'businesswoman', 'sportswoman']);
+
+/** How many characters around a name are read for its title. */
+const AROUND = 48;
+
+/** The gender the article gives each person, by fullest name; people it gives none or both are absent. */
+export function gendersOf(text: string, mentions: readonly RawMention[], names: FullNames): Map<string, Gender> {
+  const out = new Map<string, Gender | null>();
+  mentions.forEach((m, i) => {
+    if (m.type !== 'person') return;
+    const cue = BEFORE.exec(text.slice(Math.max(0, m.start - AROUND), m.start))?.[1] ?? AFTER.exec(text.slice(m.end, m.end + AROUND))?.[1];
+    if (!cue) return;
+    const g: Gender = FEMALE.has(cue.toLowerCase()) ? 'f' : 'm';
+    const name = names.of(i);
+    const had = out.get(name);
+    out.set(name, had === undefined || had === g ? g : null);
+  });
+  const sure = new Map<string, Gender>();
+  for (const [name, g] of out) if (g) sure.set(name, g);
+  return sure;
+}
+
+/** The gender a pronoun or possessive asks for, or null for any other word. */
+export function genderOfPronoun(word: string): Gender | null {
+  const w = word.toLowerCase();
+  if (w === 'he' || w === 'his' || w === 'him') return 'm';
+  if (w === 'she' || w === 'her' || w === 'hers') return 'f';
+  return null;
+}
