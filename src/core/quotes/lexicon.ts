@@ -39,6 +39,10 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'demand', nounLike: true }, { base: 'wonder' }, { base: 'speculate' }, { base: 'proclaim' },
   { base: 'shout', nounLike: true }, { base: 'retort' }, { base: 'elaborate' }, { base: 'clarify', past: 'clarified' },
   { base: 'apologise' }, { base: 'apologize' }, { base: 'thank' }, { base: 'accuse' }, { base: 'deplore' },
+  { base: 'highlight', nounLike: true }, { base: 'outline', nounLike: true }, { base: 'specify', past: 'specified' },
+  { base: 'summarise' }, { base: 'summarize' }, { base: 'reckon' }, { base: 'scoff' }, { base: 'grumble' },
+  { base: 'gush' }, { base: 'interject' }, { base: 'question', nounLike: true }, { base: 'press', nounLike: true },
+  { base: 'chuckle' }, { base: 'laugh', nounLike: true }, { base: 'sigh', nounLike: true },
 ];
 
 function thirdPerson(base: string): string {

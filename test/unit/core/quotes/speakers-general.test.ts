@@ -228,4 +228,17 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(both, person('Lee', 'Alex Kim')), ['Lee']);
     });
   });
+
+  describe('more verbs of reporting', () => {
+    it('read verbs of stressing, summing up, pressing and of manner as reporting ones', () => {
+      for (const verb of ['highlighted', 'outlined', 'specified', 'summarised', 'summarized', 'reckoned', 'scoffed', 'grumbled', 'interjected', 'questioned', 'pressed', 'chuckled', 'laughed', 'sighed']) {
+        assert.deepEqual(names(`Josh Hawley spoke.\n\n“We know enough,” Hawley ${verb}.`, person('Josh Hawley', 'Hawley')), ['Josh Hawley'], verb);
+      }
+    });
+
+    it('not their nouns: “the press”, “a question”, “a highlight”', () => {
+      assert.deepEqual(names('Josh Hawley spoke.\n\n“We know enough.” The press left.', person('Josh Hawley')), [null]);
+      assert.deepEqual(names('“We know enough.” A question remains.'), [null]);
+    });
+  });
 });
