@@ -182,3 +182,25 @@ export function isTitleCase(toks: readonly Tok[]): boolean {
   }
   return words >= 3;
 }
+
+/** The comma closing a short aside opened at `open` that a reporting verb follows ("Hawley, visibly incredulous, shot back"), or -1. */
+export function shortAsideEnd(toks: readonly Tok[], open: number): number {
+  for (let k = open + 2; k < toks.length && k <= open + 6; k++) {
+    if (toks[k].text !== ',') continue;
+    const verb = reportingAt(toks, k + 1) ?? reportingAt(toks, k + 2);
+    return asideOpening(toks, k) === open && verb?.form === 'finite' && verb.first === k + 1 ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the subject of the verb at `first` cannot be read and an earlier reporting verb may govern
+ * its clause ("Scholz said leaders in Paris agreed that “…”").
+ */
+export function embedded(toks: readonly Tok[], first: number, reach: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - reach; k--) {
+    if (toks[k].kind === 'quote') return false;
+    if (reportingAt(toks, k)) return true;
+  }
+  return false;
+}

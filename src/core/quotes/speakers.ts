@@ -5,8 +5,9 @@ import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { asPeople, FullNames } from './names';
 import { echoSpeakers } from './speakers-echoes';
+import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, asideOpening, opensParagraph, isTitleCase } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -71,28 +72,9 @@ class Attributor {
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
-      (term ? this.named(q) : this.saidBySomeoneElse(q) ? null : this.continuation(quotes, i, earlier))
+      reply(this.doc, this.subjects, quotes, i, earlier) ??
+      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : this.continuation(quotes, i, earlier))
     );
-  }
-
-  /**
-   * Whether a reporting verb right beside the quote introduces it with a subject nobody can name ("One
-   * person replied, “…”", "“…,” a voice shouted"): the words are someone's, not the last speaker's.
-   */
-  private saidBySomeoneElse(q: QuoteSpan): boolean {
-    const s = this.doc.sentenceAt(q.outer.start);
-    if (!s) return false;
-    const toks = s.tokens;
-    const qi = tokenIndexAt(toks, q.outer.start);
-    let v = qi - 1;
-    if (toks[v]?.text === ',' || toks[v]?.text === ':') v--;
-    if (v >= 1 && toks[v].kind === 'word' && reportingVerb(toks[v].text) === 'finite' && toks[v - 1].kind === 'word') return true;
-    let k = tokenIndexAt(toks, Math.max(q.outer.start, q.outer.end - 1)) + 1;
-    if (toks[k]?.text === ',') k++;
-    for (let n = 0; n < 4 && toks[k + n]?.kind === 'word'; n++) {
-      if (reportingVerb(toks[k + n].text) === 'finite') return n > 0;
-    }
-    return false;
   }
 
   /** `…,” X said`, `…,” said X`, `…,” according to X`; across a full stop only when the clause ends there. */
@@ -128,7 +110,7 @@ class Attributor {
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
       if (t.text === ',' && subjectEnd < 0) {
-        const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v), this.shortAside(toks, v));
+        const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v), shortAsideEnd(toks, v));
         if (close < 0) return null;
         subjectEnd = v - 1;
         v = close;
@@ -143,16 +125,6 @@ class Attributor {
       return this.subjects.subjectEndingAt(toks, k, e, 'after');
     }
     return null;
-  }
-
-  /** The comma closing a short aside opened at `open` that a reporting verb follows ("Hawley, visibly incredulous, shot back"), or -1. */
-  private shortAside(toks: readonly Tok[], open: number): number {
-    for (let k = open + 2; k < toks.length && k <= open + 6; k++) {
-      if (toks[k].text !== ',') continue;
-      const verb = reportingAt(toks, k + 1) ?? reportingAt(toks, k + 2);
-      return asideOpening(toks, k) === open && verb?.form === 'finite' && verb.first === k + 1 ? k : -1;
-    }
-    return -1;
   }
 
   /** A reporting verb earlier in the quote's sentence: `X said: “…”`, `X said, “…”`, indirect speech. */
@@ -178,7 +150,7 @@ class Attributor {
       const loose = term && via === 'indirect' && !introducesClause(between);
       const ref = this.verbSubject(s, found, via);
       if (!loose) {
-        if (ref || !this.embedded(toks, found.first)) return ref;
+        if (ref || !embedded(toks, found.first, LOOK_BEHIND)) return ref;
         continue;
       }
       // Only in the verb's own clause ("warned of an", "thanked the CEO for coming to face"): no other
@@ -221,18 +193,6 @@ class Attributor {
       return this.subjects.sentenceSubject(s, found.first, via);
     }
     return this.subjects.subjectEndingAt(toks, 0, e, via);
-  }
-
-  /**
-   * Whether the subject of the verb at `first` cannot be read and an earlier reporting verb may govern
-   * its clause ("Scholz said leaders in Paris agreed that “…”").
-   */
-  private embedded(toks: readonly Tok[], first: number): boolean {
-    for (let k = first - 1; k >= 0 && k >= first - LOOK_BEHIND; k--) {
-      if (toks[k].kind === 'quote') return false;
-      if (reportingAt(toks, k)) return true;
-    }
-    return false;
   }
 
   /** A speaker a term may be given: a person, a body or a role, not a place or a vague group. */

@@ -241,4 +241,20 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('“We know enough.” A question remains.'), [null]);
     });
   });
+
+  describe('turns of an exchange', () => {
+    const cast = person('Josh Hawley', 'Dave Calhoun', 'Hawley', 'Calhoun');
+
+    it('give the reply to the other person of the exchange', () => {
+      const text = 'Josh Hawley questioned Dave Calhoun.\n\n“How many have you fired?” Hawley asked. “I don’t know,” came the reply.';
+      assert.deepEqual(names(text, cast), ['Josh Hawley', 'Dave Calhoun']);
+      const refs = speakers(text, cast);
+      assert.ok((refs[1]?.confidence ?? 1) < 0.9);
+    });
+
+    it('give it nobody when the question has no speaker or nobody else is named', () => {
+      assert.deepEqual(names('“How many?” “I don’t know,” came the reply.'), [null, null]);
+      assert.deepEqual(names('“How many?” Hawley asked. “None,” came the reply.', person('Hawley')), ['Hawley', null]);
+    });
+  });
 });
