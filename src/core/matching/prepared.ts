@@ -23,6 +23,11 @@ export interface PreparedQuote {
 const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
 const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'least']);
 
+/** "Not only", "not least"; and "No." before a number, the abbreviation of "number" ("the No. 1 message"). */
+function notANegation(word: string, next: string): boolean {
+  return NOT_A_NEGATION_AFTER.has(next) || (word === 'no' && /^\p{N}/u.test(next));
+}
+
 /** Interns word forms and stems; one per index so ids are comparable across quotes. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -76,7 +81,7 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
     const w = ws[i];
     norms[i] = vocab.id(w.norm);
     const negation = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
-    if (negation && !NOT_A_NEGATION_AFTER.has(ws[i + 1]?.norm ?? '')) negated = true;
+    if (negation && !notANegation(w.norm, ws[i + 1]?.norm ?? '')) negated = true;
     if (!w.stem) continue;
     const s = vocab.id(w.stem);
     const at = seen.get(s);
