@@ -25,8 +25,12 @@ const STOPWORDS = new Set([...stopwordList, ...EXTRA_STOPWORDS]);
 /** News writing spells the same country as an acronym with or without dots. */
 const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'eu'], ['un', 'un']]);
 
-/** A word: a dotted acronym, or letters and digits with inner apostrophes and hyphens. */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
+/**
+ * A word: a dotted acronym, or letters and digits with inner apostrophes. A hyphenated compound is its
+ * words, as outlets write the same one with a hyphen, a space or neither ("strip-mining", "strip
+ * mining"; "once-iconic", "once iconic").
+ */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*/gu;
 const CLITIC = /'(s|re|ve|ll|d|m)$/;
 
 /** A word's place and normalised form, all a word diff needs. */
@@ -123,18 +127,43 @@ export function contentWords(text: string): number {
 /** Splits a quote into words, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  const matches = [...text.matchAll(WORD)];
+  // In a headline's title case every word is capitalised, so a capital says no more than at the start
+  // of a sentence ("You're Going to Die", "Change Begins Now").
+  const titleCase = isTitleCase(matches);
   let sentenceStart = true;
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matches) {
     const start = m.index;
     const raw = m[0];
     if (!sentenceStart && endsSentence(text, last, start)) sentenceStart = true;
     last = start + raw.length;
     const r = read(raw);
-    out.push({ start, end: last, norm: r.norm, stem: r.stem, name: sentenceStart ? r.nameAtStart : r.name });
+    out.push({ start, end: last, norm: r.norm, stem: r.stem, name: sentenceStart || titleCase ? r.nameAtStart : r.name });
     sentenceStart = false;
   }
   return out;
+}
+
+/** Fewest words, and fewest content words, a text needs to be read as written in title case. */
+const TITLE_CASE_WORDS = 3;
+
+/**
+ * Whether a text is written in title case: every content word capitalised, at least a few of them, and
+ * at least one a word of the language (a run of names, "Joe Biden", is not a headline).
+ */
+function isTitleCase(matches: readonly RegExpMatchArray[]): boolean {
+  if (matches.length < TITLE_CASE_WORDS) return false;
+  let content = 0;
+  let known = false;
+  for (const m of matches) {
+    const r = read(m[0]);
+    if (!r.stem) continue;
+    if (!/^\p{Lu}/u.test(m[0])) return false;
+    content++;
+    if (!r.nameAtStart) known = true;
+  }
+  return known && content >= TITLE_CASE_WORDS - 1;
 }
 
 /** Whether the text between two words holds a sentence or clause end mark. */
