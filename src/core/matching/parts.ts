@@ -1,5 +1,6 @@
 import { sentenceSpans } from '../text/sentences';
 import type { Span } from '../types';
+import { contentWords } from './text';
 
 /**
  * Most parts of one quote matched on their own. A quotation of news holds one to four sentences; a
@@ -8,6 +9,13 @@ import type { Span } from '../types';
 export const MAX_PARTS = 8;
 /** Fewest words a part needs to be matched on its own: shorter ones say too little to be told apart. */
 const MIN_PART_WORDS = 3;
+/**
+ * Content words other than names a part needs to be matched on its own: a part that names only
+ * people, places and dates ("On 26 April.", "Beijing on Friday.") says too little.
+ */
+export const MIN_PART_CONTENT = 3;
+/** Content words the rest of a quote needs for its one part long enough to be matched alone to be one. */
+const LONE_PART_REST = 2;
 
 /**
  * An outlet's splice of remarks made apart ("…", "...", "[…]", "[...]", "[and]"), or a semicolon
@@ -18,30 +26,78 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const EDGE = /[\s"“”‘’]/;
 
 /**
- * The statements a quote joins, as spans of its text, when it joins more than one: its sentences (as
- * the project's sentence splitter finds them, abbreviations and initials kept whole) and the segments
- * of a splice, each of at least a few words. A quote that is one statement has none.
+ * The statements a quote joins, as spans of its text in reading order, when it joins more than one:
+ *
+ * - its sentences (as the project's sentence splitter finds them, abbreviations and initials kept
+ *   whole), a run of short ones taken together ("Climate change is here. It's terrifying. And that's
+ *   just the beginning."), as each says too little alone and outlets quote them as one remark;
+ * - the segments of a splice, each of at least a few words, and the spliced sentence as a whole too,
+ *   as another outlet may quote the whole sentence and a third one segment of it.
+ *
+ * Each holds a few content words. A quote that is one statement has none.
  */
 export function partsOf(text: string): Span[] {
   const parts: Span[] = [];
-  const add = (from: number, to: number): void => {
+  let pieces = 0;
+  const trimmed = (from: number, to: number): Span | undefined => {
     let s = from;
     let e = to;
     while (s < e && EDGE.test(text[s]!)) s++;
     while (e > s && EDGE.test(text[e - 1]!)) e--;
-    if (parts.length < MAX_PARTS && e > s && countWords(text, s, e) >= MIN_PART_WORDS) parts.push({ start: s, end: e });
+    return e > s && countWords(text, s, e) >= MIN_PART_WORDS ? { start: s, end: e } : undefined;
   };
+  const all = trimmed(0, text.length);
+  const add = (span: Span | undefined): void => {
+    if (span && all && span.start === all.start && span.end === all.end) return;
+    if (span && parts.length < MAX_PARTS && contentWords(text.slice(span.start, span.end)) >= MIN_PART_CONTENT) parts.push(span);
+  };
+  // A run of sentences too short to be matched alone, waiting to make up a part together.
+  let shortRun: Span | undefined;
+  /** The part such a run made up, while the sentences read since are short too. */
+  let grouped: number | undefined;
   for (const sentence of sentenceSpans(text, { start: 0, end: text.length })) {
+    pieces++;
+    const segments: Span[] = [];
     let at = sentence.start;
     SPLICE.lastIndex = at;
     for (let m = SPLICE.exec(text); m && m.index < sentence.end; m = SPLICE.exec(text)) {
-      add(at, m.index);
+      const s = trimmed(at, m.index);
+      if (s) segments.push(s);
       at = m.index + m[0].length;
     }
-    add(at, sentence.end);
+    const last = trimmed(at, sentence.end);
+    if (last) segments.push(last);
+    const whole = trimmed(sentence.start, sentence.end);
+    if (!whole) continue;
+    if (segments.length > 1) {
+      pieces += segments.length - 1;
+      shortRun = undefined;
+      grouped = undefined;
+      add(whole);
+      for (const s of segments) add(s);
+    } else if (contentWords(text.slice(whole.start, whole.end)) >= MIN_PART_CONTENT) {
+      shortRun = undefined;
+      grouped = undefined;
+      add(whole);
+    } else if (grouped !== undefined) {
+      // The run made up a part already: the short sentences after it belong with it.
+      parts[grouped] = { start: parts[grouped].start, end: whole.end };
+    } else {
+      shortRun = { start: shortRun?.start ?? whole.start, end: whole.end };
+      const before = parts.length;
+      add(shortRun);
+      if (parts.length > before) grouped = before;
+    }
     if (parts.length === MAX_PARTS) break;
   }
-  return parts.length > 1 ? parts : [];
+  // A run of short sentences may have grown into the whole quote.
+  if (pieces < 2 || (parts.length === 1 && all && parts[0].start === all.start && parts[0].end === all.end)) return [];
+  // A lone part goes on with more of its own ("Thank you." before it says nothing to match).
+  if (parts.length === 1) {
+    const [p] = parts;
+    if (contentWords(text.slice(0, p.start)) + contentWords(text.slice(p.end)) < LONE_PART_REST) return [];
+  }
+  return parts;
 }
 
 function countWords(text: string, from: number, to: number): number {

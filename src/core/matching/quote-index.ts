@@ -4,7 +4,7 @@ import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignm
 import { partsOf } from './parts';
 import { QuoteStore, type Entry, type Pair } from './quote-store';
 import { GROUP_CLIQUE, identicalGroups, linkWithinDocument } from './same-document';
-import { contentWords, leadingWords, wordForms } from './text';
+import { leadingWords, wordForms } from './text';
 
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
@@ -14,8 +14,6 @@ const MAX_LINKS = 32;
  * the product of their lengths, so past this the quote is matched on its opening words only.
  */
 const MAX_MATCH_WORDS = 300;
-/** Content words other than names a part needs to be matched on its own. */
-const MIN_PART_CONTENT = 4;
 /** Words more than a part that a whole quote needs to be read as going on past it. */
 const LONGER_BY = 4;
 /** Score of a link whose one side is the very words of a part of the other. */
@@ -194,10 +192,9 @@ export class QuoteIndex {
   /** Adds a whole quote, and its parts when it joins several statements. */
   private insert(q: QuoteRef, docId: string): number {
     const n = this.quotes.add(q.id, docId, q.text, q.kind, -1, 0);
-    // A part that names only people, places and dates ("On 26 April.", "Beijing on Friday.") says too
-    // little to be matched on its own.
-    const parts = partsOf(q.text).filter((span) => contentWords(q.text.slice(span.start, span.end)) >= MIN_PART_CONTENT);
-    if (parts.length > 1) {
+    // A quote may join one remark that stands alone with others too short to: the one is still a part.
+    const parts = partsOf(q.text);
+    if (parts.length > 0) {
       this.entries[n]!.parts = parts.map((span, k) => this.quotes.add(partId(q.id, k), docId, q.text.slice(span.start, span.end), q.kind, n, span.start));
     }
     return n;
@@ -264,14 +261,14 @@ export class QuoteIndex {
   }
 
   /**
-   * Whether entry `x` has more to say after the words it shares with `y`, roughly: a part that is not
-   * its quote's last, or a whole quote several words longer than the other.
+   * Whether entry `x` has more to say after the words it shares with `y`, roughly: a part that another
+   * part of its quote follows, or a whole quote several words longer than the other.
    */
   private goesOnAfter(x: number, y: number): boolean {
     const e = this.entries[x]!;
     if (e.root !== x) {
-      const parts = this.entries[e.root]!.parts!;
-      return parts.indexOf(x) < parts.length - 1;
+      const end = e.offset + e.text.length;
+      return this.entries[e.root]!.parts!.some((p) => this.entries[p]!.offset >= end);
     }
     return e.words >= this.entries[y]!.words + LONGER_BY;
   }

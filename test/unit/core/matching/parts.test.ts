@@ -8,15 +8,34 @@ const spelled = (text: string): string[] => partsOf(text).map((p) => text.slice(
 
 describe('parts of a quote', () => {
   it('splits a quote into its sentences and the remarks of a splice', () => {
-    assert.deepEqual(spelled('It is going to take some time. The people of the city can count on us.'), [
-      'It is going to take some time.',
+    assert.deepEqual(spelled('It is going to take a long time to rebuild. The people of the city can count on us.'), [
+      'It is going to take a long time to rebuild.',
       'The people of the city can count on us.',
     ]);
-    assert.deepEqual(spelled('We will act quickly … and we will act together [...] whatever it costs the country.'), [
-      'We will act quickly',
-      'and we will act together',
-      'whatever it costs the country.',
+    assert.deepEqual(spelled('We will act quickly to rebuild … and we will act together [...] whatever it costs the whole country.'), [
+      'We will act quickly to rebuild',
+      'whatever it costs the whole country.',
     ]);
+  });
+
+  it('takes a spliced sentence whole as well as its segments', () => {
+    assert.deepEqual(spelled('Climate change is here and terrifying. The era of global warming has ended; the era of global boiling has arrived'), [
+      'Climate change is here and terrifying.',
+      'The era of global warming has ended; the era of global boiling has arrived',
+      'The era of global warming has ended',
+      'the era of global boiling has arrived',
+    ]);
+  });
+
+  it('takes a run of short sentences together, as each says too little alone', () => {
+    assert.deepEqual(spelled('The era of global boiling has begun. Climate change is here. It’s terrifying. And that’s just the beginning.'), [
+      'The era of global boiling has begun.',
+      'Climate change is here. It’s terrifying. And that’s just the beginning.',
+    ]);
+  });
+
+  it('keeps one sentence that stands alone among others too short to', () => {
+    assert.deepEqual(spelled('The era of global boiling has begun. It’s terrifying. Thank you.'), ['The era of global boiling has begun.']);
   });
 
   it('keeps a quote of one statement whole: abbreviations, initials, and parts too short to stand alone', () => {
@@ -106,6 +125,22 @@ describe('formulas and rewordings', () => {
 });
 
 describe('parts and formulas across articles', () => {
+  it('links the first sentence of a long statement quoted alone elsewhere, and a run of short sentences', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, 'The era of global boiling has begun. Climate change is here. It’s terrifying')]);
+    index.set('b', [quote('b', 0, 'The era of global warming has ended; the era of global boiling has arrived.')]);
+    index.set('c', [quote('c', 0, 'Record heat across the board this month. Climate change is here. It is terrifying. And it is just the beginning.')]);
+    assert.ok(index.linksOf('a-q0').find((l) => l.to === 'b-q0'), 'the first sentence finds its version');
+    assert.ok(index.linksOf('a-q0').find((l) => l.to === 'c-q0'), 'the short sentences find theirs');
+  });
+
+  it('does not link two statements by a short sentence of a formula each holds', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, 'We did it. The people of this country voted for change and now change begins.')]);
+    index.set('b', [quote('b', 0, 'We did it. Our team beat the champions in the final after extra time.')]);
+    assert.deepEqual(index.linksOf('a-q0'), []);
+  });
+
   it('links a clause after a semicolon to its versions', () => {
     const index = new QuoteIndex();
     index.set('a', [quote('a', 0, 'The era of global warming has ended; the era of global boiling has arrived')]);
