@@ -44,7 +44,24 @@ interface TokenReading {
   readonly name: boolean;
   /** A name at the start of a sentence, where every word is capitalised. */
   readonly nameAtStart: boolean;
+  /**
+   * A contraction read as the two words it stands for ("you're": "you are"), so that outlets writing it
+   * out or not quote the same words: the first word spans the token up to `at`, the second the rest.
+   */
+  readonly split?: { readonly at: number; readonly first: TokenReading; readonly second: TokenReading };
 }
+
+/** Pronouns whose "'s" is "is" or "has", never a possessive. */
+const IS_BEFORE = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how']);
+/** The word a clitic stands for, after a pronoun ("'d" is "would" or "had": "I'd like to"). */
+const CLITIC_WORDS: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', m: 'am', d: 'would' };
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'there', 'who', 'what']);
+/** Negated auxiliaries whose first part is not spelled as the word ("won't": "will not"). */
+const NOT_STEMS: Record<string, string> = { wo: 'will', sha: 'shall' };
+/** Spoken forms written as one word, the two words they stand for and where the first one ends. */
+const RUN_TOGETHER: Record<string, readonly [string, string, number]> = {
+  gonna: ['going', 'to', 3], wanna: ['want', 'to', 3], gotta: ['got', 'to', 3],
+};
 
 /**
  * Readings of the tokens seen so far. News text repeats its words, and a reading takes several
@@ -69,6 +86,41 @@ function read(raw: string): TokenReading {
   }
   readingHits.misses++;
   const lower = raw.toLowerCase().replace(/[’‘]/g, "'");
+  reading = expansion(raw, lower) ?? readWord(raw, lower);
+  // A longer token may be a slice that keeps its whole article alive, so it is not kept as a key.
+  if (raw.length < SLICE_MIN_LENGTH) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(raw, reading);
+  }
+  return reading;
+}
+
+/** The two words a contraction stands for, read each on its own; undefined for any other token. */
+function expansion(raw: string, lower: string): TokenReading | undefined {
+  // "Can't" is the one word written out too ("cannot").
+  if (lower === "can't") return read('cannot');
+  let words: readonly [string, string, number] | undefined = RUN_TOGETHER[lower];
+  const clitic = CLITIC.exec(lower);
+  if (!words && clitic) {
+    const bare = lower.slice(0, clitic.index);
+    const said = clitic[1] === 's' ? (IS_BEFORE.has(bare) ? 'is' : undefined) : PRONOUNS.has(bare) ? CLITIC_WORDS[clitic[1]] : undefined;
+    if (said) words = [bare, said, clitic.index];
+  }
+  if (!words && lower.endsWith("n't") && lower.length > 3) {
+    const bare = lower.slice(0, -3);
+    words = [NOT_STEMS[bare] ?? bare, 'not', bare.length];
+  }
+  if (!words) return undefined;
+  const [firstWord, secondWord, at] = words;
+  // The first word keeps the token's capital, which may make it a name or a sentence's first word.
+  const first = read(/^\p{Lu}/u.test(raw) ? firstWord[0].toUpperCase() + firstWord.slice(1) : firstWord);
+  const second = read(secondWord);
+  return { ...first, split: { at, first, second } };
+}
+
+/** A word read as it is written. */
+function readWord(raw: string, lower: string): TokenReading {
+  let reading: TokenReading;
   const acronym = ACRONYMS.get(lower.replace(/\./g, ''));
   const isAcronym = acronym !== undefined && (raw === raw.toUpperCase() || raw.includes('.'));
   const clitic = CLITIC.exec(lower);
@@ -84,11 +136,6 @@ function read(raw: string): TokenReading {
     const stem = stemOf(americanSpelling(bare));
     const capital = /^\p{Lu}/u.test(raw);
     reading = { norm, stem, name: capital, nameAtStart: capital && !isKnownWord(stem) };
-  }
-  // A longer token may be a slice that keeps its whole article alive, so it is not kept as a key.
-  if (raw.length < SLICE_MIN_LENGTH) {
-    if (readings.size >= MAX_READINGS) readings.clear();
-    readings.set(raw, reading);
   }
   return reading;
 }
@@ -113,7 +160,16 @@ export function leadingWords(text: string, max: number): string {
 /** Splits a quote into words with their normalised forms only: cheaper than `words` for diffs. */
 export function wordForms(text: string): WordForm[] {
   const out: WordForm[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ start: m.index, end: m.index + m[0].length, norm: read(m[0]).norm });
+  for (const m of text.matchAll(WORD)) {
+    const r = read(m[0]);
+    const end = m.index + m[0].length;
+    if (r.split) {
+      const at = m.index + r.split.at;
+      out.push({ start: m.index, end: at, norm: r.split.first.norm }, { start: at, end, norm: r.split.second.norm });
+    } else {
+      out.push({ start: m.index, end, norm: r.norm });
+    }
+  }
   return out;
 }
 
@@ -139,7 +195,15 @@ export function words(text: string): Word[] {
     if (!sentenceStart && endsSentence(text, last, start)) sentenceStart = true;
     last = start + raw.length;
     const r = read(raw);
-    out.push({ start, end: last, norm: r.norm, stem: r.stem, name: sentenceStart || titleCase ? r.nameAtStart : r.name });
+    const atStart = sentenceStart || titleCase;
+    if (r.split) {
+      const at = start + r.split.at;
+      const { first, second } = r.split;
+      out.push({ start, end: at, norm: first.norm, stem: first.stem, name: atStart ? first.nameAtStart : first.name });
+      out.push({ start: at, end: last, norm: second.norm, stem: second.stem, name: false });
+    } else {
+      out.push({ start, end: last, norm: r.norm, stem: r.stem, name: atStart ? r.nameAtStart : r.name });
+    }
     sentenceStart = false;
   }
   return out;
