@@ -261,14 +261,13 @@ export class QuoteIndex {
   }
 
   /**
-   * Whether entry `x` has more to say after the words it shares with `y`, roughly: a part that another
-   * part of its quote follows, or a whole quote several words longer than the other.
+   * Whether entry `x` has more to say after the words it shares with `y`, roughly: a part its quote
+   * goes on past by several words, or a whole quote several words longer than the other.
    */
   private goesOnAfter(x: number, y: number): boolean {
     const e = this.entries[x]!;
     if (e.root !== x) {
-      const end = e.offset + e.text.length;
-      return this.entries[e.root]!.parts!.some((p) => this.entries[p]!.offset >= end);
+      return wordForms(this.entries[e.root]!.text.slice(e.offset + e.text.length)).length >= LONGER_BY;
     }
     return e.words >= this.entries[y]!.words + LONGER_BY;
   }

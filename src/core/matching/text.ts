@@ -25,12 +25,38 @@ const STOPWORDS = new Set([...stopwordList, ...EXTRA_STOPWORDS]);
 /** News writing spells the same country as an acronym with or without dots. */
 const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'eu'], ['un', 'un']]);
 
+/** A token: a dotted acronym, or letters and digits with inner apostrophes and hyphens. */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
+/** Shortest word of a hyphenated compound read on its own: "so-called", "de-escalation" stay whole. */
+const COMPOUND_PART = 3;
+
+/** A word of a text and where it starts. */
+interface Token {
+  readonly index: number;
+  readonly text: string;
+}
+
 /**
- * A word: a dotted acronym, or letters and digits with inner apostrophes. A hyphenated compound is its
- * words, as outlets write the same one with a hyphen, a space or neither ("strip-mining", "strip
- * mining"; "once-iconic", "once iconic").
+ * The words of a text. A hyphenated compound of words is its words, as outlets write the same one with
+ * a hyphen, a space or neither ("strip-mining", "strip mining"; "once-iconic", "once iconic"); one
+ * with a prefix or a particle ("so-called", "wake-up") is one word.
  */
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*/gu;
+function* tokens(text: string): Generator<Token> {
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const pieces = raw.includes('-') ? raw.split('-') : undefined;
+    if (!pieces || pieces.some((p) => p.length < COMPOUND_PART)) {
+      yield { index: m.index, text: raw };
+      continue;
+    }
+    let at = m.index;
+    for (const p of pieces) {
+      yield { index: at, text: p };
+      at += p.length + 1;
+    }
+  }
+}
+
 const CLITIC = /'(s|re|ve|ll|d|m)$/;
 
 /** A word's place and normalised form, all a word diff needs. */
@@ -149,10 +175,10 @@ export function leadingWords(text: string, max: number): string {
   if (text.length <= 2 * max) return text;
   let count = 0;
   let end = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of tokens(text)) {
     if (count === max) return text.slice(0, end);
     count++;
-    end = m.index + m[0].length;
+    end = m.index + m.text.length;
   }
   return text;
 }
@@ -160,9 +186,9 @@ export function leadingWords(text: string, max: number): string {
 /** Splits a quote into words with their normalised forms only: cheaper than `words` for diffs. */
 export function wordForms(text: string): WordForm[] {
   const out: WordForm[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const r = read(m[0]);
-    const end = m.index + m[0].length;
+  for (const m of tokens(text)) {
+    const r = read(m.text);
+    const end = m.index + m.text.length;
     if (r.split) {
       const at = m.index + r.split.at;
       out.push({ start: m.index, end: at, norm: r.split.first.norm }, { start: at, end, norm: r.split.second.norm });
@@ -183,7 +209,7 @@ export function contentWords(text: string): number {
 /** Splits a quote into words, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  const matches = [...text.matchAll(WORD)];
+  const matches = [...tokens(text)];
   // In a headline's title case every word is capitalised, so a capital says no more than at the start
   // of a sentence ("You're Going to Die", "Change Begins Now").
   const titleCase = isTitleCase(matches);
@@ -191,7 +217,7 @@ export function words(text: string): Word[] {
   let last = 0;
   for (const m of matches) {
     const start = m.index;
-    const raw = m[0];
+    const raw = m.text;
     if (!sentenceStart && endsSentence(text, last, start)) sentenceStart = true;
     last = start + raw.length;
     const r = read(raw);
@@ -216,14 +242,14 @@ const TITLE_CASE_WORDS = 3;
  * Whether a text is written in title case: every content word capitalised, at least a few of them, and
  * at least one a word of the language (a run of names, "Joe Biden", is not a headline).
  */
-function isTitleCase(matches: readonly RegExpMatchArray[]): boolean {
+function isTitleCase(matches: readonly Token[]): boolean {
   if (matches.length < TITLE_CASE_WORDS) return false;
   let content = 0;
   let known = false;
   for (const m of matches) {
-    const r = read(m[0]);
+    const r = read(m.text);
     if (!r.stem) continue;
-    if (!/^\p{Lu}/u.test(m[0])) return false;
+    if (!/^\p{Lu}/u.test(m.text)) return false;
     content++;
     if (!r.nameAtStart) known = true;
   }
