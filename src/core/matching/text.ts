@@ -27,8 +27,14 @@ const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'e
 
 /** A token: a dotted acronym, or letters and digits with inner apostrophes and hyphens. */
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu;
-/** Shortest word of a hyphenated compound read on its own: "so-called", "de-escalation" stay whole. */
-const COMPOUND_PART = 3;
+/**
+ * Shortest word of a hyphenated compound read on its own. Two longer words joined are a compound
+ * outlets also write open or closed ("strip-mining", "once-iconic"); a piece of three letters or
+ * fewer is mostly a prefix, a particle or a short modifier that makes one word with the other
+ * ("so-called", "de-escalation", "wake-up", "dual-use"), and read alone it matches that short word
+ * wherever it stands.
+ */
+const COMPOUND_PART = 4;
 
 /** A word of a text and where it starts. */
 interface Token {
@@ -39,7 +45,7 @@ interface Token {
 /**
  * The words of a text. A hyphenated compound of words is its words, as outlets write the same one with
  * a hyphen, a space or neither ("strip-mining", "strip mining"; "once-iconic", "once iconic"); one
- * with a prefix or a particle ("so-called", "wake-up") is one word.
+ * with a prefix, a particle or another short piece ("so-called", "wake-up", "dual-use") is one word.
  */
 function* tokens(text: string): Generator<Token> {
   for (const m of text.matchAll(WORD)) {

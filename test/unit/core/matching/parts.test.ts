@@ -8,19 +8,19 @@ const spelled = (text: string): string[] => partsOf(text).map((p) => text.slice(
 
 describe('parts of a quote', () => {
   it('splits a quote into its sentences and the remarks of a splice', () => {
-    assert.deepEqual(spelled('It is going to take a long time to rebuild. The people of the city can count on us.'), [
+    assert.deepEqual(spelled('It is going to take a long time to rebuild. The people of this great city can count on us.'), [
       'It is going to take a long time to rebuild.',
-      'The people of the city can count on us.',
+      'The people of this great city can count on us.',
     ]);
-    assert.deepEqual(spelled('We will act quickly to rebuild … and we will act together [...] whatever it costs the whole country.'), [
-      'We will act quickly to rebuild',
+    assert.deepEqual(spelled('We will act quickly to rebuild the bridge … and we will act together [...] whatever it costs the whole country.'), [
+      'We will act quickly to rebuild the bridge',
       'whatever it costs the whole country.',
     ]);
   });
 
   it('takes a spliced sentence whole as well as its segments', () => {
-    assert.deepEqual(spelled('Climate change is here and terrifying. The era of global warming has ended; the era of global boiling has arrived'), [
-      'Climate change is here and terrifying.',
+    assert.deepEqual(spelled('Climate change is here and terrifying for millions. The era of global warming has ended; the era of global boiling has arrived'), [
+      'Climate change is here and terrifying for millions.',
       'The era of global warming has ended; the era of global boiling has arrived',
       'The era of global warming has ended',
       'the era of global boiling has arrived',

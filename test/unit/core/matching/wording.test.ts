@@ -9,7 +9,7 @@ describe('words written differently by different outlets', () => {
     assert.equal(compareQuotes('You are strip-mining Boeing.', 'You’re strip mining it')?.relation, 'variant');
     assert.equal(compareQuotes('a once-iconic company that somehow lost its way', 'It is about a company, a once iconic company, that somehow lost its way.')?.relation, 'fragment');
     // A prefix or a particle does not make a word of its own.
-    assert.deepEqual(words('so-called de-escalation wake-up').map((w) => w.norm), ['so-called', 'de-escalation', 'wake-up']);
+    assert.deepEqual(words('so-called de-escalation wake-up dual-use').map((w) => w.norm), ['so-called', 'de-escalation', 'wake-up', 'dual-use']);
   });
 
   it('does not take the capitals of a headline in title case for names', () => {
