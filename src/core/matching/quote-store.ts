@@ -257,10 +257,8 @@ export class QuoteStore {
     const doc = this.docOf[n];
     const docOf = this.docOf;
     const massOf = this.massOf;
-    // Among equals the smaller first: a sentence that is all the new quote's words says more than the
-    // long quotes holding it, and a quote quoted everywhere is held by more of them than are compared.
     const beats = (x: number, y: number): boolean =>
-      evidence[x] > evidence[y] || (evidence[x] === evidence[y] && (massOf[x] < massOf[y] || (massOf[x] === massOf[y] && x < y)));
+      evidence[x] > evidence[y] || (evidence[x] === evidence[y] && x < y);
     for (let t = 0; t < touchedEnd; t++) {
       const other = touched[t];
       const v = evidence[other];
