@@ -240,3 +240,38 @@ export const TITLE_NOUNS = new Set([
   'admiral', 'colonel', 'lieutenant', 'sergeant', 'superintendent', 'inspector', 'professor', 'doctor',
   'representative', 'chair', 'head', 'boss',
 ]);
+
+/**
+ * Words a reply opens with: "“Yes sir,” Calhoun confirmed". "no" is left out: "a “no deal” exit"
+ * makes it a determiner as often as an answer.
+ */
+export const INTERJECTIONS = new Set([
+  'yes', 'yeah', 'yep', 'okay', 'ok', 'sure', 'absolutely', 'thanks', 'hello', 'sorry', 'goodbye', 'wow', 'oh',
+]);
+
+/** Conjunctions that open the rest of a sentence, never a name or a scare-quoted phrase. */
+export const CLAUSE_CONJUNCTIONS = new Set(['but', 'and', 'because', 'although', 'though', 'unless', 'so', 'yet', 'or']);
+
+/**
+ * Words that may follow a present-tense verb in a short clause and cannot follow a plural noun that
+ * ends a noun phrase: an adverb of time or place, an article, a possessive, an object pronoun ("change
+ * begins now", "Boeing puts profits first" but not "red lines", "boots on the ground").
+ */
+export const AFTER_VERB = new Set([
+  'now', 'here', 'today', 'again', 'back', 'up', 'down', 'out', 'away', 'soon', 'forward', 'tonight', 'too',
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'our', 'their', 'my', 'your',
+  'me', 'him', 'us', 'them', 'it', 'you', 'everything', 'nothing', 'everyone', 'no',
+]);
+
+/** Words ending in -s that are not a verb of the present tense. */
+export const NOT_VERBS_IN_S = new Set([
+  'this', 'his', 'its', 'us', 'yes', 'as', 'was', 'is', 'has', 'does', 'thus', 'plus', 'less', 'unless',
+  'perhaps', 'always', 'sometimes', 'news', 'series', 'towards', 'afterwards', 'whereas', 'besides', 'ours',
+  'yours', 'theirs', 'hers', 'whose', 'nervous', 'serious', 'famous', 'various', 'previous', 'obvious',
+]);
+
+/** Adverbs that may stand between an auxiliary and the quoted rest of its clause ("could now “get…”"). */
+export const BETWEEN_AUXILIARY_AND_VERB = new Set([
+  'now', 'not', 'never', 'also', 'still', 'only', 'just', 'even', 'soon', 'again', 'finally', 'already',
+  'always', 'really', 'ever', 'then', 'indeed', 'truly', 'simply',
+]);
