@@ -22,7 +22,7 @@ export class FullNames {
     const seen = new Map<string, string[]>();
     this.words = mentions.map((m) => {
       let w = seen.get(m.text);
-      if (!w) seen.set(m.text, (w = fold(m.text).split(/\s+/).filter((x) => x.length > 0)));
+      if (!w) seen.set(m.text, (w = withoutTitle(fold(m.text).split(/\s+/).filter((x) => x.length > 0))));
       return w;
     });
     mentions.forEach((m, i) => {
@@ -63,10 +63,10 @@ export class FullNames {
       }
     }
     if (nearest >= 0) return this.of(nearest);
-    if (later.length === 0) return this.misspelt(index) ?? m.text;
+    if (later.length === 0) return this.misspelt(index) ?? untitled(m.text);
     const longest = later.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a));
     const agree = later.every((t) => fold(longest).includes(fold(t)));
-    return agree ? longest : m.text;
+    return agree ? longest : untitled(m.text);
   }
 
   /** Whether mention `longer` is a fuller form of mention `shorter`, middle initials aside ("John Q. Smith" of "John Smith"). */
@@ -124,6 +124,43 @@ const MAX_TYPO_CANDIDATES = 200;
 /** Words shorter than this are not read as misspelt: "Kane" and "Kate" are two people. */
 const MIN_TYPO_WORD = 5;
 
+/**
+ * Words of an office or a country that headlines and short forms put before a surname ("PM Starmer",
+ * "UK PM Sunak", "President Biden"): not part of the name, so that the surname finds the full name.
+ */
+const TITLE_WORDS = new Set([
+  'pm', 'uk', 'us', 'u.s', 'u.s.', 'prime', 'minister', 'president', 'chancellor', 'premier', 'mr', 'mr.', 'mrs',
+  'mrs.', 'ms', 'ms.', 'sir', 'dame', 'dr', 'dr.', 'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor',
+  'secretary', 'ceo', 'new', 'former', 'vice', 'rep', 'rep.',
+]);
+
+/** Titles that only a person carries: a name after one is a person's ("PM Starmer", "Mr Hunt"). */
+const PERSON_TITLES = new Set([
+  'pm', 'president', 'chancellor', 'premier', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame', 'dr', 'dr.',
+  'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor', 'secretary', 'ceo', 'rep', 'rep.',
+]);
+
+/** A name as written without the titles before it ("UK PM Sunak" is Sunak), never all of its words. */
+function untitled(text: string): string {
+  const words = text.split(/\s+/);
+  const kept = withoutTitle(words.map(fold));
+  return words.slice(words.length - kept.length).join(' ');
+}
+
+/** Whether a mention reads as a title before a name ("PM Starmer", "UK PM Sunak"), which only a person has. */
+function titledName(text: string): boolean {
+  const words = fold(text).split(/\s+/);
+  const kept = withoutTitle(words);
+  return kept.length < words.length && words.slice(0, words.length - kept.length).some((w) => PERSON_TITLES.has(w));
+}
+
+/** The words of a name without the titles before it, never all of them. */
+function withoutTitle(words: string[]): string[] {
+  let k = 0;
+  while (k < words.length - 1 && TITLE_WORDS.has(words[k])) k++;
+  return k === 0 ? words : words.slice(k);
+}
+
 /** A middle initial: "q." or "q". */
 function isInitial(word: string): boolean {
   return /^\p{L}\.?$/u.test(word);
@@ -161,7 +198,8 @@ function fold(s: string): string {
  * The mentions as a reader takes them: a name the recogniser typed as an organisation or a place that
  * repeats a person named before it, whole or by surname ("David Calhoun … Calhoun turned"), is that
  * person. Only a person introduced earlier counts, so that "Ford" before any Ford is named stays the
- * company. Indices are kept, so the result stands in for `mentions`.
+ * company. A name after a title only people carry ("PM Starmer", "UK PM Sunak") is a person's too.
+ * Indices are kept, so the result stands in for `mentions`.
  */
 export function asPeople(mentions: readonly RawMention[]): readonly RawMention[] {
   const known = new Set<string>();
@@ -174,7 +212,7 @@ export function asPeople(mentions: readonly RawMention[]): readonly RawMention[]
       if (w.length > 1 && w[w.length - 1].length > 2) known.add(w[w.length - 1]);
       return m;
     }
-    if ((m.type === 'organization' || m.type === 'place') && known.has(key)) {
+    if ((m.type === 'organization' || m.type === 'place') && (known.has(key) || titledName(m.text))) {
       changed = true;
       return { ...m, type: 'person' as const };
     }
