@@ -204,3 +204,15 @@ export function embedded(toks: readonly Tok[], first: number, reach: number): bo
   }
   return false;
 }
+
+/**
+ * Where the source named by a phrase of attribution at toks[k] begins: after "according to" or "in the
+ * words of" ("It was, in the words of Matthew Bartlett, “…”"), both of which give the words that
+ * follow or surround them to the source they name; -1 when no such phrase opens at k.
+ */
+export function sourcePhraseEnd(toks: readonly Tok[], k: number): number {
+  const w = (i: number): string => toks[i]?.text.toLowerCase() ?? '';
+  if (w(k) === 'according' && w(k + 1) === 'to') return k + 2;
+  if (w(k) === 'in' && w(k + 1) === 'the' && w(k + 2) === 'words' && w(k + 3) === 'of') return k + 4;
+  return -1;
+}

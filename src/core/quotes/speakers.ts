@@ -7,7 +7,7 @@ import { asPeople, FullNames } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -98,9 +98,8 @@ class Attributor {
     }
     const first = toks[k];
     if (!first || first.kind !== 'word') return null;
-    if (first.text.toLowerCase() === 'according' && toks[k + 1]?.text === 'to') {
-      return this.subjects.subjectAfter(toks, k + 2, 'according-to');
-    }
+    const source = sourcePhraseEnd(toks, k);
+    if (source >= 0) return this.subjects.subjectAfter(toks, source, 'according-to');
     const titled = isTitleCase(toks);
     if (reportingAt(toks, k, titled)?.form === 'finite') {
       if (crossed && !endsClause(toks, k + 1)) return null;
@@ -301,7 +300,7 @@ class Attributor {
     return null;
   }
 
-  /** `according to X` anywhere in the quote's sentence. */
+  /** `according to X` or `in the words of X` anywhere in the quote's sentence. */
   private accordingTo(q: QuoteSpan): SpeakerRef | null {
     const s = this.doc.sentenceAt(q.outer.start);
     if (!s) return null;
@@ -309,10 +308,9 @@ class Attributor {
     const qi = tokenIndexAt(toks, q.outer.start);
     const last = Math.min(toks.length - 1, qi + LOOK_AHEAD * 2);
     for (let k = Math.max(0, qi - LOOK_BEHIND); k < last; k++) {
-      if (toks[k].text.toLowerCase() === 'according' && toks[k + 1].text === 'to') {
-        const ref = this.subjects.subjectAfter(toks, k + 2, 'according-to');
-        if (ref) return ref;
-      }
+      const source = sourcePhraseEnd(toks, k);
+      const ref = source >= 0 ? this.subjects.subjectAfter(toks, source, 'according-to') : null;
+      if (ref) return ref;
     }
     return null;
   }

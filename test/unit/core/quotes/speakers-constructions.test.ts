@@ -46,3 +46,15 @@ describe('speaker attribution: names with a title before them', () => {
     assert.deepEqual(names(text, [['Ford Motor', 'organization']]), ['Ford Motor']);
   });
 });
+
+describe('speaker attribution: the source named by “in the words of”', () => {
+  it('gives the quote to the person whose words the sentence says they are, past an aside', () => {
+    const text = 'It was, in the words of Lena Park, a former envoy to the region, “a sad day for diplomacy.”';
+    assert.deepEqual(names(text, person('Lena Park')), ['Lena Park']);
+  });
+
+  it('reads it after the quote as “according to” is read', () => {
+    const text = '“The talks are over,” in the words of Omar Said.';
+    assert.deepEqual(names(text, person('Omar Said')), ['Omar Said']);
+  });
+});
