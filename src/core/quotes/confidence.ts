@@ -12,6 +12,8 @@ export const CONFIDENCE: Readonly<Record<SpeakerRef['via'], number>> = {
 };
 /** A role resolved to the person the article introduced in it ("the governor" for Gov. Wes Moore). */
 export const ROLE_RESOLVED = 0.75;
+/** A role of an office no one was introduced in, read as the person the article is about ("the Labour leader"). */
+export const PRINCIPAL_ROLE = 0.6;
 /** A role no person was introduced in ("a Foreign Ministry spokesman"): the role is the speaker. */
 export const ROLE_ONLY = 0.6;
 /** A capitalised name the recogniser did not find, or a nationality standing for a person. */

@@ -167,3 +167,54 @@ export function titlesOf(text: string, paras: readonly Paragraph[], quotes: read
   for (const i of indices) for (const w of titleOf(doc, mentions[i])) out.add(w);
   return out;
 }
+
+/**
+ * Heads of an office that news writing gives the story's central figure in place of their name, once
+ * it has named them ("Keir Starmer … The Labour leader declared", "the US president said" of Biden).
+ * Roles a central figure is not called by ("the judge", "the witness", "the spokesman") are left out:
+ * they name someone besides the person the story is about.
+ */
+const OFFICE_HEADS = new Set([
+  'president', 'leader', 'minister', 'premier', 'chancellor', 'mayor', 'governor', 'chief', 'head', 'boss',
+  'ceo', 'chairman', 'chairwoman', 'chair', 'executive', 'secretary', 'senator', 'captain', 'coach', 'manager',
+]);
+
+/**
+ * The person the article is about, for a definite role of an office toks[b..e] that no title of the
+ * article gives anyone ("The Labour leader declared" where Keir Starmer is named but never titled):
+ * the person named most often outside quotation marks, at least twice (of two named as often, the one
+ * named first), whom the article gives no other office and whose office the article gives no one else.
+ * `nameOf` tells the mentions of one person apart from another's. The mention returned is the
+ * principal's nearest before the phrase, else the first after it.
+ */
+export function principalInRole(doc: DocumentView, toks: readonly Tok[], b: number, e: number, nameOf: (i: number) => string): number | null {
+  if (NOT_DEFINITE.has(toks[b].text.toLowerCase())) return null;
+  let h = e;
+  while (h > b && !isPersonRole(toks[h].text)) h--;
+  const head = roleWord(toks[h].text);
+  if (!OFFICE_HEADS.has(head) || FORMER.some((w) => toks.slice(b, e + 1).some((t) => t.text.toLowerCase() === w))) return null;
+  const mentions = doc.mentions;
+  const counts = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    if (m.type !== 'person' || doc.quoteAt(m.start)) return;
+    const name = nameOf(i);
+    const list = counts.get(name);
+    if (list) list.push(i);
+    else counts.set(name, [i]);
+  });
+  // Map order is the order of first mention: of two people named as often, the one the article names
+  // first, in its headline or its lead, is the one it is about.
+  const ranked = [...counts.entries()].sort((x, y) => y[1].length - x[1].length);
+  const [top] = ranked;
+  if (!top || top[1].length < 2) return null;
+  const sameOffice = (title: Set<string>): boolean =>
+    title.has(head) || (ROLE_SYNONYMS[head] ?? []).some((w) => title.has(w)) || (GENERIC_HEADS.has(head) && [...title].some((w) => HEAD_ROLES.has(w)));
+  for (const i of top[1]) {
+    const title = titleOf(doc, mentions[i]);
+    if ([...title].some((w) => isPersonRole(w)) && !sameOffice(title)) return null;
+  }
+  for (const [, list] of ranked.slice(1)) if (list.some((i) => sameOffice(titleOf(doc, mentions[i])))) return null;
+  const phraseStart = toks[b].start;
+  const before = top[1].filter((i) => mentions[i].end <= phraseStart);
+  return before.length > 0 ? before[before.length - 1] : top[1][0];
+}

@@ -1,12 +1,12 @@
 import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
-import { EPITHET_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
+import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { subjectWord, isPersonRole } from './speakers-grammar';
-import { COUNTRY_WORDS, roleHolder } from './speakers-roles';
+import { COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
 
@@ -198,6 +198,8 @@ export class Subjects {
         const person = this.pronoun({ start, end });
         if (person) return { ...person, via, confidence: EPITHET_ROLE };
       }
+      const principal = principalInRole(this.doc, toks, b, e, (i) => this.names.of(i));
+      if (principal !== null) return { ...this.mentionRef(principal, mentions[principal], via), span: { start, end }, confidence: PRINCIPAL_ROLE };
       const org = inside.find((i) => mentions[i].type === 'organization');
       return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via, confidence: ROLE_ONLY };
     }

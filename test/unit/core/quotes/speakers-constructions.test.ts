@@ -58,3 +58,28 @@ describe('speaker attribution: the source named by “in the words of”', () =>
     assert.deepEqual(names(text, person('Omar Said')), ['Omar Said']);
   });
 });
+
+describe('speaker attribution: an office standing for the person the article is about', () => {
+  it('reads a definite office no title gives anyone as the person the article names most', () => {
+    const text =
+      'Maria Costa has won the election.\n\nThe Green leader declared that “the work begins now” as Costa thanked her staff.\n\nCosta spoke for ten minutes.';
+    assert.deepEqual(names(text, person('Maria Costa', 'Costa')), ['Maria Costa']);
+  });
+
+  it('looks forward when the office opens the article', () => {
+    const text = '“We will pay for all of it,” the US president said.\n\nAsked about the cost, Biden said: “That is our job.”\n\nBiden left.';
+    assert.deepEqual(names(text, person('Biden')), ['Biden', 'Biden']);
+  });
+
+  it('is not a person the article gives another office, nor the office of someone it titles so', () => {
+    const judged = 'Judge Ray Hill read the verdict.\n\nHill thanked the jury.\n\n“It is over,” the governor said.';
+    assert.deepEqual(names(judged, person('Ray Hill', 'Hill')), ['the governor']);
+    const other = 'Ana Ruiz met Governor Tom Bell.\n\nRuiz left. Ruiz smiled.\n\n“It is over,” the governor said.';
+    assert.deepEqual(names(other, person('Ana Ruiz', 'Ruiz', 'Tom Bell')), ['Tom Bell']);
+  });
+
+  it('is not read for roles a central figure is not called by', () => {
+    const text = 'Ana Ruiz was questioned.\n\nRuiz left. Ruiz smiled.\n\n“She lied,” the witness said.';
+    assert.deepEqual(names(text, person('Ana Ruiz', 'Ruiz')), ['the witness']);
+  });
+});
