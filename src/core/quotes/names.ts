@@ -220,3 +220,22 @@ export function asPeople(mentions: readonly RawMention[]): readonly RawMention[]
   });
   return changed ? out : mentions;
 }
+
+/** Words that make the name after them a storm's ("Hurricane Milton", "Typhoon Haiyan"). */
+const STORM = /(?:^|\s)(?:hurricane|typhoon|cyclone|storm)\s+$/i;
+
+/**
+ * The mentions without the storms among the people and organisations: storms have people's names
+ * ("Helene", "Milton"), and news of one names it in every other sentence, but a storm says nothing and
+ * is no "she" or "he". A name the article gives after "Hurricane" or "Typhoon" is a storm wherever it
+ * stands alone; storms become places, which no attribution takes for a speaker.
+ */
+export function withoutStorms(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
+  const storms = new Set<string>();
+  const isStorm = (m: RawMention): boolean => STORM.test(text.slice(Math.max(0, m.start - 16), m.start)) || STORM.test(m.text.replace(/\S+$/, ''));
+  for (const m of mentions) if (isStorm(m)) storms.add(fold(m.text.split(/\s+/).pop() ?? ''));
+  if (storms.size === 0) return mentions;
+  return mentions.map((m) =>
+    m.type !== 'place' && (isStorm(m) || (!/\s/.test(m.text.trim()) && storms.has(fold(m.text)))) ? { ...m, type: 'place' as const } : m,
+  );
+}
