@@ -216,3 +216,18 @@ export function sourcePhraseEnd(toks: readonly Tok[], k: number): number {
   if (w(k) === 'in' && w(k + 1) === 'the' && w(k + 2) === 'words' && w(k + 3) === 'of') return k + 4;
   return -1;
 }
+
+/** Conjunctions and prepositions that open a clause or phrase before the main clause of a sentence. */
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'since', 'if', 'despite', 'unlike', 'once', 'until', 'because']);
+
+/**
+ * The offset where a sentence's opening subordinate clause ends ("When Zelenskyy tried to respond,
+ * Trump interrupted": at its first comma), or -1 when the sentence does not open with one. The subject
+ * of such a clause is not the subject of the sentence's main verb.
+ */
+export function openingClauseEnd(toks: readonly Tok[]): number {
+  const first = toks[0];
+  if (!first || first.kind !== 'word' || !SUBORDINATORS.has(first.text.toLowerCase())) return -1;
+  for (let k = 1; k < toks.length && k < 30; k++) if (toks[k].text === ',') return toks[k].start;
+  return -1;
+}

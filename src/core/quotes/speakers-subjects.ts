@@ -5,7 +5,7 @@ import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from '.
 import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
-import { subjectWord, isPersonRole } from './speakers-grammar';
+import { isPersonRole, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
@@ -80,7 +80,11 @@ export class Subjects {
     const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
     const people = found.filter((i) => this.doc.mentions[i].type === 'person');
     // The subject rather than a person named in an object ("He painted Russia under President Putin").
-    const subject = people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]));
+    // "When Zelenskyy tried to respond, Trump interrupted, … stating": not the subject of the opening clause.
+    const clauseEnd = openingClauseEnd(toks);
+    const subject =
+      people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
+      people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]));
     if (subject === undefined && from === 0 && toks[0].kind === 'word' && PERSON_PRONOUNS.has(toks[0].text.toLowerCase())) {
       const ref = this.pronoun(toks[0]);
       if (ref) return { ...ref, via };
@@ -269,7 +273,9 @@ export class Subjects {
         people = agreeing.length > 0 ? agreeing : people.filter((i) => genderOf(i) === undefined);
       }
       if (people.length > 0) {
+        const clauseEnd = openingClauseEnd(s.tokens);
         const subject =
+          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
           people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i])) ??
           people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i])) ??
           people[0];

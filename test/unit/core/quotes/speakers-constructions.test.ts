@@ -83,3 +83,35 @@ describe('speaker attribution: an office standing for the person the article is 
     assert.deepEqual(names(text, person('Ana Ruiz', 'Ruiz')), ['the witness']);
   });
 });
+
+describe('speaker attribution: storms with people’s names', () => {
+  it('never gives a quote to a storm, which is no “she” either', () => {
+    const text =
+      'Mayor Rosa Vega spoke as Hurricane Ida neared.\n\nVega said the surge from Ida was severe. Ida’s winds rose. She expects the damage to be “catastrophic.”';
+    assert.deepEqual(names(text, person('Rosa Vega', 'Vega', 'Hurricane Ida', 'Ida')), ['Rosa Vega']);
+  });
+
+  it('keeps a person who shares a storm’s name where the article gives no storm', () => {
+    const text = 'Ida Berg met the board. She expects the vote to be “very close.”';
+    assert.deepEqual(names(text, person('Ida Berg')), ['Ida Berg']);
+  });
+});
+
+describe('speaker attribution: verbs of expectation and belief', () => {
+  it('gives a term to the one who expects or believes it', () => {
+    const text = 'Tom Reyes believes the plan is “doomed to fail.”';
+    assert.deepEqual(names(text, person('Tom Reyes')), ['Tom Reyes']);
+  });
+});
+
+describe('speaker attribution: a sentence opening with a subordinate clause', () => {
+  it('gives the words to the subject of the main clause, not of the clause before its comma', () => {
+    const text = 'When Lee tried to answer, Park interrupted, raising his voice and stating, “You are wrong about this.”';
+    assert.deepEqual(names(text, person('Lee', 'Park')), ['Park']);
+  });
+
+  it('reads a pronoun in the next sentence as that subject too', () => {
+    const text = 'When Lee tried to answer, Park interrupted.\n\nHe continued, “You are wrong about this.”';
+    assert.deepEqual(names(text, person('Lee', 'Park')), ['Park']);
+  });
+});
