@@ -231,3 +231,8 @@ export function openingClauseEnd(toks: readonly Tok[]): number {
   for (let k = 1; k < toks.length && k < 30; k++) if (toks[k].text === ',') return toks[k].start;
   return -1;
 }
+
+/** Whether a word after a quote opens a new clause, whose verb reports other words than the quote's. */
+export function opensNewClause(word: string): boolean {
+  return /^(?:after|before|when|while|because|if|since|until|although|though|once|unless|whereas)$/i.test(word);
+}

@@ -7,7 +7,7 @@ import { asPeople, FullNames, withoutStorms } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -97,7 +97,8 @@ class Attributor {
       k++;
     }
     const first = toks[k];
-    if (!first || first.kind !== 'word') return null;
+    // "called Vance “too radical” after Vance suggested …": a clause of its own, reporting something else.
+    if (!first || first.kind !== 'word' || opensNewClause(first.text)) return null;
     const source = sourcePhraseEnd(toks, k);
     if (source >= 0) return this.subjects.subjectAfter(toks, source, 'according-to');
     const titled = isTitleCase(toks);
@@ -294,7 +295,7 @@ class Attributor {
       let b = e;
       while (b > qi && toks[b - 1].kind === 'word') b--;
       const lead = toks[b - 1];
-      if (!lead || !(lead.text === ',' || lead.kind === 'quote')) return null;
+      if (!lead || !(lead.text === ',' || lead.kind === 'quote') || opensNewClause(toks[b].text)) return null;
       return this.subjects.subjectEndingAt(toks, b, e, 'after');
     }
     return null;

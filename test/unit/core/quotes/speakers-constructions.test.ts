@@ -115,3 +115,15 @@ describe('speaker attribution: a sentence opening with a subordinate clause', ()
     assert.deepEqual(names(text, person('Lee', 'Park')), ['Park']);
   });
 });
+
+describe('speaker attribution: a clause after the quote opening with a conjunction', () => {
+  it('does not give the quote to the subject of a clause reporting something else', () => {
+    const text = 'Last year, Ruiz had called Bell “too soft” after Bell suggested a truce.';
+    assert.deepEqual(names(text, person('Ruiz', 'Bell')), ['Ruiz']);
+  });
+
+  it('still reads a reporting verb right after the quote', () => {
+    const text = '“We are ready,” Bell said after the vote.';
+    assert.deepEqual(names(text, person('Bell')), ['Bell']);
+  });
+});
