@@ -45,6 +45,9 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'chuckle' }, { base: 'laugh', nounLike: true }, { base: 'sigh', nounLike: true },
   // Verbs of expectation and belief report the view of their subject, in words a quote may give.
   { base: 'expect' }, { base: 'believe' },
+  // Verbs of scolding and mockery are done in words: "berated Zelenskyy for “gambling with …”".
+  // Not "criticised": a decision or a policy is criticised as often as in words.
+  { base: 'berate' }, { base: 'mock', nounLike: true }, { base: 'scold' }, { base: 'chide' }, { base: 'rebuke', nounLike: true },
 ];
 
 function thirdPerson(base: string): string {

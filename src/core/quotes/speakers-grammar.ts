@@ -236,3 +236,11 @@ export function openingClauseEnd(toks: readonly Tok[]): number {
 export function opensNewClause(word: string): boolean {
   return /^(?:after|before|when|while|because|if|since|until|although|though|once|unless|whereas)$/i.test(word);
 }
+
+/**
+ * Whether toks[k] is "as" opening the complement the quote at `quote` finishes ("mocked Zelenskyy as an
+ * “insolent pig”"), with at most an article between: the verb's clause goes on, no new one opens.
+ */
+export function complementAs(toks: readonly Tok[], k: number, quote: number): boolean {
+  return toks[k].text.toLowerCase() === 'as' && quote - k <= 2 && (quote - k === 1 || /^(?:a|an|the)$/i.test(toks[k + 1].text));
+}

@@ -7,7 +7,7 @@ import { asPeople, FullNames, withoutStorms } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -162,14 +162,16 @@ class Attributor {
     return this.speechNounSubject(s, qi - 1) ?? this.headSubject(s, qi - 1);
   }
 
-  /** Whether the tokens between a reporting verb at `verb` and a term at `term` stay in the verb's clause. */
+  /** Whether the tokens between a reporting verb at `verb` and a term at `term` stay in the verb's clause, no one else named. */
   private inClause(toks: readonly Tok[], verb: number, term: number): boolean {
     for (let k = verb + 1; k < term; k++) {
       const t = toks[k];
       if (t.kind === 'quote' || (t.kind === 'punct' && ';:—–()'.includes(t.text))) return false;
-      if (t.kind === 'word' && (reportingVerb(t.text) || ELIDING.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'who')) return false;
+      if (t.kind === 'word' && (reportingVerb(t.text) || (ELIDING.has(t.text.toLowerCase()) && !complementAs(toks, k, term)) || t.text.toLowerCase() === 'who')) return false;
     }
-    return !this.doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => this.doc.mentions[m].type === 'person');
+    // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
+    const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;
+    return !this.doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => this.doc.mentions[m].type === 'person' && this.doc.mentions[m].start !== object);
   }
 
   /**

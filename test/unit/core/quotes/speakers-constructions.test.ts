@@ -127,3 +127,14 @@ describe('speaker attribution: a clause after the quote opening with a conjuncti
     assert.deepEqual(names(text, person('Bell')), ['Bell']);
   });
 });
+
+describe('speaker attribution: verbs of scolding and mockery', () => {
+  it('gives a term to the one who berates or mocks, not to the one berated', () => {
+    assert.deepEqual(names('Okafor berated Lund for “playing games with our lives”.', person('Okafor', 'Lund')), ['Okafor']);
+    assert.deepEqual(names('Okafor mocked Lund as a “paper tiger,” and left.', person('Okafor', 'Lund')), ['Okafor']);
+  });
+
+  it('leaves a term in a clause of its own to that clause’s speaker', () => {
+    assert.deepEqual(names('Okafor mocked Lund, and Ruiz called the plan a “paper tiger.”', person('Okafor', 'Lund', 'Ruiz')), ['Ruiz']);
+  });
+});
