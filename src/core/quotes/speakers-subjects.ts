@@ -186,6 +186,10 @@ export class Subjects {
     // "A spokesperson for Prime Minister Rishi Sunak" is the spokesperson, not Sunak.
     const servant = lastPerson !== undefined && this.roleOfSomeone(toks, b, mentions[lastPerson].start);
     if (lastPerson !== undefined && mentions[lastPerson].end === end && !servant) return this.mentionRef(lastPerson, mentions[lastPerson], via);
+    // Named as a reader names them: the person's full name and the role, without the person's titles.
+    const served = servant ? mentions[lastPerson] : undefined;
+    const role = served && served.end === end ? toks.slice(b, e).find((t) => isRoleNoun(t.text) && t.start < served.start) : undefined;
+    if (role && lastPerson !== undefined) return { name: `${this.names.of(lastPerson)}'s ${role.text.toLowerCase()}`, span: { start, end }, mention: null, via, confidence: ROLE_ONLY };
     const covering = servant ? -1 : this.doc.mentionAt(toks[e].start);
     if (covering >= 0 && mentions[covering].end === end) return this.mentionRef(covering, mentions[covering], via);
     if (headIsRole || isRoleNoun(toks[e].text)) {

@@ -138,3 +138,14 @@ describe('speaker attribution: verbs of scolding and mockery', () => {
     assert.deepEqual(names('Okafor mocked Lund, and Ruiz called the plan a “paper tiger.”', person('Okafor', 'Lund', 'Ruiz')), ['Ruiz']);
   });
 });
+
+describe('speaker attribution: a spokesperson for a person', () => {
+  it('is named as the person’s spokesperson, without the person’s titles', () => {
+    const text = 'A spokesperson for British Prime Minister Tom Hale said there was no plan for a “large-scale deployment” yet.';
+    assert.deepEqual(names(text, person('Tom Hale')), ['Tom Hale\'s spokesperson']);
+  });
+
+  it('keeps a spokesperson for a body as written', () => {
+    assert.deepEqual(names('“We are ready,” a spokesman for the ministry said.'), ['a spokesman for the ministry']);
+  });
+});
