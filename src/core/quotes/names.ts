@@ -1,5 +1,6 @@
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
+import { isNamingVerb, reportingVerb } from './lexicon';
 
 /** How many same-surname or same-forename mentions are examined when looking for a fuller name. */
 const MAX_CANDIDATES = 200;
@@ -238,4 +239,35 @@ export function withoutStorms(text: string, mentions: readonly RawMention[]): re
   return mentions.map((m) =>
     m.type !== 'place' && (isStorm(m) || (!/\s/.test(m.text.trim()) && storms.has(fold(m.text)))) ? { ...m, type: 'place' as const } : m,
   );
+}
+
+/**
+ * A headline's speaker that the recogniser ran into the words after it ("Trump Describes His Encounter",
+ * typed an organisation): where a mention of the article's first line opens with a person's name the
+ * article gives elsewhere, followed by a capitalised verb of reporting or naming ("Says", "Warns",
+ * "Describes"), the mention is narrowed to the name and read as the person. Title case capitalises
+ * the verb, which is how the recogniser came to take it into the name.
+ */
+export function headlineNames(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
+  const lineEnd = text.indexOf('\n');
+  const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => fold(m.text)));
+  let changed = false;
+  const out = mentions.map((m) => {
+    if (m.type === 'person' || (lineEnd >= 0 && m.start > lineEnd)) return m;
+    const words = m.text.split(/\s+/);
+    for (let n = 1; n < words.length; n++) {
+      const verb = words[n].toLowerCase();
+      if (!people.has(fold(words.slice(0, n).join(' '))) || !(reportingVerb(verb) === 'finite' || isNamingVerb(verb, undefined))) continue;
+      changed = true;
+      const name = words.slice(0, n).join(' ');
+      return { ...m, end: m.start + name.length, text: name, type: 'person' as const };
+    }
+    return m;
+  });
+  return changed ? out : mentions;
+}
+
+/** The mentions as the attribution reads them: mistyped people, storms and headline speakers mended. */
+export function peopleOf(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
+  return headlineNames(text, withoutStorms(text, asPeople(mentions)));
 }

@@ -3,7 +3,7 @@ import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
-import { asPeople, FullNames, withoutStorms } from './names';
+import { FullNames, peopleOf } from './names';
 import { echoSpeakers } from './speakers-echoes';
 import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
@@ -41,7 +41,7 @@ export function attributeSpeakers(
   quotes: readonly QuoteSpan[],
   mentions: readonly RawMention[],
 ): (SpeakerRef | null)[] {
-  const people = withoutStorms(text, asPeople(mentions));
+  const people = peopleOf(text, mentions);
   const reader = new Attributor(new DocumentView(text, paras, quotes, people), new FullNames(people));
   const out: (SpeakerRef | null)[] = [];
   for (let i = 0; i < quotes.length; i++) {

@@ -149,3 +149,15 @@ describe('speaker attribution: a spokesperson for a person', () => {
     assert.deepEqual(names('“We are ready,” a spokesman for the ministry said.'), ['a spokesman for the ministry']);
   });
 });
+
+describe('speaker attribution: a headline’s speaker run into its verb', () => {
+  it('reads the person’s name before a capitalised verb of reporting or naming as the speaker', () => {
+    const text = 'Hale Describes His Win: ‘It Was a Long Night’\n\nTom Hale spoke on Friday. Hale thanked his staff.';
+    assert.deepEqual(names(text, [['Hale Describes His Win', 'organization'], ...person('Tom Hale', 'Hale')]), ['Tom Hale']);
+  });
+
+  it('leaves an organisation named after a person as it is', () => {
+    const text = 'Hale Foods Recalls Bread: ‘We Are Sorry’\n\nTom Hale founded the firm. Hale left.';
+    assert.deepEqual(names(text, [['Hale Foods Recalls Bread', 'organization'], ...person('Tom Hale', 'Hale')]), ['Hale Foods']);
+  });
+});
