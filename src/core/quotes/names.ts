@@ -17,6 +17,10 @@ export class FullNames {
   private readonly byFirst = new Map<string, number[]>();
   private readonly byLast = new Map<string, number[]>();
   private readonly words: string[][];
+  /** What a misspelt spelling stands for, by spelling: the answer depends on the spelling alone. */
+  private readonly typos = new Map<string, string | null>();
+  /** The first person mention of each spelling, with its words less initials, in document order. */
+  private spellings: { readonly index: number; readonly words: readonly string[] }[] | undefined;
 
   constructor(private readonly mentions: readonly RawMention[]) {
     // A document names the same people again and again: fold each spelling once.
@@ -89,18 +93,36 @@ export class FullNames {
    * are that close to stay as written, so that different people with a shared surname stay apart.
    */
   private misspelt(index: number): string | null {
+    const spelling = this.mentions[index].text;
+    const known = this.typos.get(spelling);
+    if (known !== undefined) return known;
     const b = this.words[index];
     let found = -1;
     let seen = 0;
-    for (let k = 0; k < this.mentions.length && seen < MAX_TYPO_CANDIDATES; k++) {
-      if (k === index || this.mentions[k].type !== 'person') continue;
-      seen++;
-      const a = this.words[k].filter((x) => !isInitial(x));
+    // Mentions of one spelling say the same: each is compared once. Its own spelling is never one
+    // letter off, so a mention meets no copy of itself.
+    for (const { index: k, words: a } of this.personSpellings()) {
+      if (seen++ >= MAX_TYPO_CANDIDATES) break;
       if (a.length < b.length || !this.oneLetterOff(a, b)) continue;
       if (found < 0 || this.extends(k, found)) found = k;
-      else if (fold(this.mentions[k].text) !== fold(this.mentions[found].text) && !this.extends(found, k)) return null;
+      else if (fold(this.mentions[k].text) !== fold(this.mentions[found].text) && !this.extends(found, k)) {
+        this.typos.set(spelling, null);
+        return null;
+      }
     }
-    return found < 0 ? null : this.mentions[found].text;
+    const result = found < 0 ? null : this.mentions[found].text;
+    this.typos.set(spelling, result);
+    return result;
+  }
+
+  private personSpellings(): readonly { readonly index: number; readonly words: readonly string[] }[] {
+    if (this.spellings) return this.spellings;
+    const firsts = new Map<string, number>();
+    this.mentions.forEach((m, k) => {
+      if (m.type === 'person' && !firsts.has(m.text)) firsts.set(m.text, k);
+    });
+    this.spellings = [...firsts.values()].map((k) => ({ index: k, words: this.words[k].filter((x) => !isInitial(x)) }));
+    return this.spellings;
   }
 
   /** Whether `b` matches the start or the end of `a` with exactly one word one letter off. */
@@ -119,7 +141,7 @@ export class FullNames {
   }
 }
 
-/** How many person mentions a misspelt name is compared with. */
+/** How many spellings of people a misspelt name is compared with. */
 const MAX_TYPO_CANDIDATES = 200;
 
 /** Words shorter than this are not read as misspelt: "Kane" and "Kate" are two people. */
@@ -191,8 +213,11 @@ function lastIndexBefore(list: readonly number[], value: number): number {
 }
 
 /** Lower case without diacritics, so "Orbán" and "Orban" name the same person. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Most names are plain ASCII, which has no accents to take off.
+  return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /**
