@@ -47,20 +47,23 @@ interface Token {
  * a hyphen, a space or neither ("strip-mining", "strip mining"; "once-iconic", "once iconic"); one
  * with a prefix, a particle or another short piece ("so-called", "wake-up", "dual-use") is one word.
  */
-function* tokens(text: string): Generator<Token> {
-  for (const m of text.matchAll(WORD)) {
+function tokens(text: string, limit = Infinity): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m && out.length < limit; m = WORD.exec(text)) {
     const raw = m[0];
     const pieces = raw.includes('-') ? raw.split('-') : undefined;
     if (!pieces || pieces.some((p) => p.length < COMPOUND_PART)) {
-      yield { index: m.index, text: raw };
+      out.push({ index: m.index, text: raw });
       continue;
     }
     let at = m.index;
     for (const p of pieces) {
-      yield { index: at, text: p };
+      out.push({ index: at, text: p });
       at += p.length + 1;
     }
   }
+  return out;
 }
 
 const CLITIC = /'(s|re|ve|ll|d|m)$/;
@@ -181,7 +184,7 @@ export function leadingWords(text: string, max: number): string {
   if (text.length <= 2 * max) return text;
   let count = 0;
   let end = 0;
-  for (const m of tokens(text)) {
+  for (const m of tokens(text, max + 1)) {
     if (count === max) return text.slice(0, end);
     count++;
     end = m.index + m.text.length;
@@ -215,7 +218,7 @@ export function contentWords(text: string): number {
 /** Splits a quote into words, with offsets into `text`. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  const matches = [...tokens(text)];
+  const matches = tokens(text);
   // In a headline's title case every word is capitalised, so a capital says no more than at the start
   // of a sentence ("You're Going to Die", "Change Begins Now").
   const titleCase = isTitleCase(matches);
