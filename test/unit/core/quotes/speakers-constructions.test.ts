@@ -1,29 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { attributeSpeakers, findQuotes } from '../../../../src/core/quotes';
-import { paragraphs } from '../../../../src/core/text/paragraphs';
-import type { EntityType, RawMention } from '../../../../src/core/types';
-
-/** Every whole-word occurrence of each name, longest first on overlaps, sorted. */
-function mentionsOf(text: string, names: readonly [string, EntityType][]): RawMention[] {
-  const found: RawMention[] = [];
-  for (const [name, type] of [...names].sort((a, b) => b[0].length - a[0].length)) {
-    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + name.length;
-      if (!found.some((f) => f.start < end && start < f.end)) found.push({ start, end, text: name, type });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/** The speaker's name per quote, null where none. */
-function names(text: string, known: readonly [string, EntityType][] = []): (string | null)[] {
-  const paras = paragraphs(text);
-  return attributeSpeakers(text, paras, findQuotes(text, paras), mentionsOf(text, known)).map((s) => s?.name ?? null);
-}
-
-const person = (...ns: string[]): [string, EntityType][] => ns.map((n) => [n, 'person']);
+import { names, person } from './attribution';
 
 describe('speaker attribution: names with a title before them', () => {
   it('reads a short title and a surname as the person of that surname', () => {

@@ -1,34 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { attributeSpeakers, findQuotes } from '../../../../src/core/quotes';
-import { paragraphs } from '../../../../src/core/text/paragraphs';
-import type { EntityType, RawMention, SpeakerRef } from '../../../../src/core/types';
-
-/** Every whole-word occurrence of each name, longest first on overlaps, sorted. */
-function mentionsOf(text: string, names: readonly [string, EntityType][]): RawMention[] {
-  const found: RawMention[] = [];
-  for (const [name, type] of [...names].sort((a, b) => b[0].length - a[0].length)) {
-    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + name.length;
-      if (!found.some((f) => f.start < end && start < f.end)) found.push({ start, end, text: name, type });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
-
-function speakers(text: string, names: readonly [string, EntityType][] = []): (SpeakerRef | null)[] {
-  const paras = paragraphs(text);
-  const quotes = findQuotes(text, paras);
-  return attributeSpeakers(text, paras, quotes, mentionsOf(text, names));
-}
-
-/** The speaker's name per quote, null where none. */
-function names(text: string, people: readonly [string, EntityType][] = []): (string | null)[] {
-  return speakers(text, people).map((s) => s?.name ?? null);
-}
-
-const person = (...ns: string[]): [string, EntityType][] => ns.map((n) => [n, 'person']);
+import { names, person, speakers } from './attribution';
+import type { EntityType } from '../../../../src/core/types';
 
 describe('speaker attribution: the general grammar of news attribution', () => {
   describe('a name the recogniser mistyped', () => {

@@ -1,23 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { mentionsOf } from './attribution';
 import { attributeSpeakers, findQuotes } from '../../../../src/core/quotes';
 import { paragraphs } from '../../../../src/core/text/paragraphs';
-import type { EntityType, RawMention, SpeakerRef } from '../../../../src/core/types';
-
-/** Hand-made mentions: every whole-word occurrence of each name, sorted, longest name first on overlaps. */
-function mentionsOf(text: string, names: readonly [string, EntityType][]): RawMention[] {
-  const found: RawMention[] = [];
-  const sorted = [...names].sort((a, b) => b[0].length - a[0].length);
-  for (const [name, type] of sorted) {
-    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + name.length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
-      found.push({ start, end, text: name, type });
-    }
-  }
-  return found.sort((a, b) => a.start - b.start);
-}
+import type { EntityType, SpeakerRef } from '../../../../src/core/types';
 
 interface Attributed {
   quote: string;
