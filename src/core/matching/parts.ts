@@ -49,9 +49,9 @@ export function partsOf(text: string): Span[] {
     return e > s && countWords(text, s, e) >= MIN_PART_WORDS ? { start: s, end: e } : undefined;
   };
   const all = trimmed(0, text.length);
-  const add = (span: Span | undefined): void => {
+  const add = (span: Span | undefined, content?: number): void => {
     if (span && all && span.start === all.start && span.end === all.end) return;
-    if (span && parts.length < MAX_PARTS && contentWords(text.slice(span.start, span.end)) >= MIN_PART_CONTENT) parts.push(span);
+    if (span && parts.length < MAX_PARTS && (content ?? contentWords(text.slice(span.start, span.end))) >= MIN_PART_CONTENT) parts.push(span);
   };
   // A run of sentences too short to be matched alone, waiting to make up a part together.
   let shortRun: Span | undefined;
@@ -71,16 +71,17 @@ export function partsOf(text: string): Span[] {
     if (last) segments.push(last);
     const whole = trimmed(sentence.start, sentence.end);
     if (!whole) continue;
+    const wholeContent = contentWords(text.slice(whole.start, whole.end));
     if (segments.length > 1) {
       pieces += segments.length - 1;
       shortRun = undefined;
       grouped = undefined;
-      add(whole);
+      add(whole, wholeContent);
       for (const s of segments) add(s);
-    } else if (contentWords(text.slice(whole.start, whole.end)) >= MIN_PART_CONTENT) {
+    } else if (wholeContent >= MIN_PART_CONTENT) {
       shortRun = undefined;
       grouped = undefined;
-      add(whole);
+      add(whole, wholeContent);
     } else if (grouped !== undefined) {
       // The run made up a part already: the short sentences after it belong with it.
       parts[grouped] = { start: parts[grouped].start, end: whole.end };

@@ -219,17 +219,18 @@ export function contentWords(text: string): number {
 export function words(text: string): Word[] {
   const out: Word[] = [];
   const matches = tokens(text);
+  const readings = matches.map((m) => read(m.text));
   // In a headline's title case every word is capitalised, so a capital says no more than at the start
   // of a sentence ("You're Going to Die", "Change Begins Now").
-  const titleCase = isTitleCase(matches);
+  const titleCase = isTitleCase(matches, readings);
   let sentenceStart = true;
   let last = 0;
-  for (const m of matches) {
+  matches.forEach((m, i) => {
     const start = m.index;
     const raw = m.text;
     if (!sentenceStart && endsSentence(text, last, start)) sentenceStart = true;
     last = start + raw.length;
-    const r = read(raw);
+    const r = readings[i];
     const atStart = sentenceStart || titleCase;
     if (r.split) {
       const at = start + r.split.at;
@@ -240,7 +241,7 @@ export function words(text: string): Word[] {
       out.push({ start, end: last, norm: r.norm, stem: r.stem, name: atStart ? r.nameAtStart : r.name });
     }
     sentenceStart = false;
-  }
+  });
   return out;
 }
 
@@ -251,14 +252,14 @@ const TITLE_CASE_WORDS = 3;
  * Whether a text is written in title case: every content word capitalised, at least a few of them, and
  * at least one a word of the language (a run of names, "Joe Biden", is not a headline).
  */
-function isTitleCase(matches: readonly Token[]): boolean {
+function isTitleCase(matches: readonly Token[], readings: readonly TokenReading[]): boolean {
   if (matches.length < TITLE_CASE_WORDS) return false;
   let content = 0;
   let known = false;
-  for (const m of matches) {
-    const r = read(m.text);
+  for (let i = 0; i < matches.length; i++) {
+    const r = readings[i];
     if (!r.stem) continue;
-    if (!/^\p{Lu}/u.test(m.text)) return false;
+    if (!/^\p{Lu}/u.test(matches[i].text)) return false;
     content++;
     if (!r.nameAtStart) known = true;
   }
