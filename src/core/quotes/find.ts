@@ -1,4 +1,5 @@
 import type { Paragraph, QuoteSpan, Span } from '../types';
+import { partitionPoint } from '../sorted';
 import { isLetter, isSpaceCode, isWordChar, isDigit } from '../text/chars';
 import { classifyQuote } from './kind';
 import { trailingAttributionStart } from './trailing';
@@ -83,6 +84,9 @@ const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|kay)\b/i;
 export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan[] {
   const found: Found[] = [];
   let carried: Open | null = null;
+  const marks = markPositions(text);
+  // The first mark not yet read: paragraphs come in order, so the marks are read once in all.
+  let k = 0;
   for (let p = 0; p < paras.length; p++) {
     const para = paras[p];
     const stack: Open[] = carried ? [carried] : [];
@@ -94,10 +98,10 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
       stack[0].segments.push({ mark: para.start, content: para.start + 1, paragraph: p });
       i = para.start + 1;
     }
-    MARK.lastIndex = i;
-    for (let m = MARK.exec(text); m && m.index < para.end; m = MARK.exec(text)) {
-      const at = m.index;
-      const ch = m[0];
+    while (k < marks.length && marks[k] < i) k++;
+    for (; k < marks.length && marks[k] < para.end; k++) {
+      const at = marks[k];
+      const ch = text[at];
       const family = FAMILY[ch];
       const role = roleOf(text, para, at, ch, counts[family] > 0, topChar(stack, family));
       if (role === 'close') {
@@ -122,7 +126,7 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
     const outer = stack[0];
     if (!outer) continue;
     const next = paras[p + 1];
-    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family))) {
+    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family, marks))) {
       carried = outer;
       continue;
     }
@@ -225,6 +229,18 @@ function isElision(text: string, from: number, limit: number): boolean {
   return ELISIONS.test(text.slice(from, Math.min(limit, from + 6)));
 }
 
+/**
+ * Where the text's quotation marks are, in order. Found once for the whole text: a search from each
+ * paragraph for its next mark would read on past the paragraph to the next one that has a mark,
+ * which for thousands of paragraphs without any is the rest of the text each time.
+ */
+function markPositions(text: string): number[] {
+  const out: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) out.push(m.index);
+  return out;
+}
+
 /** Whether `para` starts with a mark that opens a quote of `family` (the news convention). */
 function reopens(text: string, para: Span, family: Family): boolean {
   const ch = text[para.start];
@@ -233,12 +249,11 @@ function reopens(text: string, para: Span, family: Family): boolean {
 }
 
 /** Whether the first mark of `family` in `para` closes a quote (the writer forgot to reopen it). */
-function firstMarkCloses(text: string, para: Span, family: Family): boolean {
-  MARK.lastIndex = para.start;
-  for (let m = MARK.exec(text); m && m.index < para.end; m = MARK.exec(text)) {
-    const ch = m[0];
+function firstMarkCloses(text: string, para: Span, family: Family, marks: readonly number[]): boolean {
+  for (let k = partitionPoint(marks.length, (j) => marks[j] < para.start); k < marks.length && marks[k] < para.end; k++) {
+    const ch = text[marks[k]];
     if (FAMILY[ch] !== family) continue;
-    const role = roleOf(text, para, m.index, ch, true, null);
+    const role = roleOf(text, para, marks[k], ch, true, null);
     if (role === 'none') continue;
     return role === 'close' && !(ch === '“' || ch === '‘' || ch === '«' || ch === '‹');
   }

@@ -174,6 +174,18 @@ export function opensParagraph(text: string, para: Paragraph, q: QuoteSpan): boo
  * Chief"): every longer word outside the quotes is capitalised, so a capitalised word may be a verb.
  */
 export function isTitleCase(toks: readonly Tok[]): boolean {
+  let known = titleCased.get(toks);
+  if (known === undefined) titleCased.set(toks, (known = readTitleCase(toks)));
+  return known;
+}
+
+/**
+ * Whether each sentence is in title case, by its tokens: every quote of a sentence asks, and a
+ * sentence may hold thousands of quotes, so reading it once per quote would be quadratic.
+ */
+const titleCased = new WeakMap<readonly Tok[], boolean>();
+
+function readTitleCase(toks: readonly Tok[]): boolean {
   let words = 0;
   for (const t of toks) {
     if (t.kind !== 'word' || !/^\p{L}/u.test(t.text)) continue;
