@@ -3,7 +3,7 @@
  * names, quotes, speakers and headline. This is the expensive part, and the part that runs in the
  * analysis threads; `Corpus.setFacts` does the corpus-wide rest.
  */
-import { firstOf, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
+import { analysedPart, firstOf, MAX_MENTIONS_PER_DOCUMENT, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import { describeDocument } from './documents';
 import { recognize } from './entities';
 import { attributeSpeakers, findQuotes } from './quotes';
@@ -31,10 +31,11 @@ export interface DocumentFacts {
  * Analyses one document on its own: the expensive, corpus-independent part of `Corpus.set`. Only the
  * article's prose is read (`scopedText`): no quote or name is looked for in code, markup or addresses.
  */
-export function analyzeText(text: string, fileName: string): DocumentFacts {
+export function analyzeText(whole: string, fileName: string): DocumentFacts {
+  const notes: string[] = [];
+  const text = analysedPart(whole, notes);
   const scoped = scopedText(text, fileName);
   const paras = paragraphs(scoped);
-  const notes: string[] = [];
   const mentions = asWritten(text, scoped, firstOf(recognize(scoped, paras), MAX_MENTIONS_PER_DOCUMENT, 'names', notes));
   const quotes = asWritten(text, scoped, firstOf(findQuotes(scoped, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes));
   const speakers = attributeSpeakers(scoped, paras, quotes, mentions);

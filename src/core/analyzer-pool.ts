@@ -38,9 +38,16 @@ export interface AnalyzeOptions {
   readonly quick?: boolean;
 }
 
-/** Heap limits of each analysing thread, in MB. */
+/**
+ * Heap limits of each analysing thread, in MB. V8 lets a heap grow towards its limit before it
+ * collects in earnest, so the limit is what a thread costs in memory while a folder is indexed: at
+ * 512 MB two threads took some 600 MB between them, at 128 MB about 180, in the same time. An
+ * analysis holds at most `MAX_ANALYSED_CHARS` of text (`bounds.ts`), and a million characters of
+ * anything (prose, dense quotes and names, a quote per word, lists of names, capitals) fit in this,
+ * where 64 MB is too little for most of them.
+ */
 const WORKER_YOUNG_GENERATION_MB = 8;
-const WORKER_OLD_GENERATION_MB = 512;
+const WORKER_OLD_GENERATION_MB = 128;
 
 /**
  * A small pool of worker threads running `analyzeText`, so that indexing a large folder never blocks the

@@ -4,7 +4,7 @@
  * whole folder, so quotes and their links across articles are ready long before entities are; the
  * full analysis then replaces these facts document by document. Nothing here loads the tagger.
  */
-import { firstOf, MAX_QUOTES_PER_DOCUMENT } from './bounds';
+import { analysedPart, firstOf, MAX_QUOTES_PER_DOCUMENT } from './bounds';
 import type { DocumentFacts } from './corpus';
 import { describeDocument } from './documents';
 import { findQuotes } from './quotes/find';
@@ -22,10 +22,11 @@ export const QUICK_PASS_ON_CALLER_MAX_CHARS = 8000;
  * The facts of a text with its quotes and no entities: no mentions, and no speaker for any quote
  * (speakers are found among the entities). Offsets are those `analyzeText` gives for the same text.
  */
-export function quoteFacts(text: string, fileName: string): DocumentFacts {
+export function quoteFacts(whole: string, fileName: string): DocumentFacts {
+  const notes: string[] = [];
+  const text = analysedPart(whole, notes);
   const scoped = scopedText(text, fileName);
   const paras = paragraphs(scoped);
-  const notes: string[] = [];
   const quotes = asWritten(text, scoped, firstOf(findQuotes(scoped, paras), MAX_QUOTES_PER_DOCUMENT, 'quotes', notes));
   const { title, source, date } = describeDocument(text, paras, fileName);
   return { title, source, ...(date ? { date } : {}), paragraphs: paras, quotes, speakers: quotes.map(() => null), mentions: [], ...(notes.length ? { notes } : {}) };

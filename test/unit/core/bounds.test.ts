@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli';
-import { MAX_QUOTES_PER_DOCUMENT } from '../../../src/core/bounds';
-import { Corpus } from '../../../src/core/corpus';
+import { analysedPart, MAX_ANALYSED_CHARS, MAX_QUOTES_PER_DOCUMENT } from '../../../src/core/bounds';
+import { analyzeText, Corpus } from '../../../src/core/corpus';
 import { quoteFacts } from '../../../src/core/first-pass';
 
 const SEED = readFileSync(join(__dirname, '../../../seeds/000_44d6e05b2ad3ddd3.txt'), 'utf8');
@@ -26,6 +26,35 @@ describe('bounds on one document', () => {
     assert.deepEqual(corpus.notesOf('seed.txt'), []);
     // The other article's results are whole.
     assert.ok(corpus.document('seed.txt')!.quotes.length > 5);
+  });
+
+  it('analyses a file longer than the bound up to a line break near it, and says how much it left out', () => {
+    const line = 'Officials said the harbour would reopen on Monday.\n';
+    const text = line.repeat(Math.ceil((MAX_ANALYSED_CHARS + 5000) / line.length)) + '“Beyond the bound,” Smith said.\n';
+    const notes: string[] = [];
+    const part = analysedPart(text, notes);
+    assert.ok(part.length <= MAX_ANALYSED_CHARS && part.length > MAX_ANALYSED_CHARS - line.length, `${part.length}`);
+    assert.ok(text.startsWith(part) && text[part.length] === '\n');
+    assert.deepEqual(notes, [`only the first ${part.length.toLocaleString('en-US')} of its ${text.length.toLocaleString('en-US')} characters are analysed`]);
+    const facts = analyzeText(text, 'long.txt');
+    assert.deepEqual(facts.quotes, []);
+    assert.ok(facts.paragraphs.every((p) => p.end <= part.length));
+    assert.deepEqual(facts.notes, notes);
+    assert.deepEqual(quoteFacts(text, 'long.txt').notes, notes);
+  });
+
+  it('cuts a file with no line break near the bound between words, and one with no space at the bound', () => {
+    const words = 'word '.repeat(MAX_ANALYSED_CHARS / 5 + 100);
+    // The bound falls at the start of a word: the cut is at the space before it.
+    assert.equal(words[MAX_ANALYSED_CHARS], 'w');
+    assert.equal(analysedPart(words, []).length, MAX_ANALYSED_CHARS - 1);
+    const solid = '😀'.repeat(MAX_ANALYSED_CHARS);
+    const cut = analysedPart(solid, []);
+    assert.ok(cut.length >= MAX_ANALYSED_CHARS - 1 && cut.length % 2 === 0, 'a surrogate pair is split');
+    const short = 'A short article.';
+    const notes: string[] = [];
+    assert.equal(analysedPart(short, notes), short);
+    assert.deepEqual(notes, []);
   });
 
   it('keeps the notes of the analysis when a document moves', () => {
