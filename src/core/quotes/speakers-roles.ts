@@ -193,20 +193,54 @@ export function principalInRole(doc: DocumentView, toks: readonly Tok[], b: numb
   while (h > b && !isPersonRole(toks[h].text)) h--;
   const head = roleWord(toks[h].text);
   if (!OFFICE_HEADS.has(head) || FORMER.some((w) => toks.slice(b, e + 1).some((t) => t.text.toLowerCase() === w))) return null;
-  const mentions = doc.mentions;
-  const counts = new Map<string, number[]>();
-  mentions.forEach((m, i) => {
-    if (m.type !== 'person' || doc.quoteAt(m.start)) return;
-    const name = nameOf(i);
-    const list = counts.get(name);
-    if (list) list.push(i);
-    else counts.set(name, [i]);
-  });
-  // Map order is the order of first mention: of two people named as often, the one the article names
-  // first, in its headline or its lead, is the one it is about.
-  const ranked = [...counts.entries()].sort((x, y) => y[1].length - x[1].length);
+  const mentions = principalOf(doc, head, nameOf);
+  if (!mentions) return null;
+  const phraseStart = toks[b].start;
+  // The last mention ending before the phrase: mentions are sorted and do not overlap.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.mentions[mentions[mid]].end <= phraseStart) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? mentions[lo - 1] : mentions[0];
+}
+
+/** Per document, the principal's mentions for each office head once worked out (null: nobody). */
+const principals = new WeakMap<DocumentView, { ranked: [string, number[]][]; byHead: Map<string, number[] | null> }>();
+
+/**
+ * The mentions of the person the article is about, if the office `head` may stand for them (see
+ * `principalInRole`). Worked out once per document and office: a role is read in many sentences.
+ */
+function principalOf(doc: DocumentView, head: string, nameOf: (i: number) => string): number[] | null {
+  let cache = principals.get(doc);
+  if (!cache) {
+    const counts = new Map<string, number[]>();
+    doc.mentions.forEach((m, i) => {
+      if (m.type !== 'person' || doc.quoteAt(m.start)) return;
+      const name = nameOf(i);
+      const list = counts.get(name);
+      if (list) list.push(i);
+      else counts.set(name, [i]);
+    });
+    // Map order is the order of first mention: of two people named as often, the one the article names
+    // first, in its headline or its lead, is the one it is about.
+    cache = { ranked: [...counts.entries()].sort((x, y) => y[1].length - x[1].length), byHead: new Map() };
+    principals.set(doc, cache);
+  }
+  const known = cache.byHead.get(head);
+  if (known !== undefined) return known;
+  const found = principalFor(doc, cache.ranked, head);
+  cache.byHead.set(head, found);
+  return found;
+}
+
+function principalFor(doc: DocumentView, ranked: readonly [string, number[]][], head: string): number[] | null {
   const [top] = ranked;
   if (!top || top[1].length < 2) return null;
+  const mentions = doc.mentions;
   const sameOffice = (title: Set<string>): boolean =>
     title.has(head) || (ROLE_SYNONYMS[head] ?? []).some((w) => title.has(w)) || (GENERIC_HEADS.has(head) && [...title].some((w) => HEAD_ROLES.has(w)));
   for (const i of top[1]) {
@@ -214,7 +248,5 @@ export function principalInRole(doc: DocumentView, toks: readonly Tok[], b: numb
     if ([...title].some((w) => isPersonRole(w)) && !sameOffice(title)) return null;
   }
   for (const [, list] of ranked.slice(1)) if (list.some((i) => sameOffice(titleOf(doc, mentions[i])))) return null;
-  const phraseStart = toks[b].start;
-  const before = top[1].filter((i) => mentions[i].end <= phraseStart);
-  return before.length > 0 ? before[before.length - 1] : top[1][0];
+  return top[1];
 }
