@@ -256,3 +256,34 @@ export function opensNewClause(word: string): boolean {
 export function complementAs(toks: readonly Tok[], k: number, quote: number): boolean {
   return toks[k].text.toLowerCase() === 'as' && quote - k <= 2 && (quote - k === 1 || /^(?:a|an|the)$/i.test(toks[k + 1].text));
 }
+
+/** How many tokens into a sentence its main clause's subject is looked for. */
+const LEAD_REACH = 40;
+
+/** Words after a noun phrase that carry the phrase on rather than give it a verb ("the mayor and", "the president who"). */
+const NO_VERB = new Set(['and', 'or', 'nor', 'but', 'who', 'whom', 'whose', 'which', 'that', 'of', 'to', 'in', 'at', 'on', 'for', 'from', 'with', 'by']);
+
+/**
+ * Where a sentence's main clause has a role or he/she for its subject, not a name: at its start ("The
+ * Labour leader spoke", "But he issued"), or after an opening phrase set off by a comma ("Speaking in
+ * London, the next prime minister said", "Once the shouting subsided, the American president
+ * shifted"). The phrase is a person's role (or the pronoun) with a lower-case word after it that can
+ * be its verb; the first and last index of the phrase, or null. `opensWithSubject` says whether the
+ * sentence's first words are already a subject (a name), after which no later phrase is its subject.
+ */
+export function leadPhrase(toks: readonly Tok[], opensWithSubject: boolean): { first: number; last: number } | null {
+  const starts = [/^(?:but|and|yet|so)$/i.test(toks[0]?.text ?? '') ? 1 : 0];
+  if (!opensWithSubject) for (let k = 1; k < toks.length && k < LEAD_REACH; k++) if (toks[k].text === ',') starts.push(k + 1);
+  for (const b of starts) {
+    const t = toks[b];
+    if (!t || t.kind !== 'word') continue;
+    let e = b;
+    if (!PERSON_PRONOUNS.has(t.text.toLowerCase())) {
+      while (e + 1 < toks.length && e - b < 8 && toks[e + 1].kind === 'word' && subjectWord(toks[e + 1], false)) e++;
+      if (!isPersonRole(toks[e].text) || !subjectWord(t, true)) continue;
+    }
+    const verb = toks[e + 1];
+    if (verb?.kind === 'word' && !isUpper(verb.text[0]) && /^\p{L}/u.test(verb.text) && !NO_VERB.has(verb.text.toLowerCase())) return { first: b, last: e };
+  }
+  return null;
+}

@@ -5,10 +5,21 @@ import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from '.
 import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
-import { isPersonRole, openingClauseEnd, subjectWord } from './speakers-grammar';
+import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
+
+/**
+ * The subject of a sentence's main clause when it is not a name: he or she (`tok`), or a role the
+ * article gave a person it named (`person`, the mention standing for them).
+ */
+interface Lead {
+  readonly first: Tok;
+  readonly last: Tok;
+  /** The person a role stands for; null for he or she (`first`). */
+  readonly person: number | null;
+}
 
 /** How many tokens before a quotation are read for its attribution. */
 export const LOOK_BEHIND = 48;
@@ -38,6 +49,8 @@ export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 
  */
 export class Subjects {
   private genders: Map<string, Gender> | undefined;
+  /** Each sentence's lead subject, by the sentence's start, once read. */
+  private readonly leads = new Map<number, Lead | null>();
 
   constructor(
     private readonly doc: DocumentView,
@@ -250,6 +263,29 @@ export class Subjects {
     return false;
   }
 
+  /**
+   * The subject of sentence `s`'s main clause when it is he or she, or a role standing for a person the
+   * article named in it ("The Labour leader spoke an hour after he received the call from Rishi
+   * Sunak": the leader, not Sunak); null when the subject is a name or cannot be read. A role nobody
+   * was given is no lead: the sentence is read as before.
+   */
+  private lead(s: Sentence): Lead | null {
+    const known = this.leads.get(s.start);
+    if (known !== undefined) return known;
+    const toks = s.tokens;
+    const opener = toks[0]?.kind === 'word' ? this.doc.mentionAt(toks[0].start) : -1;
+    const opensWithSubject = toks[0]?.kind === 'word' && (PERSON_PRONOUNS.has(toks[0].text.toLowerCase()) || (opener >= 0 && this.doc.mentions[opener].type === 'person'));
+    const found = leadPhrase(toks, opensWithSubject);
+    let lead: Lead | null = null;
+    if (found && found.first === found.last && PERSON_PRONOUNS.has(toks[found.first].text.toLowerCase())) lead = { first: toks[found.first], last: toks[found.first], person: null };
+    else if (found && !this.doc.mentionsIn(toks[found.first].start, toks[found.last].end).some((i) => this.doc.mentions[i].type === 'person')) {
+      const person = roleHolder(this.doc, toks, found.first, found.last) ?? principalInRole(this.doc, toks, found.first, found.last, (i) => this.names.of(i));
+      if (person !== null) lead = { first: toks[found.first], last: toks[found.last], person };
+    }
+    this.leads.set(s.start, lead);
+    return lead;
+  }
+
   /** The speaker a mention names: a person by their fullest name in the document, else as written. */
   mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
     const name = m.type === 'person' ? this.names.of(index) : m.text;
@@ -258,7 +294,9 @@ export class Subjects {
 
   /**
    * `he` or `she` stands for the person who is the subject of the nearest sentence before it that
-   * names a person outside quotation marks: the first such person not in an object position.
+   * names a person outside quotation marks: the first such person not in an object position. A
+   * sentence whose subject is a role the article gave someone stands for that person; one whose
+   * subject is the same pronoun passes the question on to the sentences before it.
    */
   pronoun(t: Span): SpeakerRef | null {
     let s = this.doc.sentenceAt(t.start);
@@ -270,6 +308,18 @@ export class Subjects {
       return this.genders.get(this.names.of(i));
     };
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
+      // "The Labour leader spoke after a call from Rishi Sunak. … he said": the subject of the sentence,
+      // a role or the same pronoun again, before anyone it names.
+      const lead = this.lead(s);
+      if (lead && lead.last.end <= limit) {
+        const agrees = lead.person === null ? genderOfPronoun(lead.first.text) === wanted : !wanted || (genderOf(lead.person) ?? wanted) === wanted;
+        if (agrees && lead.person !== null) return { name: this.names.of(lead.person), span: { start: t.start, end: t.end }, mention: lead.person, via: 'pronoun' };
+        if (agrees) {
+          s = this.doc.previousSentence(s);
+          limit = s ? s.end : 0;
+          continue;
+        }
+      }
       let people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
       if (wanted) {
         // A person the article gives the pronoun's gender is meant before one it says nothing of.

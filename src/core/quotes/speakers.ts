@@ -33,7 +33,7 @@ const MAX_BACK = 12;
  * previous quote in its paragraph, or in the paragraph before when it opens its own. Terms (scare
  * quotes) are attributed only by an explicit attribution, and indirect speech counts only when the verb
  * introduces a clause. `he` and `she` stand for the person who is the subject of the nearest earlier
- * sentence naming one. Names are given in their fullest form in the document; roles as written.
+ * sentence naming one, by name or by a role the article gave them. Names are given in their fullest form in the document; roles as written.
  */
 export function attributeSpeakers(
   text: string,

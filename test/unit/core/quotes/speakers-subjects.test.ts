@@ -1,0 +1,44 @@
+import { strict as assert } from 'node:assert';
+import { names, person } from './attribution';
+
+describe('speaker attribution: the subject of the sentence a pronoun looks back to', () => {
+  const cast = person('Keir Starmer', 'Rishi Sunak', 'Tony Blair');
+
+  describe('a role for its subject', () => {
+    it('gives he or she the person in the role, not someone the sentence names in passing', () => {
+      const text = 'Labour leader Keir Starmer won the election.\n\nThe Labour leader spoke an hour after he received the call from Rishi Sunak. “We did it,” he said.';
+      assert.deepEqual(names(text, cast), ['Keir Starmer']);
+    });
+
+    it('finds the role after an opening phrase set off by a comma', () => {
+      const text = 'Labour leader Keir Starmer won the election.\n\nTwenty-seven years after Tony Blair’s 1997 speech, the Labour leader said Britain had changed. “We did it,” he told supporters.';
+      assert.deepEqual(names(text, cast), ['Keir Starmer']);
+      const once = 'Labour leader Keir Starmer won the election.\n\nOnce the cheering for Rishi Sunak, the loser, subsided, the Labour leader stepped forward. “We did it,” he said.';
+      assert.deepEqual(names(once, cast), ['Keir Starmer']);
+    });
+
+    it('does not take a role nobody was given, nor one of the other gender', () => {
+      const nobody = 'Rishi Sunak conceded.\n\nA spokesman spoke after the call from Rishi Sunak. “We lost,” he said.';
+      assert.deepEqual(names(nobody, cast), ['Rishi Sunak'], 'read as before: the role names no one');
+      const gender = 'Labour leader Mr Keir Starmer won the election. Ms Ann Lee lost.\n\nThe Labour leader spoke after a call from Ann Lee. “We did it,” she said.';
+      assert.deepEqual(names(gender, [...cast, ...person('Ann Lee')]), ['Ann Lee']);
+    });
+
+    it('does not look past a name the sentence opens with for a later role', () => {
+      const text = 'Labour leader Keir Starmer won the election.\n\nRishi Sunak conceded on Friday, the Labour leader having won. “I am sorry,” he said.';
+      assert.deepEqual(names(text, cast), ['Rishi Sunak']);
+    });
+  });
+
+  describe('he or she for its subject', () => {
+    it('stands for whom that pronoun stands for, not the person it names after it', () => {
+      const text = 'Donald Trump met Volodymyr Zelensky.\n\nHe also pushed Zelensky to show more gratitude. “You’ve got to be more thankful,” he said.';
+      assert.deepEqual(names(text, person('Donald Trump', 'Volodymyr Zelensky', 'Zelensky')), ['Donald Trump']);
+    });
+
+    it('leaves a pronoun of the other gender to the people the sentence names', () => {
+      const text = 'Mr Donald Trump met Ms Ann Lee.\n\nHe later thanked Ann Lee. “We are grateful,” she said.';
+      assert.deepEqual(names(text, person('Donald Trump', 'Ann Lee')), ['Ann Lee']);
+    });
+  });
+});
