@@ -90,6 +90,12 @@ export class Subjects {
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
     }
+    // "He also pushed Zelensky …, saying", "As Milton neared, Tampa’s mayor went on CNN with a warning:".
+    const lead = this.lead(s);
+    if (lead && lead.last.end <= toks[verb].start) {
+      const ref = lead.person === null ? this.pronoun(lead.first) : { ...this.mentionRef(lead.person, this.doc.mentions[lead.person], via), span: { start: lead.first.start, end: lead.last.end }, confidence: ROLE_RESOLVED };
+      if (ref) return { ...ref, via };
+    }
     const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
     const people = found.filter((i) => this.doc.mentions[i].type === 'person');
     // The subject rather than a person named in an object ("He painted Russia under President Putin").

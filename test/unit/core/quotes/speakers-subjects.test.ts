@@ -41,4 +41,22 @@ describe('speaker attribution: the subject of the sentence a pronoun looks back 
       assert.deepEqual(names(text, person('Donald Trump', 'Ann Lee')), ['Ann Lee']);
     });
   });
+
+  describe('the subject of a participle or of a noun for what was said', () => {
+    const trump = person('Donald Trump', 'Volodymyr Zelensky', 'Zelensky', 'Trump');
+
+    it('is the pronoun or role the sentence opens with, not a person named after it', () => {
+      const saying = 'Donald Trump met Volodymyr Zelensky.\n\nHe also pushed Zelensky to show more gratitude, saying, “You’ve got to be more thankful.”';
+      assert.deepEqual(names(saying, trump), ['Donald Trump']);
+      const warning = 'Labour leader Keir Starmer spoke.\n\nBut he issued a word of warning: “It will not be easy.”';
+      assert.deepEqual(names(warning, cast), ['Keir Starmer']);
+      const mayor = 'Mayor Jane Castor spoke on Monday.\n\nAs Hurricane Milton nears, the mayor went on CNN with an urgent warning: “You are going to die.”';
+      assert.deepEqual(names(mayor, person('Jane Castor', 'Hurricane Milton')), ['Jane Castor']);
+    });
+
+    it('stays the name a sentence opens with', () => {
+      const text = 'Donald Trump met Volodymyr Zelensky.\n\nZelensky pushed Trump to show more patience, saying, “We need time.”';
+      assert.deepEqual(names(text, trump), ['Volodymyr Zelensky']);
+    });
+  });
 });
