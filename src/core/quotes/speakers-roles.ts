@@ -7,7 +7,7 @@
 import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Tok } from './context';
-import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS, NOT_DEFINITE } from './lexicon';
+import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS, NOT_DEFINITE, reportingVerb } from './lexicon';
 import { isPersonRole, roleWord } from './speakers-grammar';
 
 /** How many person mentions back a role phrase looks for the person introduced in that role. */
@@ -111,6 +111,41 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
     if (holds(i)) return i;
   }
   return null;
+}
+
+/**
+ * Words news writing uses for a body it has just named, in place of its name ("the NHC said …
+ * according to the agency", "Boeing said … the company said"). Nouns for a kind of body ("the
+ * ministry", "the committee") are left out: they may name another body than the one named last.
+ */
+const BODY_ANAPHORS = new Set(['agency', 'company', 'firm']);
+
+/** How many sentences back "the agency" looks for the body it stands for. */
+const BODY_REACH = 3;
+
+/**
+ * The organisation "the agency" or "the company" (toks[b..e], "the" and the noun, perhaps a country
+ * word between) stands for: of the organisations named outside quotation marks in its sentence before
+ * it and in the few sentences before that, the nearest one that spoke (followed by a reporting verb),
+ * else the nearest; null when none is named there.
+ */
+export function bodyHolder(doc: DocumentView, toks: readonly Tok[], b: number, e: number): number | null {
+  if (!/^the$/i.test(toks[b].text) || !BODY_ANAPHORS.has(toks[e].text.toLowerCase())) return null;
+  for (let k = b + 1; k < e; k++) if (!COUNTRY_WORDS.has(toks[k].text.toLowerCase())) return null;
+  let s = doc.sentenceAt(toks[b].start);
+  let limit = toks[b].start;
+  let nearest: number | null = null;
+  for (let n = 0; s && n <= BODY_REACH; n++) {
+    const found = doc.mentionsIn(s.start, limit).filter((i) => doc.mentions[i].type === 'organization');
+    for (let j = found.length - 1; j >= 0; j--) {
+      const after = s.tokens[lastStartingAtOrBefore(s.tokens, doc.mentions[found[j]].end - 1) + 1];
+      if (after?.kind === 'word' && reportingVerb(after.text) === 'finite') return found[j];
+      nearest ??= found[j];
+    }
+    s = doc.previousSentence(s);
+    limit = s ? s.end : 0;
+  }
+  return nearest;
 }
 
 /**

@@ -6,7 +6,7 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINI
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
-import { COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
+import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
 
@@ -217,7 +217,7 @@ export class Subjects {
       if (e === b + 1 && /^the$/i.test(toks[b].text) && /^speaker$/i.test(toks[e].text)) {
         return { name: this.doc.text.slice(start, end), span: { start, end }, mention: null, via, confidence: THE_SPEAKER };
       }
-      const holder = roleHolder(this.doc, toks, b, e);
+      const holder = roleHolder(this.doc, toks, b, e) ?? bodyHolder(this.doc, toks, b, e);
       if (holder !== null) return { ...this.mentionRef(holder, mentions[holder], via), span: { start, end }, confidence: ROLE_RESOLVED };
       // "the Ukrainian president", "the former Portuguese prime minister": with nobody introduced in the
       // role, a description by nationality or past office stands for the person the passage is about.

@@ -59,4 +59,24 @@ describe('speaker attribution: the subject of the sentence a pronoun looks back 
       assert.deepEqual(names(text, trump), ['Volodymyr Zelensky']);
     });
   });
+
+  describe('“the agency” or “the company” for a body just named', () => {
+    const org = (...ns: string[]): [string, 'organization'][] => ns.map((n) => [n, 'organization']);
+
+    it('is the body named last before it, one that spoke before one spoken of', () => {
+      const text = 'The NHC said the storm was changing. The eye has “filled in”, according to the agency.';
+      assert.deepEqual(names(text, org('NHC')), ['NHC']);
+      const spoke = 'Boeing said on Friday that it had fired workers at Spirit AeroSystems. “We regret the errors,” the company said.';
+      assert.deepEqual(names(spoke, org('Boeing', 'Spirit AeroSystems')), ['Boeing']);
+    });
+
+    it('is not a body named too far back, a noun for a kind of body, or a body left indefinite', () => {
+      const far = 'The NHC spoke.\n\nRain fell. Winds rose. Roads shut. Schools closed. “It is over,” the agency said.';
+      assert.deepEqual(names(far, org('NHC')), ['the agency']);
+      const kind = 'Boeing said on Friday that it had erred. “We regret the errors,” the ministry said.';
+      assert.deepEqual(names(kind, org('Boeing')), ['the ministry']);
+      const some = 'Boeing said on Friday that it had erred. “We regret the errors,” a company said.';
+      assert.notEqual(names(some, org('Boeing'))[0], 'Boeing');
+    });
+  });
 });
