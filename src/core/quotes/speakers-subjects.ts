@@ -38,6 +38,9 @@ const PRONOUN_REACH = 8;
  */
 const EPITHET = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish|man|woman|ard|ite)$/u;
 
+/** An age for a person named before ("the 61-year-old"). */
+const AGE = /^\d{1,3}-year-old$/;
+
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
 export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 'then', 'also', 'yet', 'so']);
 
@@ -229,6 +232,11 @@ export class Subjects {
       if (principal !== null) return { ...this.mentionRef(principal, mentions[principal], via), span: { start, end }, confidence: PRINCIPAL_ROLE };
       const org = inside.find((i) => mentions[i].type === 'organization');
       return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via, confidence: ROLE_ONLY };
+    }
+    // "the 61-year-old said": an age standing for the person the passage is about, read like a pronoun.
+    if (e === b + 1 && /^the$/i.test(toks[b].text) && AGE.test(toks[e].text)) {
+      const person = this.pronoun({ start, end });
+      return person ? { ...person, via, confidence: EPITHET_ROLE } : null;
     }
     // A capitalised name the recogniser did not catch.
     let f = b;

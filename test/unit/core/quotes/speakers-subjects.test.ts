@@ -79,4 +79,17 @@ describe('speaker attribution: the subject of the sentence a pronoun looks back 
       assert.notEqual(names(some, org('Boeing'))[0], 'Boeing');
     });
   });
+
+  describe('an age for a person named before', () => {
+    it('stands for the person the passage is about, as a pronoun would', () => {
+      const text = 'Keir Starmer declared on Friday that Britain was ready.\n\n“The change begins right here,” the 61-year-old said.';
+      assert.deepEqual(names(text, cast), ['Keir Starmer']);
+    });
+
+    it('stands for nobody when it is indefinite or nobody was named', () => {
+      const some = 'Keir Starmer declared on Friday that Britain was ready.\n\n“We are tired,” a 61-year-old said.';
+      assert.notEqual(names(some, cast)[0], 'Keir Starmer');
+      assert.deepEqual(names('“We are tired,” the 61-year-old said.'), [null]);
+    });
+  });
 });
