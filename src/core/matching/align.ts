@@ -66,14 +66,28 @@ const SIM_OF_CODE = [0, BROADER_SENSE, SAME_SENSE, SAME_STEM];
 const CELL_SPAN = 2 ** 40;
 /**
  * Scratch shared by every `align` call, so that a comparison allocates almost nothing: a grid of word
- * pair codes and the list of its cells in use; for a's stems, their word index by stem id; for the
- * senses of a's words a linked list per sense; and the credits, read by the caller before the next
- * call. Stem and sense slots are valid where their stamp is the current call's.
+ * pair codes and the list of its cells in use; and the credits, read by the caller before the next
+ * call. Then the tables of one quote's side: for its stems, their word index by stem id; for the
+ * senses of its words a linked list per sense, and a bit per sense (hashed) saying which it may have.
+ * Stem and sense slots are valid where their stamp is the side's generation.
  */
 interface Scratch {
   grid: Uint8Array;
   cells: Int32Array;
   order: Float64Array;
+  creditA: Float64Array;
+  creditB: Float64Array;
+  runLength: Int32Array;
+  runPrev: Int32Array;
+  /**
+   * The quote whose tables these are, and with which vocabulary: a new quote is compared with each of
+   * its candidates in turn, and reads its tables once for all of them. A prepared quote's arrays are
+   * never written after `prepare` or the store's insertion, so the same object stands for the same words.
+   */
+  side: PreparedQuote | undefined;
+  sideVocab: Vocabulary | undefined;
+  /** Sense entries in the side's lists. */
+  sideEntries: number;
   generation: number;
   stemStamp: Int32Array;
   stemWord: Int32Array;
@@ -82,16 +96,29 @@ interface Scratch {
   next: Int32Array;
   word: Int32Array;
   code: Int32Array;
-  creditA: Float64Array;
-  creditB: Float64Array;
-  runLength: Int32Array;
-  runPrev: Int32Array;
+  senseBits: Int32Array;
 }
+
+/**
+ * Bits of the side's sense filter. A sense table indexed by sense id is too large for the processor's
+ * nearest caches, and most of the other quote's senses are not the side's: a small bit table answers
+ * those first. A quote has a few hundred senses at most, so few bits are set and few lookups pass it
+ * by chance; one that does only reads the table as before.
+ */
+const SENSE_BITS = 1 << 16;
+const SENSE_WORD_MASK = SENSE_BITS / 32 - 1;
 
 const scratch: Scratch = {
   grid: new Uint8Array(1024),
   cells: new Int32Array(256),
   order: new Float64Array(256),
+  creditA: new Float64Array(64),
+  creditB: new Float64Array(64),
+  runLength: new Int32Array(64),
+  runPrev: new Int32Array(64),
+  side: undefined,
+  sideVocab: undefined,
+  sideEntries: 0,
   generation: 0,
   stemStamp: new Int32Array(1024),
   stemWord: new Int32Array(1024),
@@ -100,10 +127,7 @@ const scratch: Scratch = {
   next: new Int32Array(256),
   word: new Int32Array(256),
   code: new Int32Array(256),
-  creditA: new Float64Array(64),
-  creditB: new Float64Array(64),
-  runLength: new Int32Array(64),
-  runPrev: new Int32Array(64),
+  senseBits: new Int32Array(SENSE_BITS / 32),
 };
 
 function grownInt(a: Int32Array, size: number): Int32Array {
@@ -113,17 +137,12 @@ function grownInt(a: Int32Array, size: number): Int32Array {
   return out;
 }
 
-/** Makes room in the scratch for quotes of `na` and `nb` stems with `senses` senses on a's side. */
-function reserve(s: Scratch, na: number, nb: number, senses: number): void {
+/** Makes room in the scratch for comparing quotes of `na` and `nb` stems. */
+function reserve(s: Scratch, na: number, nb: number): void {
   const cells = na * nb;
   if (s.grid.length < cells) s.grid = new Uint8Array(Math.max(cells, 2 * s.grid.length));
   if (s.cells.length < cells) s.cells = grownInt(s.cells, cells);
   if (s.order.length < cells) s.order = new Float64Array(Math.max(cells, 2 * s.order.length));
-  if (s.next.length < senses) {
-    s.next = grownInt(s.next, senses);
-    s.word = grownInt(s.word, senses);
-    s.code = grownInt(s.code, senses);
-  }
   const most = Math.max(na, nb);
   if (s.creditA.length < most) {
     s.creditA = new Float64Array(2 * most);
@@ -133,22 +152,24 @@ function reserve(s: Scratch, na: number, nb: number, senses: number): void {
   }
 }
 
-export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
-  const s = scratch;
+/** Puts a's stems and senses into the side's tables by id, for b's to meet without trying every pair. */
+function readSide(s: Scratch, a: PreparedQuote, vocab: Vocabulary): void {
   const na = a.stems.length;
-  const width = b.stems.length;
   let senseCount = 0;
   for (let i = 0; i < na; i++) if (!a.names[i]) senseCount += vocab.senseCodes(a.stems[i]).length;
-  reserve(s, na, width, senseCount);
+  if (s.next.length < senseCount) {
+    s.next = grownInt(s.next, senseCount);
+    s.word = grownInt(s.word, senseCount);
+    s.code = grownInt(s.code, senseCount);
+  }
   if (++s.generation === 0x7fffffff) {
     s.stemStamp.fill(0);
     s.senseStamp.fill(0);
     s.generation = 1;
   }
   const generation = s.generation;
-  const { grid, cells, next, word, code } = s;
-  let used = 0;
-  // a's stems and senses go into tables by id; b's then meet them without trying every pair.
+  const { next, word, code, senseBits } = s;
+  senseBits.fill(0);
   let entries = 0;
   for (let i = 0; i < na; i++) {
     const stem = a.stems[i];
@@ -171,6 +192,8 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
       if (s.senseStamp[slot] !== generation) {
         s.senseStamp[slot] = generation;
         s.head[slot] = -1;
+        const h = slot >>> 1;
+        senseBits[(h >>> 5) & SENSE_WORD_MASK] |= 1 << (h & 31);
       }
       word[entries] = i;
       code[entries] = c;
@@ -178,7 +201,20 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
       s.head[slot] = entries++;
     }
   }
-  const { stemStamp, stemWord, senseStamp, head } = s;
+  s.side = a;
+  s.sideVocab = vocab;
+  s.sideEntries = entries;
+}
+
+export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
+  const s = scratch;
+  const na = a.stems.length;
+  const width = b.stems.length;
+  if (s.side !== a || s.sideVocab !== vocab) readSide(s, a, vocab);
+  reserve(s, na, width);
+  const { grid, cells, next, word, code, stemStamp, stemWord, senseStamp, head, senseBits, generation } = s;
+  const entries = s.sideEntries;
+  let used = 0;
   for (let j = 0; j < width; j++) {
     const stem = b.stems[j];
     if (stem < stemStamp.length && stemStamp[stem] === generation) {
@@ -190,6 +226,8 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
     const codes = vocab.senseCodes(stem);
     for (let k = 0; k < codes.length; k++) {
       const slot = codes[k] & ~1;
+      const h = slot >>> 1;
+      if ((senseBits[(h >>> 5) & SENSE_WORD_MASK] & (1 << (h & 31))) === 0) continue;
       if (slot >= senseStamp.length || senseStamp[slot] !== generation) continue;
       const broaderB = codes[k] & 1;
       for (let e = head[slot]; e >= 0; e = next[e]) {
