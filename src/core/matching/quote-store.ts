@@ -108,6 +108,12 @@ export class QuoteStore {
   private evidence = new Float64Array(0);
   /** Scratch list of the quotes `candidates` gave evidence to, as long as `evidence`. */
   private touched = new Int32Array(0);
+  /** Scratch for `candidates`: the posting keys of a quote, each one's credit, and their reading order. */
+  private keys = new Int32Array(256);
+  private credits = new Float64Array(256);
+  private order = new Float64Array(256);
+  /** Scratch for `candidates`: the evidence of the best ones kept so far. */
+  private readonly bestEvidence = new Float64Array(Math.max(MAX_CANDIDATES, PART_CANDIDATES));
 
   /**
    * Adds one entry: a whole quote (`root` -1) or a part of one. Parts are posted and compared like
@@ -210,28 +216,35 @@ export class QuoteStore {
    * are read rarest first, within a budget, so a quote made of common words costs no more than others.
    */
   candidates(n: number, p: PreparedQuote): number[] {
-    const keys: number[] = [];
-    const credits: number[] = [];
+    const postings = this.postings;
+    let keys = this.keys;
+    let credits = this.credits;
+    let listed = 0;
     let total = 0;
     for (let i = 0; i < p.stems.length; i++) {
       const s = p.stems[i];
       const w = this.weight(s) * (p.names[i] ? 0.5 : 1);
       total += w;
-      if (this.postings.count(2 * s) > 0) {
-        keys.push(2 * s);
-        credits.push(w);
+      const codes = p.names[i] ? NO_CODES : this.vocab.senseCodes(s);
+      if (listed + 1 + codes.length > keys.length) {
+        keys = this.keys = grown(keys, listed + 1 + codes.length);
+        credits = this.credits = grown(credits, listed + 1 + codes.length);
+        this.order = new Float64Array(keys.length);
       }
-      if (p.names[i]) continue;
-      for (const code of this.vocab.senseCodes(s)) {
-        if (this.postings.count(code | 1) > 0) {
-          keys.push(code | 1);
-          credits.push(w * SENSE_CREDIT);
+      if (postings.count(2 * s) > 0) {
+        keys[listed] = 2 * s;
+        credits[listed++] = w;
+      }
+      for (let c = 0; c < codes.length; c++) {
+        if (postings.count(codes[c] | 1) > 0) {
+          keys[listed] = codes[c] | 1;
+          credits[listed++] = w * SENSE_CREDIT;
         }
       }
     }
     // Rarest first, in order of appearance among equals: one numeric sort of (length, place) keys.
-    const order = new Float64Array(keys.length);
-    for (let k = 0; k < keys.length; k++) order[k] = this.postings.count(keys[k]) * LIST_PLACES + k;
+    const order = this.order.subarray(0, listed);
+    for (let k = 0; k < listed; k++) order[k] = postings.count(keys[k]) * LIST_PLACES + k;
     order.sort();
     if (this.evidence.length < this.entries.length) {
       this.evidence = new Float64Array(2 * this.entries.length);
@@ -243,37 +256,42 @@ export class QuoteStore {
     const part = this.entries[n]!.root !== n;
     let budget = part ? PART_POSTINGS_BUDGET : POSTINGS_BUDGET;
     const most = part ? PART_CANDIDATES : MAX_CANDIDATES;
-    for (const key of order) {
-      const k = key % LIST_PLACES;
-      const length = this.postings.count(keys[k]);
+    for (let r = 0; r < listed; r++) {
+      const k = order[r] % LIST_PLACES;
+      const length = postings.count(keys[k]);
       if (length > budget) break;
       budget -= length;
-      touchedEnd = this.postings.accumulate(keys[k], credits[k], evidence, touched, touchedEnd);
+      touchedEnd = postings.accumulate(keys[k], credits[k], evidence, touched, touchedEnd);
     }
     // A short quote inside a long one shares little of the long one's weight, so the bar is set by
     // the smaller of the two; the full comparison decides. The best few are kept in order as they
-    // come, rather than sorting the hundreds that pass.
+    // come, rather than sorting the hundreds that pass; each quote's evidence is cleared as it is read,
+    // so the kept ones' is kept beside them.
     const best: number[] = [];
+    const bestEvidence = this.bestEvidence;
     const doc = this.docOf[n];
     const docOf = this.docOf;
     const massOf = this.massOf;
-    const beats = (x: number, y: number): boolean =>
-      evidence[x] > evidence[y] || (evidence[x] === evidence[y] && x < y);
+    const bar = CANDIDATE_SHARE * total;
     for (let t = 0; t < touchedEnd; t++) {
       const other = touched[t];
       const v = evidence[other];
+      evidence[other] = 0;
+      if (v < bar && v < CANDIDATE_SHARE * massOf[other]) continue;
       const d = docOf[other];
-      if (other !== n && d >= 0 && d !== doc && v >= CANDIDATE_SHARE * Math.min(total, massOf[other])) {
-        if (best.length === most && !beats(other, best[most - 1])) continue;
-        let at = best.length === most ? most - 1 : best.length;
-        while (at > 0 && beats(other, best[at - 1])) {
-          best[at] = best[at - 1];
-          at--;
-        }
-        best[at] = other;
+      if (other === n || d < 0 || d === doc) continue;
+      const full = best.length === most;
+      // Most evidence first, then the lower number.
+      if (full && !(v > bestEvidence[most - 1] || (v === bestEvidence[most - 1] && other < best[most - 1]))) continue;
+      let at = full ? most - 1 : best.length;
+      while (at > 0 && (v > bestEvidence[at - 1] || (v === bestEvidence[at - 1] && other < best[at - 1]))) {
+        best[at] = best[at - 1];
+        bestEvidence[at] = bestEvidence[at - 1];
+        at--;
       }
+      best[at] = other;
+      bestEvidence[at] = v;
     }
-    for (let t = 0; t < touchedEnd; t++) evidence[touched[t]] = 0;
     return best;
   }
 
@@ -293,6 +311,8 @@ export class QuoteStore {
     this.free.push(n);
   }
 }
+
+const NO_CODES = new Int32Array(0);
 
 function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
