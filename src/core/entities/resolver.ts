@@ -1,21 +1,12 @@
 import type { Entity, EntityType, RawMention } from '../types';
 import { countryOf } from './gazetteer';
 import { type Local, fold, slug, tokensOf, initials, withinOneEdit, detached, localId, resolveLocally } from './resolver-local';
+import { compact, type DocEntry, mentionsIn } from './resolver-entries';
 
 /** Where one mention lives: a document and the mention's index in that document's mention list. */
 export interface MentionRef {
   readonly docId: string;
   readonly index: number;
-}
-
-/**
- * A document's mentions, compactly: a document names a few referents many times, so each distinct
- * local resolution is kept once with how often it occurs, and each mention is an index into them.
- */
-interface DocEntry {
-  readonly table: readonly Local[];
-  readonly counts: Uint32Array;
-  readonly ofMention: Uint16Array | Uint32Array;
 }
 
 interface Built {
@@ -27,7 +18,18 @@ interface Built {
   readonly counts: Map<string, number>;
   /** Per document, the entity id of each entry of its table. */
   readonly idsOf: Map<string, (string | null)[]>;
+  /** Per document with a large table, its mentions grouped by entity, made when first asked for. */
+  readonly groups: Map<string, Map<string, number[]>>;
 }
+
+/**
+ * Most names one block may hold for its names to be joined across a one-letter difference. Each name
+ * of a cluster is compared with every other of its block, so a block of thousands (a list of ten
+ * thousand made-up names sharing a first name, numbered) would cost millions of comparisons. Real
+ * news names a few dozen people sharing a first name or a surname, a few hundred in the largest
+ * corpora; past this bound, names one letter apart there stay apart.
+ */
+const MAX_FUZZY_BLOCK = 1000;
 
 function inc<K>(m: Map<K, number>, k: K, by: number): void {
   const v = (m.get(k) ?? 0) + by;
@@ -169,8 +171,11 @@ export class EntityResolver {
   private entityForKey(key: string): Entity {
     let e = this.described.get(key);
     if (!e) {
-      e = this.describe(this.cluster(key));
-      this.described.set(key, e);
+      // Every key of a cluster is the same entity: described once for all of them, not once per key,
+      // which for a cluster of thousands of spellings would read all of them thousands of times.
+      const keys = this.cluster(key);
+      e = this.describe(keys);
+      for (const k of keys) this.described.set(k, e);
     }
     return e;
   }
@@ -180,10 +185,7 @@ export class EntityResolver {
     const out: MentionRef[] = [];
     const built = this.build();
     for (const docId of built.docsOf.get(entityId) ?? []) {
-      const entry = this.docs.get(docId)!;
-      const ids = built.idsOf.get(docId)!;
-      const of = entry.ofMention;
-      for (let index = 0; index < of.length; index++) if (ids[of[index]] === entityId) out.push({ docId, index });
+      for (const index of mentionsIn(this.docs.get(docId)!, built.idsOf.get(docId)!, entityId, built.groups, docId)) out.push({ docId, index });
     }
     return out;
   }
@@ -280,7 +282,7 @@ export class EntityResolver {
         if (toks[p].length < 4) continue;
         const rest = toks.slice(0, p).concat(['*'], toks.slice(p + 1)).join(' ');
         const block = this.blocks.get(`${type}|${toks.length}|${rest}`);
-        if (!block) continue;
+        if (!block || block.size > MAX_FUZZY_BLOCK) continue;
         for (const other of block.keys()) {
           if (seen.has(other)) continue;
           const o = this.tokensOfKey(other)[p];
@@ -351,7 +353,7 @@ export class EntityResolver {
       byId.set(id, { ...e, aliases: [...new Set([...e.aliases, ...more])].sort() });
     }
     const entities = [...byId.values()].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
-    this.built = { entities, byId, docsOf, counts, idsOf };
+    this.built = { entities, byId, docsOf, counts, idsOf, groups: new Map() };
     return this.built;
   }
 }
@@ -374,25 +376,4 @@ function indexAdd(index: Map<string, Map<string, number>>, slot: string, key: st
   if (!m) index.set(slot, (m = new Map()));
   inc(m, key, sign);
   if (!m.size) index.delete(slot);
-}
-
-/** Keeps each distinct local resolution once, with its count, and each mention as an index into them. */
-function compact(locals: readonly Local[], intern: (l: Local, id: string) => Local): DocEntry {
-  const table: Local[] = [];
-  const counts: number[] = [];
-  const seen = new Map<string, number>();
-  const ofMention = locals.length < 0xffff ? new Uint16Array(locals.length) : new Uint32Array(locals.length);
-  locals.forEach((l, i) => {
-    const id = localId(l);
-    let t = seen.get(id);
-    if (t === undefined) {
-      t = table.length;
-      seen.set(id, t);
-      table.push(intern(l, id));
-      counts.push(0);
-    }
-    counts[t]++;
-    ofMention[i] = t;
-  });
-  return { table, counts: Uint32Array.from(counts), ofMention };
 }
