@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,6 +21,8 @@ const SIZE = 300_000;
  */
 const MAX_TIME_RATIO = 6;
 const MAX_MEMORY_RATIO = 8;
+/** The command line's peak memory (its process's, the runtime included) with any shape, at most this many times a plain article's. */
+const MAX_PEAK_RATIO = 2;
 
 const seedsDir = join(__dirname, '../../../seeds');
 const seedTexts = readdirSync(seedsDir)
@@ -118,6 +122,78 @@ describe('the cost of awkward files, next to a plain article of the same length'
       assert.ok(time <= MAX_TIME_RATIO, `${c.ms.toFixed(0)} ms against ${plain.ms.toFixed(0)} ms for plain text: ${time.toFixed(1)}×`);
       assert.ok(memory <= MAX_MEMORY_RATIO, `${(c.kept / 1e6).toFixed(1)} MB kept against ${(plain.kept / 1e6).toFixed(1)} MB: ${memory.toFixed(1)}×`);
       console.log(`      ${name}: ${time.toFixed(2)}× the time, ${memory.toFixed(2)}× the memory`);
+    });
+  }
+});
+
+/** A command line run in a child process: its exit code, report, time and peak memory. */
+interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly ms: number;
+  readonly rssKB: number;
+}
+
+function runCli(args: string[]): CliRun {
+  const cli = join(__dirname, '../../../src/cli.ts');
+  const script = `
+    const { main } = require(${JSON.stringify(cli)});
+    let out = '';
+    const t0 = process.cpuUsage();
+    main(process.argv.slice(1), { out: { write: (s) => (out += s) }, err: { write: () => {} } }).then((code) => {
+      const used = process.cpuUsage(t0);
+      process.stdout.write(JSON.stringify({ code, out, ms: (used.user + used.system) / 1000, rssKB: process.resourceUsage().maxRSS }));
+    });`;
+  const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
+  assert.equal(r.status, 0, `the command line did not finish: ${r.error?.message ?? r.stderr}`);
+  return JSON.parse(r.stdout) as CliRun;
+}
+
+interface Report {
+  readonly documents: { readonly path: string; readonly quotes: { readonly text: string }[]; readonly mentions: { readonly text: string }[] }[];
+}
+
+describe('the cost of awkward files on the command line, next to a plain article of the same length', function () {
+  this.timeout(600_000);
+  let dir: string;
+  let plain: CliRun;
+  let alone: Report['documents'][number];
+
+  /** The command line over a folder of `text` (as shape.txt) and a real article, best of two runs. */
+  function folderWith(name: string, text: string): { run: CliRun; report: Report } {
+    const at = join(dir, name);
+    rmSync(at, { recursive: true, force: true });
+    mkdirSync(at);
+    writeFileSync(join(at, 'shape.txt'), text);
+    writeFileSync(join(at, 'real.txt'), seedTexts[0]);
+    const runs = [runCli(['analyze', '--json', at]), runCli(['analyze', '--json', at])];
+    const run = runs[0].ms <= runs[1].ms ? runs[0] : runs[1];
+    assert.equal(run.code, 0);
+    return { run, report: JSON.parse(run.out) as Report };
+  }
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crosswire-cost-'));
+    plain = folderWith('plain', plainText(SIZE)).run;
+    const only = join(dir, 'alone');
+    mkdirSync(only);
+    writeFileSync(join(only, 'real.txt'), seedTexts[0]);
+    alone = (JSON.parse(runCli(['analyze', '--json', only]).out) as Report).documents[0];
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const [name, make] of Object.entries(SHAPES)) {
+    it(`${name}: time and peak memory within a small factor, the other article's results whole`, () => {
+      const { run, report } = folderWith(name.replace(/\W+/g, '-'), make());
+      const real = report.documents.find((d) => d.path.endsWith('real.txt'))!;
+      assert.deepEqual(real.quotes.map((q) => q.text), alone.quotes.map((q) => q.text));
+      assert.deepEqual(real.mentions.map((m) => m.text), alone.mentions.map((m) => m.text));
+      assert.ok(report.documents.some((d) => d.path.endsWith('shape.txt')), 'the awkward file is in the report');
+      const time = run.ms / plain.ms;
+      const memory = run.rssKB / plain.rssKB;
+      assert.ok(time <= MAX_TIME_RATIO, `${run.ms.toFixed(0)} ms against ${plain.ms.toFixed(0)} ms for plain text: ${time.toFixed(1)}×`);
+      assert.ok(memory <= MAX_PEAK_RATIO, `${run.rssKB} KB at most against ${plain.rssKB} KB: ${memory.toFixed(1)}×`);
+      console.log(`      ${name}: ${time.toFixed(2)}× the time, ${memory.toFixed(2)}× the peak memory`);
     });
   }
 });
