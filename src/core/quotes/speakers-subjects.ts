@@ -6,6 +6,7 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINI
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
+import { contrastSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
@@ -84,6 +85,8 @@ export class Subjects {
    */
   sentenceSubject(s: Sentence, verb: number, via: Via, anyEntity = true): SpeakerRef | null {
     const toks = s.tokens;
+    const contrast = contrastSubject(this, s, verb, LOOK_BEHIND, via);
+    if (contrast) return contrast;
     const from = Math.max(0, verb - LOOK_BEHIND);
     for (let v = from; v < verb; v++) {
       if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;

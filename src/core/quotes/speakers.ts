@@ -4,6 +4,7 @@ import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from 
 import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
+import { movedToSpeak, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
 import { reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
@@ -67,6 +68,7 @@ class Attributor {
     if (q.depth > 0) return null;
     const term = q.kind === 'term';
     return (
+      ownedWords(this.doc, this.subjects, q) ??
       this.after(q) ??
       this.before(q, term) ??
       this.sentenceEnd(q) ??
@@ -186,13 +188,15 @@ class Attributor {
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
     // "Hawley, visibly incredulous, shot back": the subject stands before the aside.
     const aside = toks[e]?.text === ',' ? asideOpening(toks, e) : -1;
+    const named = aside > 0 ? nameInApposition(this.doc, this.subjects, toks, aside, e, via) : null;
+    if (named) return named;
     if (aside > 0) e = aside - 1;
     const subj = toks[e];
     if (subj && (subj.kind === 'quote' || (subj.text === ',' && toks[e - 1]?.kind === 'quote'))) {
       return this.subjects.subjectAfter(toks, found.first + 1, via);
     }
     if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase()) || subj.text.toLowerCase() === 'to') {
-      return this.subjects.sentenceSubject(s, found.first, via);
+      return (subj?.text.toLowerCase() === 'to' ? movedToSpeak(this.subjects, toks, e, via) : null) ?? this.subjects.sentenceSubject(s, found.first, via);
     }
     return this.subjects.subjectEndingAt(toks, 0, e, via);
   }

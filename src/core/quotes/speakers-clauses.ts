@@ -1,0 +1,95 @@
+/**
+ * Speakers a clause names away from the place right before its verb: the name in apposition after a
+ * role ("Meta’s finance chief, Susan Li, told investors"), the person another's words moved to speak
+ * ("prompting Vance to reply that"), the subject of a contrasting clause ("…, while Zakharova praised
+ * Trump, calling it"), and the owner of words a possessive names ("Blair’s 1997 “new dawn” speech").
+ * `speakers.ts` and `speakers-subjects.ts` ask these before reading the words before the verb.
+ */
+import type { QuoteSpan, SpeakerRef } from '../types';
+import type { DocumentView, Sentence, Tok } from './context';
+import { isRoleNoun } from './lexicon';
+import { isPersonRole, subjectWord, tokenIndexAt } from './speakers-grammar';
+import type { Subjects } from './speakers-subjects';
+
+type Via = SpeakerRef['via'];
+
+/**
+ * `The company’s chief executive, Jane Doe, said`: the comma-bounded aside toks[open+1..close-1] is
+ * exactly one person's name and the words before it end in a role, so the name is the subject.
+ */
+export function nameInApposition(doc: DocumentView, subjects: Subjects, toks: readonly Tok[], open: number, close: number, via: Via): SpeakerRef | null {
+  const role = toks[open - 1];
+  if (open <= 0 || !role || role.kind !== 'word' || !(isRoleNoun(role.text) || isPersonRole(role.text)) || close <= open + 1) return null;
+  const m = doc.mentionAt(toks[open + 1].start);
+  return m >= 0 && doc.mentions[m].type === 'person' && doc.mentions[m].end === toks[close - 1].end ? subjects.mentionRef(m, doc.mentions[m], via) : null;
+}
+
+/** Verbs whose object is moved to act, so `prompting X to reply` has X reply. */
+const MOVING = new Set([
+  'prompting', 'prompted', 'leading', 'led', 'forcing', 'forced', 'causing', 'caused', 'spurring', 'spurred',
+  'pushing', 'pushed', 'provoking', 'provoked', 'compelling', 'compelled', 'driving', 'drove',
+]);
+
+/**
+ * `…, prompting Vance to reply that …`, `which led the judge to warn`: the subject of a reporting verb
+ * after `to` (at `to`) is the object of a verb that moved them to speak, not the sentence's subject.
+ */
+export function movedToSpeak(subjects: Subjects, toks: readonly Tok[], to: number, via: Via): SpeakerRef | null {
+  let b = to;
+  while (b - 1 >= 0 && b > to - 6 && toks[b - 1].kind === 'word' && !MOVING.has(toks[b - 1].text.toLowerCase()) && subjectWord(toks[b - 1], false)) b--;
+  const verb = toks[b - 1];
+  if (b === to || !verb || verb.kind !== 'word' || !MOVING.has(verb.text.toLowerCase())) return null;
+  return subjects.subjectEndingAt(toks, b, to - 1, via);
+}
+
+/** Conjunctions opening a clause of its own subject that a later participle belongs to. */
+const CONTRASTING = new Set(['while', 'whereas', 'whilst']);
+
+/**
+ * `Medvedev mocked Zelenskyy, while Zakharova praised Trump, calling it …`: a participle (or an elided
+ * verb) after `, while X …` belongs to X, the subject of that clause, not to the sentence's first.
+ */
+export function contrastSubject(subjects: Subjects, s: Sentence, verb: number, reach: number, via: Via): SpeakerRef | null {
+  const toks = s.tokens;
+  for (let k = verb - 2; k >= 1 && k >= verb - reach; k--) {
+    const t = toks[k];
+    if (t.kind === 'quote' || t.text === ';') return null;
+    // The comma may close a quote before it: "mocked him as an “insolent pig,” while …".
+    const comma = toks[k - 1].text === ',' || (toks[k - 1].kind === 'quote' && /,\W*$/.test(toks[k - 1].text));
+    if (t.kind !== 'word' || !CONTRASTING.has(t.text.toLowerCase()) || !comma) continue;
+    let e = k + 1;
+    while (e < verb && toks[e].kind === 'word' && subjectWord(toks[e], e === k + 1)) e++;
+    // The clause needs a verb of its own between its subject and the participle.
+    return e > k + 1 && e < verb - 1 ? subjects.subjectAfter(toks, k + 1, via) : null;
+  }
+  return null;
+}
+
+/** How many words (a year, an adjective) may stand between a possessive and the words it owns. */
+const OWNER_GAP = 2;
+
+/** Nouns for a speech or a line remembered by its words ("the “I have a dream” speech"). */
+const OWNED_NOUNS = new Set(['speech', 'address', 'slogan', 'pledge', 'promise', 'vow', 'mantra', 'catchphrase', 'motto', 'refrain', 'declaration']);
+
+/**
+ * `Tony Blair’s 1997 “new dawn” speech`, `Obama’s “yes we can” address`: a person's possessive
+ * before words of at least two followed by a noun for a speech or a line makes the words that
+ * person's. One word, or words opening with an adverb (`Biden’s “rambling” speech`, `his “deeply
+ * divisive” address`), describe the speech, in a critic's words as often as not: left to other rules.
+ */
+export function ownedWords(doc: DocumentView, subjects: Subjects, q: QuoteSpan): SpeakerRef | null {
+  const s = doc.sentenceAt(q.outer.start);
+  if (!s) return null;
+  const toks = s.tokens;
+  const qi = tokenIndexAt(toks, q.outer.start);
+  const noun = toks[qi + 1];
+  if (!noun || noun.kind !== 'word' || !OWNED_NOUNS.has(noun.text.toLowerCase())) return null;
+  const first = /^\s*([\p{L}'’-]+)\s+\S/u.exec(q.text);
+  if (!first || /ly$/i.test(first[1])) return null;
+  for (let k = qi - 1; k >= 0 && k >= qi - 1 - OWNER_GAP && toks[k].kind === 'word'; k--) {
+    if (!/['’]s?$/.test(toks[k].text)) continue;
+    const m = doc.mentionAt(toks[k].start);
+    return m >= 0 && doc.mentions[m].type === 'person' ? subjects.mentionRef(m, doc.mentions[m], 'indirect') : null;
+  }
+  return null;
+}
