@@ -333,12 +333,7 @@ class Attributor {
     const toks = s.tokens;
     for (let v = toks.length - 2; v >= Math.max(0, toks.length - LOOK_BEHIND); v--) {
       const found = reportingAt(toks, v);
-      if (!found) continue;
-      if (found.form === 'ing') return this.subjects.sentenceSubject(s, found.first, 'colon');
-      let e = found.first - 1;
-      while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      if (e < 0 || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'to') return this.subjects.sentenceSubject(s, found.first, 'colon');
-      return this.subjects.subjectEndingAt(toks, 0, e, 'colon');
+      if (found) return this.verbSubject(s, found, 'colon');
     }
     return toks[toks.length - 1]?.text === ':' ? this.speechNounSubject(s, toks.length - 1) : null;
   }
