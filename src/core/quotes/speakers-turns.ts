@@ -1,13 +1,14 @@
 /**
- * Turns of an exchange: a reply given to the other person ("“I don’t know,” came the reply") and a
- * quote someone nobody can name answers with ("One person replied, “…”"), which is not the last
- * speaker's (`speakers.ts` asks before carrying remarks on).
+ * Turns of an exchange: a reply given to the other person ("“I don’t know,” came the reply"), the
+ * answer line of a transcript ("Q: …" then "A: “…”"), and a quote someone nobody can name answers
+ * with ("One person replied, “…”"), which is not the last speaker's (`speakers.ts` asks before
+ * carrying remarks on).
  */
 import type { QuoteSpan, SpeakerRef } from '../types';
 import { CONFIDENCE } from './confidence';
+import { carried, tokenIndexAt } from './speakers-grammar';
 import type { DocumentView } from './context';
 import { reportingVerb } from './lexicon';
-import { tokenIndexAt } from './speakers-grammar';
 import type { Subjects } from './speakers-subjects';
 
 /**
@@ -50,4 +51,34 @@ export function saidBySomeoneElse(doc: DocumentView, q: QuoteSpan): boolean {
     if (reportingVerb(toks[k + n].text) === 'finite') return n > 0;
   }
   return false;
+}
+
+/** The label of a transcript's answer line, all that stands before its quote ("A: “…”"). */
+const ANSWER_LABEL = /^\s*(?:A|Answer)\s*:\s*$/;
+
+/** The label a transcript's question line opens with ("Q:", "Question:", "Reporter:"). */
+const QUESTION_LABEL = /^\s*(?:Q|Question|Reporter|Interviewer)\b[^:\n]{0,40}:/;
+
+/** How many characters a transcript's answer label takes at most, before its quote. */
+const LABEL_CHARS = 10;
+
+/** How many quotes back an answer looks for the one answering. */
+const ANSWER_REACH = 12;
+
+/**
+ * `Q: “Is this a sign of panic?”` / `A: “No.”`: the answer line of a transcript is the person who
+ * answered before, the speaker of the nearest earlier statement that is no question line; nobody
+ * when no one answered before.
+ */
+export function answer(doc: DocumentView, quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[]): SpeakerRef | null {
+  const q = quotes[i];
+  const para = doc.paras[q.paragraph];
+  if (q.outer.start - para.start > LABEL_CHARS || !ANSWER_LABEL.test(doc.text.slice(para.start, q.outer.start))) return null;
+  for (let k = i - 1; k >= 0 && k >= i - ANSWER_REACH; k--) {
+    const ref = earlier[k];
+    const p = doc.paras[quotes[k].paragraph];
+    if (!ref || quotes[k].depth > 0 || quotes[k].kind !== 'statement' || QUESTION_LABEL.test(doc.text.slice(p.start, Math.min(quotes[k].outer.start, p.start + LABEL_CHARS * 6)))) continue;
+    return carried(ref, CONFIDENCE.continuation);
+  }
+  return null;
 }

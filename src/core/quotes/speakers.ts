@@ -6,7 +6,7 @@ import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from '.
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
-import { reply, saidBySomeoneElse } from './speakers-turns';
+import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
 
@@ -75,6 +75,7 @@ class Attributor {
       this.accordingTo(q) ??
       this.colonBefore(q) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
+      answer(this.doc, quotes, i, earlier) ??
       (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : this.continuation(quotes, i, earlier))
     );
   }
