@@ -1,6 +1,6 @@
 /**
- * Speakers a clause names away from the place right before its verb: the name in apposition after a
- * role ("Meta’s finance chief, Susan Li, told investors"), the person another's words moved to speak
+ * Speakers a clause names away from the place right before its verb: the person a relative `who`
+ * stands for, the name in apposition after a role ("Meta’s finance chief, Susan Li, told investors"), the person another's words moved to speak
  * ("prompting Vance to reply that"), the subject of a contrasting clause ("…, while Zakharova praised
  * Trump, calling it"), and the owner of words a possessive names ("Blair’s 1997 “new dawn” speech").
  * `speakers.ts` and `speakers-subjects.ts` ask these before reading the words before the verb.
@@ -22,6 +22,14 @@ export function nameInApposition(doc: DocumentView, subjects: Subjects, toks: re
   if (open <= 0 || !role || role.kind !== 'word' || !(isRoleNoun(role.text) || isPersonRole(role.text)) || close <= open + 1) return null;
   const m = doc.mentionAt(toks[open + 1].start);
   return m >= 0 && doc.mentions[m].type === 'person' && doc.mentions[m].end === toks[close - 1].end ? subjects.mentionRef(m, doc.mentions[m], via) : null;
+}
+
+/** `Minal Pathak, a scientist, who warned …`: `who` stands for the person named just before it. */
+export function relativeSubject(doc: DocumentView, subjects: Subjects, toks: readonly Tok[], who: number, via: Via): SpeakerRef | null {
+  const from = toks[Math.max(0, who - 12)].start;
+  const people = doc.mentionsIn(from, toks[who].start).filter((i) => doc.mentions[i].type === 'person');
+  const m = people[people.length - 1];
+  return m === undefined ? null : { ...subjects.mentionRef(m, doc.mentions[m], via), span: { start: toks[who].start, end: toks[who].end } };
 }
 
 /** Verbs whose object is moved to act, so `prompting X to reply` has X reply. */

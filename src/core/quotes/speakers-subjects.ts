@@ -6,7 +6,7 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINI
 import { FullNames } from './names';
 import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
-import { contrastSubject } from './speakers-clauses';
+import { contrastSubject, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 
 type Via = SpeakerRef['via'];
@@ -156,7 +156,7 @@ export class Subjects {
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
-    if (lower === 'who') return this.relative(toks, e, via);
+    if (lower === 'who') return relativeSubject(this.doc, this, toks, e, via);
     // "Bowman’s statement said", "the company’s post read": the words are their owner’s.
     if (SPEECH_NOUNS.has(lower) && e - 1 >= floor && /['’]s?$/.test(toks[e - 1].text)) {
       const owner = this.doc.mentionAt(toks[e - 1].start);
@@ -188,14 +188,6 @@ export class Subjects {
       if (b > e) return null;
     }
     return this.resolvePhrase(toks, b, e, via);
-  }
-
-  /** `Minal Pathak, a scientist, who warned …`: `who` stands for the person named just before it. */
-  private relative(toks: readonly Tok[], who: number, via: Via): SpeakerRef | null {
-    const from = toks[Math.max(0, who - 12)].start;
-    const people = this.doc.mentionsIn(from, toks[who].start).filter((i) => this.doc.mentions[i].type === 'person');
-    const m = people[people.length - 1];
-    return m === undefined ? null : { ...this.mentionRef(m, this.doc.mentions[m], via), span: { start: toks[who].start, end: toks[who].end } };
   }
 
   /** Turns the subject phrase toks[b..e] into a speaker. */
