@@ -19,6 +19,8 @@ export class FullNames {
   private readonly words: string[][];
   /** What a misspelt spelling stands for, by spelling: the answer depends on the spelling alone. */
   private readonly typos = new Map<string, string | null>();
+  /** Which person mention a word no mention covers misspells, by the word folded; -1 for none. */
+  private readonly loose = new Map<string, number>();
   /** The first person mention of each spelling, with its words less initials, in document order. */
   private spellings: { readonly index: number; readonly words: readonly string[] }[] | undefined;
 
@@ -113,6 +115,30 @@ export class FullNames {
     const result = found < 0 ? null : this.mentions[found].text;
     this.typos.set(spelling, result);
     return result;
+  }
+
+  /**
+   * The person mention a word the recogniser did not take for a name misspells ("Suank" for Rishi
+   * Sunak): one letter off the surname or forename of exactly one person; -1 when none or several.
+   */
+  misspeltWord(word: string): number {
+    const w = fold(word);
+    const known = this.loose.get(w);
+    if (known !== undefined) return known;
+    let found = -1;
+    let seen = 0;
+    for (const { index: k, words: a } of this.personSpellings()) {
+      if (seen++ >= MAX_TYPO_CANDIDATES) break;
+      const near = a.some((x) => Math.min(x.length, w.length) >= MIN_TYPO_WORD && oneEditApart(x, w));
+      if (!near || (found >= 0 && this.of(found) === this.of(k))) continue;
+      if (found >= 0) {
+        found = -1;
+        break;
+      }
+      found = k;
+    }
+    this.loose.set(w, found);
+    return found;
   }
 
   private personSpellings(): readonly { readonly index: number; readonly words: readonly string[] }[] {

@@ -242,6 +242,9 @@ export class Subjects {
       if (!isUpper(w[0]) && w !== 'of') return null;
       if (NOT_SPEAKERS.has(w.toLowerCase())) return null;
     }
+    // "Suank admitted": a name one letter off a person the article named, whom the recogniser missed.
+    const typo = f === e && inside.length === 0 ? this.names.misspeltWord(toks[e].text) : -1;
+    if (typo >= 0) return { ...this.mentionRef(typo, this.doc.mentions[typo], via), span: { start: toks[f].start, end }, confidence: UNRECOGNISED_NAME };
     if (f === b + 1 && f === e && inside.length === 0 && EPITHET.test(toks[e].text)) {
       const person = this.pronoun({ start, end });
       return person ? { ...person, confidence: UNRECOGNISED_NAME } : null;

@@ -16,6 +16,22 @@ describe('speaker attribution: the general grammar of news attribution', () => {
     });
   });
 
+  describe('a misspelt name the recogniser never found', () => {
+    it('is the one person named whose surname it is one letter off', () => {
+      const text = 'Governor Elena Marchetti conceded the race.\n\nMarhcetti admitted defeat, saying she was “proud of the campaign.”';
+      const refs = speakers(text, person('Elena Marchetti'));
+      assert.equal(refs[0]?.name, 'Elena Marchetti');
+      assert.ok((refs[0]?.confidence ?? 1) < 0.9, 'a guess at a misspelling');
+    });
+
+    it('stays as written when two people are as near, or the word is short', () => {
+      const two = 'Elena Marchetti and Paolo Marchetto spoke.\n\nMarchettu admitted defeat, saying she was “proud of the campaign.”';
+      assert.equal(names(two, person('Elena Marchetti', 'Paolo Marchetto'))[0], 'Marchettu');
+      const short = 'Harry Kane spoke.\n\nKate admitted defeat, saying she was “proud of the campaign.”';
+      assert.equal(names(short, person('Harry Kane'))[0], 'Kate');
+    });
+  });
+
   describe('words quoted twice in one article', () => {
     it('give a headline or teaser the speaker the body attributes them to', () => {
       const text = '‘Why haven’t you resigned?’ Senators torch Boeing CEO\n\nThe hearing was tense. Josh Hawley asked: “Why haven’t you resigned?”';
