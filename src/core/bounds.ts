@@ -63,7 +63,7 @@ function cutBefore(text: string, limit: number, range: number, at: (code: number
 /** What the quote index says of a document's quotes, as notes; none for an ordinary article. */
 export function indexNotes(report: IndexReport): string[] {
   const notes: string[] = [];
-  if (report.clipped > 0) notes.push(`${formatCount(report.clipped)} very long ${report.clipped === 1 ? 'quote is' : 'quotes are'} matched on their opening words`);
+  if (report.clipped > 0) notes.push(`${formatCount(report.clipped)} very long ${report.clipped === 1 ? 'quote is matched on its' : 'quotes are matched on their'} opening words`);
   if (report.chained > 0) notes.push(`a quote repeated ${formatCount(report.chained)} times is linked as one chain of copies`);
   if (report.partnersCapped > 0) notes.push(`${formatCount(report.partnersCapped)} quotes are compared with only some of the longer quotes of the document`);
   return notes;

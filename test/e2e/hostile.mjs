@@ -70,6 +70,39 @@ export const HOSTILE_ARTICLES = [
   { name: 'hostile-chant.txt', content: () => CHANT, expect: 'highlighted' },
 ];
 
+/**
+ * Shapes that once cost time or memory out of all proportion to their size (each about 400 KB),
+ * written once the cards have been read: joining the corpus, each still holds the extension host's
+ * thread for about a second (a document's quotes are matched in one step).
+ * @type {HostileArticle[]}
+ */
+const COSTLY_ARTICLES = [
+  // A quote per word: more quotes than a document keeps, so analysed in part too.
+  { name: 'hostile-quote-per-word.txt', content: () => '“ok” '.repeat(80_000), expect: 'highlighted' },
+  { name: 'hostile-names-list.txt', content: () => upTo(400_000, (i) => `Maria Kowalska${i}, Jan Nowak${i % 300}, Acme Holdings${i % 50}; `), expect: 'highlighted' },
+  // Dense quotes and names: more quotes than a document keeps as well.
+  { name: 'hostile-dense.txt', content: () => upTo(400_000, (i) => `“Statement ${i} on Ankara and Geneva,” said Maria Kowalska${i % 50}. John Smith of Acme Corp said “we ${i} will go”.\n\n`), expect: 'highlighted' },
+  { name: 'hostile-scattered-marks.txt', content: () => upTo(400_000, (i) => (i % 37 === 0 ? '“' : i % 41 === 0 ? '” ' : '') + `word${i % 13} `), expect: 'highlighted' },
+];
+
+/** Pieces `piece(0)`, `piece(1)`, … joined until the text is `size` characters long. */
+function upTo(/** @type {number} */ size, /** @type {(i: number) => string} */ piece) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < size; i++) {
+    const p = piece(i);
+    out.push(p);
+    n += p.length;
+  }
+  return out.join('');
+}
+
+/**
+ * Files of HOSTILE_ARTICLES and COSTLY_ARTICLES analysed in part: the chant, the quote per word and the dense file (more
+ * quotes than a document keeps), and the scattered marks (quotes compared with only some others).
+ */
+const PARTLY_ANALYSED = 4;
+
 /** One quote eight thousand times over: more quotes than a document keeps, all copies of one. */
 const CHANT = `Chant at the stadium\n\n${'“We will not back down.” '.repeat(8000)}\n`;
 
@@ -258,13 +291,30 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await page.mouse.move(5, 5);
   });
 
-  await runner.step(suite, 'a file of eight thousand copies of one quote is analysed in part, and the status bar says so', async () => {
-    const item = page.locator('.statusbar-item', { hasText: /analysed in part/ }).first();
-    await item.waitFor({ timeout: 60_000 });
-    assert.match((await item.innerText()).trim(), /1 file analysed in part/);
-  }, { timeoutMs: 90_000 });
+  await runner.step(suite, 'files of a quote per word, a list of names, dense quotes and scattered marks written to the open workspace show up', async () => {
+    for (const a of COSTLY_ARTICLES) writeFileSync(join(sandbox.workspace, a.name), a.content());
+    const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
+    await header.hover();
+    await header.locator('.action-label[aria-label^="Refresh Explorer"]').click();
+    for (const a of COSTLY_ARTICLES) {
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).waitFor({ timeout: 15_000 });
+    }
+  });
 
-  for (const a of HOSTILE_ARTICLES.filter((x) => x.name !== 'hostile-markup.md')) {
+  await runner.step(suite, 'files holding more quotes than a document keeps are analysed in part, and the status bar says so', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /analysed in part/ }).first();
+    await item.waitFor({ timeout: 90_000 });
+    // The files are indexed one after the other: the count grows to all of them.
+    const want = new RegExp(`${PARTLY_ANALYSED} files analysed in part`);
+    let text = (await item.innerText()).trim();
+    for (let i = 0; i < 120 && !want.test(text); i++) {
+      await page.waitForTimeout(500);
+      text = (await item.innerText()).trim();
+    }
+    assert.match(text, want);
+  }, { timeoutMs: 180_000 });
+
+  for (const a of [...HOSTILE_ARTICLES, ...COSTLY_ARTICLES].filter((x) => x.name !== 'hostile-markup.md')) {
     const how = a.expect === 'highlighted' ? 'with' : 'without';
     await runner.step(suite, `${a.name} opens ${how} highlights, and an article opened next is still highlighted`, async () => {
       await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).click();
