@@ -5,7 +5,7 @@
 import type { LinkRelation, QuoteKind } from '../types';
 import { align, longestRun, type Alignment, type Run } from './align';
 import { prepare, Vocabulary, type PreparedQuote } from './prepared';
-import { BROADER_SENSE, CONTAINED_COVERAGE, CONTAINED_WORDS, FORMULA_MIN_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, SIDE_AGREEMENT, SIDE_WEIGHT, STATEMENT_RUN_SHARE, STATEMENT_RUN_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
+import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WORDS, FORMULA_MIN_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, SIDE_AGREEMENT, SIDE_WEIGHT, STATEMENT_RUN_SHARE, STATEMENT_RUN_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
 
 /** How two quotes relate, when they report the same words or statement. */
 export interface Match {
@@ -306,17 +306,30 @@ function sameArray(x: Int32Array, y: Int32Array): boolean {
  */
 function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
   if (short.norms.length < 2 || nonNameCount(short) < 1) return false;
-  const enough = short.stems.length >= 2
-    || (short.norms.length >= SHORT_FRAGMENT_WORDS && short.norms.length >= SHORT_FRAGMENT_SHARE * long.norms.length);
-  return enough && contains(long.norms, short.norms);
+  if (short.stems.length >= 2 || (short.norms.length >= SHORT_FRAGMENT_WORDS && short.norms.length >= SHORT_FRAGMENT_SHARE * long.norms.length)) {
+    return contains(long.norms, short.norms);
+  }
+  // Or a whole clause of the longer quote, between its marks ("…in others, there's never been one
+  // like this"): a clause is quoted on its own, where the same words inside a clause are a phrase.
+  return short.norms.length >= CLAUSE_FRAGMENT_WORDS && contains(long.norms, short.norms, long.clauses);
 }
 
-/** Whether `needle` occurs as a contiguous run of `hay`. */
-function contains(hay: Int32Array, needle: Int32Array): boolean {
+/**
+ * Whether `needle` occurs as a contiguous run of `hay`; given `hay`'s clause starts, one that starts
+ * and ends where a clause of `hay` does.
+ */
+function contains(hay: Int32Array, needle: Int32Array, clauseStarts?: Int32Array): boolean {
   outer: for (let s = 0; s + needle.length <= hay.length; s++) {
     for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
-    return true;
+    if (!clauseStarts) return true;
+    const end = s + needle.length;
+    if ((s === 0 || includes(clauseStarts, s)) && (end === hay.length || includes(clauseStarts, end))) return true;
   }
+  return false;
+}
+
+function includes(list: Int32Array, x: number): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k] === x) return true;
   return false;
 }
 

@@ -18,6 +18,8 @@ export interface PreparedQuote {
   readonly names: Int32Array;
   /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
   readonly negated: boolean;
+  /** Word indices where a clause begins after a mark (a comma, a dash, a sentence end), in order. */
+  readonly clauses: Int32Array;
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
@@ -75,11 +77,13 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
   const stems: number[] = [];
   const positions: number[] = [];
   const names: number[] = [];
+  const clauses: number[] = [];
   const seen = new Map<number, number>();
   let negated = false;
   for (let i = 0; i < count; i++) {
     const w = ws[i];
     norms[i] = vocab.id(w.norm);
+    if (i > 0 && endsClause(text, ws[i - 1].end, w.start)) clauses.push(i);
     const negation = NEGATIONS.has(w.norm) || w.norm.endsWith("n't");
     if (negation && !notANegation(w.norm, ws[i + 1]?.norm ?? '')) negated = true;
     if (!w.stem) continue;
@@ -95,20 +99,35 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
       names[at] = 0;
     }
   }
-  const data = new Int32Array(count + 3 * stems.length);
+  const data = new Int32Array(count + 3 * stems.length + clauses.length);
   data.set(norms);
   data.set(stems, count);
   data.set(positions, count + stems.length);
   data.set(names, count + 2 * stems.length);
-  return preparedView(kind, negated, data, 0, count, stems.length);
+  data.set(clauses, count + 3 * stems.length);
+  return preparedView(kind, negated, data, 0, count, stems.length, clauses.length);
+}
+
+/**
+ * Whether the text between two words ends a clause: a comma, a colon or semicolon, a sentence's end, a
+ * dash (a hyphen between spaces too; one between letters joins a compound).
+ */
+function endsClause(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // , ; : . ! ? – —
+    if (c === 44 || c === 59 || c === 58 || c === 46 || c === 33 || c === 63 || c === 0x2013 || c === 0x2014) return true;
+    if (c === 45 && k > from && k + 1 < to) return true;
+  }
+  return false;
 }
 
 /**
  * A prepared quote over a stretch of a larger array laid out as `prepare` lays it out: `words` norms,
- * then `stems` stems, positions and name flags. An index keeps all its quotes in one array this way
- * and makes the views only when a quote is compared.
+ * then `stems` stems, positions and name flags, then `clauses` clause starts. An index keeps all its
+ * quotes in one array this way and makes the views only when a quote is compared.
  */
-export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array, at: number, words: number, stems: number): PreparedQuote {
+export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array, at: number, words: number, stems: number, clauses: number): PreparedQuote {
   const s = at + words;
   return {
     kind,
@@ -116,6 +135,12 @@ export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array
     stems: data.subarray(s, s + stems),
     positions: data.subarray(s + stems, s + 2 * stems),
     names: data.subarray(s + 2 * stems, s + 3 * stems),
+    clauses: data.subarray(s + 3 * stems, s + 3 * stems + clauses),
     negated,
   };
+}
+
+/** Ints a prepared quote takes in the layout of `preparedView`. */
+export function preparedSize(words: number, stems: number, clauses: number): number {
+  return words + 3 * stems + clauses;
 }

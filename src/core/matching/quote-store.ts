@@ -1,5 +1,5 @@
 import type { LinkRelation, QuoteKind } from '../types';
-import { prepare, preparedView, Vocabulary, type PreparedQuote } from './prepared';
+import { prepare, preparedSize, preparedView, Vocabulary, type PreparedQuote } from './prepared';
 import { PostingLists } from './postings';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
@@ -42,6 +42,8 @@ export interface Entry {
   at: number;
   readonly words: number;
   readonly stems: number;
+  /** Clause starts of the prepared form (see `preparedView`). */
+  readonly clauses: number;
   /** Weighted size when added, to judge how much of it a candidate shares. */
   readonly mass: number;
   /** Pair records this quote takes part in, oldest first; absent while it has none. */
@@ -126,13 +128,15 @@ export class QuoteStore {
     const mass = this.mass(prepared);
     const words = prepared.norms.length;
     const stems = prepared.stems.length;
-    const at = this.reserve(words + 3 * stems);
+    const clauses = prepared.clauses.length;
+    const at = this.reserve(preparedSize(words, stems, clauses));
     this.store.set(prepared.norms, at);
     this.store.set(prepared.stems, at + words);
     this.store.set(prepared.positions, at + words + stems);
     this.store.set(prepared.names, at + words + 2 * stems);
+    this.store.set(prepared.clauses, at + words + 3 * stems);
     this.entries[n] = {
-      id, docId, text, kind, negated: prepared.negated, at, words, stems, mass, links: undefined,
+      id, docId, text, kind, negated: prepared.negated, at, words, stems, clauses, mass, links: undefined,
       root: root < 0 ? n : root, offset, parts: undefined,
     };
     if (n >= this.docOf.length) {
@@ -157,7 +161,7 @@ export class QuoteStore {
 
   /** The prepared form of a quote, as views into the store: valid until the next insertion. */
   prepared(e: Entry): PreparedQuote {
-    return preparedView(e.kind, e.negated, this.store, e.at, e.words, e.stems);
+    return preparedView(e.kind, e.negated, this.store, e.at, e.words, e.stems, e.clauses);
   }
 
   /** Room for `length` ints at the end of the store; compacts it when dropped quotes fill half. */
@@ -168,7 +172,7 @@ export class QuoteStore {
       let used = 0;
       for (const e of this.entries) {
         if (!e) continue;
-        const size = e.words + 3 * e.stems;
+        const size = preparedSize(e.words, e.stems, e.clauses);
         next.set(this.store.subarray(e.at, e.at + size), used);
         e.at = used;
         used += size;
@@ -305,7 +309,7 @@ export class QuoteStore {
       this.size--;
       this.weightGeneration++;
     }
-    this.storeGarbage += e.words + 3 * e.stems;
+    this.storeGarbage += preparedSize(e.words, e.stems, e.clauses);
     this.entries[n] = undefined;
     this.docOf[n] = -1;
     this.free.push(n);

@@ -41,3 +41,5 @@ export const SIDE_WEIGHT = 0.15;
 /** Words a fragment with one content word needs, and the share of the longer quote it must make. */
 export const SHORT_FRAGMENT_WORDS = 4;
 export const SHORT_FRAGMENT_SHARE = 0.6;
+/** Words a fragment with one content word needs to be found as a whole clause of a longer quote. */
+export const CLAUSE_FRAGMENT_WORDS = 5;

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { compareQuotes, QuoteIndex } from '../../../../src/core/matching';
+import { prepare, Vocabulary } from '../../../../src/core/matching/prepared';
+import type { QuoteRef } from '../../../../src/core/types';
+
+const quote = (doc: string, i: number, text: string): QuoteRef => ({ id: `${doc}-q${i}`, docId: doc, text, kind: 'statement' });
+
+describe('a clause quoted on its own', () => {
+  const long = 'I can tell you right now they might have done that in others, there’s never been one like this';
+
+  it('is a fragment of the sentence it ends, though it holds one content word', () => {
+    assert.equal(compareQuotes('There’s never been one like this', long)?.relation, 'fragment');
+    assert.equal(compareQuotes(
+      'You are going to die',
+      'This is literally catastrophic, and I can say without any dramatization whatsoever: If you choose to stay in one of those evacuation areas, you’re going to die.',
+    )?.relation, 'fragment');
+  });
+
+  it('is linked across articles to the longer quote', () => {
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, long)]);
+    index.set('b', [quote('b', 0, 'There’s never been one like this.')]);
+    assert.equal(index.linksOf('b-q0')[0]?.to, 'a-q0');
+  });
+
+  it('is not found in the middle of another clause, nor when shorter than a few words', () => {
+    assert.equal(compareQuotes('There’s never been one like this', 'I can tell you there’s never been one like this storm in the state'), null);
+    assert.equal(compareQuotes('We did it', 'The count is over, we did it, and now the work begins for all of us'), null);
+  });
+
+  it('knows where the clauses of a quote begin', () => {
+    const p = prepare('Helene was a wake-up call, this is catastrophic - and I mean it. Stay away', 'statement', new Vocabulary());
+    // "wake-up" is one word, its hyphen joins it; the spaced one is a dash.
+    assert.deepEqual([...p.clauses], [5, 8, 12]);
+  });
+});
