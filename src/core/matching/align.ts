@@ -3,7 +3,7 @@
  * similarity first, and the runs of words they share verbatim.
  */
 import type { PreparedQuote, Vocabulary } from './prepared';
-import { BROADER_SENSE, SAME_SENSE, SAME_STEM, SUBSTITUTION } from './thresholds';
+import { BROADER_SENSE, LEAD_IN_GAP, SAME_SENSE, SAME_STEM, SUBSTITUTION } from './thresholds';
 
 export interface Run {
   /** Word index of the run in a and in b. */
@@ -268,6 +268,18 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
     pairs.push({ i: pi, j: pj, sim });
   }
   const anchors = longestOrderedRun(pairs.slice().sort((x, y) => x.i - y.i), s);
+  // A lead-in said in other words after the same opening, to the same statement ("We will do whatever
+  // it takes to ensure that" / "We will do everything so that" "Russia cannot win this war"): the same
+  // words before the first content word of both stand for an anchor at the start, when all the two
+  // say after the lead-in is found in the other.
+  if (anchors.length > 0 && sameOpening(a, b) && allCredited(creditA, anchors[0].i, na) && allCredited(creditB, anchors[0].j, width)) {
+    const gapA = unmatchedBetween(creditA, 0, anchors[0].i);
+    const gapB = unmatchedBetween(creditB, 0, anchors[0].j);
+    if (gapA >= 1 && gapA <= LEAD_IN_GAP && gapB >= 1 && gapB <= LEAD_IN_GAP) {
+      for (let x = 0; x < anchors[0].i; x++) if (!creditA[x]) creditA[x] = SUBSTITUTION;
+      for (let y = 0; y < anchors[0].j; y++) if (!creditB[y]) creditB[y] = SUBSTITUTION;
+    }
+  }
   for (let k = 1; k < anchors.length; k++) {
     const gapA = unmatchedBetween(creditA, anchors[k - 1].i + 1, anchors[k].i);
     const gapB = unmatchedBetween(creditB, anchors[k - 1].j + 1, anchors[k].j);
@@ -294,6 +306,20 @@ function sortPrefix(a: Float64Array, count: number): void {
     }
     a[m + 1] = v;
   }
+}
+
+/** Whether both quotes open with the same words before their first content word, at least one. */
+function sameOpening(a: PreparedQuote, b: PreparedQuote): boolean {
+  if (a.stems.length === 0 || b.stems.length === 0) return false;
+  const n = a.positions[0];
+  if (n === 0 || n !== b.positions[0]) return false;
+  for (let k = 0; k < n; k++) if (a.norms[k] !== b.norms[k]) return false;
+  return true;
+}
+
+function allCredited(credit: Float64Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!credit[k]) return false;
+  return true;
 }
 
 function unmatchedBetween(credit: Float64Array, from: number, to: number): number {

@@ -10,6 +10,12 @@ export const SAME_SENSE = 0.8;
 export const BROADER_SENSE = 0.6;
 /** A lone unmatched word between two matched ones on both sides: a probable rewording. */
 export const SUBSTITUTION = 0.4;
+/**
+ * Content words, at most on each side, of a lead-in said in other words after the same opening words
+ * ("We will do whatever it takes to ensure that" / "We will do everything so that"), credited as a
+ * rewording when all the two quotes say after it is found in the other.
+ */
+export const LEAD_IN_GAP = 3;
 /** Names tell the topic, not the statement: they count for less. */
 export const NAME_FACTOR = 0.5;
 

@@ -34,3 +34,21 @@ describe('a clause quoted on its own', () => {
     assert.deepEqual([...p.clauses], [5, 8, 12]);
   });
 });
+
+describe('a lead-in said in other words', () => {
+  it('links two wordings of the lead-in to the same statement after the same opening', () => {
+    const said = 'We will do whatever it takes to ensure that Russia cannot win this war.';
+    assert.equal(compareQuotes(said, 'We will do everything so that Russia cannot win this war.')?.relation, 'variant');
+    assert.equal(compareQuotes(said, 'we will do everything needed so Russia cannot win the war.')?.relation, 'variant');
+  });
+
+  it('does not link an opening formula going on to two statements', () => {
+    assert.equal(compareQuotes('We will do whatever it takes to protect our workers and their jobs', 'We will do everything so that Russia cannot win this war.'), null);
+    assert.equal(compareQuotes('We are committed to maintaining peace and stability in the region', 'We are committed to taking care of our workers'), null);
+  });
+
+  it('needs all the rest of both quotes found in the other, not a word or two of it', () => {
+    assert.equal(compareQuotes('We will do whatever it takes to keep the plant open this winter', 'We will do everything so that the plant stays open and its workers keep their jobs'), null);
+    assert.equal(compareQuotes('The commitment revolves around China’s exports', 'The case revolves around China’s exports and security in Ukraine'), null);
+  });
+});
