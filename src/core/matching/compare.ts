@@ -47,6 +47,10 @@ export function comparePrepared(
   }
   if (options.variants === false) return null;
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
+  if (referentSwapped(short, long, vocab)) {
+    const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
+    return { score: round(0.7 + 0.2 * Math.min(1, ratio)), relation: 'variant' };
+  }
   return statementVariant(a, b, vocab, weight);
 }
 
@@ -312,6 +316,53 @@ function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
   // Or a whole clause of the longer quote, between its marks ("…in others, there's never been one
   // like this"): a clause is quoted on its own, where the same words inside a clause are a phrase.
   return short.norms.length >= CLAUSE_FRAGMENT_WORDS && contains(long.norms, short.norms, long.clauses);
+}
+
+/**
+ * Words that point to a thing named elsewhere: an outlet may put the name in their place, or one for
+ * another ("it" / "this"). A person's pronoun is left out: "he" for a name is as often another person.
+ */
+const POINTING = new Set(['it', 'this', 'that', 'its']);
+
+/**
+ * Whether `short`'s words stand word for word in `long` but for one, where one says who or what and
+ * the other points to it ("You are strip-mining Boeing" / "…you're strip mining it"; "This is going
+ * to take some time" / "It's going to take some time"): a cut of the same words, a referent written
+ * out or left as a pronoun. Two content words of its own must be found around it.
+ */
+function referentSwapped(short: PreparedQuote, long: PreparedQuote, vocab: Vocabulary): boolean {
+  if (short.norms.length < SHORT_FRAGMENT_WORDS || nonNameCount(short) < 2) return false;
+  const sn = short.norms;
+  const ln = long.norms;
+  for (let s = 0; s + sn.length <= ln.length; s++) {
+    let swapped = -1;
+    let k = 0;
+    for (; k < sn.length; k++) {
+      if (ln[s + k] === sn[k]) continue;
+      if (swapped >= 0) break;
+      swapped = k;
+    }
+    if (k < sn.length || swapped < 0) continue;
+    const x = refersAs(short, swapped, vocab);
+    const y = refersAs(long, s + swapped, vocab);
+    // A name for a pointing word or one pointing word for another; two names are two different things.
+    if (x && y && (x === 'pointing' || y === 'pointing') && contentAround(short, swapped) >= 2) return true;
+  }
+  return false;
+}
+
+/** Whether word `k` of a quote points to a thing, names one, or neither. */
+function refersAs(q: PreparedQuote, k: number, vocab: Vocabulary): 'pointing' | 'name' | undefined {
+  if (POINTING.has(vocab.text(q.norms[k]))) return 'pointing';
+  for (let i = 0; i < q.positions.length; i++) if (q.positions[i] === k) return q.names[i] ? 'name' : undefined;
+  return undefined;
+}
+
+/** Content words other than names of a quote outside its word `k`. */
+function contentAround(q: PreparedQuote, k: number): number {
+  let n = 0;
+  for (let i = 0; i < q.names.length; i++) if (!q.names[i] && q.positions[i] !== k) n++;
+  return n;
 }
 
 /**

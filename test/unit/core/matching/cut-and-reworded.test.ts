@@ -52,3 +52,25 @@ describe('a lead-in said in other words', () => {
     assert.equal(compareQuotes('The commitment revolves around China’s exports', 'The case revolves around China’s exports and security in Ukraine'), null);
   });
 });
+
+describe('a referent written out or left as a pronoun', () => {
+  it('links a cut that names what the other quote points to', () => {
+    assert.equal(compareQuotes(
+      'You are strip-mining Boeing.',
+      'You’re focused on exactly what you were hired to do, which is that you’re cutting corners. You’re strip mining it',
+    )?.relation, 'variant');
+    assert.equal(compareQuotes(
+      'This is going to take some time',
+      'It’s going to take some time. The people of Baltimore can count on us, though, to stick with them',
+    )?.relation, 'variant');
+  });
+
+  it('does not link an opening formula by a pointing word', () => {
+    assert.equal(compareQuotes('We are committed to it', 'We are committed to this'), null);
+    assert.equal(compareQuotes('We are committed to this goal', 'We are committed to it, whatever the cost to our shareholders and the board'), null);
+  });
+
+  it('does not read a rare word shared in another sentence as the same words', () => {
+    assert.equal(compareQuotes('This is strip-mining, plain and simple', 'You’re strip mining it, and the families of the victims know it'), null);
+  });
+});
