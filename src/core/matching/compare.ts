@@ -4,7 +4,7 @@
  */
 import type { LinkRelation, QuoteKind } from '../types';
 import { align, longestRun, type Alignment, type Run } from './align';
-import { prepare, Vocabulary, type PreparedQuote } from './prepared';
+import { clauseStarts, prepare, Vocabulary, type PreparedQuote } from './prepared';
 import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WORDS, FORMULA_MIN_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, SIDE_AGREEMENT, SIDE_WEIGHT, STATEMENT_RUN_SHARE, STATEMENT_RUN_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
 
 /** How two quotes relate, when they report the same words or statement. */
@@ -315,7 +315,7 @@ function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
   }
   // Or a whole clause of the longer quote, between its marks ("…in others, there's never been one
   // like this"): a clause is quoted on its own, where the same words inside a clause are a phrase.
-  return short.norms.length >= CLAUSE_FRAGMENT_WORDS && contains(long.norms, short.norms, long.clauses);
+  return short.norms.length >= CLAUSE_FRAGMENT_WORDS && contains(long.norms, short.norms, clauseStarts(long));
 }
 
 /**

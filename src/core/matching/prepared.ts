@@ -18,8 +18,8 @@ export interface PreparedQuote {
   readonly names: Int32Array;
   /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
   readonly negated: boolean;
-  /** Word indices where a clause begins after a mark (a comma, a dash, a sentence end), in order. */
-  readonly clauses: Int32Array;
+  /** How many clause starts follow the name flags in the same array (see `clauseStarts`). */
+  readonly clauseCount: number;
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
@@ -135,9 +135,17 @@ export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array
     stems: data.subarray(s, s + stems),
     positions: data.subarray(s + stems, s + 2 * stems),
     names: data.subarray(s + 2 * stems, s + 3 * stems),
-    clauses: data.subarray(s + 3 * stems, s + 3 * stems + clauses),
+    clauseCount: clauses,
     negated,
   };
+}
+
+/**
+ * Word indices where a clause of the quote begins after a mark (a comma, a dash, a sentence's end), in
+ * order. Read only by the rules that ask, so that the views made for every comparison stay few.
+ */
+export function clauseStarts(p: PreparedQuote): Int32Array {
+  return new Int32Array(p.names.buffer, p.names.byteOffset + p.names.byteLength, p.clauseCount);
 }
 
 /** Ints a prepared quote takes in the layout of `preparedView`. */

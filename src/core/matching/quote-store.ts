@@ -1,5 +1,5 @@
 import type { LinkRelation, QuoteKind } from '../types';
-import { prepare, preparedSize, preparedView, Vocabulary, type PreparedQuote } from './prepared';
+import { clauseStarts, prepare, preparedSize, preparedView, Vocabulary, type PreparedQuote } from './prepared';
 import { PostingLists } from './postings';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
@@ -128,13 +128,13 @@ export class QuoteStore {
     const mass = this.mass(prepared);
     const words = prepared.norms.length;
     const stems = prepared.stems.length;
-    const clauses = prepared.clauses.length;
+    const clauses = prepared.clauseCount;
     const at = this.reserve(preparedSize(words, stems, clauses));
     this.store.set(prepared.norms, at);
     this.store.set(prepared.stems, at + words);
     this.store.set(prepared.positions, at + words + stems);
     this.store.set(prepared.names, at + words + 2 * stems);
-    this.store.set(prepared.clauses, at + words + 3 * stems);
+    this.store.set(clauseStarts(prepared), at + words + 3 * stems);
     this.entries[n] = {
       id, docId, text, kind, negated: prepared.negated, at, words, stems, clauses, mass, links: undefined,
       root: root < 0 ? n : root, offset, parts: undefined,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { compareQuotes, QuoteIndex } from '../../../../src/core/matching';
-import { prepare, Vocabulary } from '../../../../src/core/matching/prepared';
+import { clauseStarts, prepare, Vocabulary } from '../../../../src/core/matching/prepared';
 import type { QuoteRef } from '../../../../src/core/types';
 
 const quote = (doc: string, i: number, text: string): QuoteRef => ({ id: `${doc}-q${i}`, docId: doc, text, kind: 'statement' });
@@ -31,7 +31,7 @@ describe('a clause quoted on its own', () => {
   it('knows where the clauses of a quote begin', () => {
     const p = prepare('Helene was a wake-up call, this is catastrophic - and I mean it. Stay away', 'statement', new Vocabulary());
     // "wake-up" is one word, its hyphen joins it; the spaced one is a dash.
-    assert.deepEqual([...p.clauses], [5, 8, 12]);
+    assert.deepEqual([...clauseStarts(p)], [5, 8, 12]);
   });
 });
 
