@@ -138,10 +138,15 @@ function asideStart(before: readonly Token[], comma: number): number {
 /** Whether the quote ends in a comma and a speaker with a reporting verb follows (`…,” X said`). */
 function reportedAfter(text: string, outer: Span): boolean {
   const inner = text.slice(Math.max(outer.start, outer.end - 3), outer.end);
-  const after = tokenize(text, outer.end, Math.min(text.length, outer.end + 80));
-  let k = 0;
-  if (after[0]?.text === ',') k = 1;
-  else if (!/,\s*\S$/.test(inner)) return false;
+  // The first token after the quote is a comma exactly when the first character that is no space is
+  // one: known before the words after it are read, which most quotes never need.
+  const end = Math.min(text.length, outer.end + 80);
+  let next = outer.end;
+  while (next < end && /\s/.test(text[next])) next++;
+  const commaAfter = next < end && text[next] === ',';
+  if (!commaAfter && !/,\s*\S$/.test(inner)) return false;
+  const after = tokenize(text, outer.end, end);
+  let k = commaAfter ? 1 : 0;
   for (let n = 0; k < after.length && n < 6; k++, n++) {
     const t = after[k];
     if (t.kind !== 'word') return false;
