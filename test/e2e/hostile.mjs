@@ -143,6 +143,21 @@ function positionOf(/** @type {string} */ text, /** @type {string} */ needle) {
 }
 
 /**
+ * Waits for files just written to the workspace to show in the explorer. Files written just after the
+ * workbench opened may come before its file watcher: the explorer is refreshed, as a person would.
+ * @param {wb.Page} page
+ * @param {HostileArticle[]} articles
+ */
+async function shownInExplorer(page, articles) {
+  const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
+  await header.hover();
+  await header.locator('.action-label[aria-label^="Refresh Explorer"]').click();
+  for (const a of articles) {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).waitFor({ timeout: 15_000 });
+  }
+}
+
+/**
  * Writes the hostile articles into the workspace, opens each and checks what a reader would see.
  * @param {{ suite: string, page: import('./lib/workbench.mjs').Page, sandbox: import('./lib/server.mjs').Sandbox }} ctx
  * @param {import('./lib/runner.mjs').Runner} runner
@@ -151,14 +166,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
   await runner.step(suite, 'hostile files written to the workspace show up in the explorer', async () => {
     for (const a of HOSTILE_ARTICLES) writeFileSync(join(sandbox.workspace, a.name), a.content());
     writeLinks(sandbox.workspace);
-    // Files written just after the workbench opened may come before its file watcher: refresh, as a
-    // person would.
-    const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
-    await header.hover();
-    await header.locator('.action-label[aria-label^="Refresh Explorer"]').click();
-    for (const a of HOSTILE_ARTICLES) {
-      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).waitFor({ timeout: 15_000 });
-    }
+    await shownInExplorer(page, HOSTILE_ARTICLES);
   });
 
   await runner.step(suite, 'a quote holding Markdown links, HTML and icon syntax is highlighted and its card shows them as text', async () => {
@@ -293,12 +301,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
 
   await runner.step(suite, 'files of a quote per word, a list of names, dense quotes and scattered marks written to the open workspace show up', async () => {
     for (const a of COSTLY_ARTICLES) writeFileSync(join(sandbox.workspace, a.name), a.content());
-    const header = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^seeds$/i }) }).first();
-    await header.hover();
-    await header.locator('.action-label[aria-label^="Refresh Explorer"]').click();
-    for (const a of COSTLY_ARTICLES) {
-      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label=${JSON.stringify(a.name)}]`).waitFor({ timeout: 15_000 });
-    }
+    await shownInExplorer(page, COSTLY_ARTICLES);
   });
 
   await runner.step(suite, 'files holding more quotes than a document keeps are analysed in part, and the status bar says so', async () => {

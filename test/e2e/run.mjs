@@ -495,7 +495,13 @@ async function restrictedPass({ suite, page }, need) {
     await wb.waitForDecorations(page);
     if (pair) {
       await wb.goToLine(page, pair.from.line, pair.from.column);
-      assert.ok((await wb.decorationsAtCursor(page)).length > 0, 'no highlight under a quote');
+      // The names may be drawn a moment before the quotes: wait, as a reader would, for the quote's.
+      let under = await wb.decorationsAtCursor(page);
+      for (let i = 0; i < 20 && under.length === 0; i++) {
+        await page.waitForTimeout(500);
+        under = await wb.decorationsAtCursor(page);
+      }
+      assert.ok(under.length > 0, 'no highlight under a quote');
     }
     // Here VS Code boxes every character beyond ASCII (curly quotes included) on purpose, until the
     // folder is trusted: the extension leaves that warning alone.
