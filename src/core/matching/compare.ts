@@ -374,13 +374,8 @@ function contains(hay: Int32Array, needle: Int32Array, clauseStarts?: Int32Array
     for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
     if (!clauseStarts) return true;
     const end = s + needle.length;
-    if ((s === 0 || includes(clauseStarts, s)) && (end === hay.length || includes(clauseStarts, end))) return true;
+    if ((s === 0 || clauseStarts.includes(s)) && (end === hay.length || clauseStarts.includes(end))) return true;
   }
-  return false;
-}
-
-function includes(list: Int32Array, x: number): boolean {
-  for (let k = 0; k < list.length; k++) if (list[k] === x) return true;
   return false;
 }
 
