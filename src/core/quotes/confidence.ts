@@ -28,5 +28,7 @@ export const EPITHET_ROLE = 0.5;
 export const HEAD_OF_SENTENCE = 0.6;
 /** A quote opening a paragraph, carrying on the reporting clause that closed the paragraph before. */
 export const PARAGRAPH_CARRIED = 0.55;
+/** A bare quotation listed under a heading that names its speaker (`ANDREW BAILEY, GOVERNOR`). */
+export const LISTED_UNDER_HEADING = 0.7;
 /** Words quoted again elsewhere in the article with a speaker (a headline repeating the body). */
 export const ECHOED = 0.6;

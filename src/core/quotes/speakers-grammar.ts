@@ -166,7 +166,12 @@ const LIST_MARKER = /^[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])[ \t]+$/u;
 
 /** Whether a quote opens its paragraph, after at most a list marker (a bullet of key quotes). */
 export function opensParagraph(text: string, para: Paragraph, q: QuoteSpan): boolean {
-  return q.outer.start === para.start || (q.outer.start > para.start && q.outer.start - para.start <= 6 && LIST_MARKER.test(text.slice(para.start, q.outer.start)));
+  return opensAt(text, para, q.outer.start);
+}
+
+/** Whether a quotation mark at `start` opens the paragraph, after a list marker if any. */
+export function opensAt(text: string, para: Paragraph, start: number): boolean {
+  return start === para.start || (start > para.start && start - para.start <= 6 && LIST_MARKER.test(text.slice(para.start, start)));
 }
 
 /**

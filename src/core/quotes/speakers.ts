@@ -7,6 +7,7 @@ import { FullNames, peopleOf } from './names';
 import { movedToSpeak, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
+import { listedUnder } from './speakers-lists';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
 
@@ -31,7 +32,8 @@ const MAX_BACK = 12;
  * completes (`X said its supply “had a material effect”`); a closing `, X said.` at the end of the
  * sentence; `according to X` anywhere in the sentence; a paragraph ending `X said:` before a quote
  * opening the next. A statement left without attribution continues the remarks of the speaker of the
- * previous quote in its paragraph, or in the paragraph before when it opens its own. Terms (scare
+ * previous quote in its paragraph, or in the paragraph before when it opens its own; a bare quotation
+ * listed under a heading that names one person is theirs. Terms (scare
  * quotes) are attributed only by an explicit attribution, and indirect speech counts only when the verb
  * introduces a clause. `he` and `she` stand for the person who is the subject of the nearest earlier
  * sentence naming one, by name or by a role the article gave them. Names are given in their fullest form in the document; roles as written.
@@ -76,7 +78,8 @@ class Attributor {
       this.colonBefore(q) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
-      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : this.continuation(quotes, i, earlier))
+      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : this.continuation(quotes, i, earlier)) ??
+      listedUnder(this.doc, this.subjects, q)
     );
   }
 

@@ -1,0 +1,69 @@
+/**
+ * Remarks listed under a line that names who made them: a wire service's "what officials said" page
+ * gives a heading per speaker (`ANDREW BAILEY, BANK OF ENGLAND GOVERNOR`, `Powell:`), topic lines
+ * under it (`On inflation:`), then one bare quotation a paragraph, with no reporting verb anywhere.
+ * Each of those quotations is said by the person the heading names.
+ */
+import type { QuoteSpan, SpeakerRef } from '../types';
+import type { DocumentView } from './context';
+import { LISTED_UNDER_HEADING } from './confidence';
+import { opensAt } from './speakers-grammar';
+import type { Subjects } from './speakers-subjects';
+
+/** How many paragraphs above a listed remark its heading is looked for. */
+const MAX_ITEMS = 24;
+
+/** The most words a heading naming a speaker has: a name and a role, not a sentence. */
+const HEADING_WORDS = 12;
+
+/** The most words a topic line under a heading has (`On the direction of inflation:`). */
+const TOPIC_WORDS = 8;
+
+/** The most characters a lead before a listed quote takes (`Asked if rates would fall: “…”`). */
+const LEAD_CHARS = 120;
+
+/**
+ * The speaker of a quote that stands alone as an item of a list of remarks, from the heading above the
+ * list that names one person; null when the quote is not such an item, or when a paragraph of prose,
+ * or a heading that names nobody, stands between it and a named heading.
+ */
+export function listedUnder(doc: DocumentView, subjects: Subjects, q: QuoteSpan): SpeakerRef | null {
+  if (q.depth > 0 || !isItem(doc, q.paragraph)) return null;
+  for (let p = q.paragraph - 1; p >= 0 && p >= q.paragraph - MAX_ITEMS; p--) {
+    if (isItem(doc, p)) continue;
+    const line = lineOf(doc, p);
+    if (line === null) return null;
+    const words = line.split(/\s+/).length;
+    const people = doc.mentionsIn(doc.paras[p].start, doc.paras[p].end).filter((m) => doc.mentions[m].type === 'person');
+    if (people.length === 0) {
+      if (line.endsWith(':') && words <= TOPIC_WORDS) continue;
+      return null;
+    }
+    if (people.length > 1 || words > HEADING_WORDS || /[.!?]$/.test(line)) return null;
+    const ref = subjects.mentionRef(people[0], doc.mentions[people[0]], 'colon');
+    return { ...ref, span: { start: doc.mentions[people[0]].start, end: doc.mentions[people[0]].end }, confidence: LISTED_UNDER_HEADING };
+  }
+  return null;
+}
+
+/** The paragraph's text on one line, or null when it runs over several lines (prose, not a heading). */
+function lineOf(doc: DocumentView, p: number): string | null {
+  const line = doc.text.slice(doc.paras[p].start, doc.paras[p].end).trim();
+  return line.length === 0 || line.includes('\n') ? null : line;
+}
+
+/**
+ * Whether paragraph `p` is one item of a list of remarks: a quotation opening it (after a bullet, if
+ * any), or after a short lead ending in a colon, that runs to the paragraph's end.
+ */
+function isItem(doc: DocumentView, p: number): boolean {
+  const para = doc.paras[p];
+  const text = doc.text;
+  let end = para.end;
+  while (end > para.start && /\s/.test(text[end - 1])) end--;
+  const quote = doc.quoteAt(end - 1);
+  if (!quote || quote.end < end || quote.start < para.start) return false;
+  if (opensAt(text, para, quote.start)) return true;
+  const lead = text.slice(para.start, quote.start).trimEnd();
+  return lead.length <= LEAD_CHARS && lead.endsWith(':') && !lead.includes('\n');
+}

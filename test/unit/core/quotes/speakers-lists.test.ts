@@ -1,0 +1,38 @@
+import { strict as assert } from 'node:assert';
+import { names, person } from './attribution';
+
+describe('speaker attribution: remarks listed under a heading that names the speaker', () => {
+  const cast = person('RUTH OKAFOR', 'Ruth Okafor', 'Tom Reyes');
+
+  it('gives each bare quotation under the heading, past topic lines and short leads, to the person it names', () => {
+    const text = [
+      'Here is what the bank’s officials said at the press conference:',
+      'RUTH OKAFOR, GOVERNOR',
+      'On inflation:',
+      '"Prices are rising more slowly."',
+      '"We will not cut too quickly."',
+      'On the outlook:',
+      'Asked whether rates would fall again: "Yes, in time."',
+    ].join('\n\n');
+    assert.deepEqual(names(text, cast), ['RUTH OKAFOR', 'RUTH OKAFOR', 'RUTH OKAFOR']);
+  });
+
+  it('takes bulleted quotations under a line naming the speaker with a colon', () => {
+    const text = 'Ruth Okafor:\n\n• “Prices are rising more slowly.”\n\n• “We will not cut too quickly.”';
+    assert.deepEqual(names(text, cast), ['Ruth Okafor', 'Ruth Okafor']);
+  });
+
+  it('does not reach over a paragraph of prose, a sentence or a line naming two people', () => {
+    const prose = 'RUTH OKAFOR, GOVERNOR\n\nThe bank cut rates on Thursday after a close vote, and markets rose.\n\n“Prices are rising more slowly.”';
+    assert.deepEqual(names(prose, cast), [null]);
+    const sentence = 'Tom Reyes spoke first.\n\n“Prices are rising more slowly.”';
+    assert.notEqual(names(sentence, cast)[0], 'Tom Reyes');
+    const two = 'Ruth Okafor and Tom Reyes\n\n“Prices are rising more slowly.”';
+    assert.deepEqual(names(two, cast), [null]);
+  });
+
+  it('leaves a quotation that is not a bare item of the list to its own attribution', () => {
+    const text = 'RUTH OKAFOR, GOVERNOR\n\n“Prices are rising more slowly,” Tom Reyes said.\n\nThe bank had raised rates “again and again” before.';
+    assert.deepEqual(names(text, cast), ['Tom Reyes', null]);
+  });
+});
