@@ -30,5 +30,7 @@ export const HEAD_OF_SENTENCE = 0.6;
 export const PARAGRAPH_CARRIED = 0.55;
 /** A bare quotation listed under a heading that names its speaker (`ANDREW BAILEY, GOVERNOR`). */
 export const LISTED_UNDER_HEADING = 0.7;
+/** A document's words given to the body that issued it (`the statement said`). */
+export const DOCUMENT_OWNER = 0.6;
 /** Words quoted again elsewhere in the article with a speaker (a headline repeating the body). */
 export const ECHOED = 0.6;

@@ -8,6 +8,7 @@ import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
 import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
+import { documentOwner, isDocumentNoun } from './speakers-documents';
 
 type Via = SpeakerRef['via'];
 
@@ -142,6 +143,7 @@ export class Subjects {
     if (e - from === 1 && PERSON_PRONOUNS.has(first)) return this.pronoun(toks[from]);
     if (e - from === 1 && first === 'they') return this.plural(toks[from]);
     if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first)) return null;
+    if (isDocumentNoun(toks[e - 1].text)) return documentOwner(this.doc, this, toks, from, e - 1, via);
     return this.resolvePhrase(toks, from, e - 1, via);
   }
 
@@ -163,6 +165,7 @@ export class Subjects {
       if (owner >= 0 && this.doc.mentions[owner].type !== 'place') return this.mentionRef(owner, this.doc.mentions[owner], via);
     }
     if (VAGUE_PRONOUNS.has(lower)) return null;
+    if (isDocumentNoun(lower)) return documentOwner(this.doc, this, toks, floor, e, via);
     let b = e;
     while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {
       b--;

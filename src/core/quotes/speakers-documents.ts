@@ -1,0 +1,55 @@
+/**
+ * Words a document says: `“…,” the statement said`, `MPC minutes add: “…”`, `the ruling reads`. A
+ * statement, minutes or a ruling speaks for whoever issued it: the body or person named in the phrase
+ * ("the Fed statement", "MPC minutes"), else the organisation the article named last before the
+ * sentence, in its paragraph or the one before; nobody when it names none.
+ */
+import type { SpeakerRef } from '../types';
+import { paragraphAt } from '../text/paragraphs';
+import { DOCUMENT_OWNER } from './confidence';
+import type { DocumentView, Tok } from './context';
+import { DETERMINERS } from './lexicon';
+import type { Subjects } from './speakers-subjects';
+
+type Via = SpeakerRef['via'];
+
+/** Nouns for a document issued by a body or a person, which can be the subject of a reporting verb. */
+const DOCUMENT_NOUNS = new Set([
+  'statement', 'minutes', 'release', 'communique', 'communiqué', 'filing', 'memo', 'ruling', 'judgment',
+  'judgement', 'announcement',
+]);
+
+/** Words that may qualify a document noun before it ("a joint statement", "the press release"). */
+const QUALIFIERS = new Set(['press', 'joint', 'written', 'brief', 'short', 'official', 'its', 'their', 'new', 'latest', 'policy', 'meeting', 'news']);
+
+/** How many words before a document noun are read for its owner. */
+const OWNER_WORDS = 6;
+
+/** Whether a word is a noun for a document that speaks for whoever issued it. */
+export function isDocumentNoun(word: string): boolean {
+  return DOCUMENT_NOUNS.has(word.toLowerCase());
+}
+
+/**
+ * The speaker of a subject phrase ending in a document noun at token `e` (read no further left than
+ * `floor`): the owner named in the phrase, else the organisation named last before the sentence.
+ */
+export function documentOwner(doc: DocumentView, subjects: Subjects, toks: readonly Tok[], floor: number, e: number, via: Via): SpeakerRef | null {
+  let b = e;
+  while (b - 1 >= floor && b - 1 >= e - OWNER_WORDS && toks[b - 1].kind === 'word' && qualifies(toks[b - 1])) b--;
+  const span = { start: toks[b].start, end: toks[e].end };
+  const named = doc.mentionsIn(toks[b].start, toks[e].start).filter((m) => doc.mentions[m].type !== 'place');
+  const own = named.find((m) => doc.mentions[m].type === 'organization') ?? named[0];
+  if (own !== undefined) return { ...subjects.mentionRef(own, doc.mentions[own], via), span, confidence: DOCUMENT_OWNER };
+  const from = doc.paras[Math.max(0, paragraphAt(doc.paras, toks[b].start) - 1)].start;
+  const bodies = doc.mentionsIn(from, toks[b].start).filter((m) => doc.mentions[m].type === 'organization' && !doc.quoteAt(doc.mentions[m].start));
+  const last = bodies[bodies.length - 1];
+  return last === undefined ? null : { ...subjects.mentionRef(last, doc.mentions[last], via), span, confidence: DOCUMENT_OWNER };
+}
+
+/** Whether a word before a document noun belongs to its phrase: a name, a qualifier, a determiner. */
+function qualifies(t: Tok): boolean {
+  const lower = t.text.toLowerCase();
+  return DETERMINERS.has(lower) || QUALIFIERS.has(lower) || /^\p{Lu}/u.test(t.text) || /['’]s?$/.test(t.text);
+}
+
