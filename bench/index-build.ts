@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, type DocumentFacts } from '../src/core/corpus';
 import { quoteFacts } from '../src/core/first-pass';
@@ -93,6 +93,53 @@ export interface LoopDelay {
   readonly mean: number;
 }
 
+/**
+ * The garbage collector's pauses of the main thread over a phase, as the engine reports them: a full
+ * collection of a large heap stops the thread for one stretch that no slicing of the work can break.
+ */
+export interface GcPauses {
+  /** The longest pause, in milliseconds, and whether it was a full (major) collection. */
+  readonly longestMs: number;
+  readonly longestMajor: boolean;
+  /** Pauses over 50 ms. */
+  readonly over50Ms: number;
+  /** All pauses together, in milliseconds. */
+  readonly totalMs: number;
+}
+
+/** Records every garbage collection pause of this thread, to be read by phase (`between`). */
+class GcRecorder {
+  private readonly pauses: { start: number; ms: number; major: boolean }[] = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      this.pauses.push({ start: e.startTime, ms: e.duration, major: ((e as { detail?: { kind?: number } | null }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /** Stops recording, once the entries still queued have been delivered. */
+  async stop(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.observer.disconnect();
+  }
+
+  between(from: number, to: number): GcPauses {
+    let longest: { ms: number; major: boolean } = { ms: 0, major: false };
+    let over50Ms = 0;
+    let totalMs = 0;
+    for (const p of this.pauses) {
+      if (p.start < from || p.start > to) continue;
+      totalMs += p.ms;
+      if (p.ms > 50) over50Ms++;
+      if (p.ms > longest.ms) longest = p;
+    }
+    return { longestMs: longest.ms, longestMajor: longest.major, over50Ms, totalMs };
+  }
+}
+
 function loopDelay(h: IntervalHistogram): LoopDelay {
   const ms = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - MONITOR_RESOLUTION_MS) : 0);
   return h.count === 0 ? { max: 0, p99: 0, mean: 0 } : { max: ms(h.max), p99: ms(h.percentile(99)), mean: ms(h.mean) };
@@ -125,6 +172,8 @@ export interface QuotesPhaseResult {
   readonly longestArticleWords: number;
   readonly longestArticleIndex: number;
   readonly loopDelay: LoopDelay;
+  /** The garbage collector's pauses of the main thread over the phase. */
+  readonly gc: GcPauses;
   readonly quotes: number;
   readonly links: number;
 }
@@ -159,6 +208,8 @@ export interface PooledBuildResult {
    * collection, and time the thread did not get a core (compare `IndexMemory.idleLoopDelay`).
    */
   readonly loopDelay: LoopDelay;
+  /** The garbage collector's pauses of the main thread over the phase. */
+  readonly gc: GcPauses;
   readonly wordsPerSecond: number;
   readonly entities: number;
   readonly quotes: number;
@@ -326,17 +377,20 @@ async function buildIndex(
   };
 
   const quickMonitor = await startedMonitor();
+  const gc = new GcRecorder();
   const started = performance.now();
-  let quick: QuotesPhaseResult | undefined;
+  let quickEnded = NaN;
+  let quick: Omit<QuotesPhaseResult, 'gc'> | undefined;
   let entitiesStarted = NaN;
   let entitiesMonitor: IntervalHistogram | undefined;
   let rssAfterQuickPass = 0;
   let lastProgress = 0;
-  const endQuickPass = (): QuotesPhaseResult => {
+  const endQuickPass = (): Omit<QuotesPhaseResult, 'gc'> => {
     const t = performance.now();
     const links = corpus.links().length;
     const linksMs = performance.now() - t;
     quickMonitor.disable();
+    quickEnded = performance.now();
     const longest = byUri.get(q.longestUri);
     return {
       articlesDone: q.done.size, articles: manifest.length, ms: performance.now() - started, readMs: q.readMs, findMs: q.findMs,
@@ -354,8 +408,7 @@ async function buildIndex(
   const subscription = indexer.onDidChangeIndexState((state) => {
     if (state.phase === 'entities' && !quick) {
       quick = endQuickPass();
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
+      (globalThis as { gc?: () => void }).gc?.();
       rssAfterQuickPass = process.memoryUsage().rss;
       send({ type: 'phase', phase: 'pooled build' });
       entitiesMonitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
@@ -382,18 +435,21 @@ async function buildIndex(
   quick ??= endQuickPass();
   const ms = Number.isNaN(entitiesStarted) ? 0 : performance.now() - entitiesStarted;
   entitiesMonitor?.disable();
+  const ended = performance.now();
+  await gc.stop();
   const t = performance.now();
   const entities = corpus.entities().length;
   const entitiesMs = performance.now() - t;
   const done = e.setFacts.length;
   return {
-    quick,
+    quick: { ...quick, gc: gc.between(started, quickEnded) },
     rssAfterQuickPass: rssAfterQuickPass || process.memoryUsage().rss,
     pooled: {
       articlesDone: done, articles: manifest.length, words: e.words, workers: o.workers, window: o.window, ms, entitiesMs,
       setFactsMs: e.setFacts.reduce((a, b) => a + b, 0), longestSetFactsMs: e.longest, setFacts: summarize(e.setFacts),
       setFactsOver50Ms: e.setFacts.filter((x) => x > 50).length, longestSetFactsWords: e.longestWords,
       loopDelay: entitiesMonitor ? loopDelay(entitiesMonitor) : { max: 0, p99: 0, mean: 0 },
+      gc: Number.isNaN(entitiesStarted) ? gc.between(0, -1) : gc.between(entitiesStarted, ended),
       wordsPerSecond: ms > 0 ? e.words / (ms / 1000) : 0, entities, quotes: e.quotes, mentions: e.mentions,
     },
   };

@@ -1,3 +1,4 @@
+import type { GcPauses } from './index-build';
 import type { SizeReport } from './size-run';
 
 /** Time to `require` a bundle in a fresh Node process (median), with compromise alone as the yardstick. */
@@ -63,6 +64,7 @@ const ms = (n: number): string => (n >= 100 ? int(n) : n >= 10 ? n.toFixed(1) : 
 const s = (millis: number): string => `${(millis / 1000).toFixed(millis >= 100_000 ? 0 : 1)} s`;
 const mb = (bytes: number): string => (Number.isFinite(bytes) ? `${int(bytes / 2 ** 20)} MB` : 'n/a');
 const x = (r: number): string => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×` : 'n/a');
+const gcPauses = (g: GcPauses): string => `${ms(g.longestMs)} ms${g.longestMs > 0 ? (g.longestMajor ? ' (full collection)' : ' (young generation)') : ''} / ${int(g.over50Ms)}`;
 const frac = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : 'n/a');
 
 /** Estimated time compromise alone would take to parse the words of a size (or of the part a phase did). */
@@ -122,6 +124,7 @@ export function renderTable(r: BenchReport): string {
     row('  read / find / index / links()', (p) => p.quotesPhase, (q) => `${s(q.readMs)} / ${s(q.findMs)} / ${s(q.indexMs)} / ${s(q.linksMs)}`),
     row('  longest article / loop delay max', (p) => p.quotesPhase, (q) =>
       `${ms(q.longestArticleMs)} ms (#${q.longestArticleIndex + 1}, ${int(q.longestArticleWords)} words) / ${ms(q.loopDelay.max)} ms`),
+    row('  longest GC pause / over 50 ms', (p) => p.quotesPhase?.gc, (g) => gcPauses(g)),
     row('pooled build (full analysis)', (p) => p.pooled, (b, p) =>
       `${s(b.ms)} (${x(b.ms / compromiseEstimateMs(p, b))}), ${b.workers} workers${cutShort(b, b.ms)}`),
     row('entities ready (quick pass + pooled)', (p) => p.pooled, (b, p) => `${s(entitiesReadyMs(p)!)} (${x(entitiesReadyMs(p)! / compromiseEstimateMs(p, b))})`),
@@ -130,6 +133,7 @@ export function renderTable(r: BenchReport): string {
       `${s(b.setFactsMs)} / ${ms(b.longestSetFactsMs)} ms (${int(b.longestSetFactsWords)} words)`),
     row('  setFacts p50 / p99, over 50 ms', (p) => p.pooled, (b) => `${ms(b.setFacts.p50)} / ${ms(b.setFacts.p99)} ms, ${int(b.setFactsOver50Ms)}`),
     row('  loop delay max / p99', (p) => p.pooled, (b) => `${ms(b.loopDelay.max)} / ${ms(b.loopDelay.p99)} ms`),
+    row('  longest GC pause / over 50 ms', (p) => p.pooled?.gc, (g) => gcPauses(g)),
     row('  loop delay idle max / p99', (p) => p.idleLoopDelay, (d) => `${ms(d.max)} / ${ms(d.p99)} ms (machine noise)`),
     row('  entities() after build', (p) => p.pooled, (b) => `${ms(b.entitiesMs)} ms (${int(b.entities)} entities)`),
     row('articles in the measured corpus', (p) => p.pooled, (b) =>
@@ -232,8 +236,8 @@ export function evaluateBudgets(r: BenchReport): Budget[] {
     // The monitor samples every 5 ms; the longest single step on the thread is a block it cannot miss.
     const worst = Math.max(pb?.loopDelay.max ?? 0, qp?.loopDelay.max ?? 0, pb?.longestSetFactsMs ?? 0, qp?.longestArticleMs ?? 0);
     const parts = [
-      qp ? `quick pass ${ms(qp.loopDelay.max)}, longest article ${ms(qp.longestArticleMs)}` : null,
-      pb ? `pooled build ${ms(pb.loopDelay.max)}, longest setFacts ${ms(pb.longestSetFactsMs)}, ${int(pb.setFactsOver50Ms)} over 50 ms` : null,
+      qp ? `quick pass ${ms(qp.loopDelay.max)}, longest article ${ms(qp.longestArticleMs)}${qp.gc ? `, longest GC pause ${ms(qp.gc.longestMs)}` : ''}` : null,
+      pb ? `pooled build ${ms(pb.loopDelay.max)}, longest setFacts ${ms(pb.longestSetFactsMs)}, ${int(pb.setFactsOver50Ms)} over 50 ms${pb.gc ? `, longest GC pause ${ms(pb.gc.longestMs)}` : ''}` : null,
       rep?.idleLoopDelay ? `idle ${ms(rep.idleLoopDelay.max)}` : null,
     ].filter(Boolean).join('; ');
     const met = worst > 50 ? false : cut || isCut(qp) ? null : true;
