@@ -8,11 +8,11 @@ export function normalize(s: string): string {
   return s.replace(/[\u2019\u2018`´]/g, "'").toLowerCase();
 }
 
+/** One country as `countries.json` keeps it: its common English name, its other names, its demonyms. */
 interface CountryRecord {
-  name?: { common?: string; official?: string };
-  altSpellings?: string[];
-  capital?: string[];
-  demonyms?: { eng?: { m?: string; f?: string } };
+  readonly common: string;
+  readonly names: readonly string[];
+  readonly demonyms: readonly string[];
 }
 
 /** Country codes written as words in news text; other two-letter codes ("IN", "IT") are ordinary words. */
@@ -156,22 +156,18 @@ let placeSet: Set<string> | undefined;
 
 function loadCountries(): void {
   if (countryIndex) return;
+  // Names and demonyms of the world-countries package, extracted by scripts/generate-countries.mjs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const list = require('world-countries') as CountryRecord[];
+  const list = require('./countries.json') as CountryRecord[];
   const index = new Map<string, string>();
   const national = new Set<string>();
-  for (const c of list) {
-    const common = c.name?.common;
-    if (!common) continue;
-    const names = [common, c.name?.official ?? '', ...(c.altSpellings ?? [])];
-    for (const n of names) {
+  for (const { common, names, demonyms } of list) {
+    for (const n of [common, ...names]) {
       // Two-letter codes are ordinary words too often ("IN", "IT"); the useful ones are listed by hand.
       if (n.length < 4 || /[^\p{Script=Latin}\s'’.,()-]/u.test(n)) continue;
       index.set(normalize(n), common);
     }
-    const d = c.demonyms?.eng;
-    if (d?.m) national.add(normalize(d.m));
-    if (d?.f) national.add(normalize(d.f));
+    for (const d of demonyms) national.add(normalize(d));
   }
   for (const [k, v] of Object.entries(COUNTRY_ABBREVIATIONS)) index.set(k, v);
   countryIndex = index;
