@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { DocumentFacts } from '../corpus';
 import { fileNameOf } from '../ids';
 import { QUICK_PASS_ON_CALLER_MAX_CHARS, quoteFacts } from '../first-pass';
-import { warmUpQuotePass } from '../warm-up';
+import { warmUpSteps } from '../warm-up';
 import type { EditorAnalyses } from './editors';
 import type { CancellationToken, IndexHost } from './host';
 import type { Ledger } from './ledger';
@@ -54,7 +54,7 @@ export interface RunOptions {
 }
 
 export class IndexRuns {
-  /** Whether the quick pass has been run once on a sample (see `warmUpQuotePass`). */
+  /** Whether the quick pass and the resolver have been run once on samples (`warmUpSteps`). */
   private warmedUp = false;
 
   constructor(
@@ -76,8 +76,10 @@ export class IndexRuns {
     const quick = this.options.responsive !== false && keys.length >= QUICK_PASS_MIN_FILES;
     if (quick && !this.warmedUp) {
       this.warmedUp = true;
-      warmUpQuotePass();
-      await yieldToEventLoop();
+      for (const step of warmUpSteps()) {
+        step();
+        await yieldToEventLoop();
+      }
     }
     const window = this.options.window;
     return twoPasses(keys, (key) => this.firstStep(key, token, quick), (pending) => this.entityStep(pending, token), {
