@@ -39,6 +39,13 @@ export interface StoredDocument {
 
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 
+/**
+ * The arrays of a document without names, shared: every article of a folder is first stored with its
+ * quotes alone, and thousands of empty arrays would each cost the collector an object to trace.
+ */
+const NO_INTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
+
 /** Keeps a document's facts compact: those its corrections made when it has any, else those analysed. */
 export function storeDocument(
   uri: string,
@@ -59,9 +66,9 @@ export function storeDocument(
     paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
     quotes: facts.quotes.map((q) => ({ ...q, text: detached(q.text) })),
     speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
-    mentionStarts: new Int32Array(n),
-    mentionEnds: new Int32Array(n),
-    mentionTypes: new Uint8Array(n),
+    mentionStarts: n === 0 ? NO_INTS : new Int32Array(n),
+    mentionEnds: n === 0 ? NO_INTS : new Int32Array(n),
+    mentionTypes: n === 0 ? NO_BYTES : new Uint8Array(n),
     analysisNotes: facts.notes,
     indexNotes: undefined,
     raw: correction ? analysed : undefined,

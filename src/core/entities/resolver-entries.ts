@@ -47,8 +47,12 @@ export function mentionsIn(entry: DocEntry, ids: readonly (string | null)[], ent
   return byEntity.get(entityId) ?? [];
 }
 
+/** The entry of a document without names, shared: a folder's articles first join the corpus without them. */
+const NO_MENTIONS: DocEntry = { table: [], counts: new Uint32Array(0), ofMention: new Uint16Array(0) };
+
 /** Keeps each distinct local resolution once, with its count, and each mention as an index into them. */
 export function compact(locals: readonly Local[], intern: (l: Local, id: string) => Local): DocEntry {
+  if (locals.length === 0) return NO_MENTIONS;
   const table: Local[] = [];
   const counts: number[] = [];
   const seen = new Map<string, number>();
