@@ -2,6 +2,7 @@ import type { Paragraph, QuoteSpan, Span } from '../types';
 import { partitionPoint } from '../sorted';
 import { isLetter, isSpaceCode, isWordChar, isDigit } from '../text/chars';
 import { classifyQuote } from './kind';
+import { reportingVerb } from './lexicon';
 import { trailingAttributionStart } from './trailing';
 
 /** Quotation-mark families: a mark closes only a quote opened by a mark of its family. */
@@ -70,8 +71,9 @@ const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|kay)\b/i;
  * between letters, or after a word with no single quote open, is an apostrophe.
  *
  * A quote left open at a paragraph's end continues into the next paragraph when that paragraph opens
- * with a quotation mark of the same family, or when the next mark of that family in it closes a quote;
- * otherwise it ends with its paragraph (`unclosed`). A chain of paragraphs that each reopen the quote
+ * with a quotation mark of the same family, or when the next mark of that family in it closes a quote,
+ * or when it runs through a few paragraphs with no such mark to one whose first closes it before the
+ * attribution (`…," the coach told Sky Sports.`); otherwise it ends with its paragraph (`unclosed`). A chain of paragraphs that each reopen the quote
  * and never close it is returned as one unclosed quote per paragraph, so an unclosed quote never
  * swallows the paragraphs after it.
  *
@@ -126,7 +128,7 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
     const outer = stack[0];
     if (!outer) continue;
     const next = paras[p + 1];
-    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family, marks))) {
+    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family, marks) || runsOnUnmarked(text, paras, p + 1, outer.family, marks))) {
       carried = outer;
       continue;
     }
@@ -258,6 +260,40 @@ function firstMarkCloses(text: string, para: Span, family: Family, marks: readon
     return role === 'close' && !(ch === '“' || ch === '‘' || ch === '«' || ch === '‹');
   }
   return false;
+}
+
+/** How many paragraphs without a quotation mark an open quote may run through to the mark closing it. */
+const MAX_UNMARKED_PARAGRAPHS = 4;
+
+/** How many words after a closing mark its reporting verb is looked for. */
+const CLOSING_VERB_REACH = 6;
+
+/**
+ * Whether a quote left open runs on through paragraph `p` and the paragraphs after it that hold no
+ * mark of its family, to one whose first such mark closes it and is followed by the attribution
+ * (`…, but you need players who will be available," the coach told Sky Sports.`): a copy that dropped
+ * the marks reopening each paragraph. A closing mark with no reporting verb after it, or a paragraph
+ * with marks of the family that do not close, ends the quote with its paragraph as before.
+ */
+function runsOnUnmarked(text: string, paras: readonly Paragraph[], p: number, family: Family, marks: readonly number[]): boolean {
+  for (let n = 0; n <= MAX_UNMARKED_PARAGRAPHS && p + n < paras.length; n++) {
+    const para = paras[p + n];
+    const first = firstMarkOf(text, para, family, marks);
+    if (first < 0) continue;
+    if (n === 0 || !firstMarkCloses(text, para, family, marks) || !',?!'.includes(text[first - 1])) return false;
+    const after = text.slice(first + 1, Math.min(para.end, first + 80)).split(/\s+/).slice(0, CLOSING_VERB_REACH + 1);
+    return after.some((w) => reportingVerb(w.replace(/[.,;:]+$/, '')) === 'finite');
+  }
+  return false;
+}
+
+/** The offset of the first mark of `family` in `para` that is not an apostrophe, or -1. */
+function firstMarkOf(text: string, para: Span, family: Family, marks: readonly number[]): number {
+  for (let k = partitionPoint(marks.length, (j) => marks[j] < para.start); k < marks.length && marks[k] < para.end; k++) {
+    const ch = text[marks[k]];
+    if (FAMILY[ch] === family && roleOf(text, para, marks[k], ch, true, null) !== 'none') return marks[k];
+  }
+  return -1;
 }
 
 function closedQuote(open: Open, closeAt: number): Found {

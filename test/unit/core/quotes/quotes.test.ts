@@ -102,6 +102,26 @@ describe('finding quotations', () => {
     assert.equal(q.unclosed, false);
   });
 
+  it('runs an unclosed quote on through paragraphs without marks to a closing mark followed by its attribution', () => {
+    const text = '"It is a huge trophy.\n\nGarnacho and Mainoo? I\'m so happy.\n\nWe are building a team, but you need players who will be available," the coach told Sky Sports.';
+    const quotes = quotesOf(text);
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].unclosed, false);
+    assert.equal(quotes[0].text, "It is a huge trophy.\n\nGarnacho and Mainoo? I'm so happy.\n\nWe are building a team, but you need players who will be available");
+    assertConsistent(text, quotes);
+  });
+
+  it('ends an unclosed quote with its paragraph when the closing mark has no attribution, or is too far, or a paragraph between has marks', () => {
+    const bare = '"It is a huge trophy.\n\nThe club was silent.\n\nIt was a great day," and the fans left.';
+    assert.deepEqual(quotesOf(bare).map((q) => [q.text, q.unclosed]), [['It is a huge trophy.', true]]);
+    const opening = '"It is a huge trophy.\n\nThe club was silent.\n\nFans sang "we love United," he said.';
+    assert.deepEqual(quotesOf(opening).map((q) => q.text), ['It is a huge trophy.', 'we love United']);
+    const far = '"It is a huge trophy.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nIt was great," he said.';
+    assert.equal(quotesOf(far)[0].text, 'It is a huge trophy.');
+    const marked = '"It is a huge trophy.\n\nThe "Red Devils" won.\n\nIt was great," he said.';
+    assert.equal(quotesOf(marked)[0].text, 'It is a huge trophy.');
+  });
+
   it('splits a chain of reopened paragraphs that never closes back into unclosed quotes', () => {
     const text = '“First part of it.\n\n“Second part of it.\n\nThird paragraph is narration.';
     const quotes = quotesOf(text);
