@@ -44,3 +44,29 @@ export function genderOfPronoun(word: string): Gender | null {
   if (w === 'she' || w === 'her' || w === 'hers') return 'f';
   return null;
 }
+
+/**
+ * The people a pronoun asking for gender `wanted` may stand for, in order: those the article gives
+ * that gender are meant before those it says nothing of; those it gives the other never.
+ */
+export function agreeing(people: readonly number[], wanted: Gender | null, genderOf: (i: number) => Gender | undefined): readonly number[] {
+  if (!wanted) return people;
+  const told = people.filter((i) => genderOf(i) === wanted);
+  return told.length > 0 ? told : people.filter((i) => genderOf(i) === undefined);
+}
+
+/**
+ * As `agreeing`, in a sentence opening with a subordinate clause: a subject of its main clause that
+ * may have the pronoun's gender comes before anyone named in the clause, whatever gender the article
+ * gives them there ("After becoming the first manager since Sir Alex Ferguson to win …, Ten Hag struck
+ * a note of defiance. … he said": Ten Hag). `inMainClause` says whether a person is such a subject.
+ */
+export function withMainSubject(
+  people: readonly number[],
+  wanted: Gender | null,
+  genderOf: (i: number) => Gender | undefined,
+  inMainClause: (i: number) => boolean,
+): readonly number[] {
+  const main = people.filter((i) => inMainClause(i) && (!wanted || genderOf(i) !== (wanted === 'm' ? 'f' : 'm')));
+  return agreeing(main.length > 0 ? main : people, wanted, genderOf);
+}

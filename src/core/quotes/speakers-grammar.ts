@@ -237,15 +237,23 @@ export function sourcePhraseEnd(toks: readonly Tok[], k: number): number {
 /** Conjunctions and prepositions that open a clause or phrase before the main clause of a sentence. */
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'since', 'if', 'despite', 'unlike', 'once', 'until', 'because']);
 
+/** Conjunctions a sentence may open with before its opening clause ("But, after …, Ten Hag struck"). */
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
+
 /**
  * The offset where a sentence's opening subordinate clause ends ("When Zelenskyy tried to respond,
  * Trump interrupted": at its first comma), or -1 when the sentence does not open with one. The subject
- * of such a clause is not the subject of the sentence's main verb.
+ * of such a clause is not the subject of the sentence's main verb. A leading conjunction, with or
+ * without its comma, is passed over ("But, after becoming the first manager since Ferguson to …, Ten
+ * Hag struck").
  */
 export function openingClauseEnd(toks: readonly Tok[]): number {
-  const first = toks[0];
+  let b = 0;
+  if (toks[b]?.kind === 'word' && LEADING_CONJUNCTIONS.has(toks[b].text.toLowerCase())) b++;
+  if (b > 0 && toks[b]?.text === ',') b++;
+  const first = toks[b];
   if (!first || first.kind !== 'word' || !SUBORDINATORS.has(first.text.toLowerCase())) return -1;
-  for (let k = 1; k < toks.length && k < 30; k++) if (toks[k].text === ',') return toks[k].start;
+  for (let k = b + 1; k < toks.length && k < b + 30; k++) if (toks[k].text === ',') return toks[k].start;
   return -1;
 }
 
@@ -262,6 +270,14 @@ export function complementAs(toks: readonly Tok[], k: number, quote: number): bo
   return toks[k].text.toLowerCase() === 'as' && quote - k <= 2 && (quote - k === 1 || /^(?:a|an|the)$/i.test(toks[k + 1].text));
 }
 
+/** An age for a person named before ("the 61-year-old"). */
+export const AGE = /^\d{1,3}-year-old$/;
+
+/** Whether toks[b..b+1] is "the 54-year-old", an age standing for a person the article named. */
+export function isAgePhrase(toks: readonly Tok[], b: number): boolean {
+  return /^the$/i.test(toks[b]?.text ?? '') && AGE.test(toks[b + 1]?.text ?? '');
+}
+
 /** How many tokens into a sentence its main clause's subject is looked for. */
 const LEAD_REACH = 40;
 
@@ -272,7 +288,7 @@ const NO_VERB = new Set(['and', 'or', 'nor', 'but', 'who', 'whom', 'whose', 'whi
  * Where a sentence's main clause has a role or he/she for its subject, not a name: at its start ("The
  * Labour leader spoke", "But he issued"), or after an opening phrase set off by a comma ("Speaking in
  * London, the next prime minister said", "Once the shouting subsided, the American president
- * shifted"). The phrase is a person's role (or the pronoun) with a lower-case word after it that can
+ * shifted", "Amid rumours of his sacking, the 54-year-old addressed his future"). The phrase is a person's role (or the pronoun) with a lower-case word after it that can
  * be its verb; the first and last index of the phrase, or null. `opensWithSubject` says whether the
  * sentence's first words are already a subject (a name), after which no later phrase is its subject.
  */
@@ -283,7 +299,8 @@ export function leadPhrase(toks: readonly Tok[], opensWithSubject: boolean): { f
     const t = toks[b];
     if (!t || t.kind !== 'word') continue;
     let e = b;
-    if (!PERSON_PRONOUNS.has(t.text.toLowerCase())) {
+    if (isAgePhrase(toks, b)) e = b + 1;
+    else if (!PERSON_PRONOUNS.has(t.text.toLowerCase())) {
       while (e + 1 < toks.length && e - b < 8 && toks[e + 1].kind === 'word' && subjectWord(toks[e + 1], false)) e++;
       if (!isPersonRole(toks[e].text) || !subjectWord(t, true)) continue;
     }

@@ -4,8 +4,8 @@ import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UN
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
-import { type Gender, genderOfPronoun, gendersOf } from './speakers-gender';
-import { isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
+import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
+import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
@@ -39,9 +39,6 @@ const PRONOUN_REACH = 8;
  * A nationality standing for a person named before ("the Australian said"), read like a pronoun.
  */
 const EPITHET = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish|man|woman|ard|ite)$/u;
-
-/** An age for a person named before ("the 61-year-old"). */
-const AGE = /^\d{1,3}-year-old$/;
 
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
 export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 'then', 'also', 'yet', 'so']);
@@ -232,7 +229,7 @@ export class Subjects {
       return { name: this.doc.text.slice(start, end), span: { start, end }, mention: org ?? null, via, confidence: ROLE_ONLY };
     }
     // "the 61-year-old said": an age standing for the person the passage is about, read like a pronoun.
-    if (e === b + 1 && /^the$/i.test(toks[b].text) && AGE.test(toks[e].text)) {
+    if (e === b + 1 && isAgePhrase(toks, b)) {
       const person = this.pronoun({ start, end });
       return person ? { ...person, via, confidence: EPITHET_ROLE } : null;
     }
@@ -287,6 +284,8 @@ export class Subjects {
   private lead(s: Sentence): Lead | null {
     const known = this.leads.get(s.start);
     if (known !== undefined) return known;
+    // An age is read like a pronoun, which asks this sentence's lead again: it has none meanwhile.
+    this.leads.set(s.start, null);
     const toks = s.tokens;
     const opener = toks[0]?.kind === 'word' ? this.doc.mentionAt(toks[0].start) : -1;
     const opensWithSubject = toks[0]?.kind === 'word' && (PERSON_PRONOUNS.has(toks[0].text.toLowerCase()) || (opener >= 0 && this.doc.mentions[opener].type === 'person'));
@@ -294,7 +293,9 @@ export class Subjects {
     let lead: Lead | null = null;
     if (found && found.first === found.last && PERSON_PRONOUNS.has(toks[found.first].text.toLowerCase())) lead = { first: toks[found.first], last: toks[found.first], person: null };
     else if (found && !this.doc.mentionsIn(toks[found.first].start, toks[found.last].end).some((i) => this.doc.mentions[i].type === 'person')) {
-      const person = roleHolder(this.doc, toks, found.first, found.last) ?? principalInRole(this.doc, toks, found.first, found.last, (i) => this.names.of(i));
+      const person = isAgePhrase(toks, found.first)
+        ? (this.pronoun({ start: toks[found.first].start, end: toks[found.last].end })?.mention ?? null)
+        : (roleHolder(this.doc, toks, found.first, found.last) ?? principalInRole(this.doc, toks, found.first, found.last, (i) => this.names.of(i)));
       if (person !== null) lead = { first: toks[found.first], last: toks[found.last], person };
     }
     this.leads.set(s.start, lead);
@@ -335,14 +336,11 @@ export class Subjects {
           continue;
         }
       }
-      let people = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
-      if (wanted) {
-        // A person the article gives the pronoun's gender is meant before one it says nothing of.
-        const agreeing = people.filter((i) => genderOf(i) === wanted);
-        people = agreeing.length > 0 ? agreeing : people.filter((i) => genderOf(i) === undefined);
-      }
+      const clauseEnd = openingClauseEnd(s.tokens);
+      const found = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
+      const inMainClause = (i: number): boolean => this.doc.mentions[i].start > clauseEnd && !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i]);
+      const people = clauseEnd < 0 ? agreeing(found, wanted, genderOf) : withMainSubject(found, wanted, genderOf, inMainClause);
       if (people.length > 0) {
-        const clauseEnd = openingClauseEnd(s.tokens);
         const subject =
           people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
           people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i])) ??

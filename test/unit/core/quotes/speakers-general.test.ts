@@ -215,6 +215,20 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       const both = 'Mr Lee met Alex Kim. Ms Lee spoke later.\n\nLee left. “Fine,” she said.';
       assert.deepEqual(names(both, person('Lee', 'Alex Kim')), ['Lee']);
     });
+
+    it('stand for the subject of the main clause before a man named in the clause opening the sentence', () => {
+      const text = 'But, after becoming the first manager since Sir Alex Ferguson to win trophies in successive seasons, Ten Hag struck a note of defiance.\n\n“Two trophies in two years is not bad,” he said.';
+      assert.deepEqual(names(text, person('Alex Ferguson', 'Ten Hag')), ['Ten Hag']);
+      const plain = 'After meeting Sir John Major, Ann Lee spoke.\n\n“Fine,” he said.';
+      assert.deepEqual(names(plain, person('John Major', 'Ann Lee')), ['Ann Lee']);
+    });
+
+    it('still skip a main-clause subject of the other gender, and read a sentence with no opening clause as before', () => {
+      const other = 'After meeting Sir John Major, Ms Ann Lee spoke.\n\n“Fine,” he said.';
+      assert.deepEqual(names(other, person('John Major', 'Ann Lee')), ['John Major']);
+      const noClause = 'But Ann Lee spoke after Sir John Major left.\n\n“Fine,” he said.';
+      assert.deepEqual(names(noClause, person('John Major', 'Ann Lee')), ['John Major']);
+    });
   });
 
   describe('more verbs of reporting', () => {

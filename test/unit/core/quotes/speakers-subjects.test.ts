@@ -91,5 +91,15 @@ describe('speaker attribution: the subject of the sentence a pronoun looks back 
       assert.notEqual(names(some, cast)[0], 'Keir Starmer');
       assert.deepEqual(names('“We are tired,” the 61-year-old said.'), [null]);
     });
+
+    it('stands for that person as the subject of a sentence after an opening phrase, for a quote its participle introduces', () => {
+      const text = 'London, May 26 Manchester United manager Erik Ten Hag won the FA Cup. Amid rumours that the Dutch manager is to be sacked, the 54-year-old addressed his future, stating that if "the club does not want him, he will go elsewhere."';
+      assert.deepEqual(names(text, person('Erik Ten Hag')), ['Erik Ten Hag']);
+    });
+
+    it('is no subject when nobody was named before it', () => {
+      const text = 'Amid rumours that the manager is to be sacked, the 54-year-old addressed his future, stating that if "the club does not want him, he will go elsewhere."';
+      assert.deepEqual(names(text, person('Erik Ten Hag')), [null]);
+    });
   });
 });
