@@ -7,7 +7,7 @@
 import type { QuoteSpan, SpeakerRef } from '../types';
 import { CONFIDENCE } from './confidence';
 import { carried, tokenIndexAt } from './speakers-grammar';
-import type { DocumentView } from './context';
+import type { DocumentView, Tok } from './context';
 import { reportingVerb } from './lexicon';
 import type { Subjects } from './speakers-subjects';
 
@@ -18,10 +18,12 @@ import type { Subjects } from './speakers-subjects';
 export function reply(doc: DocumentView, subjects: Subjects, quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[]): SpeakerRef | null {
   const q = quotes[i];
   const s = doc.sentenceAt(Math.max(q.outer.start, q.outer.end - 1));
-  if (!s || i === 0) return null;
+  if (!s) return null;
   const toks = s.tokens;
   let k = tokenIndexAt(toks, q.outer.end - 1) + 1;
   if (toks[k]?.text === ',') k++;
+  const owned = ownedReply(doc, subjects, toks, k);
+  if (owned || i === 0) return owned;
   if (toks[k]?.text.toLowerCase() !== 'came' || !/^(?:the|his|her)$/i.test(toks[k + 1]?.text ?? '') || !/^(?:reply|answer|response|retort)$/i.test(toks[k + 2]?.text ?? '')) return null;
   const asker = earlier[i - 1];
   if (!asker) return null;
@@ -31,6 +33,35 @@ export function reply(doc: DocumentView, subjects: Subjects, quotes: readonly Qu
     if (ref.name !== asker.name) return { ...ref, span: { start: toks[k].start, end: toks[k + 2].end }, confidence: CONFIDENCE.pronoun };
   }
   return null;
+}
+
+/** Nouns for the words someone answered with. */
+const REPLY_NOUNS = new Set(['reply', 'answer', 'response', 'retort', 'verdict', 'riposte']);
+
+/** How many words may describe the reply between its owner and the noun ("his curt response"). */
+const REPLY_MODIFIERS = 2;
+
+/**
+ * `“No,” was his response.`, `“…” was Guardiola's reply`: the reply is its owner's, he or she read
+ * as a pronoun. toks[k] is the first token after the quote and its comma.
+ */
+function ownedReply(doc: DocumentView, subjects: Subjects, toks: readonly Tok[], k: number): SpeakerRef | null {
+  if (!/^(?:was|is)$/i.test(toks[k]?.text ?? '')) return null;
+  const owner = toks[k + 1];
+  if (owner?.kind !== 'word') return null;
+  let n = k + 2;
+  while (n < k + 2 + REPLY_MODIFIERS && toks[n]?.kind === 'word' && !REPLY_NOUNS.has(toks[n].text.toLowerCase()) && /^\p{Ll}/u.test(toks[n].text)) n++;
+  const noun = toks[n];
+  if (noun?.kind !== 'word' || !REPLY_NOUNS.has(noun.text.toLowerCase())) return null;
+  const span = { start: owner.start, end: noun.end };
+  if (/^(?:his|her)$/i.test(owner.text)) {
+    const ref = subjects.pronoun(owner);
+    return ref && { ...ref, span, via: 'after', confidence: CONFIDENCE.pronoun };
+  }
+  if (!/['’]s?$/.test(owner.text)) return null;
+  const m = doc.mentionAt(owner.start);
+  if (m < 0 || doc.mentions[m].type === 'place') return null;
+  return { ...subjects.mentionRef(m, doc.mentions[m], 'after'), span, confidence: CONFIDENCE.after };
 }
 
 /**

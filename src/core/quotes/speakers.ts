@@ -370,7 +370,8 @@ class Attributor {
     let quotedBefore = false;
     for (let k = i - 1; k >= 0 && k >= i - MAX_BACK && quotes[k].paragraph >= q.paragraph - 1; k--) {
       if (quotes[k].paragraph === q.paragraph - 1) quotedBefore = true;
-      if (quotes[k].depth > 0 || quotes[k].paragraph === q.paragraph || quotes[k].kind !== 'statement') continue;
+      // A term counts only as an answer opening its paragraph with its own speaker ("“No,” was his response.").
+      if (quotes[k].depth > 0 || quotes[k].paragraph === q.paragraph || (quotes[k].kind !== 'statement' && !(earlier[k] && opensParagraph(this.doc.text, this.doc.paras[quotes[k].paragraph], quotes[k])))) continue;
       const ref = earlier[k];
       return ref ? carried(ref, CONFIDENCE.continuation) : null;
     }

@@ -16,3 +16,19 @@ describe('speaker attribution: the answer line of a transcript', () => {
     assert.notEqual(names(prose, cast)[1], 'Ruth Okafor');
   });
 });
+
+describe('speaker attribution: a reply owned by its speaker', () => {
+  it('is the person “his” or “her” stands for, or the one named with ’s, and the next bare paragraph goes on with them', () => {
+    const text = 'Pep Guardiola was interviewed by BBC Sport.\n\nHe was asked if United had been the better team.\n\n“No,” was his response.\n\n“The second half we were there all the game.”';
+    assert.deepEqual(names(text, person('Pep Guardiola')), ['Pep Guardiola', 'Pep Guardiola']);
+    const named = 'Pep Guardiola and Erik ten Hag met.\n\n“Not today,” was Guardiola’s curt reply.';
+    assert.deepEqual(names(named, person('Pep Guardiola', 'Erik ten Hag', 'Guardiola')), ['Pep Guardiola']);
+  });
+
+  it('is nobody when the words are no one’s reply (a headline), and a scare quote in a narrative paragraph carries nobody on', () => {
+    const text = 'Pep Guardiola left Wembley.\n\n“No surrender” was the headline, and “no excuses” was his own verdict.';
+    assert.deepEqual(names(text, person('Pep Guardiola')), [null, 'Pep Guardiola']);
+    const scare = 'Pep Guardiola called it “fine” after the game.\n\n“The second half we were there all the game.”';
+    assert.deepEqual(names(scare, person('Pep Guardiola')), ['Pep Guardiola', null]);
+  });
+});
