@@ -124,7 +124,11 @@ export class Corpus {
   private put(uri: string, text: string, analysed: DocumentFacts, version: number): void {
     const id = this.idFor(uri);
     const correction = this.corrections.correct(uri, text, analysed);
-    const doc = storeDocument(uri, id, version, text, analysed, correction);
+    const before = this.docs.get(uri);
+    // A document set again with the same text (a long article's quotes joining a few at a time, its
+    // names after them) keeps its compact text and quote texts rather than making them again.
+    const same = before && (typeof before.text === 'string' ? before.text === text : this.recentTexts.get(before) === text) ? before : undefined;
+    const doc = storeDocument(uri, id, version, text, analysed, correction, same);
     this.docs.set(uri, doc);
     if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
     this.byId.set(id, uri);

@@ -46,7 +46,11 @@ const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
 const NO_INTS = new Int32Array(0);
 const NO_BYTES = new Uint8Array(0);
 
-/** Keeps a document's facts compact: those its corrections made when it has any, else those analysed. */
+/**
+ * Keeps a document's facts compact: those its corrections made when it has any, else those analysed.
+ * `sameText` is the document as stored before, when its text is the very same: what is made of the
+ * text alone is taken from it.
+ */
 export function storeDocument(
   uri: string,
   id: string,
@@ -54,17 +58,24 @@ export function storeDocument(
   text: string,
   analysed: DocumentFacts,
   correction: CorrectedDocument | undefined,
+  sameText?: StoredDocument,
 ): StoredDocument {
   const facts = correction?.facts ?? analysed;
   const n = facts.mentions.length;
+  // With the text of `sameText`, a quote at the same place has the same words: its copy is kept.
+  const kept = sameText?.quotes;
+  const quoteText = (q: QuoteSpan, i: number): string => {
+    const k = kept?.[i];
+    return k && k.start === q.start && k.end === q.end ? k.text : detached(q.text);
+  };
   const doc: StoredDocument = {
     uri, id, version,
-    text: storeText(text),
+    text: sameText ? sameText.text : storeText(text),
     title: detached(facts.title),
     source: facts.source === null ? null : detached(facts.source),
     date: facts.date,
     paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
-    quotes: facts.quotes.map((q) => ({ ...q, text: detached(q.text) })),
+    quotes: facts.quotes.map((q, i) => ({ ...q, text: quoteText(q, i) })),
     speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
     mentionStarts: n === 0 ? NO_INTS : new Int32Array(n),
     mentionEnds: n === 0 ? NO_INTS : new Int32Array(n),
