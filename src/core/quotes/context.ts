@@ -134,8 +134,11 @@ const NAME_ABBREVIATIONS = new Set([
   'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'messrs', 'atty', 'sec', 'u.s', 'u.k', 'u.n',
 ]);
 
+/** Dotted capitals, whose last stop the tokenizer leaves apart: places and bodies ("S.C.", "N.Y.", "D.C."). */
+const DOTTED_ACRONYM = /^\p{Lu}(?:\.\p{Lu})+$/u;
+
 /**
- * Joins an initial or a title abbreviation with its full stop ("Q.", "Adm."), so that a name read
+ * Joins an initial, a dotted acronym or a title abbreviation with its full stop ("Q.", "Adm."), so that a name read
  * token by token is not cut at the stop. A stop with no word after it in the sentence is left alone.
  */
 function foldAbbreviations(toks: Tok[]): Tok[] {
@@ -147,7 +150,7 @@ function foldAbbreviations(toks: Tok[]): Tok[] {
     const dot = toks[k + 1];
     if (
       k + 1 < lastWord && dot.text === '.' && dot.start === t.end && t.kind === 'word' &&
-      (/^\p{Lu}$/u.test(t.text) || NAME_ABBREVIATIONS.has(t.text.toLowerCase()))
+      (/^\p{Lu}$/u.test(t.text) || DOTTED_ACRONYM.test(t.text) || NAME_ABBREVIATIONS.has(t.text.toLowerCase()))
     ) {
       folded ??= toks.slice(0, k);
       folded.push({ start: t.start, end: dot.end, text: t.text + '.', kind: 'word' });
