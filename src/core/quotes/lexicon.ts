@@ -148,8 +148,19 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'might', 'could', 'should', 'can', 'already', 'even', 'still', 'only',
 ]);
 
+/** Lower-case words in -ly that are not manner adverbs and may end a subject ("the family said", "the weekly said"). */
+const LY_NOT_ADVERBS = new Set([
+  'family', 'ally', 'assembly', 'rally', 'supply', 'monopoly', 'anomaly', 'bully', 'daily', 'weekly', 'monthly',
+  'quarterly', 'elderly', 'belly', 'fly', 'folly', 'homily', 'panoply', 'butterfly', 'lily', 'jelly', 'gully',
+]);
+
+/**
+ * Whether a word may stand between a subject and its reporting verb: the listed ones, and any manner
+ * adverb in -ly ("Newman wistfully told", "she quietly said"), written in lower case.
+ */
 export function mayStandBeforeVerb(word: string): boolean {
-  return BETWEEN_SUBJECT_AND_VERB.has(word.toLowerCase());
+  if (BETWEEN_SUBJECT_AND_VERB.has(word.toLowerCase())) return true;
+  return /^\p{Ll}{2,}ly$/u.test(word) && !LY_NOT_ADVERBS.has(word);
 }
 
 /** Prepositions that put a name in an object position ("met with Wang", "talks with Xi"). */

@@ -14,4 +14,16 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names(text, person('Jane Doe')), ['Jane Doe']);
     });
   });
+
+  describe('a manner adverb between the speaker and the verb', () => {
+    it('reads past it', () => {
+      assert.deepEqual(names('“You have practised law before me,” Newman wistfully told Murdaugh.', person('Newman', 'Murdaugh')), ['Newman']);
+      assert.deepEqual(names('Jane Doe quietly said: “We will appeal.”', person('Jane Doe')), ['Jane Doe']);
+    });
+
+    it('does not read past a noun in -ly to the owner before it', () => {
+      assert.deepEqual(names('“We are heartbroken,” Jane Doe’s family said.', person('Jane Doe')), [null]);
+      assert.deepEqual(names('“We stand with them,” Jane Doe’s ally said.', person('Jane Doe')), [null]);
+    });
+  });
 });
