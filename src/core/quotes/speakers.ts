@@ -8,6 +8,7 @@ import { movedToSpeak, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { listedUnder } from './speakers-lists';
+import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
 
@@ -27,16 +28,17 @@ const MAX_BACK = 12;
  * `mentions` are the document's entity mentions, sorted by start; the result is parallel to `quotes`.
  *
  * The attributions tried, in order: a speaker and reporting verb right after the closing mark
- * (`…,” X said`, `said X`, `…,” according to X`); a reporting verb earlier in the sentence, with a colon
+ * (`…,” X said`, `said X`, `…,” according to X`) or signing it after a dash at its paragraph's end
+ * (`“…” – Attorney General X`); a reporting verb earlier in the sentence, with a colon
  * (`X said: “…”`), right before the quote (`X said, “…”`) or introducing indirect speech that the quote
  * completes (`X said its supply “had a material effect”`); a closing `, X said.` at the end of the
  * sentence; `according to X` anywhere in the sentence; a paragraph ending `X said:` before a quote
  * opening the next. A statement left without attribution continues the remarks of the speaker of the
  * previous quote in its paragraph, or in the paragraph before when it opens its own; a bare quotation
- * listed under a heading that names one person is theirs. Terms (scare
- * quotes) are attributed only by an explicit attribution, and indirect speech counts only when the verb
- * introduces a clause. `he` and `she` stand for the person who is the subject of the nearest earlier
- * sentence naming one, by name or by a role the article gave them. Names are given in their fullest form in the document; roles as written.
+ * listed under a heading that names one person is theirs. Terms (scare quotes) are attributed only by
+ * an explicit attribution, indirect speech only when the verb introduces a clause. `he` and `she` are the
+ * subject of the nearest earlier sentence naming one person, by name or role. Names are given in their
+ * fullest form in the document, roles as written.
  */
 export function attributeSpeakers(
   text: string,
@@ -58,10 +60,7 @@ export function attributeSpeakers(
 class Attributor {
   private readonly subjects: Subjects;
 
-  constructor(
-    private readonly doc: DocumentView,
-    names: FullNames,
-  ) {
+  constructor(private readonly doc: DocumentView, names: FullNames) {
     this.subjects = new Subjects(doc, names);
   }
 
@@ -72,6 +71,7 @@ class Attributor {
     return (
       ownedWords(this.doc, this.subjects, q) ??
       this.after(q) ??
+      signedOff(this.doc, this.subjects, q) ??
       this.before(q, term) ??
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??

@@ -26,4 +26,19 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('“We stand with them,” Jane Doe’s ally said.', person('Jane Doe')), [null]);
     });
   });
+
+  describe('a statement signed after a dash', () => {
+    it('gives the statement to the name or role signing it at the end of its paragraph', () => {
+      const text = '“No one is above the law.” –Attorney General Alan Wilson\n\n“Justice was done.” – Senior Assistant Deputy Attorney General Creighton Waters';
+      assert.deepEqual(names(text, person('Alan Wilson', 'Creighton Waters')), ['Alan Wilson', 'Creighton Waters']);
+    });
+
+    it('does not take a dash that goes on into a sentence, or a signature followed by more text', () => {
+      const clause = 'The rule was plain: “No one is above the law” – Alan Wilson said it twice.';
+      assert.notDeepEqual(names(clause, person('Alan Wilson')), [null]);
+      const aside = '“No one is above the law” – the words echoed. Alan Wilson smiled.';
+      assert.deepEqual(names(aside, person('Alan Wilson')), [null]);
+      assert.deepEqual(names('“No one is above the law.” – Monday', []), [null]);
+    });
+  });
 });
