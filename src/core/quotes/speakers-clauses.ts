@@ -101,3 +101,25 @@ export function ownedWords(doc: DocumentView, subjects: Subjects, q: QuoteSpan):
   }
   return null;
 }
+
+/** Prepositions that may tie a place or body to a group before its verb ("Prosecutors in South Carolina reacted"). */
+const GROUP_TIES = new Set(['in', 'for', 'from', 'at']);
+
+/**
+ * `Prosecutors in South Carolina reacted …, telling a cheering crowd:`: a group opening the sentence
+ * (a plural role, "prosecutors", "officials", "lawyers") is the subject of its participle, not a person
+ * named later in an object. The group as written, or null when the sentence opens otherwise.
+ */
+export function groupLead(subjects: Subjects, toks: readonly Tok[], verb: number, via: Via): SpeakerRef | null {
+  const b = /^(?:the|but|and)$/i.test(toks[0]?.text ?? '') ? 1 : 0;
+  let e = b;
+  while (e + 1 < verb && e - b < 4 && toks[e + 1].kind === 'word' && subjectWord(toks[e + 1], false)) e++;
+  const w = toks[e]?.kind === 'word' ? toks[e].text.toLowerCase() : '';
+  if (!w.endsWith('s') || !isRoleNoun(w.slice(0, -1)) || !subjectWord(toks[b], true)) return null;
+  let v = e + 1;
+  if (GROUP_TIES.has(toks[v]?.text ?? '')) while (v + 1 < verb && toks[v + 1].kind === 'word' && /^\p{Lu}/u.test(toks[v + 1].text)) v++;
+  if (v > e + 1) v++;
+  const next = toks[v];
+  if (!next || next.kind !== 'word' || v >= verb || !/^\p{Ll}/u.test(next.text) || GROUP_TIES.has(next.text) || /^(?:and|or|who|of|to|with|by)$/.test(next.text)) return null;
+  return subjects.subjectEndingAt(toks, b, e, via);
+}

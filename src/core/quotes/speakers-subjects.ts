@@ -6,7 +6,7 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINI
 import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
-import { contrastSubject, relativeSubject } from './speakers-clauses';
+import { contrastSubject, groupLead, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 
@@ -100,6 +100,8 @@ export class Subjects {
       const ref = lead.person === null ? this.pronoun(lead.first) : { ...this.mentionRef(lead.person, this.doc.mentions[lead.person], via), span: { start: lead.first.start, end: lead.last.end }, confidence: ROLE_RESOLVED };
       if (ref) return { ...ref, via };
     }
+    const group = groupLead(this, toks, verb, via);
+    if (group) return group;
     const found = this.doc.mentionsIn(toks[from].start, toks[verb].start);
     const people = found.filter((i) => this.doc.mentions[i].type === 'person');
     // The subject rather than a person named in an object ("He painted Russia under President Putin").

@@ -41,4 +41,20 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('“No one is above the law.” – Monday', []), [null]);
     });
   });
+
+  describe('a group opening the sentence', () => {
+    it('is the subject of its participle, not a person named in an object', () => {
+      const text = 'Prosecutors in South Carolina reacted with elation to the guilty verdict against Alex Murdaugh on Thursday night, telling a cheering crowd: “Justice has been done”.';
+      assert.deepEqual(names(text, person('Alex Murdaugh')), ['Prosecutors']);
+      const officials = 'Officials in Colleton County praised Jane Doe, saying: “She helped us all.”';
+      assert.deepEqual(names(officials, person('Jane Doe')), ['Officials']);
+    });
+
+    it('leaves a sentence opened by a person, or by a group without a verb of its own, as it was', () => {
+      const named = 'Alex Murdaugh, facing prosecutors, told the court: “I am innocent.”';
+      assert.deepEqual(names(named, person('Alex Murdaugh')), ['Alex Murdaugh']);
+      const object = 'Prosecutors and Alex Murdaugh’s lawyers met the judge, Jane Doe, saying: “We are ready.”';
+      assert.notDeepEqual(names(object, person('Alex Murdaugh', 'Jane Doe')), ['Prosecutors']);
+    });
+  });
 });
