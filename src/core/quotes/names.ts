@@ -1,6 +1,7 @@
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
 import { isNamingVerb, reportingVerb } from './lexicon';
+import { relativesOf } from './names-kin';
 
 /** How many same-surname or same-forename mentions are examined when looking for a fuller name. */
 const MAX_CANDIDATES = 200;
@@ -24,7 +25,11 @@ export class FullNames {
   /** The first person mention of each spelling, with its words less initials, in document order. */
   private spellings: { readonly index: number; readonly words: readonly string[] }[] | undefined;
 
-  constructor(private readonly mentions: readonly RawMention[]) {
+  /** People named as someone's relatives in `text` (see `relativesOf`), whom a bare surname does not stand for. */
+  private readonly relatives: ReadonlySet<number>;
+
+  constructor(private readonly mentions: readonly RawMention[], text = '') {
+    this.relatives = relativesOf(text, mentions);
     // A document names the same people again and again: fold each spelling once.
     const seen = new Map<string, string[]>();
     this.words = mentions.map((m) => {
@@ -57,16 +62,18 @@ export class FullNames {
     const lists = [this.byFirst.get(w[0]) ?? [], this.byLast.get(w[w.length - 1]) ?? []];
     let nearest = -1;
     const later: string[] = [];
-    for (const list of lists) {
+    for (const [n, list] of lists.entries()) {
+      // A bare surname is the principal's, not a relative's who shares it.
+      const fits = (k: number): boolean => this.extends(k, index) && !(n === 1 && w.length === 1 && this.relatives.has(k));
       const before = lastIndexBefore(list, index);
       for (let k = before, seen = 0; k >= 0 && seen < MAX_CANDIDATES; k--, seen++) {
-        if (this.extends(list[k], index)) {
+        if (fits(list[k])) {
           nearest = Math.max(nearest, list[k]);
           break;
         }
       }
       for (let k = before + 1, seen = 0; k < list.length && seen < MAX_CANDIDATES; k++, seen++) {
-        if (list[k] > index && this.extends(list[k], index)) later.push(this.mentions[list[k]].text);
+        if (list[k] > index && fits(list[k])) later.push(this.mentions[list[k]].text);
       }
     }
     if (nearest >= 0) return this.of(nearest);

@@ -38,7 +38,7 @@ const MAX_BACK = 12;
  * listed under a heading that names one person is theirs. Terms (scare quotes) are attributed only by
  * an explicit attribution, indirect speech only when the verb introduces a clause. `he` and `she` are the
  * subject of the nearest earlier sentence naming one person, by name or role. Names are given in their
- * fullest form in the document, roles as written.
+ * fullest form in the document (a bare surname never a relative's), roles as written.
  */
 export function attributeSpeakers(
   text: string,
@@ -47,7 +47,7 @@ export function attributeSpeakers(
   mentions: readonly RawMention[],
 ): (SpeakerRef | null)[] {
   const people = peopleOf(text, mentions);
-  const reader = new Attributor(new DocumentView(text, paras, quotes, people), new FullNames(people));
+  const reader = new Attributor(new DocumentView(text, paras, quotes, people), new FullNames(people, text));
   const out: (SpeakerRef | null)[] = [];
   for (let i = 0; i < quotes.length; i++) {
     const ref = reader.attribute(quotes, i, out);

@@ -57,4 +57,22 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.notDeepEqual(names(object, person('Alex Murdaugh', 'Jane Doe')), ['Prosecutors']);
     });
   });
+
+  describe('a surname shared with relatives', () => {
+    it('stands for the principal, not for a relative named by a kin noun or beside a forename', () => {
+      const text = 'Judge Clifton Newman sentenced Murdaugh for the murders of his wife, 52-year-old Maggie Murdaugh; and their youngest son, 22-year-old Paul Murdaugh.\n\n“I am innocent,” Murdaugh said.';
+      assert.deepEqual(names(text, person('Clifton Newman', 'Maggie Murdaugh', 'Paul Murdaugh', 'Murdaugh')), ['Murdaugh']);
+      const joined = 'The judge asked if he saw the bodies of Maggie and Paul Murdaugh.\n\n“I am innocent,” Murdaugh said.';
+      assert.deepEqual(names(joined, person('Maggie', 'Paul Murdaugh', 'Murdaugh')), ['Murdaugh']);
+    });
+
+    it('still gives a surname the fuller name of a person not named as a relative, and a forename its relative', () => {
+      const text = 'Alex Murdaugh stood as the judge spoke of his son, Paul Murdaugh.\n\n“I am innocent,” Murdaugh said.';
+      assert.deepEqual(names(text, person('Alex Murdaugh', 'Paul Murdaugh', 'Murdaugh')), ['Alex Murdaugh']);
+      const forename = 'The court heard from his son, Buster Murdaugh.\n\n“I love my father,” Buster said.';
+      assert.deepEqual(names(forename, person('Buster Murdaugh', 'Buster')), ['Buster Murdaugh']);
+      const colleague = 'The lawyer Paul Smith joined the team.\n\n“We will appeal,” Smith said.';
+      assert.deepEqual(names(colleague, person('Paul Smith', 'Smith')), ['Paul Smith']);
+    });
+  });
 });
