@@ -48,6 +48,8 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   // Verbs of scolding and mockery are done in words: "berated Zelenskyy for “gambling with …”".
   // Not "criticised": a decision or a policy is criticised as often as in words.
   { base: 'berate' }, { base: 'mock', nounLike: true }, { base: 'scold' }, { base: 'chide' }, { base: 'rebuke', nounLike: true },
+  // A court rules and dissents in words its opinion gives ("the judge ruled that", "Justice X dissented:").
+  { base: 'rule', nounLike: true }, { base: 'dissent', nounLike: true },
 ];
 
 function thirdPerson(base: string): string {

@@ -75,4 +75,18 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names(colleague, person('Paul Smith', 'Smith')), ['Paul Smith']);
     });
   });
+
+  describe('verbs of a court', () => {
+    it('reads ruled and dissented as reporting the words of the judge', () => {
+      assert.deepEqual(names('Judge Jane Doe ruled that the evidence “was obtained unlawfully”.', person('Jane Doe')), ['Jane Doe']);
+      assert.deepEqual(names('“The evidence was obtained unlawfully,” Judge Jane Doe ruled.', person('Jane Doe')), ['Jane Doe']);
+      assert.deepEqual(names('The judge ruled: “The evidence was obtained unlawfully.”'), ['The judge']);
+      assert.deepEqual(names('Justice Jane Doe dissented: “The majority is wrong.”', person('Jane Doe')), ['Jane Doe']);
+    });
+
+    it('does not take the noun for the verb', () => {
+      assert.deepEqual(names('The rules “were never followed”, the report found.'), [null]);
+      assert.deepEqual(names('“We disagree with the ruling,” Alex Smith said.', person('Alex Smith')), ['Alex Smith']);
+    });
+  });
 });
