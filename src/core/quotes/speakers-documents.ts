@@ -2,7 +2,8 @@
  * Words a document says: `“…,” the statement said`, `MPC minutes add: “…”`, `the ruling reads`. A
  * statement, minutes or a ruling speaks for whoever issued it: the body or person named in the phrase
  * ("the Fed statement", "MPC minutes"), else the organisation the article named last before the
- * sentence, in its paragraph or the one before; nobody when it names none.
+ * sentence, in its paragraph or the one before, else the judge it named there (a ruling, an order or an
+ * opinion); nobody when it names none.
  */
 import type { SpeakerRef } from '../types';
 import { paragraphAt } from '../text/paragraphs';
@@ -16,8 +17,11 @@ type Via = SpeakerRef['via'];
 /** Nouns for a document issued by a body or a person, which can be the subject of a reporting verb. */
 const DOCUMENT_NOUNS = new Set([
   'statement', 'minutes', 'release', 'communique', 'communiqué', 'filing', 'memo', 'ruling', 'judgment',
-  'judgement', 'announcement',
+  'judgement', 'announcement', 'opinion', 'order', 'decision', 'indictment', 'complaint',
 ]);
+
+/** A judge's title right before their name: a ruling or opinion with no body named is theirs. */
+const JUDGE_BEFORE = /(?:^|[^\p{L}])(?:judge|justice|magistrate)\s+$/iu;
 
 /** Words that may qualify a document noun before it ("a joint statement", "the press release"). */
 const QUALIFIERS = new Set(['press', 'joint', 'written', 'brief', 'short', 'official', 'its', 'their', 'new', 'latest', 'policy', 'meeting', 'news']);
@@ -42,9 +46,16 @@ export function documentOwner(doc: DocumentView, subjects: Subjects, toks: reado
   const own = named.find((m) => doc.mentions[m].type === 'organization') ?? named[0];
   if (own !== undefined) return { ...subjects.mentionRef(own, doc.mentions[own], via), span, confidence: DOCUMENT_OWNER };
   const from = doc.paras[Math.max(0, paragraphAt(doc.paras, toks[b].start) - 1)].start;
-  const bodies = doc.mentionsIn(from, toks[b].start).filter((m) => doc.mentions[m].type === 'organization' && !doc.quoteAt(doc.mentions[m].start));
-  const last = bodies[bodies.length - 1];
+  const before = doc.mentionsIn(from, toks[b].start).filter((m) => !doc.quoteAt(doc.mentions[m].start));
+  const bodies = before.filter((m) => doc.mentions[m].type === 'organization');
+  const judges = before.filter((m) => doc.mentions[m].type === 'person' && isJudge(doc, doc.mentions[m]));
+  const last = bodies[bodies.length - 1] ?? judges[judges.length - 1];
   return last === undefined ? null : { ...subjects.mentionRef(last, doc.mentions[last], via), span, confidence: DOCUMENT_OWNER };
+}
+
+/** Whether a person is named with a judge's title ("Judge Jane Doe", "Justice Jane Doe"). */
+function isJudge(doc: DocumentView, m: { readonly start: number; readonly text: string }): boolean {
+  return /^(?:judge|justice|magistrate)\s/i.test(m.text) || JUDGE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 12), m.start));
 }
 
 /** Whether a word before a document noun belongs to its phrase: a name, a qualifier, a determiner. */

@@ -5,6 +5,7 @@
 import type { Paragraph, QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { lastStartingAtOrBefore, type Tok } from './context';
+import { isDocumentNoun } from './speakers-documents';
 import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
 
 /** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
@@ -68,8 +69,13 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   }
   const verb = PHRASAL_REPLIES.get(w)?.get(toks[v - 1]?.text ?? '');
   if (verb) return { form: verb, first: v - 1 };
+  // "the ruling reads", "the opinion states": a document's words, in the present of its page.
+  if (DOCUMENT_VERBS.has(w) && v > 0 && isDocumentNoun(toks[v - 1].text)) return { form: 'finite', first: v };
   return null;
 }
+
+/** Verbs that report a document's words after its noun only, being nouns or other verbs elsewhere. */
+const DOCUMENT_VERBS = new Set(['reads', 'read', 'states']);
 
 /**
  * Verbs that report a reply or a contribution with their particle ("shot back", "fired back", "hit

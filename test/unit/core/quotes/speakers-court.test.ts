@@ -89,4 +89,25 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('“We disagree with the ruling,” Alex Smith said.', person('Alex Smith')), ['Alex Smith']);
     });
   });
+
+  describe('a ruling, an order or an opinion in the present of its page', () => {
+    it('reads “reads” and “states” after a document and gives its words to the court named before', () => {
+      const reads = 'The Supreme Court ruled on Monday. “The statute does not reach this conduct,” the ruling reads.';
+      const court: [string, 'organization'][] = [['Supreme Court', 'organization']];
+      assert.deepEqual(names(reads, court), ['Supreme Court']);
+      assert.deepEqual(names('The Supreme Court ruled on Monday. The opinion states: “The statute does not reach this conduct.”', court), ['Supreme Court']);
+    });
+
+    it('gives them to the judge named before when no body is', () => {
+      const text = 'Judge Jane Doe issued her ruling on Monday. “The evidence was obtained unlawfully,” the ruling reads.';
+      assert.deepEqual(names(text, person('Jane Doe')), ['Jane Doe']);
+    });
+
+    it('gives them to nobody when only a party is named, and reads no other “reads” as reporting', () => {
+      assert.deepEqual(names('Alex Smith was convicted on Monday. “The evidence was overwhelming,” the ruling reads.', person('Alex Smith')), [null]);
+      assert.deepEqual(names('The sign reads “No entry”.'), [null]);
+      const reader = 'Jane Doe reads the letter every day. “It keeps me going,” Mark Roe said.';
+      assert.deepEqual(names(reader, person('Jane Doe', 'Mark Roe')), ['Mark Roe']);
+    });
+  });
 });
