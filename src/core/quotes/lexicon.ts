@@ -106,6 +106,9 @@ const ROLE_NOUNS = new Set([
   'administrator', 'dissenter', 'skipper', 'striker', 'midfielder', 'goalkeeper', 'defender',
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office',
   'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
+  // The people of a courtroom.
+  'justice', 'justices', 'judges', 'magistrate', 'juror', 'jurors', 'foreman', 'foreperson', 'defendant', 'counsel',
+  'solicitor', 'barrister', 'detective', 'detectives', 'investigator', 'investigators', 'sheriff',
 ]);
 
 export function isRoleNoun(word: string): boolean {
@@ -121,6 +124,8 @@ const ROLE_MODIFIERS = new Set([
   'western', 'european', 'american', 'chinese', 'russian', 'ukrainian', 'british', 'french', 'german',
   'prime', 'vice', 'assistant', 'acting', 'interim', 'new', 'outgoing', 'incoming', 'retired', 'his', 'her',
   'its', 'their', 'our', 'the', 'a', 'an', 'one', 'another', 'us', 'u.s', 'un', 'eu', 'us-based',
+  'district', 'circuit', 'trial', 'appeals', 'federal', 'lead', 'special', 'presiding', 'sentencing', 'supreme',
+  'associate', 'county', 'criminal',
 ]);
 
 export function isRoleModifier(word: string): boolean {

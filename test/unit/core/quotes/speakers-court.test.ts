@@ -110,4 +110,21 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names(reader, person('Jane Doe', 'Mark Roe')), ['Mark Roe']);
     });
   });
+
+  describe('the roles of a courtroom', () => {
+    it('resolves a court role to the person the article named in it', () => {
+      const da = 'District Attorney Alvin Bragg spoke. “He was convicted,” the district attorney said.';
+      assert.deepEqual(names(da, person('Alvin Bragg')), ['Alvin Bragg']);
+      const justice = 'Justice Jane Doe wrote the opinion. “The statute is clear,” the justice wrote.';
+      assert.deepEqual(names(justice, person('Jane Doe')), ['Jane Doe']);
+      const foreman = 'The jury foreman, Mark Roe, stood. “We found him guilty,” the foreman said.';
+      assert.deepEqual(names(foreman, person('Mark Roe')), ['Mark Roe']);
+    });
+
+    it('keeps the role whole when no one was named in it, and not someone in another role', () => {
+      assert.deepEqual(names('“He was convicted,” the district attorney said.'), ['the district attorney']);
+      assert.deepEqual(names('Judge Jane Doe presided. “We will appeal,” the district attorney said.', person('Jane Doe')), ['the district attorney']);
+      assert.deepEqual(names('Jurors in Colleton County found Alex Smith guilty, saying: “The evidence was clear.”', person('Alex Smith')), ['Jurors']);
+    });
+  });
 });
