@@ -7,7 +7,7 @@
  */
 import type { QuoteSpan, SpeakerRef } from '../types';
 import type { DocumentView, Sentence, Tok } from './context';
-import { isRoleNoun } from './lexicon';
+import { isNamingVerb, isRoleNoun, mayStandBeforeVerb } from './lexicon';
 import { isPersonRole, subjectWord, tokenIndexAt } from './speakers-grammar';
 import type { Subjects } from './speakers-subjects';
 
@@ -122,4 +122,27 @@ export function groupLead(subjects: Subjects, toks: readonly Tok[], verb: number
   const next = toks[v];
   if (!next || next.kind !== 'word' || v >= verb || !/^\p{Ll}/u.test(next.text) || GROUP_TIES.has(next.text) || /^(?:and|or|who|of|to|with|by)$/.test(next.text)) return null;
   return subjects.subjectEndingAt(toks, b, e, via);
+}
+
+/** Objects a naming verb may take between it and the words it names ("called it “…”"). */
+const NAMED_OBJECTS = new Set(['it', 'this', 'that', 'them', 'him', 'her']);
+
+/**
+ * `Wilson hailed “a great day for the people of South Carolina”`, `called it “a disgrace to the
+ * office”`: a statement a naming verb right before it (or its pronoun object) gives to the verb's
+ * subject. Not a participle, not "they", not a place.
+ */
+export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: QuoteSpan): SpeakerRef | null {
+  const s = doc.sentenceAt(q.outer.start);
+  if (!s) return null;
+  const toks = s.tokens;
+  let v = tokenIndexAt(toks, q.outer.start) - 1;
+  if (NAMED_OBJECTS.has(toks[v]?.text.toLowerCase() ?? '')) v--;
+  const t = toks[v];
+  if (!t || t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text) || t.text.endsWith('ing')) return null;
+  let e = v - 1;
+  while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+  if (!toks[e] || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'they') return null;
+  const ref = subjects.subjectEndingAt(toks, 0, e, 'indirect');
+  return ref && !(ref.mention !== null && doc.mentions[ref.mention].type === 'place') ? ref : null;
 }

@@ -4,7 +4,7 @@ import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from 
 import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
-import { movedToSpeak, nameInApposition, ownedWords } from './speakers-clauses';
+import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { listedUnder } from './speakers-lists';
@@ -78,7 +78,7 @@ class Attributor {
       this.colonBefore(q) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
-      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : this.continuation(quotes, i, earlier)) ??
+      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
       listedUnder(this.doc, this.subjects, q)
     );
   }

@@ -127,4 +127,17 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('Jurors in Colleton County found Alex Smith guilty, saying: “The evidence was clear.”', person('Alex Smith')), ['Jurors']);
     });
   });
+
+  describe('a statement a naming verb gives', () => {
+    it('is the subject’s, when the verb or its pronoun object stands right before it', () => {
+      const hailed = 'At a press conference, Alan Wilson hailed “a great day for the people of South Carolina”.\n\n“Today’s verdict proves that no one is above the law.”';
+      assert.deepEqual(names(hailed, person('Alan Wilson')), ['Alan Wilson', 'Alan Wilson']);
+      assert.deepEqual(names('Alan Wilson called it “a great day for the people of South Carolina”.', person('Alan Wilson')), ['Alan Wilson']);
+    });
+
+    it('is nobody’s for “they” or a place', () => {
+      assert.deepEqual(names('They called it “a disgrace to the office of the president”.'), [null]);
+      assert.deepEqual(names('Paris called it “a disgrace to the office of the president”.', [['Paris', 'place']]), [null]);
+    });
+  });
 });
