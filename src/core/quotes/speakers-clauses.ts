@@ -5,7 +5,7 @@
  * Trump, calling it"), and the owner of words a possessive names ("Blair’s 1997 “new dawn” speech").
  * `speakers.ts` and `speakers-subjects.ts` ask these before reading the words before the verb.
  */
-import type { QuoteSpan, SpeakerRef } from '../types';
+import type { QuoteSpan, SpeakerRef, Span } from '../types';
 import type { DocumentView, Sentence, Tok } from './context';
 import { isNamingVerb, isRoleNoun, mayStandBeforeVerb } from './lexicon';
 import { isPersonRole, subjectWord, tokenIndexAt } from './speakers-grammar';
@@ -145,4 +145,32 @@ export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: Quote
   if (!toks[e] || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'they') return null;
   const ref = subjects.subjectEndingAt(toks, 0, e, 'indirect');
   return ref && !(ref.mention !== null && doc.mentions[ref.mention].type === 'place') ? ref : null;
+}
+
+/** How many sentences back, its own included, `they` looks for two people opening a sentence. */
+const PAIR_REACH = 3;
+
+/**
+ * `Dick Harpootlian and Jim Griffin told reporters … which they said “will take a while.”`: with no
+ * group named for it, `they` stands for the two people who are the subject of a sentence just before,
+ * named together as one speaker. Only two names joined by "and" opening the sentence, a verb after.
+ */
+export function pairBefore(doc: DocumentView, subjects: Subjects, t: Span): SpeakerRef | null {
+  let s = doc.sentenceAt(t.start);
+  for (let n = 0; s && n < PAIR_REACH; n++, s = doc.previousSentence(s)) {
+    const toks = s.tokens;
+    const b = /^(?:but|and|so)$/i.test(toks[0]?.text ?? '') ? 1 : 0;
+    const a = doc.mentionAt(toks[b]?.start ?? -1);
+    if (a < 0 || doc.mentions[a].type !== 'person') continue;
+    const and = tokenIndexAt(toks, doc.mentions[a].end - 1) + 1;
+    if (toks[and]?.text !== 'and') continue;
+    const c = doc.mentionAt(toks[and + 1]?.start ?? -1);
+    if (c < 0 || doc.mentions[c].type !== 'person' || doc.mentions[c].start >= t.start) continue;
+    const verb = toks[tokenIndexAt(toks, doc.mentions[c].end - 1) + 1];
+    if (!verb || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) continue;
+    const first = subjects.mentionRef(a, doc.mentions[a], 'pronoun');
+    const second = subjects.mentionRef(c, doc.mentions[c], 'pronoun');
+    return { name: `${first.name} and ${second.name}`, span: { start: t.start, end: t.end }, mention: null, via: 'pronoun' };
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINI
 import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
-import { contrastSubject, groupLead, relativeSubject } from './speakers-clauses';
+import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 
@@ -358,7 +358,7 @@ export class Subjects {
 
   /**
    * `they` stands for the group named by a plural role in the nearest sentences before it ("US
-   * officials … They said"); with none, it is left unresolved.
+   * officials … They said"), else for two people opening a sentence just before; else unresolved.
    */
   private plural(t: Span): SpeakerRef | null {
     let s = this.doc.sentenceAt(t.start);
@@ -375,7 +375,7 @@ export class Subjects {
       s = this.doc.previousSentence(s);
       limit = s ? s.end : 0;
     }
-    return null;
+    return pairBefore(this.doc, this, t);
   }
 
   /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */

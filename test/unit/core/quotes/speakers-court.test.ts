@@ -140,4 +140,17 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('Paris called it “a disgrace to the office of the president”.', [['Paris', 'place']]), [null]);
     });
   });
+
+  describe('“they” for two people', () => {
+    it('names both when they open a sentence just before and no group is named', () => {
+      const text = 'Dick Harpootlian and Jim Griffin told reporters they plan to appeal. They must wait for a transcript, which they said “will take a while.”';
+      assert.deepEqual(names(text, person('Dick Harpootlian', 'Jim Griffin')), ['Dick Harpootlian and Jim Griffin']);
+    });
+
+    it('prefers a group named for it, and leaves two people named in an object or without a verb', () => {
+      assert.deepEqual(names('US officials met Jane Doe and Mark Roe. “We made progress,” they said.', person('Jane Doe', 'Mark Roe')), ['US officials']);
+      assert.deepEqual(names('The court heard from Jane Doe and Mark Roe. “We made progress,” they said.', person('Jane Doe', 'Mark Roe')), [null]);
+      assert.deepEqual(names('Jane Doe and Mark Roe. “We made progress,” they said.', person('Jane Doe', 'Mark Roe')), [null]);
+    });
+  });
 });
