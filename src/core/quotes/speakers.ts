@@ -36,7 +36,7 @@ const MAX_BACK = 12;
  * opening the next. A statement left without attribution continues the remarks of the speaker of the
  * previous quote in its paragraph, or in the paragraph before when it opens its own; a bare quotation
  * listed under a heading that names one person is theirs. Terms (scare quotes) are attributed only by
- * an explicit attribution, indirect speech only when the verb introduces a clause. `he` and `she` are the
+ * an explicit attribution, a naming verb's first, indirect speech only when the verb introduces a clause. `he` and `she` are the
  * subject of the nearest earlier sentence naming one person, by name or role. Names are given in their
  * fullest form in the document (a bare surname never a relative's), roles as written.
  */
@@ -72,13 +72,14 @@ class Attributor {
       ownedWords(this.doc, this.subjects, q) ??
       this.after(q) ??
       signedOff(this.doc, this.subjects, q) ??
+      (term ? this.named(q) : null) ??
       this.before(q, term) ??
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
-      (term ? this.named(q) : saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
+      (term || saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
       listedUnder(this.doc, this.subjects, q)
     );
   }
@@ -261,10 +262,7 @@ class Attributor {
     return e === 0 ? null : this.subjects.subjectEndingAt(toks, 0, e - 1, 'colon');
   }
 
-  /**
-   * A term named by the subject of a naming verb before it: `Scott called the collapse “an unthinkable
-   * tragedy”`. Only a person, a body or a role named right before the verb; never "they" or a place.
-   */
+  /** `Scott called the collapse “an unthinkable tragedy”`: a term is its namer's, a person, body or role, never "they" or a place. */
   private named(q: QuoteSpan): SpeakerRef | null {
     const s = this.doc.sentenceAt(q.outer.start);
     if (!s) return null;

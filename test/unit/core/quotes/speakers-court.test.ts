@@ -153,4 +153,16 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names('Jane Doe and Mark Roe. “We made progress,” they said.', person('Jane Doe', 'Mark Roe')), [null]);
     });
   });
+
+  describe('a term named by someone inside a reported sentence', () => {
+    it('is the namer’s, not the reporter of the sentence', () => {
+      const text = 'Wilson noted that TV personality Nancy Grace had called Waters “pale and gaunt.”';
+      assert.deepEqual(names(text, person('Wilson', 'Nancy Grace', 'Waters')), ['Nancy Grace']);
+    });
+
+    it('stays the reporter’s when the naming verb has no subject of its own', () => {
+      const text = 'Jane Doe said critics were wrong to call the verdict “rushed and unfair”.';
+      assert.deepEqual(names(text, person('Jane Doe')), ['Jane Doe']);
+    });
+  });
 });
