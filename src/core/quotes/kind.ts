@@ -94,6 +94,7 @@ function standsAlone(text: string, outer: Span): boolean {
  * of global boiling”"), not an infinitive.
  */
 function finishesClause(before: readonly Token[], words: readonly string[]): boolean {
+  if (interruptedClause(before, words)) return true;
   let k = before.length - 1;
   while (k >= 0 && before[k].kind === 'word' && BETWEEN_AUXILIARY_AND_VERB.has(before[k].text.toLowerCase()) && before.length - 1 - k < 2) k--;
   if (k >= 0 && before[k].text === ',') k = asideStart(before, k);
@@ -112,6 +113,47 @@ function finishesClause(before: readonly Token[], words: readonly string[]): boo
   if (PREDICATE_LEADS.has(lead) || lead === 'being' || isContractedAuxiliary(last.text)) return true;
   // "which he said required “…”": the verb's subject is the one the reporting verb reports on.
   return k === before.length - 1 && prior?.kind === 'word' && reportingVerb(prior.text) === 'finite' && /^\p{Ll}+(?:ed|s)$/u.test(last.text) && !NOT_VERBS_IN_S.has(lead);
+}
+
+/** How many words an attribution set between commas inside a clause may hold ("the judge said"). */
+const MAX_INTERRUPTION = 5;
+
+/**
+ * `His shifting stories, the judge said, “necessitated more lies”`: an attribution set off by commas
+ * interrupts a clause whose verb the quote gives, a verb in the past or in -s opening it.
+ */
+function interruptedClause(before: readonly Token[], words: readonly string[]): boolean {
+  const end = before.length - 1;
+  if (before[end]?.text !== ',' || before[end - 1]?.kind !== 'word' || reportingVerb(before[end - 1].text) !== 'finite') return false;
+  const verb = words[0] ?? '';
+  if (!(/^\p{Ll}{3,}ed$/u.test(verb) || isVerbInS(verb))) return false;
+  for (let k = end - 2; k >= 0 && end - 1 - k <= MAX_INTERRUPTION; k--) {
+    const t = before[k];
+    if (t.text === ',') return subjectBefore(before, k);
+    if (t.kind !== 'word') return false;
+  }
+  return false;
+}
+
+/** Words opening a phrase that is not a clause's subject ("In court on Friday, the judge said, …"). */
+const NOT_SUBJECT_OPENINGS = new Set([
+  'in', 'on', 'at', 'after', 'before', 'when', 'while', 'as', 'if', 'since', 'during', 'for', 'with', 'by',
+  'from', 'although', 'though', 'because', 'once', 'until', 'despite', 'outside', 'inside', 'asked',
+]);
+
+/** How many words the subject of an interrupted clause may hold. */
+const MAX_SUBJECT = 8;
+
+/** Whether the words before the comma at `comma`, back to the sentence's start, read as a subject: no verb of report, no opening preposition. */
+function subjectBefore(before: readonly Token[], comma: number): boolean {
+  let b = comma - 1;
+  while (b >= 0 && before[b].kind === 'word') {
+    if (reportingVerb(before[b].text) !== null || comma - b > MAX_SUBJECT) return false;
+    b--;
+  }
+  if (b >= 0 && !/^[.!?”"]$/.test(before[b].text)) return false;
+  const first = before[b + 1];
+  return first !== undefined && b + 1 < comma && !NOT_SUBJECT_OPENINGS.has(first.text.toLowerCase());
 }
 
 /** "he’d", "they’ve", "we’ll": a pronoun with its auxiliary. */

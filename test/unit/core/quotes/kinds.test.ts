@@ -91,4 +91,15 @@ describe('quote kinds: the rest of a clause begun outside the marks', () => {
     assert.deepEqual(kinds('Lawmakers faced “hard questions” from the panel.'), [['hard questions', 'term']]);
     assert.deepEqual(kinds('The secretary said the world had entered “an era of scarcity” last month.'), [['an era of scarcity', 'term']]);
   });
+
+  it('reads a verb that finishes a clause an attribution interrupts as a statement', () => {
+    const text = 'His shifting stories, the judge said, “necessitated more lies,” a pattern that kept repeating itself.';
+    assert.deepEqual(kinds(text), [['necessitated more lies', 'statement']]);
+    assert.deepEqual(kinds('The plan, the minister said, “reflects our values” and more.'), [['reflects our values', 'statement']]);
+  });
+
+  it('keeps a noun phrase after an interrupting attribution a term, after an opening phrase or a clause of report', () => {
+    assert.deepEqual(kinds('In court on Friday, the judge said, “unprecedented levels of deceit” were shown.'), [['unprecedented levels of deceit', 'term']]);
+    assert.deepEqual(kinds('He told them, she said, “limited edition prints” were sold.'), [['limited edition prints', 'term']]);
+  });
 });
