@@ -62,11 +62,13 @@ export function storeDocument(
 ): StoredDocument {
   const facts = correction?.facts ?? analysed;
   const n = facts.mentions.length;
-  // With the text of `sameText`, a quote at the same place has the same words: its copy is kept.
+  // With the text of `sameText`, a quote read alike at the same place is kept as it was stored.
   const kept = sameText?.quotes;
-  const quoteText = (q: QuoteSpan, i: number): string => {
+  const quoteOf = (q: QuoteSpan, i: number): QuoteSpan => {
     const k = kept?.[i];
-    return k && k.start === q.start && k.end === q.end ? k.text : detached(q.text);
+    if (!k || k.start !== q.start || k.end !== q.end) return { ...q, text: detached(q.text) };
+    const same = k.kind === q.kind && k.depth === q.depth && k.unclosed === q.unclosed && k.paragraph === q.paragraph && k.outer.start === q.outer.start && k.outer.end === q.outer.end;
+    return same ? k : { ...q, text: k.text };
   };
   const doc: StoredDocument = {
     uri, id, version,
@@ -74,8 +76,8 @@ export function storeDocument(
     title: detached(facts.title),
     source: facts.source === null ? null : detached(facts.source),
     date: facts.date,
-    paragraphSpans: Int32Array.from(facts.paragraphs.flatMap((p) => [p.start, p.end])),
-    quotes: facts.quotes.map((q, i) => ({ ...q, text: quoteText(q, i) })),
+    paragraphSpans: sameText && sameSpans(sameText.paragraphSpans, facts.paragraphs) ? sameText.paragraphSpans : spansOf(facts.paragraphs),
+    quotes: facts.quotes.map(quoteOf),
     speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
     mentionStarts: n === 0 ? NO_INTS : new Int32Array(n),
     mentionEnds: n === 0 ? NO_INTS : new Int32Array(n),
@@ -91,6 +93,23 @@ export function storeDocument(
     doc.mentionTypes[i] = TYPES.indexOf(m.type);
   });
   return doc;
+}
+
+/** Start and end of each paragraph, in turn. */
+function spansOf(paragraphs: readonly Paragraph[]): Int32Array {
+  const out = new Int32Array(2 * paragraphs.length);
+  paragraphs.forEach((p, i) => {
+    out[2 * i] = p.start;
+    out[2 * i + 1] = p.end;
+  });
+  return out;
+}
+
+/** Whether `spans` holds the start and end of each of `paragraphs`, in turn. */
+function sameSpans(spans: Int32Array, paragraphs: readonly Paragraph[]): boolean {
+  if (spans.length !== 2 * paragraphs.length) return false;
+  for (let i = 0; i < paragraphs.length; i++) if (spans[2 * i] !== paragraphs[i].start || spans[2 * i + 1] !== paragraphs[i].end) return false;
+  return true;
 }
 
 /** The facts a document was stored with (as corrected, when it was), its text given. */
