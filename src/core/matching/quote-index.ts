@@ -60,7 +60,10 @@ export class QuoteIndex {
   set(docId: string, quotes: readonly QuoteRef[]): IndexReport {
     const old = this.docs.get(docId);
     const unchanged = new Map<string, number[]>();
-    if (old) {
+    // The same quotes with more after them (a long article's joining a few at a time) keep their
+    // entries as they are: only the new ones are read, so adding a document in steps stays linear.
+    const kept = old && this.extends(old, quotes) ? old.length : 0;
+    if (old && kept === 0) {
       for (const n of old) {
         const e = this.entries[n]!;
         if (this.numbers.get(e.id) === n) this.numbers.delete(e.id);
@@ -70,11 +73,12 @@ export class QuoteIndex {
         else unchanged.set(key, [n]);
       }
     }
-    const nums: number[] = [];
+    const nums: number[] = kept > 0 ? old!.slice() : [];
     const added: QuoteRef[] = [];
     const slots: number[] = [];
     let clipped = 0;
-    for (const whole of quotes) {
+    for (let i = kept; i < quotes.length; i++) {
+      const whole = quotes[i];
       if (this.numbers.has(whole.id)) continue;
       const text = leadingWords(whole.text, MAX_MATCH_WORDS);
       if (text !== whole.text) clipped++;
@@ -121,6 +125,20 @@ export class QuoteIndex {
     report.partnersCapped = linkWithinDocument(this.quotes, groups, fresh, (x, y, score, relation) => this.addPair(x, y, score, relation));
     this.linkAcrossDocuments(groups, fresh);
     return report;
+  }
+
+  /**
+   * Whether `quotes` begins with the document's indexed quotes `old`, in order, under the same ids and
+   * words, and adds at least one: clipped quotes, whose indexed words are not the caller's, never do.
+   */
+  private extends(old: readonly number[], quotes: readonly QuoteRef[]): boolean {
+    if (quotes.length <= old.length) return false;
+    for (let i = 0; i < old.length; i++) {
+      const e = this.entries[old[i]]!;
+      const q = quotes[i];
+      if (e.id !== q.id || e.kind !== q.kind || e.text !== q.text || this.numbers.get(q.id) !== old[i]) return false;
+    }
+    return true;
   }
 
   /** Drops a document's quotes and every link to them. */

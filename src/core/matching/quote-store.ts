@@ -54,6 +54,8 @@ export interface Entry {
   readonly offset: number;
   /** The entries of a whole quote's parts, when it joins several statements. */
   parts: number[] | undefined;
+  /** Its words as one key, '' for none, made when first asked (`identicalGroups`). */
+  wordsKey: string | undefined;
 }
 
 /** A link between two entries, stored once for both ends. */
@@ -137,7 +139,7 @@ export class QuoteStore {
     this.store.set(clauseStarts(prepared), at + words + 3 * stems);
     this.entries[n] = {
       id, docId, text, kind, negated: prepared.negated, at, words, stems, clauses, mass, links: undefined,
-      root: root < 0 ? n : root, offset, parts: undefined,
+      root: root < 0 ? n : root, offset, parts: undefined, wordsKey: undefined,
     };
     if (n >= this.docOf.length) {
       this.docOf = grown(this.docOf, n + 1);

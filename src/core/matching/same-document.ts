@@ -38,9 +38,10 @@ export function identicalGroups(quotes: QuoteStore, nums: readonly number[]): nu
   const byWords = new Map<string, number[]>();
   const groups: number[][] = [];
   for (const n of nums) {
-    const norms = quotes.prepared(quotes.entries[n]!).norms;
-    if (norms.length === 0) continue;
-    const key = norms.join(',');
+    // A document's quotes are grouped again at each of its steps: each quote's key is made once.
+    const e = quotes.entries[n]!;
+    const key = (e.wordsKey ??= quotes.prepared(e).norms.join(','));
+    if (key === '') continue;
     const group = byWords.get(key);
     if (group) group.push(n);
     else {

@@ -103,4 +103,53 @@ describe('adding a document in steps', () => {
     assert.ok(once.links().length > 0);
     assert.deepEqual(key(stepwise), key(once));
   });
+
+  const key = (c: Corpus) => c.links().map((l) => `${l.from} ${l.to} ${l.relation}`).sort();
+  /**
+   * Linked as at once, but for copies of one quote: a group of copies linked each to each while small
+   * keeps those links as it grows past `GROUP_CLIQUE` in later steps, where at once it is a chain.
+   */
+  const sameButCopies = (stepwise: Corpus, once: Corpus): void => {
+    const expected = new Set(key(once));
+    const got = new Set(key(stepwise));
+    assert.deepEqual([...expected].filter((k) => !got.has(k)), [], 'every link made at once is made in steps');
+    for (const k of got) {
+      if (expected.has(k)) continue;
+      const [from, to, relation] = k.split(' ');
+      assert.equal(relation, 'identical', k);
+      assert.equal(stepwise.quote(from!)!.text, stepwise.quote(to!)!.text, k);
+    }
+  };
+  // Copies of one quote, a phrase of a longer quote quoted again, and quotes of their own, 60 in all.
+  const repeating = Array.from({ length: 60 }, (_, i) =>
+    i % 3 === 0 ? '“We will hold the line,” Lopes said.'
+      : i % 3 === 1 ? `“We will hold the line, whatever the floods of year ${i} may bring,” she added.`
+        : `“The river number ${i} rose in the night,” said the mayor.`).join('\n\n');
+
+  it('links the copies and fragments of one document as adding it at once does', () => {
+    const once = new Corpus();
+    const stepwise = new Corpus();
+    for (const c of [once, stepwise]) c.set('b.txt', B);
+    const facts = analyzeText(repeating, 'r.txt');
+    once.setFacts('r.txt', repeating, facts);
+    for (const step of quoteSteps(facts)) stepwise.setFacts('r.txt', repeating, step);
+    const within = once.links().filter((l) => once.uriOf(l.from) === 'r.txt' && once.uriOf(l.to) === 'r.txt');
+    assert.ok(within.some((l) => l.relation === 'identical') && within.some((l) => l.relation === 'fragment'), 'copies and fragments linked');
+    sameButCopies(stepwise, once);
+    assert.deepEqual(stepwise.document('r.txt')!.quotes.map((q) => q.text), once.document('r.txt')!.quotes.map((q) => q.text));
+  });
+
+  it('reads a changed text afresh, even when it holds more quotes than the last step', () => {
+    const changed = repeating.replace('“We will hold the line,” Lopes said.', '“The levee gave way at dawn,” Lopes said.');
+    const once = new Corpus();
+    const stepwise = new Corpus();
+    for (const c of [once, stepwise]) c.set('b.txt', B);
+    once.setFacts('r.txt', changed, analyzeText(changed, 'r.txt'));
+    const [first] = quoteSteps(analyzeText(repeating, 'r.txt'));
+    stepwise.setFacts('r.txt', repeating, first);
+    stepwise.setFacts('r.txt', changed, analyzeText(changed, 'r.txt'));
+    assert.equal(stepwise.document('r.txt')!.quotes[0]!.text, 'The levee gave way at dawn');
+    assert.equal(stepwise.document('r.txt')!.text, changed);
+    sameButCopies(stepwise, once);
+  });
 });
