@@ -3,7 +3,7 @@ import { comparePrepared, type Match } from './compare';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { partsOf } from './parts';
 import { QuoteStore, type Entry, type Pair } from './quote-store';
-import { GROUP_CLIQUE, identicalGroups, linkWithinDocument } from './same-document';
+import { DocumentGroups, GROUP_CLIQUE, linkWithinDocument } from './same-document';
 import { leadingWords, wordForms } from './text';
 
 /** Links kept per quote, strongest first. */
@@ -51,6 +51,11 @@ export class QuoteIndex {
   private readonly docNumbers = this.quotes.docNumbers;
   private readonly weight = this.quotes.weight;
   private readonly docs = new Map<string, number[]>();
+  /**
+   * The grouping of the quotes of the document set last (`DocumentGroups`), kept for its next step: a
+   * long document's quotes join a few at a time, one document after another.
+   */
+  private grouping: { readonly docId: string; readonly groups: DocumentGroups } | undefined;
 
   /**
    * Adds or replaces all quotes of one document. Quotes already indexed for the document with the same
@@ -63,6 +68,7 @@ export class QuoteIndex {
     // The same quotes with more after them (a long article's joining a few at a time) keep their
     // entries as they are: only the new ones are read, so adding a document in steps stays linear.
     const kept = old && this.extends(old, quotes) ? old.length : 0;
+    if (kept === 0 && this.grouping?.docId === docId) this.grouping = undefined;
     if (old && kept === 0) {
       for (const n of old) {
         const e = this.entries[n]!;
@@ -120,9 +126,14 @@ export class QuoteIndex {
     }
     const report = { clipped, chained: 0, partnersCapped: 0 };
     if (fresh.size === 0) return report;
-    const groups = identicalGroups(this.quotes, nums);
+    // The grouping of the document's quotes so far, when these extend them, else a new one.
+    const held = this.grouping;
+    const grouping = kept > 0 && held?.docId === docId && held.groups.taken === kept ? held.groups : new DocumentGroups();
+    grouping.take(this.quotes, nums);
+    this.grouping = { docId, groups: grouping };
+    const groups = grouping.groups;
     for (const g of groups) if (g.length > GROUP_CLIQUE && g.length > report.chained) report.chained = g.length;
-    report.partnersCapped = linkWithinDocument(this.quotes, groups, fresh, (x, y, score, relation) => this.addPair(x, y, score, relation));
+    report.partnersCapped = linkWithinDocument(this.quotes, grouping, fresh, (x, y, score, relation) => this.addPair(x, y, score, relation));
     this.linkAcrossDocuments(groups, fresh);
     return report;
   }
@@ -143,6 +154,7 @@ export class QuoteIndex {
 
   /** Drops a document's quotes and every link to them. */
   remove(docId: string): void {
+    if (this.grouping?.docId === docId) this.grouping = undefined;
     const nums = this.docs.get(docId);
     if (!nums) return;
     this.docs.delete(docId);

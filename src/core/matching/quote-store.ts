@@ -166,6 +166,11 @@ export class QuoteStore {
     return preparedView(e.kind, e.negated, this.store, e.at, e.words, e.stems, e.clauses);
   }
 
+  /** The word ids of a quote (its prepared `norms`), as a view into the store: valid until the next insertion. */
+  norms(e: Entry): Int32Array {
+    return this.store.subarray(e.at, e.at + e.words);
+  }
+
   /** Room for `length` ints at the end of the store; compacts it when dropped quotes fill half. */
   private reserve(length: number): number {
     if (this.storeUsed + length > this.store.length) {

@@ -32,25 +32,71 @@ export type AddPair = (x: number, y: number, score: number, relation: LinkRelati
 
 /**
  * A document's quotes grouped by their words (copies of one quote share a group), groups in order of
- * their first copy and copies in document order.
+ * their first copy and copies in document order, with the groups holding each pair of adjacent words,
+ * each group once, in order. Built as the document's quotes come: a long document's quotes join the
+ * index a few at a time, and each step takes in only its new ones (`take`).
  */
-export function identicalGroups(quotes: QuoteStore, nums: readonly number[]): number[][] {
-  const byWords = new Map<string, number[]>();
-  const groups: number[][] = [];
-  for (const n of nums) {
-    // A document's quotes are grouped again at each of its steps: each quote's key is made once.
-    const e = quotes.entries[n]!;
-    const key = (e.wordsKey ??= quotes.prepared(e).norms.join(','));
-    if (key === '') continue;
-    const group = byWords.get(key);
-    if (group) group.push(n);
-    else {
-      const created = [n];
-      byWords.set(key, created);
-      groups.push(created);
+export class DocumentGroups {
+  readonly groups: number[][] = [];
+  /** Which groups hold each pair of adjacent words, by the pair's key (`pairKey`). */
+  readonly holders = new Map<number, number[]>();
+  /** How many of the document's quote numbers have been taken in. */
+  taken = 0;
+  private readonly byWords = new Map<string, number>();
+  private readonly groupOf = new Map<number, number>();
+  /** Per group, its rarest pair's key when last worked out (-1 for a group of fewer than two words, NaN before). */
+  readonly rarest: number[] = [];
+  /** Groups made by the last `take`, from this index on. */
+  firstNew = 0;
+  /** Pairs whose holders the last `take` added to. */
+  readonly touched = new Set<number>();
+
+  /** Takes in the quote numbers of `nums` from `taken` on, the ones before being those taken already. */
+  take(quotes: QuoteStore, nums: readonly number[]): void {
+    this.firstNew = this.groups.length;
+    this.touched.clear();
+    for (let i = this.taken; i < nums.length; i++) {
+      const n = nums[i];
+      const e = quotes.entries[n]!;
+      const key = (e.wordsKey ??= quotes.norms(e).join(','));
+      if (key === '') continue;
+      let k = this.byWords.get(key);
+      if (k === undefined) {
+        k = this.groups.length;
+        this.byWords.set(key, k);
+        this.groups.push([n]);
+        this.rarest.push(NaN);
+        const norms = quotes.norms(e);
+        for (let p = 0; p + 1 < norms.length; p++) {
+          const pair = pairKey(norms, p);
+          const list = this.holders.get(pair);
+          if (!list) this.holders.set(pair, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+          this.touched.add(pair);
+        }
+      } else {
+        this.groups[k].push(n);
+      }
+      this.groupOf.set(n, k);
     }
+    this.taken = nums.length;
   }
+
+  /** The group of a quote taken in. */
+  group(n: number): number | undefined {
+    return this.groupOf.get(n);
+  }
+}
+
+/** A document's quotes grouped by their words, all at once. */
+export function identicalGroups(quotes: QuoteStore, nums: readonly number[]): DocumentGroups {
+  const groups = new DocumentGroups();
+  groups.take(quotes, nums);
   return groups;
+}
+
+function pairKey(norms: Int32Array, p: number): number {
+  return norms[p] * ID_SPAN + norms[p + 1];
 }
 
 /**
@@ -60,11 +106,25 @@ export function identicalGroups(quotes: QuoteStore, nums: readonly number[]): nu
  * quotes among the first `MAX_SAME_DOCUMENT_LOOKS` holding the rarest pair of adjacent words of the
  * shorter one, which every quote containing it must hold too. Only pairs with a new quote are made; the others exist already.
  * Returns how many quotes had more longer partners than were compared.
+ *
+ * A group with no new quote can only be linked to a group with one. When the only such groups are the
+ * ones `take` just made, an older group whose rarest pair they do not hold is linked to none of them,
+ * and is passed over at the cost of one look: the same links as reading it, so a document whose
+ * quotes join in steps costs its size in all rather than its size at every step.
  */
-export function linkWithinDocument(quotes: QuoteStore, groups: readonly number[][], fresh: ReadonlySet<number>, addPair: AddPair): number {
-  const hasFresh = groups.map((g) => g.some((n) => fresh.has(n)));
-  groups.forEach((g, k) => {
-    if (g.length < 2 || !hasFresh[k]) return;
+export function linkWithinDocument(quotes: QuoteStore, dg: DocumentGroups, fresh: ReadonlySet<number>, addPair: AddPair): number {
+  const { groups, holders, rarest } = dg;
+  const hasFresh = new Uint8Array(groups.length);
+  let oldWithFresh = false;
+  for (const n of fresh) {
+    const k = dg.group(n);
+    if (k === undefined) continue;
+    hasFresh[k] = 1;
+    if (k < dg.firstNew) oldWithFresh = true;
+  }
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k];
+    if (g.length < 2 || !hasFresh[k]) continue;
     if (g.length <= GROUP_CLIQUE) {
       for (let x = 0; x < g.length; x++) {
         for (let y = x + 1; y < g.length; y++) if (fresh.has(g[x]) || fresh.has(g[y])) addPair(g[x], g[y], 1, 'identical');
@@ -72,31 +132,33 @@ export function linkWithinDocument(quotes: QuoteStore, groups: readonly number[]
     } else {
       for (let c = 1; c < g.length; c++) if (fresh.has(g[c - 1]) || fresh.has(g[c])) addPair(g[c - 1], g[c], 1, 'identical');
     }
-  });
-  // Which groups hold each pair of adjacent words, each group once, in document order.
-  const holders = new Map<number, number[]>();
-  groups.forEach((g, k) => {
-    const norms = quotes.prepared(quotes.entries[g[0]]!).norms;
-    for (let p = 0; p + 1 < norms.length; p++) {
-      const key = norms[p] * ID_SPAN + norms[p + 1];
-      const list = holders.get(key);
-      if (!list) holders.set(key, [k]);
-      else if (list[list.length - 1] !== k) list.push(k);
-    }
-  });
+  }
   let capped = 0;
   groups.forEach((g, k) => {
-    const short = quotes.prepared(quotes.entries[g[0]]!);
-    const length = short.norms.length;
+    const e = quotes.entries[g[0]]!;
+    const length = e.words;
     if (length < 2) return;
-    let rarest: number[] | undefined;
-    for (let p = 0; p + 1 < length; p++) {
-      const list = holders.get(short.norms[p] * ID_SPAN + short.norms[p + 1])!;
-      if (!rarest || list.length < rarest.length) rarest = list;
+    const known = rarest[k];
+    if (!hasFresh[k] && !oldWithFresh && !Number.isNaN(known) && !dg.touched.has(known)) {
+      // Its rarest pair's holders are as they were: no new group among them, and no group of them new.
+      if (holders.get(known)!.length > MAX_SAME_DOCUMENT_LOOKS) capped += g.length;
+      return;
     }
+    const norms = quotes.norms(e);
+    let rarestKey = pairKey(norms, 0);
+    let list = holders.get(rarestKey)!;
+    for (let p = 1; p + 1 < length; p++) {
+      const key = pairKey(norms, p);
+      const other = holders.get(key)!;
+      if (other.length < list.length) {
+        list = other;
+        rarestKey = key;
+      }
+    }
+    rarest[k] = rarestKey;
     let compared = 0;
     let looked = 0;
-    for (const other of rarest!) {
+    for (const other of list) {
       if (looked++ === MAX_SAME_DOCUMENT_LOOKS) {
         capped += g.length;
         break;
@@ -108,6 +170,7 @@ export function linkWithinDocument(quotes: QuoteStore, groups: readonly number[]
         break;
       }
       compared++;
+      const short = quotes.prepared(e);
       const long = quotes.prepared(quotes.entries[longer[0]]!);
       const m = comparePrepared(short, long, quotes.vocab, { weight: quotes.weight, variants: false });
       if (!m) continue;
