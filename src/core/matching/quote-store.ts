@@ -54,7 +54,7 @@ export interface Entry {
   readonly offset: number;
   /** The entries of a whole quote's parts, when it joins several statements. */
   parts: number[] | undefined;
-  /** Its words as one key, '' for none, made when first asked (`identicalGroups`). */
+  /** Its words as one key, '' for none, made when first asked (`DocumentGroups.take`). */
   wordsKey: string | undefined;
 }
 

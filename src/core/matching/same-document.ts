@@ -44,7 +44,7 @@ export class DocumentGroups {
   taken = 0;
   private readonly byWords = new Map<string, number>();
   private readonly groupOf = new Map<number, number>();
-  /** Per group, its rarest pair's key when last worked out (-1 for a group of fewer than two words, NaN before). */
+  /** Per group, its rarest pair's key when last worked out; NaN before, and for a group of fewer than two words. */
   readonly rarest: number[] = [];
   /** Groups made by the last `take`, from this index on. */
   firstNew = 0;
@@ -86,13 +86,6 @@ export class DocumentGroups {
   group(n: number): number | undefined {
     return this.groupOf.get(n);
   }
-}
-
-/** A document's quotes grouped by their words, all at once. */
-export function identicalGroups(quotes: QuoteStore, nums: readonly number[]): DocumentGroups {
-  const groups = new DocumentGroups();
-  groups.take(quotes, nums);
-  return groups;
 }
 
 function pairKey(norms: Int32Array, p: number): number {
