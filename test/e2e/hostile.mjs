@@ -174,12 +174,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForDecorations(page);
     const at = positionOf(MARKUP, 'We will [cut taxes]');
     await wb.goToLine(page, at.line, at.column + 3);
-    // The names may be drawn a moment before the quotes: wait, as a reader would, for the quote's.
-    let under = await wb.decorationsAtCursor(page);
-    for (let i = 0; i < 20 && under.length === 0; i++) {
-      await page.waitForTimeout(500);
-      under = await wb.decorationsAtCursor(page);
-    }
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the quote with a command link');
     // The hover also holds the editor's own card for a Markdown link under the mouse ("Execute
     // command"), which is VS Code's and not the extension's: judge the extension's card alone. On a
@@ -203,7 +198,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     const at = positionOf(MARKUP, 'a <b>fantasy</b>');
     await wb.quickOpen(page, 'hostile-markup.md');
     await wb.goToLine(page, at.line, at.column + 2);
-    const under = await wb.decorationsAtCursor(page);
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the quote with icon syntax');
     const text = await wb.hoverAt(page, wb.centre(under[0]));
     assert.ok(text !== null, 'no card over the quote');
@@ -221,7 +216,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.quickOpen(page, seed);
     await wb.waitForDecorations(page);
     await wb.goToLine(page, at.line, at.column + 3);
-    const under = await wb.decorationsAtCursor(page);
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the seed quote');
     const t0 = Date.now();
     let text = '';
@@ -249,7 +244,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForDecorations(page, 30_000);
     const at = positionOf(LINKED, 'The north pier');
     await wb.goToLine(page, at.line, at.column + 3);
-    const under = await wb.decorationsAtCursor(page);
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the quote');
     const text = (await wb.hoverAt(page, wb.centre(under[0]))) ?? '';
     assert.match(text, /Statement/, `no card over the quote:\n${text}`);
@@ -264,7 +259,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForDecorations(page, 30_000);
     const at = positionOf(FERRY_TWIN, 'We won’t close');
     await wb.goToLine(page, at.line, at.column + 3);
-    const under = await wb.decorationsAtCursor(page);
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the quote');
     const t0 = Date.now();
     let text = '';
@@ -282,12 +277,7 @@ export async function hostilePass({ suite, page, sandbox }, runner) {
     await wb.waitForDecorations(page, 30_000);
     const at = positionOf(BIDI, 'We will');
     await wb.goToLine(page, at.line, at.column + 2);
-    // The names may be drawn a moment before the quotes: wait, as a reader would, for the quote's.
-    let under = await wb.decorationsAtCursor(page);
-    for (let i = 0; i < 20 && under.length === 0; i++) {
-      await page.waitForTimeout(500);
-      under = await wb.decorationsAtCursor(page);
-    }
+    const under = await wb.waitForDecorationsAtCursor(page);
     assert.ok(under.length > 0, 'no highlight under the quote');
     const card = page.locator('.monaco-hover:visible .hover-row', { hasText: /Statement|Term/ }).first();
     const text = (await cardAt(page, wb.centre(under[0]), card)) ?? '';

@@ -234,6 +234,22 @@ export async function decorationsAtCursor(page) {
 }
 
 /**
+ * The highlights under the text cursor once there are any, waiting up to `timeoutMs` for them: an
+ * article's names may be drawn a moment before its quotes, and a reader waits for the quote's.
+ * @param {Page} page
+ * @returns {Promise<(Box & { className: string })[]>} empty when none came
+ */
+export async function waitForDecorationsAtCursor(page, timeoutMs = 10_000) {
+  const t0 = Date.now();
+  let under = await decorationsAtCursor(page);
+  while (under.length === 0 && Date.now() - t0 < timeoutMs) {
+    await page.waitForTimeout(500);
+    under = await decorationsAtCursor(page);
+  }
+  return under;
+}
+
+/**
  * Moves the mouse to a point and returns the text of the hover card that appears there.
  * @param {Page} page
  * @param {{ x: number, y: number }} point
