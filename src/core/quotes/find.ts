@@ -252,14 +252,14 @@ function reopens(text: string, para: Span, family: Family): boolean {
 
 /** Whether the first mark of `family` in `para` closes a quote (the writer forgot to reopen it). */
 function firstMarkCloses(text: string, para: Span, family: Family, marks: readonly number[]): boolean {
-  for (let k = partitionPoint(marks.length, (j) => marks[j] < para.start); k < marks.length && marks[k] < para.end; k++) {
-    const ch = text[marks[k]];
-    if (FAMILY[ch] !== family) continue;
-    const role = roleOf(text, para, marks[k], ch, true, null);
-    if (role === 'none') continue;
-    return role === 'close' && !(ch === '“' || ch === '‘' || ch === '«' || ch === '‹');
-  }
-  return false;
+  return closes(text, firstMarkOf(text, para, family, marks));
+}
+
+/** Whether the mark `first` found (`firstMarkOf`) closes a quote, and is not an opening mark read as closing. */
+function closes(text: string, first: { readonly at: number; readonly role: 'open' | 'close' } | null): boolean {
+  if (!first || first.role !== 'close') return false;
+  const ch = text[first.at];
+  return !(ch === '“' || ch === '‘' || ch === '«' || ch === '‹');
 }
 
 /** How many paragraphs without a quotation mark an open quote may run through to the mark closing it. */
@@ -278,22 +278,25 @@ const CLOSING_VERB_REACH = 6;
 function runsOnUnmarked(text: string, paras: readonly Paragraph[], p: number, family: Family, marks: readonly number[]): boolean {
   for (let n = 0; n <= MAX_UNMARKED_PARAGRAPHS && p + n < paras.length; n++) {
     const para = paras[p + n];
-    const first = firstMarkOf(text, para, family, marks);
-    if (first < 0) continue;
-    if (n === 0 || !firstMarkCloses(text, para, family, marks) || !',?!'.includes(text[first - 1])) return false;
+    const mark = firstMarkOf(text, para, family, marks);
+    if (!mark) continue;
+    const first = mark.at;
+    if (n === 0 || !closes(text, mark) || !',?!'.includes(text[first - 1])) return false;
     const after = text.slice(first + 1, Math.min(para.end, first + 80)).split(/\s+/).slice(0, CLOSING_VERB_REACH + 1);
     return after.some((w) => reportingVerb(w.replace(/[.,;:]+$/, '')) === 'finite');
   }
   return false;
 }
 
-/** The offset of the first mark of `family` in `para` that is not an apostrophe, or -1. */
-function firstMarkOf(text: string, para: Span, family: Family, marks: readonly number[]): number {
+/** The first mark of `family` in `para` that is not an apostrophe, with its role, or null. */
+function firstMarkOf(text: string, para: Span, family: Family, marks: readonly number[]): { readonly at: number; readonly role: 'open' | 'close' } | null {
   for (let k = partitionPoint(marks.length, (j) => marks[j] < para.start); k < marks.length && marks[k] < para.end; k++) {
     const ch = text[marks[k]];
-    if (FAMILY[ch] === family && roleOf(text, para, marks[k], ch, true, null) !== 'none') return marks[k];
+    if (FAMILY[ch] !== family) continue;
+    const role = roleOf(text, para, marks[k], ch, true, null);
+    if (role !== 'none') return { at: marks[k], role };
   }
-  return -1;
+  return null;
 }
 
 function closedQuote(open: Open, closeAt: number): Found {
