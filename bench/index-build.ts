@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, type DocumentFacts } from '../src/core/corpus';
 import { quoteFacts } from '../src/core/first-pass';
@@ -108,22 +108,28 @@ export interface GcPauses {
 }
 
 /** Records every garbage collection pause of this thread, to be read by phase (`between`). */
-class GcRecorder {
+export class GcRecorder {
   private readonly pauses: { start: number; ms: number; major: boolean }[] = [];
-  private readonly observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      this.pauses.push({ start: e.startTime, ms: e.duration, major: ((e as { detail?: { kind?: number } | null }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
-    }
-  });
+  private readonly observer = new PerformanceObserver((list) => this.record(list.getEntries()));
 
   constructor() {
     this.observer.observe({ entryTypes: ['gc'] });
   }
 
-  /** Stops recording, once the entries still queued have been delivered. */
+  /**
+   * Stops recording, once the entries still queued have been delivered: the engine hands them over
+   * from a timer of its own, not on the next turn of the loop.
+   */
   async stop(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    this.record(this.observer.takeRecords());
     this.observer.disconnect();
+  }
+
+  private record(entries: readonly PerformanceEntry[]): void {
+    for (const e of entries) {
+      this.pauses.push({ start: e.startTime, ms: e.duration, major: ((e as { detail?: { kind?: number } | null }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
   }
 
   between(from: number, to: number): GcPauses {
@@ -227,6 +233,12 @@ export interface IndexMemory {
   /** The main thread's heap after a forced full collection: the corpus itself. NaN without --expose-gc. */
   readonly heapAfterGc: number;
   readonly externalAfterGc: number;
+  /** The main thread's heap as committed by the engine after that collection (used or not). */
+  readonly heapTotalAfterGc: number;
+  /** Of `externalAfterGc`, the typed arrays' buffers: the index's postings and stores. */
+  readonly arrayBuffersAfterGc: number;
+  /** After the worker threads have stopped and another full collection: the corpus without the pool. */
+  readonly rssWorkersStopped: number;
   /** Resident set size once the core is loaded, before any article is read: the fixed cost. */
   readonly rssAtStart: number;
   /** After the quick pass and a full collection, with the worker threads started and not yet analysing. */
@@ -455,17 +467,29 @@ async function buildIndex(
   };
 }
 
-function measureMemory(articles: number, workers: number, before: Pick<IndexMemory, 'rssAtStart' | 'rssAfterQuickPass'>): IndexMemory {
+/** Measures the index process's memory, then stops the pool's threads to measure it without them. */
+async function measureMemory(
+  pool: AnalyzerPool,
+  articles: number,
+  workers: number,
+  before: Pick<IndexMemory, 'rssAtStart' | 'rssAfterQuickPass'>,
+): Promise<IndexMemory> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const mem = process.memoryUsage();
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  await pool.close();
+  gc?.();
   return {
     articles,
     workers,
-    peakRss: process.resourceUsage().maxRSS * 1024,
+    peakRss,
     rssAfterGc: mem.rss,
     heapAfterGc: gc ? mem.heapUsed : NaN,
     externalAfterGc: mem.external,
+    heapTotalAfterGc: mem.heapTotal,
+    arrayBuffersAfterGc: mem.arrayBuffers,
+    rssWorkersStopped: process.memoryUsage().rss,
     ...before,
   };
 }
@@ -490,7 +514,7 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
     const { quick, pooled, rssAfterQuickPass } = await buildIndex(corpus, pool, manifest, o, send);
     send({ type: 'result', key: 'quotesPhase', value: quick });
     send({ type: 'result', key: 'pooled', value: pooled });
-    send({ type: 'result', key: 'memory', value: measureMemory(manifest.filter((m) => corpus.has(m.uri)).length, o.workers, { rssAtStart, rssAfterQuickPass }) });
+    send({ type: 'result', key: 'memory', value: await measureMemory(pool, manifest.filter((m) => corpus.has(m.uri)).length, o.workers, { rssAtStart, rssAfterQuickPass }) });
 
     const truth = JSON.parse(await readFile(join(o.dir, 'truth.json'), 'utf8')) as Truth;
     // Accuracy is judged on the articles in the corpus: a time-boxed build is a smaller corpus, not a worse one.

@@ -139,7 +139,8 @@ export function renderTable(r: BenchReport): string {
     row('articles in the measured corpus', (p) => p.pooled, (b) =>
       (b.articlesDone < b.articles ? `${int(b.articlesDone)} (build cut short)` : `${int(b.articlesDone)}`)),
     row('index process peak RSS', (p) => p.memory, (m) => `${mb(m.peakRss)} (${m.workers} workers)`),
-    row('  heap / RSS after GC', (p) => p.memory, (m) => `${mb(m.heapAfterGc)} / ${mb(m.rssAfterGc)}`),
+    row('  heap used / committed / RSS after GC', (p) => p.memory, (m) => `${mb(m.heapAfterGc)} / ${mb(m.heapTotalAfterGc)} / ${mb(m.rssAfterGc)}`),
+    row('  typed arrays / RSS with the threads stopped', (p) => p.memory, (m) => `${mb(m.arrayBuffersAfterGc)} / ${mb(m.rssWorkersStopped)}`),
     row('  RSS at start / after the quick pass', (p) => p.memory, (m) => `${mb(m.rssAtStart)} / ${mb(m.rssAfterQuickPass)}`),
     row('benchmark process peak RSS', (p) => p.inProcess, (b) => mb(b.peakRss)),
     row('  with generated text only', (p) => p.generation, (g) => mb(g.rss)),

@@ -94,14 +94,21 @@ export class AnalyzerPool {
   }
 
   dispose(): void {
+    void this.close();
+  }
+
+  /** Stops every thread, failing the documents not yet answered; resolves once the threads have exited. */
+  async close(): Promise<void> {
     this.disposed = true;
     const error = new Error('the analyser pool was closed');
+    const exits: Promise<number>[] = [];
     for (const slot of this.slots.splice(0)) {
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.job?.reject(error);
-      void slot.worker.terminate();
+      exits.push(slot.worker.terminate());
     }
     for (const job of this.waiting.splice(0)) job.reject(error);
+    await Promise.all(exits);
   }
 
   private get capacity(): number {
