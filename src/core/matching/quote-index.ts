@@ -304,17 +304,19 @@ export class QuoteIndex {
 
   /**
    * The quotes and parts of other documents an entry matches; the very words of a part count as a
-   * fragment, as the whole quotes are not the same.
+   * fragment, as the whole quotes are not the same. Copies of one wording are compared once.
    */
   private matchesOf(n: number): { other: number; match: Match }[] {
     const p = this.quotes.prepared(this.entries[n]!);
     const out: { other: number; match: Match }[] = [];
-    for (const other of this.quotes.candidates(n, p)) {
-      const m = comparePrepared(p, this.quotes.prepared(this.entries[other]!), this.vocab, { weight: this.weight });
+    for (const wording of this.quotes.candidates(n, p)) {
+      const m = comparePrepared(p, this.quotes.prepared(this.entries[wording[0]]!), this.vocab, { weight: this.weight });
       if (!m) continue;
-      const isPart = this.entries[n]!.root !== n || this.entries[other]!.root !== other;
-      // The same words as a part are not the same quote: the whole quotes are one a fragment of the other.
-      out.push({ other, match: isPart && m.relation === 'identical' ? { score: PART_IDENTICAL, relation: 'fragment' } : m });
+      for (const other of wording) {
+        const isPart = this.entries[n]!.root !== n || this.entries[other]!.root !== other;
+        // The same words as a part are not the same quote: the whole quotes are one a fragment of the other.
+        out.push({ other, match: isPart && m.relation === 'identical' ? { score: PART_IDENTICAL, relation: 'fragment' } : m });
+      }
     }
     return out;
   }

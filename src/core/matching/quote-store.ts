@@ -15,6 +15,13 @@ const POSTINGS_BUDGET = 8000;
 const PART_POSTINGS_BUDGET = 2000;
 const PART_CANDIDATES = 8;
 /**
+ * Copies of the candidates' wordings taken along, at most, per new quote. Outlets print the same words
+ * by the dozen, and copies compare alike: a candidate's place goes to a wording, and its copies in
+ * other documents come with it, so that a few widely copied versions cannot crowd out the rest. As
+ * many as the links a quote keeps.
+ */
+const MAX_COPIES = 32;
+/**
  * Share of the smaller quote's weight a candidate must show in shared words and senses. Below it no
  * rule of the comparison (half of both, most of the shorter, all of a term) can hold.
  */
@@ -105,6 +112,8 @@ export class QuoteStore {
   private docOf = new Int32Array(1024);
   /** Each quote's `mass`, flat for the same reason. */
   private massOf = new Float64Array(1024);
+  /** A hash of each quote's prepared form, flat, to tell copies of one wording apart from the rest. */
+  private hashOf = new Int32Array(1024);
   /** Numbers of the documents with quotes; never reused, so a stale number cannot match a new document. */
   readonly docNumbers = new Map<string, number>();
   private nextDocNumber = 0;
@@ -144,11 +153,13 @@ export class QuoteStore {
     if (n >= this.docOf.length) {
       this.docOf = grown(this.docOf, n + 1);
       this.massOf = grown(this.massOf, n + 1);
+      this.hashOf = grown(this.hashOf, n + 1);
     }
     let doc = this.docNumbers.get(docId);
     if (doc === undefined) this.docNumbers.set(docId, (doc = this.nextDocNumber++));
     this.docOf[n] = doc;
     this.massOf[n] = mass;
+    this.hashOf[n] = hashOf(this.store, at, preparedSize(words, stems, clauses), kind, prepared.negated);
     for (const key of this.keysOf(prepared)) this.postings.add(key, n, MAX_POSTINGS);
     if (root >= 0) return n;
     this.numbers.set(id, n);
@@ -223,10 +234,12 @@ export class QuoteStore {
   };
 
   /**
-   * Quotes of other documents sharing the most weighted words or senses with quote `n`. Posting lists
-   * are read rarest first, within a budget, so a quote made of common words costs no more than others.
+   * Quotes of other documents sharing the most weighted words or senses with quote `n`, one list per
+   * wording: a candidate, then its copies (the same prepared words in other documents), which compare
+   * with `n` as it does. Posting lists are read rarest first, within a budget, so a quote made of
+   * common words costs no more than others.
    */
-  candidates(n: number, p: PreparedQuote): number[] {
+  candidates(n: number, p: PreparedQuote): number[][] {
     const postings = this.postings;
     let keys = this.keys;
     let credits = this.credits;
@@ -279,6 +292,8 @@ export class QuoteStore {
     // come, rather than sorting the hundreds that pass; each quote's evidence is cleared as it is read,
     // so the kept ones' is kept beside them.
     const best: number[] = [];
+    const copies: number[][] = [];
+    let copied = 0;
     const bestEvidence = this.bestEvidence;
     const doc = this.docOf[n];
     const docOf = this.docOf;
@@ -291,19 +306,50 @@ export class QuoteStore {
       if (v < bar && v < CANDIDATE_SHARE * massOf[other]) continue;
       const d = docOf[other];
       if (other === n || d < 0 || d === doc) continue;
+      // A copy of a wording kept has the same evidence, gathered from the same lists in the same order.
+      const copyOf = this.keptWording(other, v, best);
+      if (copyOf >= 0) {
+        if (copied < MAX_COPIES) {
+          copies[copyOf].push(other);
+          copied++;
+        }
+        continue;
+      }
       const full = best.length === most;
       // Most evidence first, then the lower number.
       if (full && !(v > bestEvidence[most - 1] || (v === bestEvidence[most - 1] && other < best[most - 1]))) continue;
+      if (full) copied -= copies[most - 1].length;
       let at = full ? most - 1 : best.length;
       while (at > 0 && (v > bestEvidence[at - 1] || (v === bestEvidence[at - 1] && other < best[at - 1]))) {
         best[at] = best[at - 1];
+        copies[at] = copies[at - 1];
         bestEvidence[at] = bestEvidence[at - 1];
         at--;
       }
       best[at] = other;
+      copies[at] = [];
       bestEvidence[at] = v;
     }
-    return best;
+    return best.map((b, k) => (copies[k].length > 0 ? [b, ...copies[k]] : [b]));
+  }
+
+  /** The place among the kept candidates `best` of one with the same words as `other`, -1 for none. */
+  private keptWording(other: number, v: number, best: readonly number[]): number {
+    const hash = this.hashOf[other];
+    for (let k = 0; k < best.length && this.bestEvidence[k] >= v; k++) {
+      if (this.bestEvidence[k] === v && this.hashOf[best[k]] === hash && this.sameWords(best[k], other)) return k;
+    }
+    return -1;
+  }
+
+  /** Whether two entries have the same prepared form, so compare alike with any quote. */
+  private sameWords(x: number, y: number): boolean {
+    const a = this.entries[x]!;
+    const b = this.entries[y]!;
+    if (a.kind !== b.kind || a.negated !== b.negated || a.words !== b.words || a.stems !== b.stems || a.clauses !== b.clauses) return false;
+    const size = preparedSize(a.words, a.stems, a.clauses);
+    for (let k = 0; k < size; k++) if (this.store[a.at + k] !== this.store[b.at + k]) return false;
+    return true;
   }
 
   /** Forgets one entry whose links are gone: its postings, its rarity counts and its room in the store. */
@@ -324,6 +370,13 @@ export class QuoteStore {
 }
 
 const NO_CODES = new Int32Array(0);
+
+/** FNV-1a over a quote's prepared ints, its kind and whether it is negated. */
+function hashOf(store: Int32Array, at: number, size: number, kind: QuoteKind, negated: boolean): number {
+  let h = 0x811c9dc5 ^ (kind === 'term' ? 1 : 0) ^ (negated ? 2 : 0);
+  for (let k = at; k < at + size; k++) h = Math.imul(h ^ store[k], 0x01000193);
+  return h | 0;
+}
 
 function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
