@@ -30,6 +30,18 @@ function notANegation(word: string, next: string): boolean {
   return NOT_A_NEGATION_AFTER.has(next) || (word === 'no' && /^\p{N}/u.test(next));
 }
 
+/**
+ * Whether words `from` to `to` (exclusive) of a quote say that something is not so, as `negated` says
+ * of the whole quote.
+ */
+export function negatedIn(p: PreparedQuote, vocab: Vocabulary, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const w = vocab.text(p.norms[i]);
+    if ((NEGATIONS.has(w) || w.endsWith("n't")) && !notANegation(w, i + 1 < p.norms.length ? vocab.text(p.norms[i + 1]) : '')) return true;
+  }
+  return false;
+}
+
 /** Interns word forms and stems; one per index so ids are comparable across quotes. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();

@@ -149,6 +149,23 @@ describe('compareQuotes', () => {
       )?.relation, 'variant');
     });
 
+    it('reads a denial where the shared words stand, not in another remark of the same quote', () => {
+      // The first sentence denies something the other quote does not report: the rest is the same remark.
+      assert.equal(compareQuotes(
+        'I am not satisfied with the season. If they want me to go, I will go somewhere else to win trophies because that is what I do',
+        'If they want me to go then I go somewhere else to win trophies, because that is what I do',
+      )?.relation, 'variant');
+      // A denial in the clause of the shared words still keeps the two apart, whatever the other remarks.
+      assert.equal(compareQuotes(
+        'It was a long night. The dam will not hold through the spring floods and the town must leave',
+        'The dam will hold through the spring floods and the town is safe. We thank the engineers',
+      ), null);
+      assert.equal(compareQuotes(
+        'We thank the engineers. The town will never accept the closure of the bridge',
+        'The town will accept the closure of the bridge, the mayor says, and the engineers are thanked',
+      ), null);
+    });
+
     it('keeps apart quotes that share only names', () => {
       assert.equal(compareQuotes(
         'Putin told Xi that Russia and China stand together against Western pressure',
