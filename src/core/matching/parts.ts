@@ -4,9 +4,15 @@ import { contentWords } from './text';
 
 /**
  * Most parts of one quote matched on their own. A quotation of news holds one to four sentences; a
- * longer one is a transcript, whose later sentences are seldom quoted alone elsewhere.
+ * longer one is a transcript, cut by other outlets mostly to its opening and to its closing lines
+ * (the answer a long reply builds up to): past this, its first parts and its last are kept.
  */
 export const MAX_PARTS = 8;
+/**
+ * Sentences and splice segments of a quote read for its parts, at most: a quote is read up to a few hundred words
+ * (`MAX_MATCH_WORDS`), a stray mark opening a paragraph of short lines may hold many more.
+ */
+const MAX_PIECES = 100;
 /** Fewest words a part needs to be matched on its own: shorter ones say too little to be told apart. */
 const MIN_PART_WORDS = 3;
 /**
@@ -51,7 +57,7 @@ export function partsOf(text: string): Span[] {
   const all = trimmed(0, text.length);
   const add = (span: Span | undefined, content?: number): void => {
     if (span && all && span.start === all.start && span.end === all.end) return;
-    if (span && parts.length < MAX_PARTS && (content ?? contentWords(text.slice(span.start, span.end))) >= MIN_PART_CONTENT) parts.push(span);
+    if (span && (content ?? contentWords(text.slice(span.start, span.end))) >= MIN_PART_CONTENT) parts.push(span);
   };
   // A run of sentences too short to be matched alone, waiting to make up a part together.
   let shortRun: Span | undefined;
@@ -91,8 +97,9 @@ export function partsOf(text: string): Span[] {
       add(shortRun);
       if (parts.length > before) grouped = before;
     }
-    if (parts.length === MAX_PARTS) break;
+    if (pieces >= MAX_PIECES) break;
   }
+  if (parts.length > MAX_PARTS) parts.splice(MAX_PARTS / 2, parts.length - MAX_PARTS);
   // A run of short sentences may have grown into the whole quote.
   if (pieces < 2 || (parts.length === 1 && all && parts[0].start === all.start && parts[0].end === all.end)) return [];
   // A lone part goes on with more of its own ("Thank you." before it says nothing to match).

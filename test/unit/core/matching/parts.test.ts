@@ -34,6 +34,34 @@ describe('parts of a quote', () => {
     ]);
   });
 
+  it('keeps the opening and the closing sentences of a long reply, at most eight parts', () => {
+    const sentences = Array.from({ length: 12 }, (_, k) => `Remark number ${k + 1} says something about the harbour walls and the spring floods.`);
+    const parts = spelled(sentences.join(' '));
+    assert.equal(parts.length, 8);
+    assert.deepEqual(parts, [...sentences.slice(0, 4), ...sentences.slice(8)]);
+    // A reply of eight sentences or fewer keeps them all.
+    assert.deepEqual(spelled(sentences.slice(0, 8).join(' ')), sentences.slice(0, 8));
+  });
+
+  it('links the answer a long reply closes on to the same answer quoted alone', () => {
+    const reply = [
+      'I am in a project and we are exactly where we want to be.', 'When I took over it was a mess at the club and we are on our way.',
+      'What you see is the team is developing and the team is winning.', 'At the end of the day it is about winning trophies with an identity.',
+      'But you need the players to be available and a strong squad in England.', 'There is still a lot of work to do but we have value in the squad.',
+      'We have high potentials who are progressing very well this season.', 'Two finals in two years is not bad for a young squad like this.',
+      'If they do not want me any more, then I go anywhere else to win trophies because that is what I did my whole career.',
+    ].join(' ');
+    const index = new QuoteIndex();
+    index.set('a', [quote('a', 0, reply)]);
+    index.set('b', [quote('b', 0, 'If they do not want me, then I go somewhere else to win trophies because that is what I do')]);
+    const link = index.linksOf('b-q0').find((l) => l.to === 'a-q0');
+    assert.ok(link, 'the closing answer is matched');
+    assert.ok(link.part?.to, 'by the part of the long reply it reports');
+    // Nor does a remark on another subject find it there.
+    index.set('c', [quote('c', 0, 'We will go somewhere warm to rest because that is what the players need')]);
+    assert.equal(index.linksOf('c-q0').find((l) => l.to === 'a-q0'), undefined);
+  });
+
   it('keeps one sentence that stands alone among others too short to', () => {
     assert.deepEqual(spelled('The era of global boiling has begun. It’s terrifying. Thank you.'), ['The era of global boiling has begun.']);
   });
