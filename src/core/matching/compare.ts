@@ -5,6 +5,7 @@
 import type { LinkRelation, QuoteKind } from '../types';
 import { align, longestRun, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
+import { nearFragment } from './near-fragment';
 import { clauseStarts, negatedIn, prepare, Vocabulary, type PreparedQuote } from './prepared';
 import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
 
@@ -48,7 +49,7 @@ export function comparePrepared(
   }
   if (options.variants === false) return null;
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
-  if (referentSwapped(short, long, vocab)) {
+  if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.7 + 0.2 * Math.min(1, ratio)), relation: 'variant' };
   }

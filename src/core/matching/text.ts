@@ -22,6 +22,11 @@ const EXTRA_STOPWORDS = ['its', 'us', 'will', 'so', 'just', 'does', 'done', 'hav
   'yet', 'shall', 'ours', 'theirs', 'yours', 'let', 's', 'also', 'already', 'even', 'there'];
 const STOPWORDS = new Set([...stopwordList, ...EXTRA_STOPWORDS]);
 
+/** Whether a normalised word is a function word, saying nothing of which statement a quote is. */
+export function isFunctionWord(norm: string): boolean {
+  return STOPWORDS.has(norm) || /^\p{N}{1,2}$/u.test(norm);
+}
+
 /** News writing spells the same country as an acronym with or without dots. */
 const ACRONYMS = new Map([['us', 'usa'], ['usa', 'usa'], ['uk', 'uk'], ['eu', 'eu'], ['un', 'un']]);
 
