@@ -26,6 +26,12 @@ const MAX_COPIES = 32;
  * rule of the comparison (half of both, most of the shorter, all of a term) can hold.
  */
 const CANDIDATE_SHARE = 0.4;
+/**
+ * Words a quote without a content word needs to be posted under its wording: "We did it" or "How
+ * could you?" printed by several outlets is one remark, found by its copies only, but a word or two
+ * ("No", "Thank you") is said by everyone.
+ */
+const WORDING_MIN_WORDS = 3;
 /** Credit a shared sense gives a candidate, against 1 for a shared stem. */
 const SENSE_CREDIT = 0.6;
 /**
@@ -207,12 +213,23 @@ export class QuoteStore {
   /** Posting keys of a quote: its stems, and the senses of its non-name stems, each once. */
   private keysOf(p: PreparedQuote): Set<number> {
     const keys = new Set<number>();
+    const wording = this.wordingKey(p);
+    if (wording >= 0) keys.add(wording);
     for (let i = 0; i < p.stems.length; i++) {
       keys.add(2 * p.stems[i]);
       if (p.names[i]) continue;
       for (const code of this.vocab.senseCodes(p.stems[i])) keys.add(code | 1);
     }
     return keys;
+  }
+
+  /**
+   * The posting key of a quote with no content word, under which its copies find it: its words as one
+   * vocabulary entry, an even key like a stem's. -1 for any other quote, and for one of a word or two.
+   */
+  private wordingKey(p: PreparedQuote): number {
+    if (p.stems.length > 0 || p.norms.length < WORDING_MIN_WORDS) return -1;
+    return 2 * this.vocab.id(`\u0000${p.norms.join(' ')}`);
   }
 
   private mass(p: PreparedQuote): number {
@@ -265,6 +282,11 @@ export class QuoteStore {
           credits[listed++] = w * SENSE_CREDIT;
         }
       }
+    }
+    const wording = this.wordingKey(p);
+    if (wording >= 0 && postings.count(wording) > 0) {
+      keys[listed] = wording;
+      credits[listed++] = 1;
     }
     // Rarest first, in order of appearance among equals: one numeric sort of (length, place) keys.
     const order = this.order.subarray(0, listed);

@@ -40,3 +40,20 @@ describe('QuoteIndex candidates among copies of one wording', () => {
     assert.ok(index.linksOf('late-q0').length <= 32, `${index.linksOf('late-q0').length} links`);
   });
 });
+
+describe('QuoteIndex copies of a quote without a content word', () => {
+  const index = new QuoteIndex();
+  index.set('a', [quote('a', 'We did it!'), { ...quote('a', 'Did it?'), id: 'a-q1' }]);
+  index.set('b', [quote('b', 'We did it'), { ...quote('b', 'Did it'), id: 'b-q1' }]);
+  index.set('c', [quote('c', 'We made it')]);
+
+  it('links the copies of a remark of a few words in other articles', () => {
+    assert.deepEqual(index.linkedIds('b-q0'), ['a-q0']);
+    assert.equal(index.linksOf('b-q0')[0]?.relation, 'identical');
+  });
+
+  it('links neither other words nor two words that anyone may say', () => {
+    assert.deepEqual(index.linkedIds('c-q0'), []);
+    assert.deepEqual(index.linkedIds('b-q1'), []);
+  });
+});
