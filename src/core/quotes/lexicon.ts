@@ -174,7 +174,7 @@ export function mayStandBeforeVerb(word: string): boolean {
 export const PREPOSITIONS = new Set([
   'with', 'to', 'of', 'by', 'for', 'from', 'about', 'in', 'on', 'at', 'against', 'between', 'among', 'than',
   'like', 'after', 'before', 'toward', 'towards', 'into', 'over', 'under', 'and', 'or', 'met', 'meets',
-  'meeting', 'visited', 'told', 'urged', 'asked', 'called',
+  'meeting', 'visited', 'told', 'urged', 'asked', 'called', 'including',
 ]);
 
 /** Words that show a finite clause: auxiliaries, modals, the copula. */

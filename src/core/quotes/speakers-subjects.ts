@@ -2,13 +2,14 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, PREPOSITIONS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
+import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
 
 type Via = SpeakerRef['via'];
 
@@ -108,8 +109,8 @@ export class Subjects {
     // "When Zelenskyy tried to respond, Trump interrupted, … stating": not the subject of the opening clause.
     const clauseEnd = openingClauseEnd(toks);
     const subject =
-      people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
-      people.find((i) => !this.inObjectPosition(s, this.doc.mentions[i]));
+      people.find((i) => !inObjectPosition(s, this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
+      people.find((i) => !inObjectPosition(s, this.doc.mentions[i]));
     if (subject === undefined && from === 0 && toks[0].kind === 'word' && PERSON_PRONOUNS.has(toks[0].text.toLowerCase())) {
       const ref = this.pronoun(toks[0]);
       if (ref) return { ...ref, via };
@@ -340,13 +341,15 @@ export class Subjects {
       }
       const clauseEnd = openingClauseEnd(s.tokens);
       const found = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
-      const inMainClause = (i: number): boolean => this.doc.mentions[i].start > clauseEnd && !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i]);
+      const inMainClause = (i: number): boolean => this.doc.mentions[i].start > clauseEnd && !inObjectPosition(s!, this.doc.mentions[i]) && !isPossessive(this.doc.text, this.doc.mentions[i]);
       const people = clauseEnd < 0 ? agreeing(found, wanted, genderOf) : withMainSubject(found, wanted, genderOf, inMainClause);
       if (people.length > 0) {
+        const free = (i: number): boolean => !inObjectPosition(s!, this.doc.mentions[i]) && !isPossessive(this.doc.text, this.doc.mentions[i]);
         const subject =
-          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i]) && this.doc.mentions[i].start > clauseEnd) ??
-          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i]) && !this.isPossessive(this.doc.mentions[i])) ??
-          people.find((i) => !this.inObjectPosition(s!, this.doc.mentions[i])) ??
+          people.find((i) => free(i) && this.doc.mentions[i].start > clauseEnd) ??
+          people.find(free) ??
+          (people.every((i) => isIncidental(this.doc.text, s!, this.doc.mentions[i])) ? lastSpeaker(this.doc, s, PRONOUN_REACH - n - 1, wanted, genderOf) : null) ??
+          people.find((i) => !inObjectPosition(s!, this.doc.mentions[i])) ??
           people[0];
         return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };
       }
@@ -376,22 +379,5 @@ export class Subjects {
       limit = s ? s.end : 0;
     }
     return pairBefore(this.doc, this, t);
-  }
-
-  /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
-  private isPossessive(m: Span): boolean {
-    return /^['’]s?(?![\p{L}])/u.test(this.doc.text.slice(m.end, m.end + 3));
-  }
-
-  /** Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"). */
-  private inObjectPosition(s: Sentence, m: Span): boolean {
-    const toks = s.tokens;
-    let k = lastStartingAtOrBefore(toks, m.start) - 1;
-    while (k >= 0 && toks[k].kind === 'word' && (isUpper(toks[k].text[0]) || isRoleNoun(toks[k].text) || isRoleModifier(toks[k].text))) {
-      if (DETERMINERS.has(toks[k].text.toLowerCase())) break;
-      k--;
-    }
-    while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
-    return k >= 0 && toks[k].kind === 'word' && PREPOSITIONS.has(toks[k].text.toLowerCase());
   }
 }

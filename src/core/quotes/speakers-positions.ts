@@ -1,0 +1,63 @@
+/**
+ * Where a name stands in its sentence, for the pronoun that looks back to it: as an object, as an owner,
+ * as an example in a list, or as the subject of a reporting verb.
+ */
+import type { Span } from '../types';
+import { isUpper } from '../text/chars';
+import { DocumentView, lastStartingAtOrBefore, type Sentence } from './context';
+import { DETERMINERS, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
+import { agreeing, type Gender } from './speakers-gender';
+
+/** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
+export function isPossessive(text: string, m: Span): boolean {
+  return /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
+}
+
+/** Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"). */
+export function inObjectPosition(s: Sentence, m: Span): boolean {
+  return PREPOSITIONS.has(wordBefore(s, m));
+}
+
+/**
+ * Whether a name is only mentioned in passing: an owner ("Helene’s tidal surge") or one of a list of
+ * examples ("the five passengers, including OceanGate CEO Stockton Rush"). Unlike the agent of a
+ * passive or a verb's object ("led by Capt. Jason Neubauer, who …"), such a name is not what the
+ * sentence is about.
+ */
+export function isIncidental(text: string, s: Sentence, m: Span): boolean {
+  return isPossessive(text, m) || wordBefore(s, m) === 'including';
+}
+
+/**
+ * The person who spoke last before sentence `s`: the first person, not an object or an owner, before
+ * the first reporting verb of one of the `reach` sentences before it, of the pronoun's gender. Asked
+ * when the nearest sentence names people only in passing ("…, including OceanGate CEO Stockton Rush.",
+ * "Helene’s tidal surge was 6 feet."): a reporter's sentence of background between a speaker's quotes
+ * does not change who `he said` is, and news writes `he said` of the one quoted last far more often
+ * than of someone named in passing. Null when no one spoke within reach.
+ */
+export function lastSpeaker(doc: DocumentView, s: Sentence, reach: number, wanted: Gender | null, genderOf: (i: number) => Gender | undefined): number | null {
+  let p = doc.previousSentence(s);
+  for (let n = 0; p && n < reach; n++, p = doc.previousSentence(p)) {
+    const sent = p;
+    const toks = sent.tokens;
+    const verb = toks.findIndex((t) => t.kind === 'word' && reportingVerb(t.text) === 'finite');
+    if (verb < 0) continue;
+    const before = doc.mentionsIn(sent.start, toks[verb].start).filter((i) => doc.mentions[i].type === 'person');
+    const speakers = agreeing(before.filter((i) => !inObjectPosition(sent, doc.mentions[i]) && !isPossessive(doc.text, doc.mentions[i])), wanted, genderOf);
+    if (speakers.length > 0) return speakers[0];
+  }
+  return null;
+}
+
+/** The word before a name and its titles and determiners, lower-cased; empty when none. */
+function wordBefore(s: Sentence, m: Span): string {
+  const toks = s.tokens;
+  let k = lastStartingAtOrBefore(toks, m.start) - 1;
+  while (k >= 0 && toks[k].kind === 'word' && (isUpper(toks[k].text[0]) || isRoleNoun(toks[k].text) || isRoleModifier(toks[k].text))) {
+    if (DETERMINERS.has(toks[k].text.toLowerCase())) break;
+    k--;
+  }
+  while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
+  return k >= 0 && toks[k].kind === 'word' ? toks[k].text.toLowerCase() : '';
+}
