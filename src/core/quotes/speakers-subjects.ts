@@ -171,6 +171,14 @@ export class Subjects {
       b--;
       if (DETERMINERS.has(toks[b].text.toLowerCase())) break;
     }
+    // "John Mauger of the U.S. Coast Guard said": a person, then the body they work for.
+    const prep = toks[b - 1];
+    if (b - 2 >= floor && prep?.kind === 'word' && /^(?:of|at|from)$/.test(prep.text)) {
+      const p = this.doc.mentionAt(toks[b - 2].start);
+      if (p >= 0 && this.doc.mentions[p].type === 'person' && this.doc.mentions[p].end === toks[b - 2].end && this.doc.mentions[p].start >= toks[floor].start) {
+        b = lastStartingAtOrBefore(toks, this.doc.mentions[p].start);
+      }
+    }
     // "a spokesman for the ministry": a role followed by the body it speaks for.
     for (let k = e; k >= b && k - 2 >= floor; k--) {
       const prep = toks[k - 1];
@@ -206,6 +214,11 @@ export class Subjects {
     // "A spokesperson for Prime Minister Rishi Sunak" is the spokesperson, not Sunak.
     const servant = lastPerson !== undefined && this.roleOfSomeone(toks, b, mentions[lastPerson].start);
     if (lastPerson !== undefined && mentions[lastPerson].end === end && !servant) return this.mentionRef(lastPerson, mentions[lastPerson], via);
+    // "Rear Admiral John Mauger of the U.S. Coast Guard said", "said Jane Doe at Goldman Sachs": a
+    // person, then where they work; the body or place qualifies the person, who is the one speaking.
+    if (lastPerson !== undefined && !servant && /^\s+(?:of|at|from)\s/.test(this.doc.text.slice(mentions[lastPerson].end, end))) {
+      return this.mentionRef(lastPerson, mentions[lastPerson], via);
+    }
     // Named as a reader names them: the person's full name and the role, without the person's titles.
     const served = servant ? mentions[lastPerson] : undefined;
     const role = served && served.end === end ? toks.slice(b, e).find((t) => isRoleNoun(t.text) && t.start < served.start) : undefined;
