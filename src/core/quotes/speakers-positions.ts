@@ -19,22 +19,22 @@ export function inObjectPosition(s: Sentence, m: Span): boolean {
 }
 
 /**
- * Whether a name is only mentioned in passing: an owner ("Helene’s tidal surge") or one of a list of
- * examples ("the five passengers, including OceanGate CEO Stockton Rush"). Unlike the agent of a
- * passive or a verb's object ("led by Capt. Jason Neubauer, who …"), such a name is not what the
- * sentence is about.
+ * Whether a name is only mentioned in passing, as one of a list of examples ("the five passengers,
+ * including OceanGate CEO Stockton Rush"): the sentence is about the group, not the person. Unlike
+ * the agent of a passive or a verb's object ("led by Capt. Jason Neubauer, who …") or an owner
+ * ("Hawley’s disbelief was palpable"), who may well be what the sentence is about.
  */
-export function isIncidental(text: string, s: Sentence, m: Span): boolean {
-  return isPossessive(text, m) || wordBefore(s, m) === 'including';
+export function isIncidental(s: Sentence, m: Span): boolean {
+  return wordBefore(s, m) === 'including';
 }
 
 /**
  * The person who spoke last before sentence `s`: the first person, not an object or an owner, before
  * the first reporting verb of one of the `reach` sentences before it, of the pronoun's gender. Asked
- * when the nearest sentence names people only in passing ("…, including OceanGate CEO Stockton Rush.",
- * "Helene’s tidal surge was 6 feet."): a reporter's sentence of background between a speaker's quotes
- * does not change who `he said` is, and news writes `he said` of the one quoted last far more often
- * than of someone named in passing. Null when no one spoke within reach.
+ * when the nearest sentence names people only in passing ("…, including OceanGate CEO Stockton Rush."):
+ * a reporter's sentence of background between a speaker's quotes does not change who `he said` is,
+ * and news writes `he said` of the one quoted last far more often than of someone named in passing.
+ * Null when no one spoke within reach.
  */
 export function lastSpeaker(doc: DocumentView, s: Sentence, reach: number, wanted: Gender | null, genderOf: (i: number) => Gender | undefined): number | null {
   let p = doc.previousSentence(s);

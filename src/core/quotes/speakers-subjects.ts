@@ -361,7 +361,7 @@ export class Subjects {
         const subject =
           people.find((i) => free(i) && this.doc.mentions[i].start > clauseEnd) ??
           people.find(free) ??
-          (people.every((i) => isIncidental(this.doc.text, s!, this.doc.mentions[i])) ? lastSpeaker(this.doc, s, PRONOUN_REACH - n - 1, wanted, genderOf) : null) ??
+          (people.every((i) => isIncidental(s!, this.doc.mentions[i])) ? lastSpeaker(this.doc, s, PRONOUN_REACH - n - 1, wanted, genderOf) : null) ??
           people.find((i) => !inObjectPosition(s!, this.doc.mentions[i])) ??
           people[0];
         return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };

@@ -8,14 +8,14 @@ describe('speaker attribution: he or she after a sentence naming someone only in
     assert.deepEqual(names(text, person('John Mauger', 'Stockton Rush')), ['John Mauger']);
   });
 
-  it('keeps the last speaker when the sentence between names a person only as an owner', () => {
-    const text = 'Ms Jane Castor said the surge could reach 12 feet. Helene’s tidal surge was 6 feet.\n\n“And that was devastating,” she said.';
-    assert.deepEqual(names(text, person('Jane Castor', 'Helene')), ['Jane Castor']);
+  it('still gives the pronoun the person named in passing when nobody spoke before', () => {
+    const text = 'Mr Tom Hale was delayed. The works hit five villages, including that of Mr Sam Cole.\n\n“It was chaos,” he said.';
+    assert.deepEqual(names(text, person('Tom Hale', 'Sam Cole')), ['Sam Cole']);
   });
 
-  it('still gives the pronoun the person named in passing when nobody spoke before', () => {
-    const text = 'The storm flooded the coast. Helene’s tidal surge was 6 feet.\n\n“It was devastating,” she said.';
-    assert.deepEqual(names(text, person('Helene')), ['Helene']);
+  it('gives the pronoun an owner the sentence is about, not the last speaker', () => {
+    const text = '“I am proud of every action we have taken,” Dave Calhoun said.\n\nJosh Hawley’s disbelief was palpable. “Every action you’ve taken?” he said.';
+    assert.deepEqual(names(text, person('Dave Calhoun', 'Josh Hawley')), ['Dave Calhoun', 'Josh Hawley']);
   });
 
   it('gives the pronoun the agent of a passive, who the sentence is about', () => {
