@@ -34,3 +34,5 @@ export const LISTED_UNDER_HEADING = 0.7;
 export const DOCUMENT_OWNER = 0.6;
 /** Words quoted again elsewhere in the article with a speaker (a headline repeating the body). */
 export const ECHOED = 0.6;
+/** A headline's quote with no name beside it, given to the speaker the article quotes most. */
+export const HEADLINE_PRINCIPAL = 0.5;

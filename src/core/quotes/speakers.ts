@@ -6,6 +6,7 @@ import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from '.
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
+import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { listedUnder } from './speakers-lists';
 import { signedOff } from './speakers-signoff';
@@ -54,6 +55,7 @@ export function attributeSpeakers(
     out.push(ref && ref.confidence === undefined ? { ...ref, confidence: CONFIDENCE[ref.via] } : ref);
   }
   echoSpeakers(quotes, out);
+  headlineSpeakers(text, quotes, out, people);
   return out;
 }
 
