@@ -9,6 +9,7 @@ import { echoSpeakers } from './speakers-echoes';
 import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { listedUnder } from './speakers-lists';
+import { termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
 import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
@@ -82,7 +83,8 @@ class Attributor {
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
       (term || saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
-      listedUnder(this.doc, this.subjects, q)
+      listedUnder(this.doc, this.subjects, q) ??
+      termInReport(this.doc, quotes, i, earlier)
     );
   }
 

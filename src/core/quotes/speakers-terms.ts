@@ -1,0 +1,36 @@
+/**
+ * A scare quote in a sentence that reports someone's words: `“If you stay, you are going to die,”
+ * Mayor Jane Castor said on CNN while talking about Milton, a “literally catastrophic” hurricane`. The
+ * reporter borrows the phrase from the speech the sentence reports, so a reader gives it the speaker
+ * of the quote before it in the sentence. `speakers.ts` asks when the term has no attribution of its own.
+ */
+import type { QuoteSpan, SpeakerRef } from '../types';
+import { isUpper } from '../text/chars';
+import { TERM_IN_REPORT } from './confidence';
+import type { DocumentView } from './context';
+
+/** Explicit attributions a term may borrow: beside a quote, not carried on from another. */
+const EXPLICIT: ReadonlySet<SpeakerRef['via']> = new Set(['after', 'before', 'colon']);
+
+/**
+ * The speaker of the nearest attributed statement before term `i` in its sentence, when nothing in
+ * between may own the term: no other person named, no semicolon, colon or parenthesis breaking the
+ * sentence, and the term not a capitalised name of a thing (“Dali”), which is nobody's word.
+ */
+export function termInReport(doc: DocumentView, quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[]): SpeakerRef | null {
+  const q = quotes[i];
+  if (q.kind !== 'term' || isUpper(q.text[0] ?? '')) return null;
+  const s = doc.sentenceAt(q.outer.start);
+  if (!s) return null;
+  for (let j = i - 1; j >= 0 && quotes[j].outer.start >= s.start; j--) {
+    const ref = earlier[j];
+    if (quotes[j].depth > 0 || quotes[j].kind !== 'statement') continue;
+    if (!ref || !EXPLICIT.has(ref.via)) return null;
+    const between = doc.text.slice(quotes[j].outer.end, q.outer.start);
+    if (/[;:()]/.test(between)) return null;
+    const others = doc.mentionsIn(quotes[j].outer.end, q.outer.start).filter((m) => doc.mentions[m].type === 'person' && m !== ref.mention);
+    if (others.length > 0) return null;
+    return { ...ref, confidence: TERM_IN_REPORT };
+  }
+  return null;
+}

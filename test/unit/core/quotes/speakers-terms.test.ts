@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { names, person } from './attribution';
+
+describe('speaker attribution: a scare quote in a sentence reporting someone’s words', () => {
+  const cast = person('Jane Castor', 'Ron DeSantis');
+
+  it('gives the term the speaker of the attributed quote before it in the sentence', () => {
+    const text = '“If you choose to stay, you are going to die,” Mayor Jane Castor said on CNN while talking about Milton, a “literally catastrophic” hurricane.';
+    assert.deepEqual(names(text, cast), ['Jane Castor', 'Jane Castor']);
+  });
+
+  it('leaves the term alone when another person is named between them', () => {
+    const text = '“Leave now,” Jane Castor said, after Ron DeSantis called the storm “historic” on Monday.';
+    assert.notEqual(names(text, cast)[1], 'Jane Castor');
+  });
+
+  it('leaves the term alone after a semicolon, and a capitalised name of a thing', () => {
+    const semi = '“Leave now,” Jane Castor said; forecasters called the storm “extremely dangerous”.';
+    assert.deepEqual(names(semi, cast), ['Jane Castor', null]);
+    const name = '“Leave now,” Jane Castor said as the “Sunshine Skyway” bridge closed.';
+    assert.deepEqual(names(name, cast), ['Jane Castor', null]);
+  });
+
+  it('does not borrow a speaker carried on from an earlier sentence', () => {
+    const text = '“Leave now,” Jane Castor said.\n\n“Go inland.” The storm is a “monster” now.';
+    assert.equal(names(text, cast)[2], null);
+  });
+});
