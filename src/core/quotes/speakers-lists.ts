@@ -19,6 +19,9 @@ const HEADING_WORDS = 12;
 /** The most words a topic line under a heading has (`On the direction of inflation:`). */
 const TOPIC_WORDS = 8;
 
+/** Nouns a heading uses for a list of what someone said. */
+const LIST_NOUNS = new Set(['quotes', 'remarks', 'highlights', 'takeaways', 'comments', 'soundbites']);
+
 /** The most characters a lead before a listed quote takes (`Asked if rates would fall: “…”`). */
 const LEAD_CHARS = 120;
 
@@ -36,6 +39,7 @@ export function listedUnder(doc: DocumentView, subjects: Subjects, q: QuoteSpan)
     const words = line.split(/\s+/).length;
     const people = doc.mentionsIn(doc.paras[p].start, doc.paras[p].end).filter((m) => doc.mentions[m].type === 'person');
     if (people.length === 0) {
+      if (isSpeechHeading(line, words)) return aboutPerson(doc, subjects, p - 1);
       if (line.endsWith(':') && words <= TOPIC_WORDS) continue;
       return null;
     }
@@ -44,6 +48,30 @@ export function listedUnder(doc: DocumentView, subjects: Subjects, q: QuoteSpan)
     return { ...ref, span: { start: doc.mentions[people[0]].start, end: doc.mentions[people[0]].end }, confidence: LISTED_UNDER_HEADING };
   }
   return null;
+}
+
+/**
+ * Whether a heading names a list of remarks without naming whose they are (`Key quotes`, `Main
+ * quotes:`, `Highlights from the press conference`): a short line, not a sentence, with a noun for
+ * words said.
+ */
+function isSpeechHeading(line: string, words: number): boolean {
+  if (words > TOPIC_WORDS || /[.!?]$/.test(line)) return false;
+  return line.toLowerCase().split(/[^\p{L}]+/u).some((w) => LIST_NOUNS.has(w));
+}
+
+/**
+ * The speaker of a list of remarks whose heading names nobody: the one person the paragraph before the
+ * heading names (`Fed Chair Jerome Powell is explaining the decision.`), as a reader takes the list to
+ * be that person's words; null when that paragraph names nobody or several people.
+ */
+function aboutPerson(doc: DocumentView, subjects: Subjects, p: number): SpeakerRef | null {
+  if (p < 0) return null;
+  const people = doc.mentionsIn(doc.paras[p].start, doc.paras[p].end).filter((m) => doc.mentions[m].type === 'person');
+  if (people.length === 0) return null;
+  const refs = people.map((m) => subjects.mentionRef(m, doc.mentions[m], 'colon'));
+  if (refs.some((r) => r.name !== refs[0].name)) return null;
+  return { ...refs[0], confidence: LISTED_UNDER_HEADING };
 }
 
 /** The paragraph's text on one line, or null when it runs over several lines (prose, not a heading). */

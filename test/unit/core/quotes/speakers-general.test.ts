@@ -112,8 +112,8 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(numbered, cast), ['Michelle Bowman', 'Michelle Bowman']);
     });
 
-    it('gives nothing when the line names nobody, or the text before the quote is more than a marker', () => {
-      assert.deepEqual(names('Jerome Powell spoke.\n\nKey quotes:\n\n- “We are not behind.”', cast), [null]);
+    it('gives nothing when the line and the paragraph above it name nobody, or the text before the quote is more than a marker', () => {
+      assert.deepEqual(names('The decision came on Wednesday.\n\nKey quotes:\n\n- “We are not behind.”', cast), [null]);
       assert.deepEqual(names('Powell said:\n\nOn Friday, “we are not behind.”', cast), [null]);
     });
   });
