@@ -7,7 +7,10 @@
 import type { QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { TERM_IN_REPORT } from './confidence';
-import type { DocumentView } from './context';
+import type { DocumentView, Tok } from './context';
+import { DETERMINERS, isNamingVerb, reportingVerb } from './lexicon';
+import { complementAs } from './speakers-grammar';
+import { ELIDING } from './speakers-subjects';
 
 /** Explicit attributions a term may borrow: beside a quote, not carried on from another. */
 const EXPLICIT: ReadonlySet<SpeakerRef['via']> = new Set(['after', 'before', 'colon']);
@@ -33,4 +36,27 @@ export function termInReport(doc: DocumentView, quotes: readonly QuoteSpan[], i:
     return { ...ref, confidence: TERM_IN_REPORT };
   }
   return null;
+}
+
+/**
+ * Whether the tokens between a reporting verb at `verb` and a term at `term` stay in the verb's clause,
+ * no one else named: no other quote, break of the sentence, reporting verb or relative `who`, and no
+ * conjunction opening another clause. `and` or `or` before an article joins two objects of the verb
+ * ("pledged national renewal and a return of “politics to public service”"), unless a verb of saying
+ * or naming follows, which makes the article open a new clause's subject.
+ */
+export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: number, term: number): boolean {
+  for (let k = verb + 1; k < term; k++) {
+    const t = toks[k];
+    if (t.kind === 'quote' || (t.kind === 'punct' && ';:—–()'.includes(t.text))) return false;
+    if (t.kind !== 'word') continue;
+    const lower = t.text.toLowerCase();
+    const joinsObjects = (lower === 'and' || lower === 'or') && DETERMINERS.has(toks[k + 1]?.text.toLowerCase() ?? '');
+    if (reportingVerb(t.text) || (ELIDING.has(lower) && !joinsObjects && !complementAs(toks, k, term)) || lower === 'who') return false;
+    // "… and the governor called the storm “historic”": a verb after the article shows a clause after all.
+    if (joinsObjects && toks.slice(k + 2, term).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
+  }
+  // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
+  const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;
+  return !doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => doc.mentions[m].type === 'person' && doc.mentions[m].start !== object);
 }

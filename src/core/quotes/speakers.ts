@@ -1,7 +1,7 @@
 import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
-import { DocumentView, type Sentence, type Tok } from './context';
+import { DocumentView, type Sentence } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
@@ -9,10 +9,10 @@ import { echoSpeakers } from './speakers-echoes';
 import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { listedUnder } from './speakers-lists';
-import { termInReport } from './speakers-terms';
+import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause, complementAs } from './speakers-grammar';
+import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -167,22 +167,10 @@ class Attributor {
       // Only in the verb's own clause ("warned of an", "thanked the CEO for coming to face"): no other
       // quote, no break of the sentence and no other person named in between, who might own the word;
       // and not a capitalised name of a thing (“Today”, “Falcon”), which is nobody's word.
-      if (ref && this.inClause(toks, found.first, qi) && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
+      if (ref && staysInClause(this.doc, toks, found.first, qi) && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
     }
     if (toks[qi - 1]?.text !== ':') return null;
     return this.speechNounSubject(s, qi - 1) ?? this.headSubject(s, qi - 1);
-  }
-
-  /** Whether the tokens between a reporting verb at `verb` and a term at `term` stay in the verb's clause, no one else named. */
-  private inClause(toks: readonly Tok[], verb: number, term: number): boolean {
-    for (let k = verb + 1; k < term; k++) {
-      const t = toks[k];
-      if (t.kind === 'quote' || (t.kind === 'punct' && ';:—–()'.includes(t.text))) return false;
-      if (t.kind === 'word' && (reportingVerb(t.text) || (ELIDING.has(t.text.toLowerCase()) && !complementAs(toks, k, term)) || t.text.toLowerCase() === 'who')) return false;
-    }
-    // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
-    const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;
-    return !this.doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => this.doc.mentions[m].type === 'person' && this.doc.mentions[m].start !== object);
   }
 
   /**

@@ -25,4 +25,14 @@ describe('speaker attribution: a scare quote in a sentence reporting someone’s
     const text = '“Leave now,” Jane Castor said.\n\n“Go inland.” The storm is a “monster” now.';
     assert.equal(names(text, cast)[2], null);
   });
+
+  it('keeps a term in the verb’s clause past `and` joining two objects', () => {
+    const text = 'Keir Starmer spoke.\n\nHe pledged national renewal and a return of “politics to public service”.';
+    assert.deepEqual(names(text, person('Keir Starmer')), ['Keir Starmer']);
+  });
+
+  it('does not keep it past `and` opening a clause of its own', () => {
+    const text = 'Jane Castor warned residents to leave and the governor called the storm “historic”.';
+    assert.deepEqual(names(text, cast), ['the governor']);
+  });
 });
