@@ -12,6 +12,14 @@ import { DETERMINERS, isNamingVerb, reportingVerb } from './lexicon';
 import { complementAs } from './speakers-grammar';
 import { ELIDING } from './speakers-subjects';
 
+/**
+ * Quotes looked back over from a term for the statement it borrows from: a sentence of news holds a
+ * statement and a term or two, and one of thousands of quotes must not make each term read them all.
+ */
+const TERM_LOOK_BACK = 6;
+/** Words after "and the" read for a verb that would make it a new clause: a clause's verb comes soon. */
+const CLAUSE_VERB_WITHIN = 10;
+
 /** Explicit attributions a term may borrow: beside a quote, not carried on from another. */
 const EXPLICIT: ReadonlySet<SpeakerRef['via']> = new Set(['after', 'before', 'colon']);
 
@@ -25,7 +33,7 @@ export function termInReport(doc: DocumentView, quotes: readonly QuoteSpan[], i:
   if (q.kind !== 'term' || isUpper(q.text[0] ?? '')) return null;
   const s = doc.sentenceAt(q.outer.start);
   if (!s) return null;
-  for (let j = i - 1; j >= 0 && quotes[j].outer.start >= s.start; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - TERM_LOOK_BACK && quotes[j].outer.start >= s.start; j--) {
     const ref = earlier[j];
     if (quotes[j].depth > 0 || quotes[j].kind !== 'statement') continue;
     if (!ref || !EXPLICIT.has(ref.via)) return null;
@@ -54,7 +62,7 @@ export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: num
     const joinsObjects = (lower === 'and' || lower === 'or') && DETERMINERS.has(toks[k + 1]?.text.toLowerCase() ?? '');
     if (reportingVerb(t.text) || (ELIDING.has(lower) && !joinsObjects && !complementAs(toks, k, term)) || lower === 'who') return false;
     // "… and the governor called the storm “historic”": a verb after the article shows a clause after all.
-    if (joinsObjects && toks.slice(k + 2, term).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
+    if (joinsObjects && toks.slice(k + 2, Math.min(term, k + 2 + CLAUSE_VERB_WITHIN)).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
   }
   // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
   const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;
