@@ -252,8 +252,8 @@ function priorFeatures(prior: PriorReading, s: PreparedSentence, index: number, 
 }
 
 /** Each token's lower-case and shape hashes, for the sentence being described. */
-let lowerScratch = new Uint32Array(64);
-let shapeScratch = new Uint32Array(64);
+let lowerScratch = new Int32Array(64);
+let shapeScratch = new Int32Array(64);
 
 /** Extracts the features of sentence `index` of a document, with a first reading's when there is one. */
 export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: PriorReading): SentenceFeatures {
@@ -268,8 +268,8 @@ export function sentenceFeatures(ctx: DocumentContext, index: number, prior?: Pr
     }
   }
   if (lowerScratch.length < n) {
-    lowerScratch = new Uint32Array(2 * n);
-    shapeScratch = new Uint32Array(2 * n);
+    lowerScratch = new Int32Array(2 * n);
+    shapeScratch = new Int32Array(2 * n);
   }
   const lowerH = lowerScratch;
   const shapeH = shapeScratch;

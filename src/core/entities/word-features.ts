@@ -21,7 +21,7 @@ export interface WordInfo {
   /** Bits: the word ends organisations' names (1), places' names (2), is a title (4) or a title's qualifier (8). */
   readonly cues: number;
   /** Features of the word on its own, template-mixed, as written. */
-  readonly own: Uint32Array;
+  readonly own: Int32Array;
   /** What a decoder sums once per spelling (`paired.ts`), and the weights it summed. */
   sums: Int16Array | undefined;
   sumsOf: ArrayLike<number> | undefined;
@@ -97,7 +97,7 @@ export function info(text: string): WordInfo {
   if (/\d/.test(text)) own.push(mix(T.digits, /^\d+$/.test(text) ? Math.min(text.length, 5) : 9));
   const cues = (isOrgCue(lowerText) ? 1 : 0) | (isPlaceCue(lowerText) ? 2 : 0) | (isTitleHead(lowerText) ? 4 : 0) | (isTitleModifier(lowerText) ? 8 : 0);
   for (let b = 0; b < 4; b++) if (cues & (1 << b)) own.push(mix(T.cue, b));
-  const w: WordInfo = { lowerText, lower, shape, caseOf: caseOfText(text), classes, cues, own: Uint32Array.from(own), sums: undefined, sumsOf: undefined };
+  const w: WordInfo = { lowerText, lower, shape, caseOf: caseOfText(text), classes, cues, own: Int32Array.from(own), sums: undefined, sumsOf: undefined };
   if (words.size >= MAX_WORDS) words.clear();
   words.set(text, w);
   return w;
