@@ -393,8 +393,9 @@ function docFeatures(ctx: DocumentContext, s: PreparedSentence, i: number, hidde
 function elsewhere(m: Map<string, number> | undefined, ownWord: string | undefined, template: number, clsTemplate = 0): void {
   if (!m) return;
   let emitted = 0;
-  for (const [word, count] of m) {
-    if (count - (word === ownWord ? 1 : 0) <= 0) continue;
+  // Over the keys, each count looked up: iterating entries would allocate a pair for each.
+  for (const word of m.keys()) {
+    if (m.get(word)! - (word === ownWord ? 1 : 0) <= 0) continue;
     add(mix(template, info(word).lower));
     if (clsTemplate) for (const cl of wordClasses(word)) add(mix(clsTemplate, cl.charCodeAt(0)));
     if (++emitted === 3) break;

@@ -65,14 +65,18 @@ function viewOf(w: ArrayLike<number>): TableView {
 
 /** Both stages' sums of the bias and of a spelling's own features but its first. */
 function spellingSums(w: ArrayLike<number>, mask: number, word: WordInfo, bias: number): Int16Array {
+  // The summing is a function of its own: no closure, no context allocated on the way to a sum kept.
   if (word.sums && word.sumsOf === w) return word.sums;
+  return sumSpelling(w, mask, word, bias);
+}
+
+function sumSpelling(w: ArrayLike<number>, mask: number, word: WordInfo, bias: number): Int16Array {
   const s = new Int16Array(P);
-  const add = (h: number): void => {
-    const r = (h & mask) * PAIRED_STRIDE;
-    for (let j = 0; j < P; j++) s[j] += w[r + j];
-  };
-  add(bias);
-  for (let j = 1; j < word.own.length; j++) add(word.own[j]);
+  // The bias, then the word's own features but its first.
+  for (let j = 0; j < Math.max(1, word.own.length); j++) {
+    const r = ((j === 0 ? bias : word.own[j]) & mask) * PAIRED_STRIDE;
+    for (let y = 0; y < P; y++) s[y] += w[r + y];
+  }
   word.sums = s;
   word.sumsOf = w;
   return s;
@@ -97,7 +101,8 @@ export function pairedSums(model: TaggerModel, f: SentenceFeatures, words: reado
   for (let t = 0; t < n; t++) {
     const word = words[t];
     const first = starts[t];
-    const s = spellingSums(w, mask, word, feats[first]);
+    // `| 0`: a hash read from a Uint32Array may be 2^31 or more, which a call would box.
+    const s = spellingSums(w, mask, word, feats[first] | 0);
     let e0 = 0, o0 = 0, e1 = 0, o1 = 0, e2 = 0, o2 = 0, e3 = 0, o3 = 0, e4 = 0, o4 = 0, e5 = 0, o5 = 0, e6 = 0, o6 = 0, e7 = 0, o7 = 0, e8 = 0, o8 = 0;
     let v = 0;
     let count = 0;
