@@ -27,42 +27,81 @@ export function tagSentences(sentences: readonly Sentence[], model: TaggerModel,
   const ctx = documentContext(sentences);
   const feats = documentFeatures(ctx);
   const second = model.second;
-  if (!second) return ctx.sentences.map((_, i) => decoded(model, [feats[i]], withMargins, () => emissions(model, feats[i], tokenCount(feats[i]))).spans);
+  const count = feats.length;
+  if (!second) {
+    const out = new Array<TaggedSpan[]>(count);
+    for (let i = 0; i < count; i++) {
+      const parts = [feats[i]];
+      out[i] = (recall(model, parts, withMargins ? 2 : 1) ?? decode(model, parts, withMargins, emissions(model, feats[i], tokenCount(feats[i])))).spans;
+    }
+    return out;
+  }
   const paired = isPaired(model);
   // The second stage's sums of each sentence, kept from the first stage's pass over its features (or
   // made in the second pass, when the first stage's decoding was remembered).
-  const at = new Int32Array(feats.length + 1);
-  for (let i = 0; i < feats.length; i++) at[i + 1] = at[i] + tokenCount(feats[i]) * LABEL_COUNT;
-  const kept = keptScratch(at[feats.length]);
-  const summed = new Uint8Array(feats.length);
-  const sumsOf = (i: number): Int32Array => {
-    const n = tokenCount(feats[i]);
-    const sums = pairScratch(sumsRoom(n));
-    pairedSums(model, feats[i], ctx.sentences[i].infos, n, sums);
-    keepSecond(sums, n, kept, at[i]);
-    summed[i] = 1;
-    return sums;
-  };
-  const labels = feats.map((f, i) =>
-    decoded(model, [f], 'labels only', () => (paired ? firstScores(model, sumsOf(i), tokenCount(f)) : emissions(model, f, tokenCount(f)))).labels,
-  );
+  const at = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) at[i + 1] = at[i] + tokenCount(feats[i]) * LABEL_COUNT;
+  const kept = keptScratch(at[count]);
+  const summed = new Uint8Array(count);
+  const labels = new Array<Uint8Array>(count);
+  for (let i = 0; i < count; i++) {
+    const f = feats[i];
+    const parts = [f];
+    const known = recall(model, parts, 0);
+    if (known) {
+      labels[i] = known.labels;
+      continue;
+    }
+    const n = tokenCount(f);
+    let scores: Float64Array;
+    if (paired) {
+      scores = firstScores(model, sumBoth(model, ctx, feats, i, kept, at[i]), n);
+      summed[i] = 1;
+    } else {
+      scores = emissions(model, f, n);
+    }
+    labels[i] = decode(model, parts, 'labels only', scores).labels;
+  }
   const prior = priorReading(ctx, labels);
   const extras = secondFeatures(ctx, prior, (i) => priorOnly(ctx, i, feats[i], prior));
-  return feats.map((f, i) => {
+  const mode = withMargins ? 2 : 1;
+  const out = new Array<TaggedSpan[]>(count);
+  for (let i = 0; i < count; i++) {
+    const f = feats[i];
     const extra = extras[i];
-    return decoded(second, [f, extra], withMargins, () => {
-      if (!paired) return emissions(second, withPrior(ctx, i, f, prior), tokenCount(f));
-      if (!summed[i]) sumsOf(i);
-      return secondScores(second, kept, at[i], extra, tokenCount(f));
-    }).spans;
-  });
+    const parts = [f, extra];
+    const known = recall(second, parts, mode);
+    if (known) {
+      out[i] = known.spans;
+      continue;
+    }
+    let scores: Float64Array;
+    if (!paired) {
+      scores = emissions(second, withPrior(ctx, i, f, prior), tokenCount(f));
+    } else {
+      if (!summed[i]) sumBoth(model, ctx, feats, i, kept, at[i]);
+      scores = secondScores(second, kept, at[i], extra, tokenCount(f));
+    }
+    out[i] = decode(second, parts, withMargins, scores).spans;
+  }
+  return out;
+}
+
+/** Both stages' sums of sentence `i`, the second stage's kept in `kept` from `from`. */
+function sumBoth(model: TaggerModel, ctx: DocumentContext, feats: readonly SentenceFeatures[], i: number, kept: Int16Array, from: number): Int32Array {
+  const n = tokenCount(feats[i]);
+  const sums = pairScratch(sumsRoom(n));
+  pairedSums(model, feats[i], ctx.sentences[i].infos, n, sums);
+  keepSecond(sums, n, kept, from);
+  return sums;
 }
 
 /** The labels a model's first stage gives each sentence of a document. */
 export function firstReading(ctx: DocumentContext, model: TaggerModel, feats?: readonly SentenceFeatures[]): Uint8Array[] {
   return ctx.sentences.map((_, i) => {
     const f = feats ? feats[i] : sentenceFeatures(ctx, i);
-    return decoded(model, [f], 'labels only', () => emissions(model, f, tokenCount(f))).labels;
+    const parts = [f];
+    return (recall(model, parts, 0) ?? decode(model, parts, 'labels only', emissions(model, f, tokenCount(f)))).labels;
   });
 }
 
@@ -85,21 +124,26 @@ function tokenCount(f: SentenceFeatures): number {
 }
 
 /**
- * A sentence's decoding under `model`, remembered by its features (`parts`, read one after the
- * other): its labels, and its names when `margins` is not 'labels only'.
+ * Decodes a sentence from its `scores` under `model` and remembers the decoding by its features
+ * (`parts`, read one after the other): its labels, and its names when `margins` is not 'labels only'.
  */
-function decoded(
-  model: TaggerModel,
-  parts: readonly SentenceFeatures[],
-  margins: boolean | 'labels only',
-  scores: () => Float64Array,
-): { labels: Uint8Array; spans: TaggedSpan[] } {
+function decode(model: TaggerModel, parts: readonly SentenceFeatures[], margins: boolean | 'labels only', scores: Float64Array): Decoding {
   const withMargins = margins === true;
-  return remembered(model, parts, margins === 'labels only' ? 0 : withMargins ? 2 : 1, () => {
-    const d = viterbi(scores(), tokenCount(parts[0]), model.transition, withMargins);
-    if (margins === 'labels only') return { labels: d.labels, spans: [] };
-    return { labels: d.labels, spans: spansOf(d.labels).map((sp) => ({ ...sp, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 })) };
-  });
+  const d = viterbi(scores, tokenCount(parts[0]), model.transition, withMargins);
+  const mode = margins === 'labels only' ? 0 : withMargins ? 2 : 1;
+  let spans: TaggedSpan[] = [];
+  if (mode !== 0) {
+    const found = spansOf(d.labels);
+    spans = new Array<TaggedSpan>(found.length);
+    for (let k = 0; k < found.length; k++) {
+      const sp = found[k];
+      spans[k] = { start: sp.start, end: sp.end, type: sp.type, margin: withMargins ? spanMargin(d, sp.start, sp.end) : 0 };
+    }
+  }
+  const decoding: Decoding = { model, mode, parts, labels: d.labels, spans };
+  decodingHits.misses++;
+  if (rememberingAnalyses()) decodings.set(featureHash(parts, mode), decoding);
+  return decoding;
 }
 
 /** Tokens of the sentences remembered, at most: about 120 bytes each with their features, so some 7 MB in all. */
@@ -122,22 +166,14 @@ interface Decoding {
   readonly spans: TaggedSpan[];
 }
 
-function remembered(
-  model: TaggerModel,
-  parts: readonly SentenceFeatures[],
-  mode: number,
-  decode: () => { labels: Uint8Array; spans: TaggedSpan[] },
-): { labels: Uint8Array; spans: TaggedSpan[] } {
-  const key = featureHash(parts, mode);
-  const hit = decodings.get(key);
+/** The remembered decoding of a sentence with features `parts` under `model`, in `mode`, if any. */
+function recall(model: TaggerModel, parts: readonly SentenceFeatures[], mode: number): Decoding | undefined {
+  const hit = decodings.get(featureHash(parts, mode));
   if (hit && hit.model === model && hit.mode === mode && sameParts(hit.parts, parts)) {
     decodingHits.hits++;
     return hit;
   }
-  decodingHits.misses++;
-  const result = decode();
-  if (rememberingAnalyses()) decodings.set(key, { model, mode, parts, ...result });
-  return result;
+  return undefined;
 }
 
 /** Forgets every remembered decoding, and the features of documents read lately. */
