@@ -4,9 +4,7 @@
  * to the country" / "to this country"), leave out a modifier ("has won this general election" / "has
  * won this election"), or write a word in another inflection ("our coastal areas" / "area").
  */
-import { stemOf } from './lexicon';
 import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
-import { isFunctionWord } from './text';
 
 /**
  * Words an outlet changes or drops without changing what was said: articles and demonstratives. Other
@@ -59,9 +57,8 @@ function droppable(q: PreparedQuote, k: number, vocab: Vocabulary): boolean {
 }
 
 function sameStem(vocab: Vocabulary, x: number, y: number): boolean {
-  const a = vocab.text(x);
-  const b = vocab.text(y);
-  return !isFunctionWord(a) && !isFunctionWord(b) && stemOf(a) === stemOf(b);
+  const a = vocab.wordStem(x);
+  return a !== null && a === vocab.wordStem(y);
 }
 
 function contentCount(q: PreparedQuote): number {

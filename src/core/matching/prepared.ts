@@ -1,6 +1,6 @@
 import type { QuoteKind } from '../types';
-import { conceptsOf } from './lexicon';
-import { words } from './text';
+import { conceptsOf, stemOf } from './lexicon';
+import { isFunctionWord, words } from './text';
 
 /**
  * A quote reduced to what the matcher compares, with words and stems as small integers so that a
@@ -47,6 +47,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly texts: string[] = [];
   private readonly codes: (Int32Array | undefined)[] = [];
+  /** Each word's `stemOf`, null for a function word, looked up once (see `wordStem`). */
+  private readonly wordStems: (string | null | undefined)[] = [];
 
   id(text: string): number {
     let id = this.ids.get(text);
@@ -56,12 +58,27 @@ export class Vocabulary {
       this.texts.push(text);
       // Kept dense: an array filled at scattered indices turns into a slow dictionary.
       this.codes.push(undefined);
+      this.wordStems.push(undefined);
     }
     return id;
   }
 
   text(id: number): string {
     return this.texts[id] ?? '';
+  }
+
+  /**
+   * The stem of a word id read as a word (`stemOf` of its text), null for a function word: the rules
+   * that tell one word in two inflections ask it of the same few words for every comparison.
+   */
+  wordStem(id: number): string | null {
+    let stem = this.wordStems[id];
+    if (stem === undefined) {
+      const text = this.texts[id] ?? '';
+      stem = isFunctionWord(text) ? null : stemOf(text);
+      if (id < this.wordStems.length) this.wordStems[id] = stem;
+    }
+    return stem;
   }
 
   /**
