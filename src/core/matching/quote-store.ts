@@ -328,6 +328,8 @@ export class QuoteStore {
       if (v < bar && v < CANDIDATE_SHARE * massOf[other]) continue;
       const d = docOf[other];
       if (other === n || d < 0 || d === doc) continue;
+      // Below the weakest of a full list, it neither ties a kept wording nor takes a place.
+      if (best.length === most && v < bestEvidence[most - 1]) continue;
       // A copy of a wording kept has the same evidence, gathered from the same lists in the same order.
       const copyOf = this.keptWording(other, v, best);
       if (copyOf >= 0) {
