@@ -3,7 +3,7 @@
  * similarity first, and the runs of words they share verbatim.
  */
 import type { PreparedQuote, Vocabulary } from './prepared';
-import { BROADER_SENSE, LEAD_IN_GAP, SAME_SENSE, SAME_STEM, SUBSTITUTION } from './thresholds';
+import { BROADER_SENSE, LEAD_IN_GAP, SAME_SENSE, SAME_STEM, SUBSTITUTION, SUBSTITUTION_GAP } from './thresholds';
 
 export interface Run {
   /** Word index of the run in a and in b. */
@@ -97,6 +97,14 @@ interface Scratch {
   word: Int32Array;
   code: Int32Array;
   senseBits: Int32Array;
+  /** The pair whose cells the grid holds between `meetings` and `align`, and how many; none when clear. */
+  filledA: PreparedQuote | undefined;
+  filledB: PreparedQuote | undefined;
+  filledVocab: Vocabulary | undefined;
+  filledCells: number;
+  /** The words of each side meeting the other's, for `meetings`. */
+  metA: Uint8Array;
+  metB: Uint8Array;
 }
 
 /**
@@ -128,6 +136,12 @@ const scratch: Scratch = {
   word: new Int32Array(256),
   code: new Int32Array(256),
   senseBits: new Int32Array(SENSE_BITS / 32),
+  filledA: undefined,
+  filledB: undefined,
+  filledVocab: undefined,
+  filledCells: 0,
+  metA: new Uint8Array(64),
+  metB: new Uint8Array(64),
 };
 
 function grownInt(a: Int32Array, size: number): Int32Array {
@@ -206,8 +220,17 @@ function readSide(s: Scratch, a: PreparedQuote, vocab: Vocabulary): void {
   s.sideEntries = entries;
 }
 
-export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
-  const s = scratch;
+/**
+ * Fills the scratch grid with the codes of the word pairs of `a` and `b` that may answer each other,
+ * and the list of its cells in use, unless it holds those of this very pair already (`meetings`).
+ * A grid another pair left filled is cleared first.
+ */
+function fillGrid(s: Scratch, a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): number {
+  if (s.filledA === a && s.filledB === b && s.filledVocab === vocab) return s.filledCells;
+  if (s.filledA) {
+    for (let k = 0; k < s.filledCells; k++) s.grid[s.cells[k]] = 0;
+    s.filledA = undefined;
+  }
   const na = a.stems.length;
   const width = b.stems.length;
   if (s.side !== a || s.sideVocab !== vocab) readSide(s, a, vocab);
@@ -243,6 +266,46 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
       }
     }
   }
+  s.filledA = a;
+  s.filledB = b;
+  s.filledVocab = vocab;
+  s.filledCells = used;
+  return used;
+}
+
+/**
+ * Which content words of each quote meet some word of the other, by stem or by sense, as `align` may
+ * pair them: 1 at their index, as views into the scratch valid until the next call. The grid is kept
+ * for `align` of the same two quotes to go on from.
+ */
+export function meetings(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): { readonly inA: Uint8Array; readonly inB: Uint8Array } {
+  const s = scratch;
+  const used = fillGrid(s, a, b, vocab);
+  const na = a.stems.length;
+  const width = b.stems.length;
+  if (s.metA.length < na) s.metA = new Uint8Array(2 * na);
+  if (s.metB.length < width) s.metB = new Uint8Array(2 * width);
+  const inA = s.metA.subarray(0, na);
+  const inB = s.metB.subarray(0, width);
+  inA.fill(0);
+  inB.fill(0);
+  for (let k = 0; k < used; k++) {
+    const cell = s.cells[k];
+    const i = (cell / width) | 0;
+    inA[i] = 1;
+    inB[cell - i * width] = 1;
+  }
+  return { inA, inB };
+}
+
+export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Alignment {
+  const s = scratch;
+  const used = fillGrid(s, a, b, vocab);
+  s.filledA = undefined;
+  const na = a.stems.length;
+  const width = b.stems.length;
+  const grid = s.grid;
+  const cells = s.cells;
   // One to one, best similarity first, then in word order: cells sorted by (code descending, cell).
   const order = s.order;
   for (let k = 0; k < used; k++) {
@@ -283,12 +346,21 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
   for (let k = 1; k < anchors.length; k++) {
     const gapA = unmatchedBetween(creditA, anchors[k - 1].i + 1, anchors[k].i);
     const gapB = unmatchedBetween(creditB, anchors[k - 1].j + 1, anchors[k].j);
-    if (gapA >= 1 && gapA <= 2 && gapB >= 1 && gapB <= 2) {
+    if (gapA >= 1 && gapA <= SUBSTITUTION_GAP && gapB >= 1 && gapB <= SUBSTITUTION_GAP) {
       for (let x = anchors[k - 1].i + 1; x < anchors[k].i; x++) if (!creditA[x]) creditA[x] = SUBSTITUTION;
       for (let y = anchors[k - 1].j + 1; y < anchors[k].j; y++) if (!creditB[y]) creditB[y] = SUBSTITUTION;
     }
   }
   return { creditA, creditB, pairs };
+}
+
+/**
+ * Content words of one side, at most, that `align` credits as a rewording (`SUBSTITUTION`) without
+ * pairing them, when it pairs `pairs` words: a lead-in before the first anchor, and a short gap
+ * between each two.
+ */
+export function rewordingsAtMost(pairs: number): number {
+  return pairs === 0 ? 0 : LEAD_IN_GAP + SUBSTITUTION_GAP * (pairs - 1);
 }
 
 /** Sorts the first `count` numbers of `a` in place: insertion sort for the usual handful. */

@@ -3,9 +3,10 @@
  * sure that is, from the aligner's word pairs and the thresholds of `thresholds.ts`.
  */
 import type { LinkRelation, QuoteKind } from '../types';
-import { align, longestRun, type Pair } from './align';
+import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
 import { nearFragment } from './near-fragment';
+import { cannotVary, wordsMet } from './variant-bound';
 import { clauseStarts, negatedIn, prepare, Vocabulary, type PreparedQuote } from './prepared';
 import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
 
@@ -90,6 +91,11 @@ function statementVariant(
   vocab: Vocabulary,
   weight: (stem: number) => number,
 ): Match | null {
+  const { inA, inB } = meetings(a, b, vocab);
+  if (wordsMet(a, inA) < 2) return null;
+  const wa = weights(a, weight);
+  const wb = weights(b, weight);
+  if (cannotVary(a, b, inA, inB, wa, wb)) return null;
   const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
   // Whatever else they share, a statement and its denial are not the same statement: where the words
@@ -103,8 +109,6 @@ function statementVariant(
     if (p.sim >= SAME_SENSE) closeWords++;
   }
   if (matchedWords < 2) return null;
-  const wa = weights(a, weight);
-  const wb = weights(b, weight);
   const covA = coverage(wa, creditA);
   const covB = coverage(wb, creditB);
   const needed = Math.min(3, nonNameCount(a), nonNameCount(b));

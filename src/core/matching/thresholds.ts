@@ -10,6 +10,8 @@ export const SAME_SENSE = 0.8;
 export const BROADER_SENSE = 0.6;
 /** A lone unmatched word between two matched ones on both sides: a probable rewording. */
 export const SUBSTITUTION = 0.4;
+/** Unmatched content words, at most on each side, between two matched ones credited as a rewording. */
+export const SUBSTITUTION_GAP = 2;
 /**
  * Content words, at most on each side, of a lead-in said in other words after the same opening words
  * ("We will do whatever it takes to ensure that" / "We will do everything so that"), credited as a
