@@ -1,6 +1,7 @@
 import type { LinkRelation, QuoteKind } from '../types';
 import { clauseStarts, prepare, preparedSize, preparedView, Vocabulary, type PreparedQuote } from './prepared';
 import { PostingLists } from './postings';
+import { preparedHash, Wordings } from './wordings';
 
 /** Posting lists longer than this stop growing: such a word or sense says little about a statement. */
 const MAX_POSTINGS = 2000;
@@ -118,8 +119,8 @@ export class QuoteStore {
   private docOf = new Int32Array(1024);
   /** Each quote's `mass`, flat for the same reason. */
   private massOf = new Float64Array(1024);
-  /** A hash of each quote's prepared form, flat, to tell copies of one wording apart from the rest. */
-  private hashOf = new Int32Array(1024);
+  /** Which quotes are copies of one wording, to tell them apart from the rest among candidates. */
+  private readonly wordings = new Wordings();
   /** Numbers of the documents with quotes; never reused, so a stale number cannot match a new document. */
   readonly docNumbers = new Map<string, number>();
   private nextDocNumber = 0;
@@ -159,13 +160,12 @@ export class QuoteStore {
     if (n >= this.docOf.length) {
       this.docOf = grown(this.docOf, n + 1);
       this.massOf = grown(this.massOf, n + 1);
-      this.hashOf = grown(this.hashOf, n + 1);
     }
     let doc = this.docNumbers.get(docId);
     if (doc === undefined) this.docNumbers.set(docId, (doc = this.nextDocNumber++));
     this.docOf[n] = doc;
     this.massOf[n] = mass;
-    this.hashOf[n] = hashOf(this.store, at, preparedSize(words, stems, clauses), kind, prepared.negated);
+    this.wordings.add(n, preparedHash(this.store, at, preparedSize(words, stems, clauses), kind, prepared.negated), (other) => this.sameWords(other, n));
     for (const key of this.keysOf(prepared)) this.postings.add(key, n, MAX_POSTINGS);
     if (root >= 0) return n;
     this.numbers.set(id, n);
@@ -359,9 +359,9 @@ export class QuoteStore {
 
   /** The place among the kept candidates `best` of one with the same words as `other`, -1 for none. */
   private keptWording(other: number, v: number, best: readonly number[]): number {
-    const hash = this.hashOf[other];
+    const wording = this.wordings.of(other);
     for (let k = 0; k < best.length && this.bestEvidence[k] >= v; k++) {
-      if (this.bestEvidence[k] === v && this.hashOf[best[k]] === hash && this.sameWords(best[k], other)) return k;
+      if (this.bestEvidence[k] === v && this.wordings.of(best[k]) === wording) return k;
     }
     return -1;
   }
@@ -387,6 +387,7 @@ export class QuoteStore {
       this.weightGeneration++;
     }
     this.storeGarbage += preparedSize(e.words, e.stems, e.clauses);
+    this.wordings.remove(n);
     this.entries[n] = undefined;
     this.docOf[n] = -1;
     this.free.push(n);
@@ -395,12 +396,6 @@ export class QuoteStore {
 
 const NO_CODES = new Int32Array(0);
 
-/** FNV-1a over a quote's prepared ints, its kind and whether it is negated. */
-function hashOf(store: Int32Array, at: number, size: number, kind: QuoteKind, negated: boolean): number {
-  let h = 0x811c9dc5 ^ (kind === 'term' ? 1 : 0) ^ (negated ? 2 : 0);
-  for (let k = at; k < at + size; k++) h = Math.imul(h ^ store[k], 0x01000193);
-  return h | 0;
-}
 
 function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
