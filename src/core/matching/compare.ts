@@ -19,6 +19,11 @@ export interface Match {
 export interface CompareOptions {
   /** Rarity weight of a stem id; defaults to 1 for every word. */
   readonly weight?: (stem: number) => number;
+  /**
+   * The weights of `a`'s stems, as `stemWeights(a, weight)` gives them, for a caller comparing one
+   * quote with many while the weights stay as they are.
+   */
+  readonly weightsOfA?: Float64Array;
   /** Allow `variant` links (the index allows them only across documents). */
   readonly variants?: boolean;
 }
@@ -54,7 +59,7 @@ export function comparePrepared(
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.7 + 0.2 * Math.min(1, ratio)), relation: 'variant' };
   }
-  return statementVariant(a, b, vocab, weight);
+  return statementVariant(a, b, vocab, weight, options.weightsOfA);
 }
 
 /**
@@ -90,11 +95,12 @@ function statementVariant(
   b: PreparedQuote,
   vocab: Vocabulary,
   weight: (stem: number) => number,
+  weightsOfA: Float64Array | undefined,
 ): Match | null {
   const { inA, inB } = meetings(a, b, vocab);
   if (wordsMet(a, inA) < 2) return null;
-  const wa = weights(a, weight);
-  const wb = weights(b, weight);
+  const wa = weightsOfA ?? stemWeights(a, weight);
+  const wb = stemWeights(b, weight);
   if (cannotVary(a, b, inA, inB, wa, wb)) return null;
   const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
@@ -171,7 +177,8 @@ function inOneStretch(positions: number[], width: number): boolean {
   return most >= Math.ceil(STRETCH_SHARE * positions.length);
 }
 
-function weights(q: PreparedQuote, weight: (stem: number) => number): Float64Array {
+/** Each stem's weight in a quote's coverage: its rarity, less for a name. */
+export function stemWeights(q: PreparedQuote, weight: (stem: number) => number): Float64Array {
   const out = new Float64Array(q.stems.length);
   for (let i = 0; i < out.length; i++) out[i] = weight(q.stems[i]) * (q.names[i] ? NAME_FACTOR : 1);
   return out;

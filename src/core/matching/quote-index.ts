@@ -1,5 +1,5 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef, Span } from '../types';
-import { comparePrepared, type Match } from './compare';
+import { comparePrepared, stemWeights, type Match } from './compare';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
 import { partsOf } from './parts';
 import { QuoteStore, type Entry, type Pair } from './quote-store';
@@ -309,8 +309,10 @@ export class QuoteIndex {
   private matchesOf(n: number): { other: number; match: Match }[] {
     const p = this.quotes.prepared(this.entries[n]!);
     const out: { other: number; match: Match }[] = [];
+    // Nothing is added while the candidates are compared, so the weights of the quote's words hold.
+    const options = { weight: this.weight, weightsOfA: stemWeights(p, this.weight) };
     for (const wording of this.quotes.candidates(n, p)) {
-      const m = comparePrepared(p, this.quotes.prepared(this.entries[wording[0]]!), this.vocab, { weight: this.weight });
+      const m = comparePrepared(p, this.quotes.prepared(this.entries[wording[0]]!), this.vocab, options);
       if (!m) continue;
       for (const other of wording) {
         const isPart = this.entries[n]!.root !== n || this.entries[other]!.root !== other;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quoteFacts } from '../../../../src/core/first-pass';
 import { align, meetings, rewordingsAtMost } from '../../../../src/core/matching/align';
-import { comparePrepared } from '../../../../src/core/matching/compare';
+import { comparePrepared, stemWeights } from '../../../../src/core/matching/compare';
 import { prepare, Vocabulary, type PreparedQuote } from '../../../../src/core/matching/prepared';
 import { NAME_FACTOR } from '../../../../src/core/matching/thresholds';
 import { cannotVary, coverageAtMost, wordsMet } from '../../../../src/core/matching/variant-bound';
@@ -76,6 +76,13 @@ describe('the variant bound', () => {
       }
     }
     assert.ok(pairs > 1000 && cut > 0 && cut < pairs);
+  });
+
+  it('compares alike given the weights of the first quote beforehand', () => {
+    for (const a of quotes.slice(0, 20)) {
+      const weightsOfA = stemWeights(a, weight);
+      for (const b of quotes) assert.deepEqual(comparePrepared(a, b, vocab, { weight, weightsOfA }), comparePrepared(a, b, vocab, { weight }));
+    }
   });
 
   it('counts the words the aligner credits as rewordings without a pair', () => {
