@@ -190,7 +190,8 @@ function totalWeight(q: PreparedQuote, weight: (stem: number) => number): number
   return total;
 }
 
-function coverage(w: Float64Array, credit: Float64Array): number {
+/** Share of a quote's weight its words' credits cover, as the statement-variant rules read it. */
+export function coverage(w: Float64Array, credit: Float64Array): number {
   let total = 0;
   let got = 0;
   for (let i = 0; i < w.length; i++) {

@@ -3,9 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quoteFacts } from '../../../../src/core/first-pass';
 import { align, meetings, rewordingsAtMost } from '../../../../src/core/matching/align';
-import { comparePrepared, stemWeights } from '../../../../src/core/matching/compare';
+import { comparePrepared, coverage, stemWeights } from '../../../../src/core/matching/compare';
 import { prepare, Vocabulary, type PreparedQuote } from '../../../../src/core/matching/prepared';
-import { NAME_FACTOR } from '../../../../src/core/matching/thresholds';
 import { cannotVary, coverageAtMost, wordsMet } from '../../../../src/core/matching/variant-bound';
 
 const STORIES = join(__dirname, '..', '..', '..', 'fixtures', 'coverage');
@@ -13,19 +12,7 @@ const STORIES = join(__dirname, '..', '..', '..', 'fixtures', 'coverage');
 /** Uneven weights, as rarity gives, so that the bound is tried on more than word counts. */
 const weight = (stem: number): number => 1 + (stem % 7) / 3;
 
-function weights(q: PreparedQuote): Float64Array {
-  return Float64Array.from(q.stems, (s, i) => weight(s) * (q.names[i] ? NAME_FACTOR : 1));
-}
-
-function coverage(w: Float64Array, credit: Float64Array): number {
-  let total = 0;
-  let got = 0;
-  for (let i = 0; i < w.length; i++) {
-    total += w[i];
-    got += w[i] * credit[i];
-  }
-  return total > 0 ? got / total : 0;
-}
+const weights = (q: PreparedQuote): Float64Array => stemWeights(q, weight);
 
 /** The quotes of two stories' articles, the versions of one statement and others side by side. */
 function storyQuotes(vocab: Vocabulary): PreparedQuote[] {
