@@ -2,7 +2,9 @@
  * A cut of another quote's words but for one word: outlets quoting a few words of a statement drop or
  * change an article or a determiner ("the speed of the change" / "the speed of change"; "disrespectful
  * to the country" / "to this country"), leave out a modifier ("has won this general election" / "has
- * won this election"), or write a word in another inflection ("our coastal areas" / "area").
+ * won this election"), write a word in another inflection ("our coastal areas" / "area"), or give a
+ * modal verb in its other tense, as reported speech and transcripts do ("it may not have been you" /
+ * "it might not have been you").
  */
 import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
 
@@ -11,6 +13,17 @@ import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
  * function words carry the statement ("before" / "after", "more" / "less", "two" / "three").
  */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
+/**
+ * Modal verbs and their past forms, which reported speech shifts ("will" said, "would" reported) and
+ * transcripts hear either way. Modals of another meaning ("must" / "may", "can" / "will") stay apart.
+ */
+const MODAL_TENSES = new Map([
+  ['may', 'might'],
+  ['can', 'could'],
+  ['will', 'would'],
+  ['shall', 'should'],
+]);
 
 /** Words the shorter quote needs, and content words other than names, to be read as such a cut. */
 const NEAR_FRAGMENT_WORDS = 4;
@@ -46,9 +59,18 @@ function sameRest(x: Int32Array, i: number, y: Int32Array, j: number): boolean {
   return true;
 }
 
-/** Word `k` of `a` said as word `j` of `b`: one determiner for another, or one word in two inflections. */
+/**
+ * Word `k` of `a` said as word `j` of `b`: one determiner for another, one word in two inflections, or
+ * one modal verb in its two tenses.
+ */
 function substitutable(a: PreparedQuote, k: number, b: PreparedQuote, j: number, vocab: Vocabulary): boolean {
-  return (DETERMINERS.has(vocab.text(a.norms[k])) && DETERMINERS.has(vocab.text(b.norms[j]))) || sameStem(vocab, a.norms[k], b.norms[j]);
+  const x = vocab.text(a.norms[k]);
+  const y = vocab.text(b.norms[j]);
+  return (DETERMINERS.has(x) && DETERMINERS.has(y)) || modalTenses(x, y) || sameStem(vocab, a.norms[k], b.norms[j]);
+}
+
+function modalTenses(x: string, y: string): boolean {
+  return MODAL_TENSES.get(x) === y || MODAL_TENSES.get(y) === x;
 }
 
 /** Word `k` of a quote is a determiner, which the other may leave out. */

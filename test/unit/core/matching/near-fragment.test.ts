@@ -24,6 +24,14 @@ describe('a cut of the same words but for one word', () => {
     assert.equal(relation('the town will rebuild the harbour wall'), 'variant');
   });
 
+  it('takes a modal verb in its other tense, as reported speech gives it, as the same word', () => {
+    assert.equal(relation('the town would rebuild the harbour walls'), 'variant');
+    assert.ok(near('it might not have been the harbour walls', 'and it may not have been the harbour walls at all'));
+    // Another modal says something else: a duty is not a possibility.
+    assert.ok(!near('the town must rebuild the harbour walls'));
+    assert.ok(!near('the town can rebuild the harbour walls'));
+  });
+
   it('does not take a denial, another number or another content word for a rewording', () => {
     assert.equal(relation('the town will never rebuild the harbour walls'), undefined);
     assert.equal(relation('The council has not approved this year’s flood budget'), undefined);
