@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
@@ -39,6 +39,10 @@ const PRONOUN_REACH = 8;
 /**
  * A nationality standing for a person named before ("the Australian said"), read like a pronoun.
  */
+/** An official introduced without a name: "a senior US official", "one official", "officials". */
+const UNNAMED_OFFICIAL = /\b(?:(?:an?|one|another)\s+(?:[\p{L}.-]+\s+){0,3}official\b|officials\b)/iu;
+/** How far back, in characters, an unnamed official is looked for: a few paragraphs. */
+const UNNAMED_OFFICIAL_REACH = 3000;
 const EPITHET = /^\p{Lu}\p{Ll}+(?:ian|an|ese|ish|man|woman|ard|ite)$/u;
 
 /** Conjunctions that leave the subject of the verb after them to the clause before ("but said"). */
@@ -235,7 +239,7 @@ export class Subjects {
       if (holder !== null) return { ...this.mentionRef(holder, mentions[holder], via), span: { start, end }, confidence: ROLE_RESOLVED };
       // "the Ukrainian president", "the former Portuguese prime minister": with nobody introduced in the
       // role, a description by nationality or past office stands for the person the passage is about.
-      if (this.isEpithet(toks, b, e)) {
+      if (this.isEpithet(toks, b, e) || this.isOfficialOfPassage(toks, b, e)) {
         const person = this.pronoun({ start, end });
         if (person) return { ...person, via, confidence: EPITHET_ROLE };
       }
@@ -289,6 +293,18 @@ export class Subjects {
       if (!(isRoleModifier(w) || isPersonRole(w) || isUpper(w[0]))) return false;
     }
     return false;
+  }
+
+  /**
+   * "the official said" (perhaps "the senior official"), where the article named someone in office
+   * and no official without a name: a word for any holder of an office, it stands for the person the
+   * passage is about, as a pronoun does. Once an unnamed official was introduced ("a US official
+   * said"), "the official" is that one, and stays a role.
+   */
+  private isOfficialOfPassage(toks: readonly Tok[], b: number, e: number): boolean {
+    if (!/^the$/i.test(toks[b].text) || !/^official$/i.test(toks[e].text)) return false;
+    for (let k = b + 1; k < e; k++) if (!LOOSE_ROLE_WORDS.has(toks[k].text.toLowerCase())) return false;
+    return !UNNAMED_OFFICIAL.test(this.doc.text.slice(Math.max(0, toks[b].start - UNNAMED_OFFICIAL_REACH), toks[b].start));
   }
 
   /**

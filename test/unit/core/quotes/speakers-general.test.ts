@@ -94,6 +94,13 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, [...fed, ['Boeing', 'organization']]), ['Jerome Powell', 'Dave Calhoun']);
     });
 
+    it('"the official" for the person in office the passage is about, unless an unnamed official came before', () => {
+      const named = 'Rear Adm. Carla Benton, commander of the district, spoke on Thursday.\n\nCrews found a second debris field, she said.\n\n“This is the first sign that something catastrophic happened,” the official said.';
+      assert.deepEqual(names(named, person('Carla Benton')), ['Carla Benton']);
+      const unnamed = 'Rear Adm. Carla Benton, commander of the district, spoke on Thursday. A senior Navy official said the search would go on.\n\n“This is the first sign that something catastrophic happened,” the official said.';
+      assert.deepEqual(names(unnamed, person('Carla Benton')), ['the official']);
+    });
+
     it('never for an indefinite or possessed role, or for another office the title names ("vice chair", "former chair")', () => {
       const text = 'Federal Reserve Chair Jerome Powell spoke.\n\n“We disagree,” a Fed chair said. “We agree,” his chair said.';
       assert.deepEqual(names(text, fed), ['a Fed chair', 'his chair']);
