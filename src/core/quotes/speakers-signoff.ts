@@ -13,7 +13,9 @@ const MAX_SIGNATURE_WORDS = 10;
 /**
  * A statement signed after a dash at the end of its paragraph, as released statements and epigraphs
  * are printed (`“…” –Attorney General Alan Wilson`): the signature's name or role is the speaker. Only
- * when the dash follows the closing mark and the signature runs, without a verb, to the paragraph's end.
+ * when the dash follows the closing mark and the signature runs, without a verb, to the paragraph's end,
+ * and the sentence does not report the words itself before them ("Bailey said the cuts would be “not
+ * too fast.” – Mortgage Strategy": the dash there gives the site a headline comes from).
  */
 export function signedOff(doc: DocumentView, subjects: Subjects, q: QuoteSpan): SpeakerRef | null {
   if (q.unclosed) return null;
@@ -22,6 +24,8 @@ export function signedOff(doc: DocumentView, subjects: Subjects, q: QuoteSpan): 
   const next = doc.nextSentence(s);
   if (next && next.paragraph === s.paragraph) return null;
   const toks = s.tokens;
+  const opening = tokenIndexAt(toks, q.outer.start);
+  for (let i = 0; i < opening; i++) if (toks[i].kind === 'word' && reportingVerb(toks[i].text) === 'finite') return null;
   let k = tokenIndexAt(toks, q.outer.end - 1) + 1;
   while (k < toks.length && toks[k].kind === 'punct' && toks[k].text === ',') k++;
   if (!DASHES.has(toks[k]?.text ?? '')) return null;

@@ -40,6 +40,11 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       assert.deepEqual(names(aside, person('Alan Wilson')), [null]);
       assert.deepEqual(names('“No one is above the law.” – Monday', []), [null]);
     });
+
+    it('leaves the words to the sentence that reports them before the dash (a headline and its site)', () => {
+      const headline = 'Wilson said the ruling showed “no one is above the law.” – Court Watch\n\nThe trial ended on Friday.';
+      assert.deepEqual(names(headline, [...person('Wilson'), ['Court Watch', 'organization']]), ['Wilson']);
+    });
   });
 
   describe('a group opening the sentence', () => {
