@@ -1,4 +1,5 @@
 import { articleDate, parseFrontMatter } from './import/front-matter';
+import { METADATA_LINE } from './text/metadata';
 import { isMarkdownName, linkWords } from './text/scope';
 import type { Paragraph } from './types';
 
@@ -39,8 +40,7 @@ const NOT_OUTLETS = new Set([
 const CAPTION =
   /\((?:[LCR]|\d[LR]|left|right|centre|center|front|back)\)|\b(?:MANDATORY CREDIT|EDITORIAL USE ONLY|Getty Images|Photo(?:graph)?:|File photo|Image:|Credit:)|\b[A-Z]{2,}-[A-Z]{2,}\/[A-Z]{2,}/;
 
-/** A metadata line of a saved article: "Source: Reuters", "URL: https://…". Never a headline. */
-const METADATA = /^(source|outlet|publisher|publication|url|link|address|date|published|updated|author|by|byline)\s*:\s*(.*)$/i;
+const METADATA = METADATA_LINE;
 
 /** Words that end the name of a news outlet ("Fox News", "The Baltimore Sun", "Daily Mail"). */
 const OUTLET_WORDS =

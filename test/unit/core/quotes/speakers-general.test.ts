@@ -32,6 +32,21 @@ describe('speaker attribution: the general grammar of news attribution', () => {
     });
   });
 
+  describe('a headline quote nobody is named beside', () => {
+    const body = '\n\n“We are not on a preset course,” Jerome Powell said. “Inflation is easing,” Powell said. “We will act,” he said.';
+
+    it('is the article’s leading speaker’s, also when the saved article opens with its source and address', () => {
+      assert.equal(names(`‘The time has come’: Fed set to cut${body}`, person('Jerome Powell', 'Powell'))[0], 'Jerome Powell');
+      const saved = `Source: Example Wire\nURL: https://example.com/fed\n\n‘The time has come’: Fed set to cut${body}`;
+      assert.equal(names(saved, person('Jerome Powell', 'Powell'))[0], 'Jerome Powell');
+    });
+
+    it('is nobody’s when it is a term and the headline does not name the leading speaker', () => {
+      const saved = `Source: Example Wire\n\nInside the ‘Rate Cut of the Decade’${body}`;
+      assert.equal(names(saved, person('Jerome Powell', 'Powell'))[0], null);
+    });
+  });
+
   describe('words quoted twice in one article', () => {
     it('give a headline or teaser the speaker the body attributes them to', () => {
       const text = '‘Why haven’t you resigned?’ Senators torch Boeing CEO\n\nThe hearing was tense. Josh Hawley asked: “Why haven’t you resigned?”';
