@@ -31,8 +31,11 @@ async function importFromExplorer(page, name) {
       await item.waitFor({ timeout: 5_000 });
       break;
     } catch (error) {
+      const shown = await page.locator('.context-view .monaco-menu .action-label').allTextContents().catch(() => []);
       await page.keyboard.press('Escape');
-      if (attempt === 4) throw error;
+      if (attempt === 6) throw new Error(`the menu of ${name} showed ${JSON.stringify(shown)}, no Import Web Pages…`, { cause: error });
+      // The row may have moved as the explorer refreshed: find it again before the next click.
+      await row.scrollIntoViewIfNeeded().catch(() => undefined);
     }
   }
   await item.click();
