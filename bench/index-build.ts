@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, type DocumentFacts } from '../src/core/corpus';
@@ -480,7 +481,7 @@ async function measureMemory(
   const peakRss = process.resourceUsage().maxRSS * 1024;
   await pool.close();
   gc?.();
-  return {
+  const measured: IndexMemory = {
     articles,
     workers,
     peakRss,
@@ -492,6 +493,10 @@ async function measureMemory(
     rssWorkersStopped: process.memoryUsage().rss,
     ...before,
   };
+  // A heap snapshot of the index, taken once its memory is measured, for finding what holds it (bench/README.md).
+  const snapshots = process.env.CROSSWIRE_BENCH_HEAP_SNAPSHOTS;
+  if (snapshots) writeHeapSnapshot(join(snapshots, `index-${articles}.heapsnapshot`));
+  return measured;
 }
 
 /**
