@@ -26,7 +26,7 @@ export interface JsonReport {
       /** The kinds of the reader's corrections that changed the quote; absent when none did. */
       corrected?: string[];
     }[];
-    mentions: { start: number; end: number; text: string; type: EntityType; entity: string | null; corrected?: string[] }[];
+    mentions: { start: number; end: number; text: string; type: EntityType; confidence?: number; entity: string | null; corrected?: string[] }[];
   }[];
   entities: {
     id: string;
@@ -59,7 +59,11 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
         unclosed: q.unclosed,
         ...(q.corrected ? { corrected: [...q.corrected] } : {}),
       })),
-      mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entity: m.entity, ...(m.corrected ? { corrected: [...m.corrected] } : {}) })),
+      mentions: d.mentions.map((m) => ({
+        start: m.start, end: m.end, text: m.text, type: m.type,
+        ...(m.confidence === undefined ? {} : { confidence: Math.round(m.confidence * 1000) / 1000 }),
+        entity: m.entity, ...(m.corrected ? { corrected: [...m.corrected] } : {}),
+      })),
     })),
     entities: corpus.entities().map((e) => {
       const mentions = corpus.mentionsOf(e.id);

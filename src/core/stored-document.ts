@@ -27,6 +27,8 @@ export interface StoredDocument {
   readonly mentionStarts: Int32Array;
   readonly mentionEnds: Int32Array;
   readonly mentionTypes: Uint8Array;
+  /** Each mention's confidence in 254ths, `NO_CONFIDENCE` where the recogniser gave none. */
+  readonly mentionConfidences: Uint8Array;
   /** What `analyzeText` noted of the document. */
   readonly analysisNotes: readonly string[] | undefined;
   /** What the quote index noted of its quotes, set once they are indexed. */
@@ -38,6 +40,9 @@ export interface StoredDocument {
 }
 
 const TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+/** A mention's confidence is kept in a byte: 254ths of 1, and this for none. */
+const NO_CONFIDENCE = 255;
+const CONFIDENCE_STEPS = 254;
 
 /**
  * The arrays of a document without names, shared: every article of a folder is first stored with its
@@ -82,6 +87,7 @@ export function storeDocument(
     mentionStarts: n === 0 ? NO_INTS : new Int32Array(n),
     mentionEnds: n === 0 ? NO_INTS : new Int32Array(n),
     mentionTypes: n === 0 ? NO_BYTES : new Uint8Array(n),
+    mentionConfidences: n === 0 ? NO_BYTES : new Uint8Array(n),
     analysisNotes: facts.notes,
     indexNotes: undefined,
     raw: correction ? analysed : undefined,
@@ -91,6 +97,7 @@ export function storeDocument(
     doc.mentionStarts[i] = m.start;
     doc.mentionEnds[i] = m.end;
     doc.mentionTypes[i] = TYPES.indexOf(m.type);
+    doc.mentionConfidences[i] = m.confidence === undefined ? NO_CONFIDENCE : Math.round(Math.min(1, Math.max(0, m.confidence)) * CONFIDENCE_STEPS);
   });
   return doc;
 }
@@ -170,5 +177,8 @@ export function paragraphsOf(doc: StoredDocument): Paragraph[] {
 export function rawMention(doc: StoredDocument, text: string, index: number): RawMention {
   const start = doc.mentionStarts[index];
   const end = doc.mentionEnds[index];
-  return { start, end, text: text.slice(start, end), type: TYPES[doc.mentionTypes[index]] };
+  const c = doc.mentionConfidences[index];
+  const type = TYPES[doc.mentionTypes[index]];
+  const name = text.slice(start, end);
+  return c === NO_CONFIDENCE ? { start, end, text: name, type } : { start, end, text: name, type, confidence: c / CONFIDENCE_STEPS };
 }

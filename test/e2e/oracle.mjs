@@ -51,7 +51,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  */
 
 /**
- * @typedef {{ doc: Doc, start: number, end: number, text: string, entity: string | null }} Mention
+ * @typedef {{ doc: Doc, start: number, end: number, text: string, entity: string | null, confidence: number | undefined }} Mention
  */
 
 /**
@@ -91,7 +91,7 @@ export function loadOracle(workspace) {
   /** @type {{ doc: Doc, start: number, end: number, text: string, entity: string | null }[]} */
   const mentions = report.documents.flatMap((d) => {
     const doc = /** @type {Doc} */ (docs.get(basename(d.path)));
-    return d.mentions.map((m) => ({ doc, start: m.start, end: m.end, text: m.text, entity: m.entity }));
+    return d.mentions.map((m) => ({ doc, start: m.start, end: m.end, text: m.text, entity: m.entity, confidence: m.confidence }));
   });
 
   /** @type {Map<string, Set<string>>} */

@@ -213,16 +213,18 @@ function entityCorrections(mention: CorpusMention): string {
 
 /** What a name's card says, without its corrections. */
 function entityLines(mention: CorpusMention, entity: Entity | undefined, stats: EntityStats | undefined, recognising: boolean): string[] {
+  // How sure the recogniser was of this mention: what `crosswire.highlight.minConfidence` is compared with.
+  const sure = mention.confidence === undefined || mention.corrected ? '' : ` · confidence ${Math.round(mention.confidence * 100)} %`;
   const corrected = mention.corrected || entity?.corrected ? ' · *corrected*' : '';
   if (!entity || !stats) {
     return [
-      `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**${corrected}`,
+      `**${TYPE_NAMES[mention.type]}** · **${escapeMarkdown(mention.text)}**${sure}${corrected}`,
       '',
       '*Not tied to one entity: more than one in the workspace may go by this name.*',
       '',
     ];
   }
-  const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**${corrected}`, ''];
+  const lines = [`**${TYPE_NAMES[entity.type]}** · **${escapeMarkdown(entity.name)}**${sure}${corrected}`, ''];
   if (entity.aliases.length > 0) {
     lines.push(`Also written: ${entity.aliases.map((a) => escapeMarkdown(a)).join(' · ')}`, '');
   }

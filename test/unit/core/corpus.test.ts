@@ -66,6 +66,18 @@ describe('the corpus', () => {
     assert.equal(c.mentionAt('a.txt', m.start + 2)?.entity, m.entity);
   });
 
+  it('keeps each mention’s confidence as the recogniser gave it, to a 254th', () => {
+    const c = new Corpus();
+    const facts = analyzeText(A, 'a.txt');
+    const given = facts.mentions.map((m) => m.confidence);
+    assert.ok(given.length > 0 && given.every((x) => typeof x === 'number' && x > 0 && x <= 1), 'the recogniser gives each name a confidence');
+    const unsure = { ...facts, mentions: facts.mentions.map((m, i) => (i === 0 ? { ...m, confidence: 0.3 } : i === 1 ? { start: m.start, end: m.end, text: m.text, type: m.type } : m)) };
+    const kept = c.setFacts('a.txt', A, unsure).mentions.map((m) => m.confidence);
+    assert.ok(Math.abs(kept[0]! - 0.3) <= 1 / 254);
+    if (kept.length > 1) assert.equal(kept[1], undefined, 'a mention given no confidence is given none');
+    kept.slice(2).forEach((x, i) => assert.ok(Math.abs(x! - given[i + 2]!) <= 1 / 254));
+  });
+
   it('gives the same result from facts computed elsewhere as from its own analysis', () => {
     const direct = new Corpus();
     const viaFacts = new Corpus();

@@ -182,6 +182,13 @@ describe('entity hover card', () => {
     assert.match(toHtml(entityCardMarkdown({ ...m, corrected: ['change-type'] }, entity, { mentions: 12, articles: 4 })), /<em>corrected<\/em>/);
   });
 
+  it('says how sure the recogniser was of this mention, unless the reader corrected it', () => {
+    const m = { ...mention(A, 0, 'Blinken', 5, entity), confidence: 0.874 };
+    assert.match(toHtml(entityCardMarkdown(m, entity, { mentions: 12, articles: 4 })), /<strong>Antony Blinken<\/strong> · confidence 87 %/);
+    assert.doesNotMatch(toHtml(entityCardMarkdown(mention(A, 0, 'Blinken', 5, entity), entity, { mentions: 12, articles: 4 })), /confidence/);
+    assert.doesNotMatch(toHtml(entityCardMarkdown({ ...m, corrected: ['change-type'] }, entity, { mentions: 12, articles: 4 })), /confidence/);
+  });
+
   it('uses the singular for one mention in one article, and leaves out an empty alias line', () => {
     const lone = { ...entity, aliases: [] };
     const html = toHtml(entityCardMarkdown(mention(A, 0, 'Blinken', 5, lone), lone, { mentions: 1, articles: 1 }));
