@@ -457,6 +457,56 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Every mention' }).first().click();
     assert.ok(await waitFor(outside, true), 'Every mention did not bring the name back');
   });
+
+  await runner.step(suite, 'crosswire.highlight.minConfidence leaves the names the recogniser is unsure of unhighlighted, and their card says how sure it was', async () => {
+    // The least sure name of an article, and the surest outside any quote, by the command line's analysis.
+    const names = need().mentions().filter((m) => m.confidence !== undefined && !m.quote);
+    const unsure = names.reduce((a, b) => (b.confidence < a.confidence ? b : a));
+    const sure = names.find((m) => m.doc.name === unsure.doc.name && m.confidence >= 0.95);
+    assert.ok(unsure.confidence < 0.9 && sure, `no article has both a name the recogniser is unsure of and one it is sure of (${unsure.text} ${unsure.confidence})`);
+    const threshold = (unsure.confidence + sure.confidence) / 2;
+    const highlightedAt = async (/** @type {{ line: number, column: number }} */ p) => {
+      await wb.goToLine(page, p.line, p.column + 1);
+      return (await wb.decorationsAtCursor(page)).length > 0;
+    };
+    const waitFor = async (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => {
+      for (let i = 0; i < 40; i++) {
+        if ((await highlightedAt(p)) === wanted) return true;
+        await page.waitForTimeout(250);
+      }
+      return false;
+    };
+    await wb.quickOpen(page, unsure.doc.name);
+    await wb.waitForDecorations(page);
+    assert.ok(await waitFor(unsure, true), `${unsure.text} is not highlighted to begin with`);
+    const box = await wb.cursorBox(page);
+    assert.ok(box, 'no cursor to hover at');
+    const card = await wb.hoverAt(page, { x: box.x + 2, y: box.y + box.height / 2 });
+    assert.match(card, new RegExp(`confidence ${Math.round(unsure.confidence * 100)} %`), `the card of ${unsure.text} does not say how sure the recogniser was: ${card}`);
+    // As a reader sets it: in the Settings editor, found by its name.
+    const setLeast = async (/** @type {number} */ value) => {
+      await wb.runCommand(page, 'Preferences: Open Settings (UI)');
+      const search = page.locator('.settings-editor .settings-header .suggest-input-container textarea, .settings-editor .settings-header input').first();
+      await search.waitFor({ timeout: 10_000 });
+      await search.fill('crosswire.highlight.minConfidence');
+      // The search is applied after a pause: the one setting it finds, not the list shown before it.
+      const item = page.locator('.settings-editor .setting-item-contents', { has: page.locator('.setting-item-label', { hasText: 'Min Confidence' }) }).first();
+      const input = item.locator('input').first();
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(String(value));
+      await input.press('Tab');
+      await page.waitForTimeout(500);
+      await wb.quickOpen(page, unsure.doc.name);
+    };
+    try {
+      await setLeast(Number(threshold.toFixed(3)));
+      assert.ok(await waitFor(unsure, false), `${unsure.text} (confidence ${unsure.confidence}) is still highlighted at ${threshold.toFixed(3)}: ${JSON.stringify(await wb.decorationsAtCursor(page))}`);
+      assert.ok(await highlightedAt(sure), `${sure.text} (confidence ${sure.confidence}) lost its highlight at ${threshold.toFixed(3)}`);
+    } finally {
+      await setLeast(0);
+    }
+    assert.ok(await waitFor(unsure, true), `${unsure.text} did not get its highlight back once the setting was removed`);
+  });
 }
 
 /**

@@ -22,7 +22,11 @@ export function spansByKind(
     term: settings.terms,
     speaker: settings.speakers,
   };
-  for (const m of namesToDraw(analysis, settings.names)) if (on[m.type]) out[m.type].push(m);
+  const least = settings.minConfidence;
+  for (const m of namesToDraw(analysis, settings.names)) {
+    // A name the reader corrected is drawn whatever the recogniser thought of it.
+    if (on[m.type] && (least <= 0 || m.corrected || m.confidence === undefined || m.confidence >= least)) out[m.type].push(m);
+  }
   const speakerSpans = new Set<string>();
   for (const q of analysis.quotes) {
     if (on[q.kind]) out[q.kind].push(q.outer);
@@ -47,10 +51,7 @@ function namesToDraw(
   analysis: Pick<DocumentAnalysis, 'mentions' | 'quotes'> & { readonly paragraphs?: readonly Paragraph[] },
   density: NameDensity,
 ): readonly CorpusMention[] {
-  if (density === 'inQuotes') {
-    const statements = analysis.quotes.filter((q) => q.kind === 'statement');
-    return analysis.mentions.filter((m) => statements.some((q) => m.start >= q.start && m.end <= q.end));
-  }
+  if (density === 'inQuotes') return insideStatements(analysis.mentions, analysis.quotes);
   if (density === 'firstInParagraph' && analysis.paragraphs) {
     const paras = analysis.paragraphs;
     const seen = new Set<string>();
@@ -62,4 +63,36 @@ function namesToDraw(
     });
   }
   return analysis.mentions;
+}
+
+/**
+ * The mentions that lie inside a statement: the statements' spans are merged where they overlap and
+ * each mention found among them by binary search, so thousands of names and quotes cost n log n.
+ */
+function insideStatements(mentions: readonly CorpusMention[], quotes: DocumentAnalysis['quotes']): CorpusMention[] {
+  const spans = quotes.filter((q) => q.kind === 'statement').map((q) => [q.start, q.end] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [start, end] of spans) {
+    const last = ends.length - 1;
+    if (last >= 0 && start < ends[last]) ends[last] = Math.max(ends[last], end);
+    else {
+      starts.push(start);
+      ends.push(end);
+    }
+  }
+  return mentions.filter((m) => {
+    // The last merged span that opens at or before the mention.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= m.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && m.end <= ends[at];
+  });
 }

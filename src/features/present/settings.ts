@@ -36,6 +36,8 @@ export interface Settings {
     readonly speakers: boolean;
     readonly quoteStyle: QuoteStyle;
     readonly names: NameDensity;
+    /** Names the recogniser is less sure of than this (0 to 1) are not drawn; 0 draws every one. */
+    readonly minConfidence: number;
   };
   readonly hover: {
     readonly enabled: boolean;
@@ -80,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
     speakers: true,
     quoteStyle: 'background',
     names: 'all',
+    minConfidence: 0,
   },
   hover: { enabled: true, maxLinks: 5 },
   flags: { attribution: 'information', altered: 'information', singleSource: 'off' },
@@ -107,6 +110,7 @@ export const SETTING_KEYS = [
   'highlight.speakers',
   'highlight.quoteStyle',
   'highlight.names',
+  'highlight.minConfidence',
   'hover.enabled',
   'hover.maxLinks',
   'flags.attribution',
@@ -151,6 +155,7 @@ export function readSettings(config: ConfigurationLike): Settings {
       speakers: bool('highlight.speakers', d.highlight.speakers),
       quoteStyle: quoteStyle === 'underline' || quoteStyle === 'background' ? quoteStyle : d.highlight.quoteStyle,
       names: NAME_DENSITIES.includes(names as NameDensity) ? (names as NameDensity) : d.highlight.names,
+      minConfidence: Math.min(1, num('highlight.minConfidence', d.highlight.minConfidence, 0)),
     },
     hover: {
       enabled: bool('hover.enabled', d.hover.enabled),

@@ -81,4 +81,46 @@ describe('how many names are highlighted', () => {
     assert.deepEqual(starts('inQuotes'), [50, 60]);
     assert.equal(spansByKind(doc, { ...DEFAULT_SETTINGS.highlight, names: 'inQuotes' }).statement.length, 1);
   });
+
+  it('finds the names inside statements among thousands of both, statements overlapping or not', () => {
+    // A name every 10 characters, a statement over 98 of every 200: nine names inside each.
+    const many = {
+      mentions: Array.from({ length: 5000 }, (_, i) => mention(U, i, 'Blinken', 10 * i + 5, blinken)),
+      quotes: [
+        ...Array.from({ length: 250 }, (_, k) => quoteAt(U, `q${k}`, 'x'.repeat(98), 200 * k)),
+        // A term holds no names for this density, and a statement inside another changes nothing.
+        quoteAt(U, 'term', 'x'.repeat(98), 100, { kind: 'term' }),
+        quoteAt(U, 'inner', 'x'.repeat(20), 10),
+      ],
+    };
+    const drawn = spansByKind(many, { ...DEFAULT_SETTINGS.highlight, names: 'inQuotes' }).person.map((m) => m.start);
+    // Inside one statement from its first word to its last, as the one-by-one reading has it.
+    const statements = many.quotes.filter((q) => q.kind === 'statement');
+    const expected = many.mentions.filter((m) => statements.some((q) => m.start >= q.start && m.end <= q.end)).map((m) => m.start);
+    assert.equal(expected.length, 2250);
+    assert.deepEqual(drawn, expected);
+  });
+});
+
+describe('names the recogniser is unsure of', () => {
+  const blinken = { id: 'p', name: 'Blinken', type: 'person' as const, aliases: [] };
+  const doc = {
+    mentions: [
+      { ...mention(U, 0, 'Blinken', 0, blinken), confidence: 0.98 },
+      { ...mention(U, 1, 'Sunak', 20, blinken), confidence: 0.4 },
+      { ...mention(U, 2, 'Ashes', 40, blinken), confidence: 0.4, corrected: ['change-type' as const] },
+      mention(U, 3, 'Xi', 60, blinken),
+    ],
+    quotes: [],
+  };
+  const drawn = (minConfidence: number) => spansByKind(doc, { ...DEFAULT_SETTINGS.highlight, minConfidence }).person.map((m) => m.start);
+
+  it('draws every name by default, however unsure', () => {
+    assert.deepEqual(drawn(0), [0, 20, 40, 60]);
+  });
+
+  it('leaves out those below the threshold, but never one the reader corrected or one without a confidence', () => {
+    assert.deepEqual(drawn(0.5), [0, 40, 60]);
+    assert.deepEqual(drawn(1), [40, 60]);
+  });
 });

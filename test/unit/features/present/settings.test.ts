@@ -57,6 +57,16 @@ describe('settings', () => {
     assert.equal(readSettings(config({ maxFileSizeKB: 0 })).maxFileSizeKB, DEFAULT_SETTINGS.maxFileSizeKB);
   });
 
+  it('reads the confidence below which names are not drawn, from 0 to 1', () => {
+    const least = manifest.contributes.configuration.properties['crosswire.highlight.minConfidence']!;
+    assert.equal(least.minimum, 0);
+    assert.equal(least.maximum, 1);
+    assert.equal(readSettings(config({ 'highlight.minConfidence': 0.6 })).highlight.minConfidence, 0.6);
+    assert.equal(readSettings(config({ 'highlight.minConfidence': 7 })).highlight.minConfidence, 1);
+    assert.equal(readSettings(config({ 'highlight.minConfidence': -1 })).highlight.minConfidence, 0);
+    assert.equal(readSettings(config({ 'highlight.minConfidence': 'high' })).highlight.minConfidence, 0);
+  });
+
   it('matches package.json: same keys, same defaults, each described', () => {
     const props = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(props).sort(), SETTING_KEYS.map((k) => `crosswire.${k}`).sort());
