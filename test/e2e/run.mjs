@@ -233,6 +233,19 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     return found;
   };
   const command = (/** @type {string} */ title) => wb.runCommand(page, `${titles.category}: ${title}`);
+  /** Whether anything is highlighted where the cursor lands at `p` (1-based line and column). */
+  const highlightedAtCursor = async (/** @type {{ line: number, column: number }} */ p) => {
+    await wb.goToLine(page, p.line, p.column);
+    return (await wb.decorationsAtCursor(page)).length > 0;
+  };
+  /** Waits, up to `tries` quarter seconds, for the highlight at `p` to be there (`wanted`) or gone. */
+  const waitForHighlight = async (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted, tries = 20) => {
+    for (let i = 0; i < tries; i++) {
+      if ((await highlightedAtCursor(p)) === wanted) return true;
+      await page.waitForTimeout(250);
+    }
+    return false;
+  };
 
   await runner.step(suite, 'an article opens with its quotes and names highlighted', async () => {
     const { from } = pair();
@@ -431,17 +444,8 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     };
     const outside = at('In Beijing, Antony Blinken confronts', 14);
     const statement = at('I reiterated our grave concerns', 3);
-    const highlightedAt = async (/** @type {{ line: number, column: number }} */ p) => {
-      await wb.goToLine(page, p.line, p.column);
-      return (await wb.decorationsAtCursor(page)).length > 0;
-    };
-    const waitFor = async (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => {
-      for (let i = 0; i < 20; i++) {
-        if ((await highlightedAt(p)) === wanted) return true;
-        await page.waitForTimeout(250);
-      }
-      return false;
-    };
+    const highlightedAt = highlightedAtCursor;
+    const waitFor = (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => waitForHighlight(p, wanted);
     await wb.quickOpen(page, article);
     await wb.waitForDecorations(page);
     assert.ok(await waitFor(outside, true), 'Antony Blinken, outside any quote, is not highlighted to begin with');
@@ -465,17 +469,10 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     const sure = names.find((m) => m.doc.name === unsure.doc.name && m.confidence >= 0.95);
     assert.ok(unsure.confidence < 0.9 && sure, `no article has both a name the recogniser is unsure of and one it is sure of (${unsure.text} ${unsure.confidence})`);
     const threshold = (unsure.confidence + sure.confidence) / 2;
-    const highlightedAt = async (/** @type {{ line: number, column: number }} */ p) => {
-      await wb.goToLine(page, p.line, p.column + 1);
-      return (await wb.decorationsAtCursor(page)).length > 0;
-    };
-    const waitFor = async (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => {
-      for (let i = 0; i < 40; i++) {
-        if ((await highlightedAt(p)) === wanted) return true;
-        await page.waitForTimeout(250);
-      }
-      return false;
-    };
+    // One character into each name, so that the cursor stands on it.
+    const into = (/** @type {{ line: number, column: number }} */ p) => ({ line: p.line, column: p.column + 1 });
+    const highlightedAt = (/** @type {{ line: number, column: number }} */ p) => highlightedAtCursor(into(p));
+    const waitFor = (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => waitForHighlight(into(p), wanted, 40);
     await wb.quickOpen(page, unsure.doc.name);
     await wb.waitForDecorations(page);
     assert.ok(await waitFor(unsure, true), `${unsure.text} is not highlighted to begin with`);
