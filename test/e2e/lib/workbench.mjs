@@ -127,12 +127,13 @@ export async function runCommand(page, title) {
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`>${title}`, { timeout: 10_000 });
       await row.waitFor({ timeout: 10_000 });
+      // The palette can close between finding the row and clicking it, too.
+      await row.click({ timeout: 5_000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
-  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
