@@ -444,22 +444,20 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     };
     const outside = at('In Beijing, Antony Blinken confronts', 14);
     const statement = at('I reiterated our grave concerns', 3);
-    const highlightedAt = highlightedAtCursor;
-    const waitFor = (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => waitForHighlight(p, wanted);
     await wb.quickOpen(page, article);
     await wb.waitForDecorations(page);
-    assert.ok(await waitFor(outside, true), 'Antony Blinken, outside any quote, is not highlighted to begin with');
+    assert.ok(await waitForHighlight(outside, true), 'Antony Blinken, outside any quote, is not highlighted to begin with');
     const header = wb.sidebarPane(page, titles.entitiesView).locator('.pane-header');
     await header.hover();
     await header.locator('.action-label[aria-label^="Choose Which Names to Highlight"]').click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Only names inside quotes' }).first().click();
-    assert.ok(await waitFor(outside, false), 'a name outside any quote is still highlighted with only names inside quotes chosen');
-    assert.ok(await highlightedAt(statement), 'the statement lost its highlight');
+    assert.ok(await waitForHighlight(outside, false), 'a name outside any quote is still highlighted with only names inside quotes chosen');
+    assert.ok(await highlightedAtCursor(statement), 'the statement lost its highlight');
     await page.mouse.move(5, 5);
     await shot('16-names-in-quotes');
     await command(titleOf(manifest, 'crosswire.chooseNameDensity'));
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Every mention' }).first().click();
-    assert.ok(await waitFor(outside, true), 'Every mention did not bring the name back');
+    assert.ok(await waitForHighlight(outside, true), 'Every mention did not bring the name back');
   });
 
   await runner.step(suite, 'crosswire.highlight.minConfidence leaves the names the recogniser is unsure of unhighlighted, and their card says how sure it was', async () => {
@@ -470,12 +468,11 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     assert.ok(unsure.confidence < 0.9 && sure, `no article has both a name the recogniser is unsure of and one it is sure of (${unsure.text} ${unsure.confidence})`);
     const threshold = (unsure.confidence + sure.confidence) / 2;
     // One character into each name, so that the cursor stands on it.
-    const into = (/** @type {{ line: number, column: number }} */ p) => ({ line: p.line, column: p.column + 1 });
-    const highlightedAt = (/** @type {{ line: number, column: number }} */ p) => highlightedAtCursor(into(p));
-    const waitFor = (/** @type {{ line: number, column: number }} */ p, /** @type {boolean} */ wanted) => waitForHighlight(into(p), wanted, 40);
+    const unsureAt = { line: unsure.line, column: unsure.column + 1 };
+    const sureAt = { line: sure.line, column: sure.column + 1 };
     await wb.quickOpen(page, unsure.doc.name);
     await wb.waitForDecorations(page);
-    assert.ok(await waitFor(unsure, true), `${unsure.text} is not highlighted to begin with`);
+    assert.ok(await waitForHighlight(unsureAt, true, 40), `${unsure.text} is not highlighted to begin with`);
     const box = await wb.cursorBox(page);
     assert.ok(box, 'no cursor to hover at');
     const card = await wb.hoverAt(page, { x: box.x + 2, y: box.y + box.height / 2 });
@@ -497,12 +494,12 @@ async function mainPass({ suite, page, sandbox }, manifest, need) {
     };
     try {
       await setLeast(Number(threshold.toFixed(3)));
-      assert.ok(await waitFor(unsure, false), `${unsure.text} (confidence ${unsure.confidence}) is still highlighted at ${threshold.toFixed(3)}: ${JSON.stringify(await wb.decorationsAtCursor(page))}`);
-      assert.ok(await highlightedAt(sure), `${sure.text} (confidence ${sure.confidence}) lost its highlight at ${threshold.toFixed(3)}`);
+      assert.ok(await waitForHighlight(unsureAt, false, 40), `${unsure.text} (confidence ${unsure.confidence}) is still highlighted at ${threshold.toFixed(3)}: ${JSON.stringify(await wb.decorationsAtCursor(page))}`);
+      assert.ok(await highlightedAtCursor(sureAt), `${sure.text} (confidence ${sure.confidence}) lost its highlight at ${threshold.toFixed(3)}`);
     } finally {
       await setLeast(0);
     }
-    assert.ok(await waitFor(unsure, true), `${unsure.text} did not get its highlight back once the setting was removed`);
+    assert.ok(await waitForHighlight(unsureAt, true, 40), `${unsure.text} did not get its highlight back once the setting was removed`);
   });
 }
 

@@ -1,5 +1,6 @@
 /** What the editor highlights, computed from an analysis alone (no `vscode`). */
 import type { CorpusMention, DocumentAnalysis } from '../../core/corpus';
+import { partitionPoint } from '../../core/sorted';
 import { paragraphAt } from '../../core/text/paragraphs';
 import type { Paragraph, Span } from '../../core/types';
 import type { NameDensity, Settings } from './settings';
@@ -83,16 +84,7 @@ function insideStatements(mentions: readonly CorpusMention[], quotes: DocumentAn
   }
   return mentions.filter((m) => {
     // The last merged span that opens at or before the mention.
-    let lo = 0;
-    let hi = starts.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= m.start) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = partitionPoint(starts.length, (k) => starts[k] <= m.start) - 1;
     return at >= 0 && m.end <= ends[at];
   });
 }
