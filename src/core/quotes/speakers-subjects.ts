@@ -171,7 +171,7 @@ export class Subjects {
     if (VAGUE_PRONOUNS.has(lower)) return null;
     if (isDocumentNoun(lower)) return documentOwner(this.doc, this, toks, floor, e, via);
     let b = e;
-    while (b - 1 >= floor && toks[b - 1].kind === 'word' && subjectWord(toks[b - 1], false)) {
+    while (b - 1 >= floor && toks[b - 1].kind === 'word' && (subjectWord(toks[b - 1], false) || compoundRole(toks, b - 1, floor))) {
       b--;
       if (DETERMINERS.has(toks[b].text.toLowerCase())) break;
     }
@@ -409,4 +409,13 @@ export class Subjects {
     }
     return pairBefore(this.doc, this, t);
   }
+}
+
+/**
+ * "the fire chief", "the health minister": a lowercase noun between an article and a role of a person
+ * names which office it is, as a title does ("Fire Chief Bradford Ventura"); it belongs to the phrase.
+ */
+function compoundRole(toks: readonly Tok[], k: number, floor: number): boolean {
+  const w = toks[k].text;
+  return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && k - 1 >= floor && /^the$/i.test(toks[k - 1].text) && isPersonRole(toks[k + 1]?.text ?? '');
 }

@@ -78,8 +78,10 @@ export function saidBySomeoneElse(doc: DocumentView, q: QuoteSpan): boolean {
   if (v >= 1 && toks[v].kind === 'word' && reportingVerb(toks[v].text) === 'finite' && toks[v - 1].kind === 'word') return true;
   let k = tokenIndexAt(toks, Math.max(q.outer.start, q.outer.end - 1)) + 1;
   if (toks[k]?.text === ',') k++;
+  // `…,” X said` names someone; so does `…,” said one resident` when the words after the verb are no
+  // speaker the attribution could read: the quote is theirs, not a continuation of the remarks before.
   for (let n = 0; n < 4 && toks[k + n]?.kind === 'word'; n++) {
-    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0;
+    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0 || toks[k + 1]?.kind === 'word';
   }
   return false;
 }

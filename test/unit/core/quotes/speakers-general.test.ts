@@ -281,4 +281,28 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('“How many?” Hawley asked. “None,” came the reply.', person('Hawley')), ['Hawley', null]);
     });
   });
+
+  describe('a role named by a noun before it ("the fire chief")', () => {
+    it('is the person the article gave that title, the noun telling which office', () => {
+      const text = 'Fire Chief Bradford Ventura defended the response.\n\n“Nobody could have stopped this fire,” the fire chief added.';
+      assert.deepEqual(names(text, person('Bradford Ventura')), ['Bradford Ventura']);
+      const health = 'Health Minister Mark Holland spoke first.\n\n“We are ready,” the health minister said.';
+      assert.deepEqual(names(health, person('Mark Holland')), ['Mark Holland']);
+    });
+
+    it('is nobody introduced in another office', () => {
+      const text = 'Police Chief Anne Kirkpatrick spoke first.\n\n“We need more water,” the fire chief said.';
+      assert.notEqual(names(text, person('Anne Kirkpatrick'))[0], 'Anne Kirkpatrick');
+    });
+  });
+
+  describe('a quote said by someone the attribution cannot name ("said one resident")', () => {
+    it('does not carry on the remarks of the speaker before it', () => {
+      const text = 'Fire Chief Bradford Ventura spoke.\n\n“We did everything we could,” Ventura said. “It was terrifying,” said one resident, who asked not to be named.';
+      const got = names(text, person('Bradford Ventura', 'Ventura'));
+      assert.equal(got[0], 'Bradford Ventura');
+      assert.notEqual(got[1], 'Bradford Ventura');
+    });
+  });
 });
+
