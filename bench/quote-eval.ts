@@ -3,7 +3,8 @@
  * test/fixtures/coverage: one folder per story, several outlets' articles and a gold.json. Each folder
  * is analysed by the command line itself (`crosswire analyze --json <folder>`), so the figures are the
  * product's. Run with `npm run eval:quotes` (add `--errors` to list the mistakes on the stories used
- * for development, `--errors=all` to include the held-out story).
+ * for development, `--errors=all` to include the held-out story; `--dir=PATH` to score another folder
+ * of stories annotated the same way).
  *
  * Predicted quotes are aligned one to one with gold quotes by span overlap. Links are scored on pairs of
  * statements in different articles: directly (a predicted link between the two) and through chains of
@@ -403,10 +404,12 @@ function row(label: string, s: StoryScore, width: number): string {
 async function run(argv: readonly string[]): Promise<void> {
   const showErrors = argv.includes('--errors') || argv.includes('--errors=all');
   const showHeldOut = argv.includes('--errors=all');
-  const stories = loadStories();
+  // `--dir=PATH` scores another folder of stories laid out the same way (a private set, say).
+  const dir = argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length) ?? COVERAGE;
+  const stories = loadStories(dir);
   const scored: { story: GoldStory; score: StoryScore }[] = [];
   for (const story of stories) {
-    const { quotes, links } = await analyseFolder(join(COVERAGE, story.name));
+    const { quotes, links } = await analyseFolder(join(dir, story.name));
     scored.push({ story, score: scoreStory(story, quotes, links) });
   }
   const labels = scored.map(({ story }) => `${story.name}${story.heldOut ? ' (held out)' : ''}`);

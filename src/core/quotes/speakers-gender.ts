@@ -2,15 +2,29 @@
  * What an article itself says of a person's gender, for `he` and `she`: a title before the name
  * ("Mr Bragg", "Ms. Bowman", "Sir Keir") or a gendered role beside it ("spokeswoman Mao Ning", "Wes
  * Moore, the chairman,"). Only the article's own words count; a person it says nothing of, or says
- * both of, may be either.
+ * both of, may be either; with neither, a given name that almost always names a man or a woman
+ * (`./given-names`) says which.
  */
 import type { RawMention } from '../types';
 import type { FullNames } from './names';
+import { genderOfGivenName } from './given-names';
 
 export type Gender = 'm' | 'f';
 
-/** Titles and roles right before a name, and the gender they tell. */
-const BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|sir|dame|lord|lady|king|queen|prince|princess|madam|spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|businessman|businesswoman|sportsman|sportswoman)\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}$/iu;
+/** Titles and roles that, right before a name, tell the person's gender. */
+const CUES = [
+  'mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'madam', 'spokesman',
+  'spokeswoman', 'chairman', 'chairwoman', 'congressman', 'congresswoman', 'businessman', 'businesswoman', 'sportsman', 'sportswoman',
+];
+
+/**
+ * A cue, then at most two capitalised words, right before a name. Case is spelt out rather than
+ * ignored: with the `i` flag `\p{Lu}` takes any letter, and "a spokesman for Lopez" would make Lopez a man.
+ */
+const BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(${CUES.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\.?\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}$`,
+  'u',
+);
 
 /** Roles set off right after a name (", a spokeswoman for", ", the chairman"). */
 const AFTER = /^\s*,\s+(?:the|a|an)?\s*(?:[\p{L}-]+\s+){0,3}?(spokesman|spokeswoman|chairman|chairwoman|congressman|congresswoman|businessman|businesswoman)\b/iu;
@@ -34,6 +48,14 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
   });
   const sure = new Map<string, Gender>();
   for (const [name, g] of out) if (g) sure.set(name, g);
+  // With no title or role of its own, a given name tells what a reader would assume ("Maria Lopez").
+  mentions.forEach((m, i) => {
+    if (m.type !== 'person') return;
+    const name = names.of(i);
+    if (out.has(name) || sure.has(name)) return;
+    const g = genderOfGivenName(name);
+    if (g) sure.set(name, g);
+  });
   return sure;
 }
 
