@@ -17,14 +17,14 @@ type Via = SpeakerRef['via'];
 /** Nouns for a document issued by a body or a person, which can be the subject of a reporting verb. */
 const DOCUMENT_NOUNS = new Set([
   'statement', 'minutes', 'release', 'communique', 'communiqué', 'filing', 'memo', 'ruling', 'judgment',
-  'judgement', 'announcement', 'opinion', 'order', 'decision', 'indictment', 'complaint',
+  'judgement', 'announcement', 'opinion', 'order', 'decision', 'indictment', 'complaint', 'post', 'letter',
 ]);
 
 /** A judge's title right before their name: a ruling or opinion with no body named is theirs. */
 const JUDGE_BEFORE = /(?:^|[^\p{L}])(?:judge|justice|magistrate)\s+$/iu;
 
 /** Words that may qualify a document noun before it ("a joint statement", "the press release"). */
-const QUALIFIERS = new Set(['press', 'joint', 'written', 'brief', 'short', 'official', 'its', 'their', 'new', 'latest', 'policy', 'meeting', 'news']);
+const QUALIFIERS = new Set(['press', 'joint', 'written', 'brief', 'short', 'official', 'its', 'their', 'new', 'latest', 'policy', 'meeting', 'news', 'blog', 'open']);
 
 /** How many words before a document noun are read for its owner. */
 const OWNER_WORDS = 6;

@@ -28,7 +28,9 @@ export function carried(ref: SpeakerRef, atMost: number): SpeakerRef {
 /** Role nouns that name a person, not a body ("minister", not "ministry"). */
 const BODIES = new Set([
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'police', 'military', 'army',
-  'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
+  'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm', 'board', 'panel', 'startup',
+  'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer', 'lender', 'insurer', 'broadcaster',
+  'regulator', 'watchdog', 'family',
 ]);
 
 export function isPersonRole(word: string): boolean {

@@ -41,6 +41,9 @@ const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   chairwoman: ['chair'],
 };
 
+/** The shape of a word that describes rather than names: hyphenated, a participle, an adjective's ending. */
+const ADJECTIVE_SHAPE = /-|(?:ed|ing|ful|ous|ive|ic|ical|ish|less|able|ible|ary|ant|ent|al)$/;
+
 /** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
 
@@ -70,6 +73,10 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
   if (h === b) return null;
   const head = roleWord(toks[h].text);
   const required: string[] = [];
+  // A lowercase word of no known kind names the office ("the fire chief": not the police chief) or,
+  // shaped as an adjective, may only describe the person ("the beleaguered manager"): a holder whose
+  // title has it is meant first, then, for a describing word, any holder.
+  const describing: string[] = [];
   for (let k = b; k <= e; k++) {
     if (k === h) continue;
     const t = toks[k];
@@ -83,18 +90,26 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
     if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
     const m = doc.mentionAt(t.start);
     if (m >= 0 && doc.mentions[m].type === 'place') continue;
-    required.push(w);
+    if (/^\p{Ll}/u.test(t.text) && !isRoleModifier(t.text) && !isPersonRole(t.text) && ADJECTIVE_SHAPE.test(w)) describing.push(w);
+    else required.push(w);
   }
   const phrase = new Set(toks.slice(b, e + 1).map((t) => roleWord(t.text)));
-  const holds = (i: number): boolean => {
+  const inTitle = (title: Set<string>, w: string): boolean => title.has(w) || (w.length >= 3 && [...title].some((t) => t.length > w.length && t.startsWith(w)));
+  const holds = (i: number, words: readonly string[]): boolean => {
     const title = titleOf(doc, mentions[i]);
     if (title.size === 0) return false;
     const heads = GENERIC_HEADS.has(head) ? [...title].some((w) => HEAD_ROLES.has(w)) : title.has(head) || (ROLE_SYNONYMS[head] ?? []).some((w) => title.has(w));
     // "the chair" is not a former chair or the vice chair the article also names.
     if (FORMER.some((w) => title.has(w) && !phrase.has(w))) return false;
     if (!DEPUTIES.some((w) => phrase.has(w)) && deputyOf(doc, mentions[i], head)) return false;
-    return heads && required.every((w) => title.has(w) || (w.length >= 3 && [...title].some((t) => t.length > w.length && t.startsWith(w))));
+    return heads && words.every((w) => inTitle(title, w));
   };
+  const exact = [...required, ...describing];
+  return holderOf(doc, mentions, phraseStart, first, (i) => holds(i, exact)) ?? (describing.length > 0 ? holderOf(doc, mentions, phraseStart, first, (i) => holds(i, required)) : null);
+}
+
+/** The nearest person mention, before `phraseStart` (after it for the article's first person), that `holds`. */
+function holderOf(doc: DocumentView, mentions: readonly RawMention[], phraseStart: number, first: boolean, holds: (i: number) => boolean): number | null {
   let seen = 0;
   if (first) {
     for (let i = lastStartingAtOrBefore(mentions, phraseStart) + 1; i < mentions.length && seen < ROLE_REACH; i++) {
@@ -118,7 +133,10 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
  * according to the agency", "Boeing said … the company said"). Nouns for a kind of body ("the
  * ministry", "the committee") are left out: they may name another body than the one named last.
  */
-const BODY_ANAPHORS = new Set(['agency', 'company', 'firm']);
+const BODY_ANAPHORS = new Set([
+  'agency', 'company', 'firm', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
+  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog',
+]);
 
 /** How many sentences back "the agency" looks for the body it stands for. */
 const BODY_REACH = 3;

@@ -143,11 +143,24 @@ export class Subjects {
       while (f < toks.length && f < e + 6 && toks[f].kind === 'word' && subjectWord(toks[f], false) && toks[f].text !== 'of') f++;
       if (f > e + 1 && (isUpper(toks[f - 1].text[0]) || isRoleNoun(toks[f - 1].text))) e = f;
     }
+    // "said the company's spokesman, Ed Kim": the role, then the name of the one holding it.
+    if (toks[e]?.text === ',' && isPersonRole(toks[e - 1].text)) {
+      const m = toks[e + 1] ? this.doc.mentionAt(toks[e + 1].start) : -1;
+      const after = m >= 0 ? toks[lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1] : undefined;
+      if (m >= 0 && this.doc.mentions[m].type === 'person' && after?.kind !== 'word') return this.mentionRef(m, this.doc.mentions[m], via);
+    }
     const first = toks[from].text.toLowerCase();
     if (e - from === 1 && PERSON_PRONOUNS.has(first)) return this.pronoun(toks[from]);
     if (e - from === 1 && first === 'they') return this.plural(toks[from]);
     if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first)) return null;
-    if (isDocumentNoun(toks[e - 1].text)) return documentOwner(this.doc, this, toks, from, e - 1, via);
+    // "according to a statement from the foreign ministry", "… issued by Acme": the one it is from.
+    const doc = toks[e]?.kind === 'word' && isDocumentNoun(toks[e].text) ? e : isDocumentNoun(toks[e - 1].text) ? e - 1 : -1;
+    if (doc >= 0) {
+      let by = doc + 1;
+      if (/^(?:issued|released|signed|posted|sent|published)$/.test(toks[by]?.text ?? '') && /^by$/.test(toks[by + 1]?.text ?? '')) by++;
+      const owner = /^(?:from|by|of)$/.test(toks[by]?.text ?? '') && toks[by + 1]?.kind === 'word' ? this.subjectAfter(toks, by + 1, via) : null;
+      return owner ?? documentOwner(this.doc, this, toks, from, doc, via);
+    }
     return this.resolvePhrase(toks, from, e - 1, via);
   }
 

@@ -8,7 +8,7 @@ import type { QuoteSpan, SpeakerRef } from '../types';
 import { CONFIDENCE } from './confidence';
 import { carried, tokenIndexAt } from './speakers-grammar';
 import type { DocumentView, Tok } from './context';
-import { reportingVerb } from './lexicon';
+import { NOT_DEFINITE, reportingVerb } from './lexicon';
 import type { Subjects } from './speakers-subjects';
 
 /**
@@ -78,10 +78,11 @@ export function saidBySomeoneElse(doc: DocumentView, q: QuoteSpan): boolean {
   if (v >= 1 && toks[v].kind === 'word' && reportingVerb(toks[v].text) === 'finite' && toks[v - 1].kind === 'word') return true;
   let k = tokenIndexAt(toks, Math.max(q.outer.start, q.outer.end - 1)) + 1;
   if (toks[k]?.text === ',') k++;
-  // `…,” X said` names someone; so does `…,” said one resident` when the words after the verb are no
-  // speaker the attribution could read: the quote is theirs, not a continuation of the remarks before.
+  // `…,” X said` names someone; so does `…,” said one resident`, `said his wife`: someone new, whom the
+  // attribution could not read, not a continuation of the remarks before. A definite description
+  // (`said the 56-year-old German`) is more often the person the passage is about.
   for (let n = 0; n < 4 && toks[k + n]?.kind === 'word'; n++) {
-    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0 || toks[k + 1]?.kind === 'word';
+    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0 || (n === 0 && toks[k + 1]?.kind === 'word' && NOT_DEFINITE.has(toks[k + 1].text.toLowerCase()));
   }
   return false;
 }

@@ -22,7 +22,7 @@ describe('speaker attribution: courtroom and statement conventions', () => {
     });
 
     it('does not read past a noun in -ly to the owner before it', () => {
-      assert.deepEqual(names('“We are heartbroken,” Jane Doe’s family said.', person('Jane Doe')), [null]);
+      assert.deepEqual(names('“We are heartbroken,” Jane Doe’s family said.', person('Jane Doe')), ['Jane Doe’s family']);
       assert.deepEqual(names('“We stand with them,” Jane Doe’s ally said.', person('Jane Doe')), [null]);
     });
   });

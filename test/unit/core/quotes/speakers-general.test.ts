@@ -308,6 +308,13 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(health, person('Mark Holland')), ['Mark Holland']);
     });
 
+    it('is still the person in the role when the word only describes them ("the beleaguered manager")', () => {
+      const text = 'Liverpool manager Jurgen Klopp spoke on Friday.\n\n“I am running out of energy,” the beleaguered manager said.';
+      assert.deepEqual(names(text, person('Jurgen Klopp')), ['Jurgen Klopp']);
+      const hyphen = 'Liverpool manager Jurgen Klopp spoke on Friday.\n\n“I am running out of energy,” the title-winning manager said.';
+      assert.deepEqual(names(hyphen, person('Jurgen Klopp')), ['Jurgen Klopp']);
+    });
+
     it('is nobody introduced in another office', () => {
       const text = 'Police Chief Anne Kirkpatrick spoke first.\n\n“We need more water,” the fire chief said.';
       assert.notEqual(names(text, person('Anne Kirkpatrick'))[0], 'Anne Kirkpatrick');
@@ -320,6 +327,13 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       const got = names(text, person('Bradford Ventura', 'Ventura'));
       assert.equal(got[0], 'Bradford Ventura');
       assert.notEqual(got[1], 'Bradford Ventura');
+      const wife = 'Fire Chief Bradford Ventura spoke.\n\n“We did everything we could,” Ventura said. “It was terrifying,” said his wife.';
+      assert.notEqual(names(wife, person('Bradford Ventura', 'Ventura'))[1], 'Bradford Ventura');
+    });
+
+    it('carries on the remarks of the person the passage is about after a definite description ("said the 56-year-old")', () => {
+      const text = 'Jurgen Klopp spoke on Friday.\n\n“I am running out of energy,” Klopp said. “I knew it in November,” said the 56-year-old German.';
+      assert.deepEqual(names(text, person('Jurgen Klopp', 'Klopp')), ['Jurgen Klopp', 'Jurgen Klopp']);
     });
   });
 });
