@@ -108,7 +108,7 @@ const ROLE_NOUNS = new Set([
   'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
   // Bodies that speak as one ("the board said", "the startup said in a statement").
   'board', 'panel', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
-  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'family',
+  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'family', 'employees', 'workers', 'staff', 'staffers',
   // The people of a courtroom.
   'justice', 'justices', 'judges', 'magistrate', 'juror', 'jurors', 'foreman', 'foreperson', 'defendant', 'counsel',
   'solicitor', 'barrister', 'detective', 'detectives', 'investigator', 'investigators', 'sheriff',

@@ -312,7 +312,9 @@ export function leadPhrase(toks: readonly Tok[], opensWithSubject: boolean): { f
       while (e + 1 < toks.length && e - b < 8 && toks[e + 1].kind === 'word' && subjectWord(toks[e + 1], false)) e++;
       if (!isPersonRole(toks[e].text) || !subjectWord(t, true)) continue;
     }
-    const verb = toks[e + 1];
+    // "The Microsoft CEO, however, clarified": an aside between the subject and its verb.
+    const aside = toks[e + 1]?.text === ',' ? parentheticalEnd(toks, e + 1) : -1;
+    const verb = toks[aside >= 0 ? aside + 1 : e + 1];
     if (verb?.kind === 'word' && !isUpper(verb.text[0]) && /^\p{L}/u.test(verb.text) && !NO_VERB.has(verb.text.toLowerCase())) return { first: b, last: e };
   }
   return null;

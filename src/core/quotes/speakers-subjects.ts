@@ -157,6 +157,7 @@ export class Subjects {
     const doc = toks[e]?.kind === 'word' && isDocumentNoun(toks[e].text) ? e : isDocumentNoun(toks[e - 1].text) ? e - 1 : -1;
     if (doc >= 0) {
       let by = doc + 1;
+      if (/^\p{Ll}+ly$/u.test(toks[by]?.text ?? '')) by++;
       if (/^(?:issued|released|signed|posted|sent|published)$/.test(toks[by]?.text ?? '') && /^by$/.test(toks[by + 1]?.text ?? '')) by++;
       const owner = /^(?:from|by|of)$/.test(toks[by]?.text ?? '') && toks[by + 1]?.kind === 'word' ? this.subjectAfter(toks, by + 1, via) : null;
       return owner ?? documentOwner(this.doc, this, toks, from, doc, via);

@@ -1,7 +1,7 @@
 import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
-import { DocumentView, type Sentence } from './context';
+import { DocumentView, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
@@ -21,6 +21,9 @@ const LOOK_AHEAD = 16;
 
 /** How many sentences of its paragraph a quote looks back for the speaker it continues. */
 const MAX_SENTENCES_BACK = 4;
+
+/** How many words a `quoted … as saying` clause may run to after the quote. */
+const QUOTED_REACH = 12;
 
 /** How many quotes back the previous speaker is looked for. */
 const MAX_BACK = 12;
@@ -112,6 +115,8 @@ class Attributor {
     if (!first || first.kind !== 'word' || opensNewClause(first.text)) return null;
     const source = sourcePhraseEnd(toks, k);
     if (source >= 0) return this.subjects.subjectAfter(toks, source, 'according-to');
+    const quoted = this.quotedAsSaying(toks, k);
+    if (quoted !== undefined) return quoted;
     const titled = isTitleCase(toks);
     if (reportingAt(toks, k, titled)?.form === 'finite') {
       if (crossed && !endsClause(toks, k + 1)) return null;
@@ -314,6 +319,24 @@ class Attributor {
       if (ref) return ref;
     }
     return null;
+  }
+
+  /**
+   * `…,” CNN quoted a letter from the employees as saying`, `…,” Doe was quoted by Reuters as saying`:
+   * the one quoted is the speaker, not the outlet quoting them. Undefined when the words after the
+   * quote (from token `k`) are no such clause.
+   */
+  private quotedAsSaying(toks: readonly Tok[], k: number): SpeakerRef | null | undefined {
+    for (let v = k; v < toks.length && v <= k + QUOTED_REACH; v++) {
+      if (toks[v].kind !== 'word') return undefined;
+      if (toks[v].text.toLowerCase() !== 'quoted') continue;
+      if (v - 2 >= k && /^(?:was|is|were|are|being)$/i.test(toks[v - 1].text)) return this.subjects.subjectEndingAt(toks, k, v - 2, 'after');
+      for (let a = v + 2; a < toks.length && a <= v + QUOTED_REACH; a++) {
+        if (toks[a].text.toLowerCase() === 'as' && /^(?:saying|telling|writing|adding)$/i.test(toks[a + 1]?.text ?? '')) return this.subjects.subjectAfter(toks, v + 1, 'after');
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** A paragraph ending `X said:` introduces the quote opening the next paragraph. */

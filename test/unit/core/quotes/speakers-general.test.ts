@@ -336,5 +336,50 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, person('Jurgen Klopp', 'Klopp')), ['Jurgen Klopp', 'Jurgen Klopp']);
     });
   });
+
+  describe('the one quoted, not the outlet quoting them', () => {
+    it('is the speaker of “quoted X as saying” and “X was quoted as saying”', () => {
+      assert.deepEqual(names('“We will fight,” Reuters quoted Jane Doe as saying.', [['Reuters', 'organization'], ['Jane Doe', 'person']]), ['Jane Doe']);
+      assert.deepEqual(names('“We will fight,” Jane Doe was quoted by Reuters as saying.', [['Reuters', 'organization'], ['Jane Doe', 'person']]), ['Jane Doe']);
+      assert.deepEqual(names('“We will fight,” Jane Doe was quoted as saying by Reuters.', [['Reuters', 'organization'], ['Jane Doe', 'person']]), ['Jane Doe']);
+    });
+
+    it('is the ones a quoted letter is from', () => {
+      const text = '“We are unable to work for you,” CNN quoted a letter jointly issued by the employees as saying.';
+      assert.deepEqual(names(text, [['CNN', 'organization']]), ['the employees']);
+    });
+  });
+
+  describe('a document from someone', () => {
+    it('is theirs: “according to a statement from X”, “a statement issued by X”', () => {
+      const orgs: [string, EntityType][] = [['Acme Corp', 'organization']];
+      assert.deepEqual(names('According to a statement from Acme Corp, “the ambassador has been recalled.”', orgs), ['Acme Corp']);
+      assert.deepEqual(names('“The ambassador has been recalled,” according to a statement issued by Acme Corp.', orgs), ['Acme Corp']);
+      assert.deepEqual(names('According to a statement from the foreign ministry, “the ambassador has been recalled.”'), ['the foreign ministry']);
+    });
+  });
+
+  describe('a body that speaks as one', () => {
+    it('is the body as written, not a person holding a seat on it', () => {
+      const text = 'Board chairman Greg Brockman stepped down.\n\n“We are grateful for Sam’s contributions,” the board said.';
+      assert.deepEqual(names(text, person('Greg Brockman')), ['the board']);
+      const of = names('The board of directors of OpenAI says in a statement: “We are grateful.”', [['OpenAI', 'organization']])[0];
+      assert.ok(of === 'OpenAI' || of === 'The board of directors of OpenAI', String(of));
+    });
+  });
+
+  describe('a role, then the name of its holder', () => {
+    it('is the holder: “said the company’s spokesman, Ed Kim”', () => {
+      assert.deepEqual(names('“No comment,” said the company’s spokesman, Ed Kim.', person('Ed Kim')), ['Ed Kim']);
+      assert.deepEqual(names('“No comment,” said the spokesman, who declined to be named.'), ['the spokesman']);
+    });
+  });
+
+  describe('a role with an aside before its verb', () => {
+    it('is the subject he and she stand for after it (“The Microsoft CEO, however, clarified …”)', () => {
+      const text = 'Microsoft CEO Satya Nadella announced the hire.\n\nThe Microsoft CEO, however, clarified that the firm would continue to back OpenAI.\n\n“We remain committed to our partnership,” he added.';
+      assert.deepEqual(names(text, [['Satya Nadella', 'person'], ['Microsoft', 'organization'], ['OpenAI', 'person']]), ['Satya Nadella']);
+    });
+  });
 });
 
