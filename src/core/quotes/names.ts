@@ -1,3 +1,4 @@
+import { METADATA_LINE } from '../text/metadata';
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
 import { isNamingVerb, reportingVerb } from './lexicon';
@@ -325,7 +326,28 @@ export function headlineNames(text: string, mentions: readonly RawMention[]): re
   return changed ? out : mentions;
 }
 
-/** The mentions as the attribution reads them: mistyped people, storms and headline speakers mended. */
+/** The mentions as the attribution reads them: mistyped people, storms, headers and headline speakers mended. */
 export function peopleOf(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
-  return headlineNames(text, withoutStorms(text, asPeople(mentions)));
+  return headlineNames(text, withoutHeader(text, withoutStorms(text, asPeople(mentions))));
+}
+
+/** How many characters of an article's opening are read for its metadata lines. */
+const HEADER_CHARS = 2000;
+
+/**
+ * The outlet or author a saved article's metadata lines name ("Source: Taranga News", "By: Jane Doe")
+ * is nobody speaking in the story: "the company said" is never the outlet. Such mentions are read as
+ * places, which no attribution takes for a speaker, as storms are.
+ */
+export function withoutHeader(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
+  const lines: [number, number][] = [];
+  for (let at = 0; at < Math.min(text.length, HEADER_CHARS); ) {
+    const end = text.indexOf('\n', at);
+    const stop = end < 0 ? text.length : end;
+    if (METADATA_LINE.test(text.slice(at, stop).trim())) lines.push([at, stop]);
+    at = stop + 1;
+  }
+  if (lines.length === 0) return mentions;
+  const last = lines[lines.length - 1][1];
+  return mentions.map((m) => (m.start < last && m.type !== 'place' && lines.some(([a, b]) => m.start >= a && m.end <= b) ? { ...m, type: 'place' as const } : m));
 }
