@@ -7,7 +7,7 @@ import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { QuoteIndex } from './matching';
 import { partitionPoint } from './sorted';
-import { analysisOf, rawMention, storedFacts, storeDocument, type StoredDocument } from './stored-document';
+import { analysisOf, rawMention, speakerKey, storedFacts, storeDocument, type StoredDocument } from './stored-document';
 import { loadText } from './text/stored';
 import type { Entity, Paragraph, QuoteLink, QuoteSpan, RawMention, SpeakerRef } from './types';
 
@@ -133,7 +133,7 @@ export class Corpus {
     if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
     this.byId.set(id, uri);
     this.resolver.set(id, text, (correction?.facts ?? analysed).mentions);
-    const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind })));
+    const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind, speaker: speakerKey(doc, i) })));
     const notes = indexNotes(report);
     if (notes.length > 0) doc.indexNotes = notes;
   }

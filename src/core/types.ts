@@ -61,6 +61,11 @@ export interface QuoteRef {
   readonly docId: string;
   readonly text: string;
   readonly kind: QuoteKind;
+  /**
+   * Who said it, when an explicit attribution names a person: a key that two quotes of one speaker
+   * share (see `speakerKey`). Weak resemblances between words of two different people are not links.
+   */
+  readonly speaker?: string;
 }
 
 /** One run of a word-level difference between two quote texts. */

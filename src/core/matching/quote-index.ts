@@ -5,6 +5,7 @@ import { partsOf } from './parts';
 import { QuoteStore, type Entry, type Pair } from './quote-store';
 import { DocumentGroups, GROUP_CLIQUE, linkWithinDocument } from './same-document';
 import { leadingWords, wordForms } from './text';
+import { WEAK_VARIANT } from './thresholds';
 
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
@@ -51,6 +52,8 @@ export class QuoteIndex {
   private readonly docNumbers = this.quotes.docNumbers;
   private readonly weight = this.quotes.weight;
   private readonly docs = new Map<string, number[]>();
+  /** The speaker key of each whole quote, by number (`QuoteRef.speaker`), set again with every `set`. */
+  private readonly speakers: (string | undefined)[] = [];
   /**
    * The grouping of the quotes of the document set last (`DocumentGroups`), kept for its next step: a
    * long document's quotes join a few at a time, one document after another.
@@ -118,6 +121,11 @@ export class QuoteIndex {
       fresh.add(n);
       for (const part of this.entries[n]!.parts ?? []) fresh.add(part);
     });
+    // Speakers may change while the words stay (names found after the quotes): read when links are.
+    for (const q of quotes) {
+      const n = this.numbers.get(q.id);
+      if (n !== undefined && n >= 0) this.speakers[n] = q.speaker;
+    }
     if (nums.length > 0) {
       this.docs.set(docId, nums);
     } else {
@@ -204,9 +212,11 @@ export class QuoteIndex {
    */
   private bestPairs(n: number): Map<number, { from: number; pair: Pair }> {
     const best = new Map<number, { from: number; pair: Pair }>();
+    const speaker = this.speakers[n];
     for (const from of [n, ...(this.entries[n]!.parts ?? [])]) {
       for (const pair of this.entries[from]!.links ?? []) {
         const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
+        if (pair.relation === 'variant' && pair.score < WEAK_VARIANT && otherSpeakers(speaker, this.speakers[other])) continue;
         const held = best.get(other);
         if (!held || pair.score > held.pair.score) best.set(other, { from, pair });
       }
@@ -233,6 +243,7 @@ export class QuoteIndex {
   /** Forgets one quote and its parts: their links at both ends, then the quotes themselves. */
   private drop(n: number): void {
     const e = this.entries[n]!;
+    this.speakers[n] = undefined;
     for (const part of e.parts ?? []) this.drop(part);
     for (const pair of e.links ?? []) this.unlink(pair.a === n ? pair.b : pair.a, n);
     this.quotes.remove(n);
@@ -395,3 +406,32 @@ function quoteKey(kind: QuoteKind, text: string): string {
 function byScoreThenId(x: QuoteLink, y: QuoteLink): number {
   return y.score - x.score || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
 }
+
+/**
+ * Whether two speaker keys name different people: both known, and the surnames further apart than a
+ * transliteration or a typo takes them (Zelensky, Zelenskyy, Zelenskiy are one man).
+ */
+function otherSpeakers(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || a === b) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return false;
+  return editDistanceOver(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
+}
+
+/** Whether the edit distance of two short words is over `limit` (a two-row Levenshtein, stopped early). */
+function editDistanceOver(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return true;
+  if (a.length > 40 || b.length > 40) return true;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < low) low = cur[j];
+    }
+    if (low > limit) return true;
+    prev = cur;
+  }
+  return prev[b.length] > limit;
+}
+

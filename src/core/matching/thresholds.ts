@@ -51,3 +51,12 @@ export const SHORT_FRAGMENT_WORDS = 4;
 export const SHORT_FRAGMENT_SHARE = 0.6;
 /** Words a fragment with one content word needs to be found as a whole clause of a longer quote. */
 export const CLAUSE_FRAGMENT_WORDS = 5;
+
+/**
+ * A variant link scoring below this, between quotes that explicit attributions give to two different
+ * people, is a chance resemblance: the same statement reported by two outlets has the same speaker,
+ * and a weak paraphrase is too little to outweigh that. Stronger variants stand, as an outlet may
+ * misattribute a statement it reports nearly word for word.
+ */
+export const WEAK_VARIANT = 0.6;
+

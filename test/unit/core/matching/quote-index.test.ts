@@ -164,3 +164,44 @@ describe('QuoteIndex at scale', () => {
     assert.ok(times[Math.floor(times.length * 0.99)] < 5, `p99 ${times[Math.floor(times.length * 0.99)]} ms`);
   });
 });
+
+describe('QuoteIndex: a weak resemblance between two people’s words', () => {
+  const altman =
+    'I love OpenAI, and everything I’ve done over the past few days has been in service of keeping this team and its mission together. when I decided to join Microsoft on Sunday evening, it was clear that was the best path for me and the team. With the new board and with Satya’s support, I’m looking forward to returning to OpenAI, and building on our strong partnership with Microsoft';
+  const sutskever = "I deeply regret my participation in the board's actions. I never intended to harm OpenAI. I love everything we've built together and I will do everything I can to reunite the company";
+  // Among the seed articles' quotes, so that the words are weighed by their rarity as in a corpus.
+  const index = (a?: string, b?: string): QuoteIndex => {
+    const ix = seedIndex();
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: altman, kind: 'statement', ...(a ? { speaker: a } : {}) }]);
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: sutskever, kind: 'statement', ...(b ? { speaker: b } : {}) }]);
+    return ix;
+  };
+
+  it('is a weak variant while nobody says who spoke, and for one speaker', () => {
+    const unknown = linked(index(), 'a-q0', 'b-q0');
+    assert.equal(unknown?.relation, 'variant');
+    assert.ok(unknown!.score < 0.6, `score ${unknown!.score}`);
+    assert.ok(linked(index('altman', 'altman'), 'a-q0', 'b-q0'));
+    assert.ok(linked(index('altman', undefined), 'a-q0', 'b-q0'));
+  });
+
+  it('is no link when the attributions give the words to two different people', () => {
+    const ix = index('altman', 'sutskever');
+    assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined);
+    assert.deepEqual(ix.linkedIds('b-q0'), []);
+    assert.equal(ix.links().filter((l) => l.from === 'a-q0' || l.to === 'a-q0').length, 0);
+  });
+
+  it('reads one person in two spellings of the surname as one', () => {
+    assert.ok(linked(index('zelensky', 'zelenskyy'), 'a-q0', 'b-q0'));
+    assert.ok(linked(index('zelenskiy', 'zelensky'), 'a-q0', 'b-q0'));
+  });
+
+  it('follows a speaker found after the words were linked', () => {
+    const ix = index();
+    assert.ok(linked(ix, 'a-q0', 'b-q0'));
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: sutskever, kind: 'statement', speaker: 'sutskever' }]);
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: altman, kind: 'statement', speaker: 'altman' }]);
+    assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined);
+  });
+});
