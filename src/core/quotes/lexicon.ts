@@ -100,6 +100,7 @@ const ROLE_NOUNS = new Set([
   'legislators', 'senator', 'senators', 'governor', 'mayor', 'chairman', 'chairwoman', 'chairperson',
   'chief', 'director', 'leader', 'leaders', 'counterpart', 'counterparts', 'negotiator', 'negotiators',
   'commander', 'commanders', 'general', 'generals', 'premier', 'chancellor', 'prosecutor', 'prosecutors',
+  'director-general', 'secretary-general', 'attorney-general', 'governor-general',
   'lawyer', 'lawyers', 'attorney', 'attorneys', 'judge', 'witness', 'witnesses', 'resident', 'residents',
   'manager', 'executive', 'executives', 'economist', 'economists', 'researcher', 'researchers', 'coach',
   'captain', 'player', 'players', 'founder', 'ceo', 'cfo', 'man', 'woman', 'chair', 'boss', 'commissioner',

@@ -261,7 +261,7 @@ function fold(s: string): string {
  * company. A name after a title only people carry ("PM Starmer", "UK PM Sunak") is a person's too.
  * Indices are kept, so the result stands in for `mentions`.
  */
-export function asPeople(mentions: readonly RawMention[]): readonly RawMention[] {
+export function asPeople(mentions: readonly RawMention[], text = ''): readonly RawMention[] {
   const known = new Set<string>();
   let changed = false;
   const out = mentions.map((m) => {
@@ -272,13 +272,24 @@ export function asPeople(mentions: readonly RawMention[]): readonly RawMention[]
       if (w.length > 1 && w[w.length - 1].length > 2) known.add(w[w.length - 1]);
       return m;
     }
-    if ((m.type === 'organization' || m.type === 'place') && (known.has(key) || titledName(m.text))) {
+    if ((m.type === 'organization' || m.type === 'place') && (known.has(key) || titledName(m.text) || afterPersonRole(text, m))) {
       changed = true;
       return { ...m, type: 'person' as const };
     }
     return m;
   });
   return changed ? out : mentions;
+}
+
+/**
+ * Role words that, right before a name, make it a person's: "WHO chief Tedros Adhanom
+ * Ghebreyesus", "Microsoft spokesperson Frank Shaw". A name of two words at least, so that "the health
+ * minister Italy" is never read as one.
+ */
+const ROLE_BEFORE = /(?:^|[\s(])(?:chief|director-general|secretary-general|spokesman|spokeswoman|spokesperson|minister|president|secretary|governor|mayor|senator|chairman|chairwoman|commissioner|envoy|ambassador|judge|coach|manager|founder|director|ceo|cfo)\s+$/iu;
+
+function afterPersonRole(text: string, m: RawMention): boolean {
+  return m.start > 0 && /\s/.test(m.text.trim()) && ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
 
 /** Words that make the name after them a storm's ("Hurricane Milton", "Typhoon Haiyan"). */
@@ -328,7 +339,7 @@ export function headlineNames(text: string, mentions: readonly RawMention[]): re
 
 /** The mentions as the attribution reads them: mistyped people, storms, headers and headline speakers mended. */
 export function peopleOf(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
-  return headlineNames(text, withoutHeader(text, withoutStorms(text, asPeople(mentions))));
+  return headlineNames(text, withoutHeader(text, withoutStorms(text, asPeople(mentions, text))));
 }
 
 /** How many characters of an article's opening are read for its metadata lines. */

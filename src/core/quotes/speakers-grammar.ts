@@ -16,7 +16,8 @@ export function subjectWord(t: Tok, first: boolean): boolean {
   const w = t.text;
   const lower = w.toLowerCase();
   if (first && (PERSON_PRONOUNS.has(lower) || lower === 'they')) return true;
-  if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower);
+  // "WHO" and "IT" in capitals are a body and a trade, not the pronouns.
+  if (isUpper(w[0])) return !NOT_SPEAKERS.has(lower) || DETERMINERS.has(lower) || isAcronym(w);
   return DETERMINERS.has(lower) || isRoleNoun(w) || isRoleModifier(w) || /['’]s$/.test(w) || lower === 'of';
 }
 
@@ -319,3 +320,9 @@ export function leadPhrase(toks: readonly Tok[], opensWithSubject: boolean): { f
   }
   return null;
 }
+
+/** A word of two or more capitals and nothing else ("WHO", "NTSB"), never a function word in a sentence. */
+export function isAcronym(w: string): boolean {
+  return w.length >= 2 && /^\p{Lu}+$/u.test(w);
+}
+

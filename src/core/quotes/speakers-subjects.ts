@@ -5,7 +5,7 @@ import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from '.
 import { DETERMINERS, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
-import { isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
+import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
 import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
@@ -26,6 +26,9 @@ interface Lead {
 
 /** How many tokens before a quotation are read for its attribution. */
 export const LOOK_BEHIND = 48;
+
+/** How many words of title a sentence's opening name may come after ("Rear Adm. John Mauger"). */
+const OPENER_WORDS = 6;
 
 /** How far back in one (possibly endless) sentence a pronoun looks for its person. */
 const REACH_CHARS = 2000;
@@ -152,7 +155,7 @@ export class Subjects {
     const first = toks[from].text.toLowerCase();
     if (e - from === 1 && PERSON_PRONOUNS.has(first)) return this.pronoun(toks[from]);
     if (e - from === 1 && first === 'they') return this.plural(toks[from]);
-    if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first)) return null;
+    if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first) && !isAcronym(toks[from].text)) return null;
     // "according to a statement from the foreign ministry", "… issued by Acme": the one it is from.
     const doc = toks[e]?.kind === 'word' && isDocumentNoun(toks[e].text) ? e : isDocumentNoun(toks[e - 1].text) ? e - 1 : -1;
     if (doc >= 0) {
@@ -333,8 +336,13 @@ export class Subjects {
     // An age is read like a pronoun, which asks this sentence's lead again: it has none meanwhile.
     this.leads.set(s.start, null);
     const toks = s.tokens;
-    const opener = toks[0]?.kind === 'word' ? this.doc.mentionAt(toks[0].start) : -1;
-    const opensWithSubject = toks[0]?.kind === 'word' && (PERSON_PRONOUNS.has(toks[0].text.toLowerCase()) || (opener >= 0 && this.doc.mentions[opener].type === 'person'));
+    // A name opens the sentence, perhaps after its title ("WHO chief Tedros Adhanom Ghebreyesus said").
+    let opener = -1;
+    for (let k = 0; k < toks.length && k < OPENER_WORDS && opener < 0 && toks[k].kind === 'word' && subjectWord(toks[k], k === 0); k++) {
+      const m = this.doc.mentionAt(toks[k].start);
+      if (m >= 0 && this.doc.mentions[m].type === 'person') opener = m;
+    }
+    const opensWithSubject = toks[0]?.kind === 'word' && (PERSON_PRONOUNS.has(toks[0].text.toLowerCase()) || opener >= 0);
     const found = leadPhrase(toks, opensWithSubject);
     let lead: Lead | null = null;
     if (found && found.first === found.last && PERSON_PRONOUNS.has(toks[found.first].text.toLowerCase())) lead = { first: toks[found.first], last: toks[found.first], person: null };

@@ -1,7 +1,7 @@
 import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
-import { DocumentView, type Sentence, type Tok } from './context';
+import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
@@ -12,7 +12,7 @@ import { listedUnder } from './speakers-lists';
 import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
+import { isPersonRole, subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -127,7 +127,7 @@ class Attributor {
       const t = toks[v];
       if (t.text === ',' && subjectEnd < 0) {
         const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v), shortAsideEnd(toks, v));
-        if (close < 0) return null;
+        if (close < 0) return this.namedAfterRole(toks, k, v, titled, crossed);
         subjectEnd = v - 1;
         v = close;
         continue;
@@ -319,6 +319,20 @@ class Attributor {
       if (ref) return ref;
     }
     return null;
+  }
+
+  /**
+   * `…,” the Director General of the Africa CDC, Jean Kaseya said`: a role, a comma, then the name
+   * of its holder right before the reporting verb (the closing comma left out).
+   */
+  private namedAfterRole(toks: readonly Tok[], from: number, comma: number, titled: boolean, crossed: boolean): SpeakerRef | null {
+    const next = toks[comma + 1];
+    const m = next?.kind === 'word' ? this.doc.mentionAt(next.start) : -1;
+    if (m < 0 || this.doc.mentions[m].type !== 'person' || !toks.slice(from, comma).some((t) => isPersonRole(t.text))) return null;
+    const after = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1;
+    if (toks[after]?.kind !== 'word' || reportingAt(toks, after, titled)?.form !== 'finite') return null;
+    if (crossed && !endsClause(toks, after + 1)) return null;
+    return this.subjects.mentionRef(m, this.doc.mentions[m], 'after');
   }
 
   /**

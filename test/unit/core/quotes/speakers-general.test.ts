@@ -390,5 +390,31 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(body, [['Taranga News', 'organization'], ['OpenAI', 'organization']]), ['OpenAI']);
     });
   });
+
+  describe('a body named by its acronym', () => {
+    it('is a speaker, not the pronoun “who”: “said WHO director-general X”', () => {
+      const text = 'The agency acted.\n\n“This should concern us all,” said WHO director-general Tedros Adhanom Ghebreyesus.';
+      assert.deepEqual(names(text, [['WHO', 'organization'], ['Tedros Adhanom Ghebreyesus', 'person']]), ['Tedros Adhanom Ghebreyesus']);
+    });
+  });
+
+  describe('a name the recogniser took for a body, after a person’s role', () => {
+    it('is a person: “WHO chief Tedros Adhanom Ghebreyesus said … “…,” he told”', () => {
+      const text = 'WHO chief Tedros Adhanom Ghebreyesus said that, given the spread, he had decided to act.\n“The committee will meet soon,” he told a press conference.';
+      assert.deepEqual(names(text, [['WHO', 'organization'], ['Tedros Adhanom Ghebreyesus', 'organization']]), ['Tedros Adhanom Ghebreyesus']);
+    });
+  });
+
+  describe('a role, a comma and its holder’s name before the verb', () => {
+    it('is the holder: “…,” the Director General of the Africa CDC, Jean Kaseya said', () => {
+      const text = '“We declare an emergency,” the Director General of the Africa CDC, Jean Kaseya said on Tuesday.';
+      assert.deepEqual(names(text, [['Africa CDC', 'organization'], ['Jean Kaseya', 'person']]), ['Jean Kaseya']);
+    });
+
+    it('is not a name standing after a comma that is no role’s', () => {
+      const text = 'Jane Doe spoke.\n\n“We declare an emergency,” after the vote in Geneva, Jean Kaseya said.';
+      assert.notEqual(names(text, person('Jane Doe', 'Jean Kaseya'))[0], 'Jane Doe');
+    });
+  });
 });
 
