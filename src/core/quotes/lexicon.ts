@@ -240,7 +240,7 @@ export const SPEECH_NOUNS = new Set([
   'words', 'message', 'remarks', 'remark', 'statement', 'comment', 'comments', 'warning', 'reply', 'response',
   'answer', 'appeal', 'plea', 'verdict', 'assessment', 'view', 'advice', 'tweet', 'post', 'promise', 'pledge',
   'speech', 'address', 'question', 'point', 'explanation', 'apology', 'greeting', 'tribute', 'quotes', 'highlights',
-  'takeaways', 'letter', 'testimony',
+  'takeaways', 'letter', 'testimony', 'update', 'updates', 'briefing',
 ]);
 
 /**

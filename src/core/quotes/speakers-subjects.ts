@@ -27,6 +27,9 @@ interface Lead {
 /** How many tokens before a quotation are read for its attribution. */
 export const LOOK_BEHIND = 48;
 
+/** A generation after a name ("Jr.", "Sr", "III"). */
+const SUFFIX = /^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV)$/;
+
 /** How many words of title a sentence's opening name may come after ("Rear Adm. John Mauger"). */
 const OPENER_WORDS = 6;
 
@@ -174,6 +177,11 @@ export class Subjects {
    * name the recogniser missed. Anything else (a noun like "the report") gives null.
    */
   subjectEndingAt(toks: readonly Tok[], floor: number, e: number, via: Via): SpeakerRef | null {
+    // "Maui Mayor Richard Bissen, Jr. said": the generation after the name is not a name of its own.
+    if (toks[e] && SUFFIX.test(toks[e].text) && e - 1 >= floor && this.doc.mentionAt(toks[e].start) < 0) {
+      const name = toks[e - 1].text === ',' ? e - 2 : e - 1;
+      if (name >= floor && toks[name].kind === 'word' && isUpper(toks[name].text[0])) e = name;
+    }
     const t = toks[e];
     if (!t || t.kind !== 'word') return null;
     const lower = t.text.toLowerCase();

@@ -396,7 +396,8 @@ class Attributor {
     if (!opensParagraph(this.doc.text, para, q)) return null;
     let quotedBefore = false;
     for (let k = i - 1; k >= 0 && k >= i - MAX_BACK && quotes[k].paragraph >= q.paragraph - 1; k--) {
-      if (quotes[k].paragraph === q.paragraph - 1) quotedBefore = true;
+      // A scare-quoted term in the paragraph before is the reporter's account, not remarks carried on.
+      if (quotes[k].paragraph === q.paragraph - 1 && (quotes[k].kind === 'statement' || earlier[k])) quotedBefore = true;
       // A term counts only as an answer opening its paragraph with its own speaker ("“No,” was his response.").
       if (quotes[k].depth > 0 || quotes[k].paragraph === q.paragraph || (quotes[k].kind !== 'statement' && !(earlier[k] && opensParagraph(this.doc.text, this.doc.paras[quotes[k].paragraph], quotes[k])))) continue;
       const ref = earlier[k];

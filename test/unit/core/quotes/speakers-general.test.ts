@@ -416,5 +416,19 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.notEqual(names(text, person('Jane Doe', 'Jean Kaseya'))[0], 'Jane Doe');
     });
   });
+
+  describe('a name with a generation after it', () => {
+    it('is the person, not “Jr.”', () => {
+      assert.deepEqual(names('Asked what was left, Maui Mayor Richard Bissen, Jr. said “all of it” was gone.', person('Richard Bissen')), ['Richard Bissen']);
+      assert.deepEqual(names('“We will rebuild,” Richard Bissen Jr. said.', person('Richard Bissen')), ['Richard Bissen']);
+    });
+  });
+
+  describe('a quote standing alone after a paragraph with only a term in it', () => {
+    it('carries on the speaker the paragraphs before name, as a scare quote is the reporter’s', () => {
+      const text = '“It will take time to recover,” Green said.\n\nGreen also gave several updates as well as “heartbreaking realities” on the ground.\n\n“In the long term we will rebuild together.”';
+      assert.deepEqual(names(text, person('Green')).slice(-1), ['Green']);
+    });
+  });
 });
 
