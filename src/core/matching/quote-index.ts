@@ -17,6 +17,13 @@ const MAX_LINKS = 32;
 const MAX_MATCH_WORDS = 300;
 /** Words more than a part that a whole quote needs to be read as going on past it. */
 const LONGER_BY = 4;
+/**
+ * Words two matched parts must each have to be one statement even though both quotes go on with
+ * other things: formulas that open different statements ("We reiterate our deep concerns") are short.
+ */
+const NO_FORMULA_WORDS = 12;
+/** How close those parts must be: all but word for word (a light edit, a word or two changed). */
+const NO_FORMULA_SCORE = 0.9;
 /** Score of a link whose one side is the very words of a part of the other. */
 const PART_IDENTICAL = 0.9;
 /** What setting a document's quotes met of the index's bounds, for a note in the log. */
@@ -292,11 +299,14 @@ export class QuoteIndex {
         if (root !== other) theirs.get(root)!.add(other);
       }
     });
-    return found.map((list, k) => list.filter(({ other }) => {
+    return found.map((list, k) => list.filter(({ other, match }) => {
       const u = units[k];
       const root = this.entries[other]!.root;
       if (u === units[0] && root === other) return true;
       if (ours.get(root)!.size >= 2 && theirs.get(root)!.size >= 2) return true;
+      // A sentence of a dozen words and more, matched all but word for word, is no stock opening but
+      // the statement retold.
+      if (match.score >= NO_FORMULA_SCORE && this.entries[u]!.words >= NO_FORMULA_WORDS && this.entries[other]!.words >= NO_FORMULA_WORDS) return true;
       return !(this.goesOnAfter(u, other) && this.goesOnAfter(other, u));
     }));
   }

@@ -205,3 +205,27 @@ describe('QuoteIndex: a weak resemblance between two people’s words', () => {
     assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined);
   });
 });
+
+describe('QuoteIndex: one long sentence of two quotes that go on differently', () => {
+  const pair = (a: string, b: string): QuoteLink | undefined => {
+    const ix = new QuoteIndex();
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: a, kind: 'statement' }]);
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: b, kind: 'statement' }]);
+    return linked(ix, 'a-q0', 'b-q0');
+  };
+
+  it('links them when the sentence is a dozen words and more, all but word for word', () => {
+    const link = pair(
+      'Realize this. When we find these, our family and our friends, the remains we’re finding is through a fire that melted metal. We have to do rapid DNA for data filing',
+      'When we find our family and our friends, the remains that we’re finding is through a fire that melted metal. We have to do rapid DNA to identify them. Every one of these 89 are John and Jane Does',
+    );
+    assert.ok(link?.part, 'linked by the sentence they share');
+  });
+
+  it('keeps apart two statements that only open with the same short formula', () => {
+    assert.equal(
+      pair('We reiterate our deep concerns. The sanctions on the shipping companies will stay in place until the blockade ends.', 'We reiterate our deep concerns. Our farmers cannot sell their grain while the ports stay closed.'),
+      undefined,
+    );
+  });
+});
