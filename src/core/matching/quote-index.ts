@@ -129,7 +129,9 @@ export class QuoteIndex {
       for (const part of this.entries[n]!.parts ?? []) fresh.add(part);
     });
     // Speakers may change while the words stay (names found after the quotes): read when links are.
-    for (const q of quotes) {
+    // Quotes kept as they were in a document joining in steps keep theirs, so each step stays linear.
+    for (let i = kept; i < quotes.length; i++) {
+      const q = quotes[i];
       const n = this.numbers.get(q.id);
       if (n !== undefined && n >= 0) this.speakers[n] = q.speaker;
     }
