@@ -14,6 +14,11 @@ import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WOR
 export interface Match {
   readonly score: number;
   readonly relation: LinkRelation;
+  /**
+   * Set on a match too slight to stand on its words alone (a sentence of two or three words, “I’m
+   * innocent”, found in a longer quote): it is a link only between quotes of one speaker.
+   */
+  readonly oneSpeaker?: true;
 }
 
 export interface CompareOptions {
@@ -54,6 +59,8 @@ export function comparePrepared(
     return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
   }
   if (options.variants === false) return null;
+  // Across documents only, where the index knows the speakers of both.
+  if (isShortSentenceOf(short, long)) return { score: 0.8, relation: 'fragment', oneSpeaker: true };
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
   if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
@@ -226,6 +233,25 @@ function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
   // Or a whole clause of the longer quote, between its marks ("…in others, there's never been one
   // like this"): a clause is quoted on its own, where the same words inside a clause are a phrase.
   return short.norms.length >= CLAUSE_FRAGMENT_WORDS && contains(long.norms, short.norms, clauseStarts(long));
+}
+
+/**
+ * A statement of two or three words that is a whole clause of the longer quote (“I’m innocent” and
+ * “… I respect this court. But I am innocent. I would never …”): too short to be sure of alone.
+ */
+function isShortSentenceOf(short: PreparedQuote, long: PreparedQuote): boolean {
+  if (short.kind !== 'statement' || short.norms.length < 2 || short.norms.length >= CLAUSE_FRAGMENT_WORDS || nonNameCount(short) < 1) return false;
+  const starts = clauseStarts(long);
+  const hay = long.norms;
+  const needle = short.norms;
+  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
+    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
+    const end = s + needle.length;
+    // The clause whole, or but for the one word it opens with ("But I am innocent").
+    const opens = s === 0 || starts.includes(s) || s === 1 || starts.includes(s - 1);
+    if (opens && (end === hay.length || starts.includes(end))) return true;
+  }
+  return false;
 }
 
 /**

@@ -226,6 +226,7 @@ export class QuoteIndex {
       for (const pair of this.entries[from]!.links ?? []) {
         const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
         if (pair.relation === 'variant' && pair.score < WEAK_VARIANT && otherSpeakers(speaker, this.speakers[other])) continue;
+        if (pair.oneSpeaker && !oneSpeaker(speaker, this.speakers[other])) continue;
         const held = best.get(other);
         if (!held || pair.score > held.pair.score) best.set(other, { from, pair });
       }
@@ -271,7 +272,7 @@ export class QuoteIndex {
         const units = [n, ...(this.entries[n]!.parts ?? [])];
         found ??= this.withoutLoneFormulas(units, units.map((u) => this.matchesOf(u)));
         units.forEach((u, k) => {
-          for (const { other, match } of found![k] ?? []) this.addPair(u, other, match.score, match.relation);
+          for (const { other, match } of found![k] ?? []) this.addPair(u, other, match.score, match.relation, match.oneSpeaker);
         });
       }
     }
@@ -346,14 +347,14 @@ export class QuoteIndex {
     return out;
   }
 
-  private addPair(x: number, y: number, score: number, relation: LinkRelation): void {
+  private addPair(x: number, y: number, score: number, relation: LinkRelation, oneSpeaker?: true): void {
     const ex = this.entries[x]!;
     const ey = this.entries[y]!;
     const [a, b] = ex.id < ey.id ? [x, y] : [y, x];
     // Aligned now rather than when asked, so that answering `linksOf` stays a matter of microseconds;
     // the prepared word ids stand for the words `wordForms` gives when the diff is drawn.
     const alignment = packAlignment(alignIds(this.quotes.prepared(this.entries[a]!).norms, this.quotes.prepared(this.entries[b]!).norms));
-    const pair: Pair = { a, b, score, relation, alignment };
+    const pair: Pair = oneSpeaker ? { a, b, score, relation, alignment, oneSpeaker } : { a, b, score, relation, alignment };
     (ex.links ??= []).push(pair);
     (ey.links ??= []).push(pair);
     this.trim(x);
@@ -417,6 +418,11 @@ function quoteKey(kind: QuoteKind, text: string): string {
 
 function byScoreThenId(x: QuoteLink, y: QuoteLink): number {
   return y.score - x.score || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
+}
+
+/** Whether two speaker keys are known and name one person. */
+function oneSpeaker(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && !otherSpeakers(a, b);
 }
 
 /**

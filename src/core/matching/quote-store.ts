@@ -81,6 +81,8 @@ export interface Pair {
   readonly relation: LinkRelation;
   /** Word alignment from a to b, packed (see `packAlignment`). */
   readonly alignment: string;
+  /** A link only while both quotes are given to one speaker (`Match.oneSpeaker`). */
+  readonly oneSpeaker?: true;
 }
 
 /**

@@ -229,3 +229,30 @@ describe('QuoteIndex: one long sentence of two quotes that go on differently', (
     );
   });
 });
+
+describe('QuoteIndex: a statement of two or three words inside a longer one', () => {
+  const long = 'As I tell you again, I respect this court. But I am innocent. I would never hurt my wife, Maggie, and I would never hurt my son Paul';
+  const index = (a?: string, b?: string): QuoteIndex => {
+    const ix = new QuoteIndex();
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: 'I’m innocent', kind: 'statement', ...(a ? { speaker: a } : {}) }]);
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: long, kind: 'statement', ...(b ? { speaker: b } : {}) }]);
+    return ix;
+  };
+
+  it('is a fragment of it when both are given to one speaker', () => {
+    assert.equal(linked(index('murdaugh', 'murdaugh'), 'a-q0', 'b-q0')?.relation, 'fragment');
+  });
+
+  it('is no link while a speaker is unknown or another', () => {
+    assert.equal(linked(index(), 'a-q0', 'b-q0'), undefined);
+    assert.equal(linked(index('murdaugh', undefined), 'a-q0', 'b-q0'), undefined);
+    assert.equal(linked(index('murdaugh', 'newman'), 'a-q0', 'b-q0'), undefined);
+  });
+
+  it('is no link when the words are only part of a clause there', () => {
+    const ix = new QuoteIndex();
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: 'I’m innocent', kind: 'statement', speaker: 'doe' }]);
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: 'They say I am innocent of nothing, and the jury will see that', kind: 'statement', speaker: 'doe' }]);
+    assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined);
+  });
+});
