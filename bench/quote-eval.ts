@@ -260,13 +260,17 @@ export function goldPairs(gold: readonly GoldQuote[]): { direct: Set<string>; ch
 
 /**
  * The gold pairs the predicted links connect: `direct`, a link between the two aligned quotes; `chained`,
- * a path of links between them (any quote on the way, in any file). Only gold quotes that take part in
- * link scoring (with clusters) and lie in different files form pairs.
+ * a path of links between them (any statement on the way, in any file). Only gold quotes that take part
+ * in link scoring (with clusters) and lie in different files form pairs. A path runs through statements
+ * only, as the product's statements (`core/coverage/clusters.ts`) do: a scare-quoted term found in two
+ * statements says they share a phrase, not that they are one statement. `kindOf` gives a predicted
+ * quote's kind; without it every quote is a statement.
  */
 export function predictedPairs(
   gold: readonly GoldQuote[],
   aligned: ReadonlyMap<string, PredictedQuote>,
   links: readonly PredictedLink[],
+  kindOf: (id: string) => QuoteKind | undefined = () => 'statement',
 ): { direct: Set<string>; chained: Set<string> } {
   const goldOf = new Map<string, GoldQuote>();
   for (const g of gold) {
@@ -279,7 +283,7 @@ export function predictedPairs(
     const a = goldOf.get(l.from);
     const b = goldOf.get(l.to);
     if (a && b && a.file !== b.file) direct.add(pairKey(a.id, b.id));
-    join(l.from, l.to);
+    if (kindOf(l.from) !== 'term' && kindOf(l.to) !== 'term') join(l.from, l.to);
   }
   const chained = new Set<string>();
   const members = [...goldOf.entries()];
@@ -328,7 +332,9 @@ export function scoreStory(story: Pick<GoldStory, 'quotes' | 'decoys'>, predicte
     }
   }
   const wanted = goldPairs(gold);
-  const { direct, chained } = predictedPairs(gold, aligned, links);
+  const predictedKinds = new Map(predicted.map((q) => [q.id, q.kind]));
+  const kindOf = (id: string): QuoteKind | undefined => predictedKinds.get(id);
+  const { direct, chained } = predictedPairs(gold, aligned, links, kindOf);
   const byId = new Map(gold.map((g) => [g.id, g]));
   const pairText = (key: string): string => {
     const [a, b] = key.split('\u0000') as [string, string];
@@ -340,7 +346,7 @@ export function scoreStory(story: Pick<GoldStory, 'quotes' | 'decoys'>, predicte
   }
   // Decoys may pair quotes left out of link scoring (terms, headlines): look for them among all aligned quotes.
   const everyQuote = gold.map((g) => (g.clusters && g.clusters.length > 0 ? g : { ...g, clusters: ['-'] }));
-  const all = predictedPairs(everyQuote, aligned, links);
+  const all = predictedPairs(everyQuote, aligned, links, kindOf);
   const decoyKeys = story.decoys.map(([a, b]) => pairKey(a, b));
   const count = (set: ReadonlySet<string>): Ratio => ({ hit: decoyKeys.filter((k) => set.has(k)).length, of: decoyKeys.length });
   return {

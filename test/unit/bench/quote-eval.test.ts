@@ -60,6 +60,16 @@ describe('quote evaluation scoring', () => {
     assert.equal(chained.size, 3);
   });
 
+  it('chains through statements only, as the product’s statements do: never through a term', () => {
+    const g = [gold('a', 'a.txt', 0, 10, { clusters: ['x'] }), gold('b', 'b.txt', 0, 10, { clusters: ['y'] })];
+    const p = [pred('pa', 'a.txt', 0, 10), pred('pb', 'b.txt', 0, 10), { ...pred('pt', 'd.txt', 0, 10), kind: 'term' as const }];
+    const aligned = alignQuotes(g, p);
+    const links = [{ from: 'pa', to: 'pt' }, { from: 'pt', to: 'pb' }];
+    const kindOf = (id: string): 'statement' | 'term' | undefined => p.find((q) => q.id === id)?.kind;
+    assert.equal(predictedPairs(g, aligned, links, kindOf).chained.size, 0);
+    assert.equal(predictedPairs(g, aligned, links).chained.size, 1, 'with every quote read as a statement');
+  });
+
   it('scores a tiny story: speakers, exact spans, link precision and recall, decoys', () => {
     const story = {
       quotes: [
