@@ -154,6 +154,21 @@ function closesOtherFamily(text: string, para: Span, at: number, ch: string, top
   return next === undefined || isSpaceCode(next.charCodeAt(0)) || CLOSING_CONTEXT.includes(next);
 }
 
+/**
+ * `” We are really lucky,” the chair said.`: a closing mark and a space opening a paragraph, as a copy
+ * that lost its opening marks prints them, opens a quote when words follow it and the paragraph
+ * closes a quote after them. Read once per paragraph, at its start.
+ */
+function opensParagraphWords(text: string, para: Span, at: number): boolean {
+  if (!isLetter(text[at + 2])) return false;
+  for (let c = at + 3; c < para.end; c++) {
+    if (text[c] !== '”') continue;
+    const before = text[c - 1] === ',' || text[c - 1] === '.' ? text[c - 2] : text[c - 1];
+    return isLetter(before);
+  }
+  return false;
+}
+
 function topChar(stack: readonly Open[], family: Family): string | null {
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === family) return stack[k].char;
   return null;
@@ -181,6 +196,7 @@ function roleOf(
       return 'open';
     case '”':
       if (familyOpen) return 'close';
+      if (prev === undefined && next === ' ' && opensParagraphWords(text, para, at)) return 'open';
       return opensHere && !closesHere ? 'open' : 'none';
     case '„':
     case '‟':

@@ -16,3 +16,14 @@ describe('quotes opened with one kind of double mark and closed with the other',
     assert.deepEqual(quotes('She used “the »arrow« style” here.'), ['the »arrow« style', 'arrow']);
   });
 });
+
+describe('a paragraph opened with a closing mark and a space, as copies that lost their opening marks print it', () => {
+  it('opens a quote when words follow and the paragraph closes one after them', () => {
+    assert.deepEqual(quotes('” We are really lucky here,” the chair stated. “Nobody was seated there.”'), ['We are really lucky here', 'Nobody was seated there.']);
+  });
+
+  it('opens nothing when no closing mark follows in the paragraph, or mid-paragraph', () => {
+    assert.deepEqual(quotes('” We are really lucky here, the chair stated.\n\nShe left.”'), []);
+    assert.deepEqual(quotes('She said ” we are lucky,” and left.'), []);
+  });
+});
