@@ -43,6 +43,8 @@ const VERB_ENTRIES: readonly VerbEntry[] = [
   { base: 'summarise' }, { base: 'summarize' }, { base: 'reckon' }, { base: 'scoff' }, { base: 'grumble' },
   { base: 'gush' }, { base: 'interject' }, { base: 'question', nounLike: true }, { base: 'press', nounLike: true },
   { base: 'chuckle' }, { base: 'laugh', nounLike: true }, { base: 'sigh', nounLike: true },
+  // Words sent rather than spoken: "she texted", "he messaged them", "the company emailed".
+  { base: 'text', nounLike: true }, { base: 'message', nounLike: true }, { base: 'email', nounLike: true },
   // Verbs of expectation and belief report the view of their subject, in words a quote may give.
   { base: 'expect' }, { base: 'believe' },
   // Verbs of scolding and mockery are done in words: "berated Zelenskyy for “gambling with …”".

@@ -150,8 +150,17 @@ const BODY_REACH = 3;
 export function bodyHolder(doc: DocumentView, toks: readonly Tok[], b: number, e: number): number | null {
   if (!/^the$/i.test(toks[b].text) || !BODY_ANAPHORS.has(toks[e].text.toLowerCase())) return null;
   for (let k = b + 1; k < e; k++) if (!COUNTRY_WORDS.has(toks[k].text.toLowerCase())) return null;
-  let s = doc.sentenceAt(toks[b].start);
-  let limit = toks[b].start;
+  return bodyBefore(doc, toks[b].start);
+}
+
+/**
+ * The organisation named before `offset` that a word standing for a body there ("the company", "it
+ * said") means: the nearest one that spoke in its sentence or the few before, else the nearest; null
+ * when none is named there.
+ */
+export function bodyBefore(doc: DocumentView, offset: number): number | null {
+  let s = doc.sentenceAt(offset);
+  let limit = offset;
   let nearest: number | null = null;
   for (let n = 0; s && n <= BODY_REACH; n++) {
     const found = doc.mentionsIn(s.start, limit).filter((i) => doc.mentions[i].type === 'organization');

@@ -7,7 +7,7 @@ import { FullNames } from './names';
 import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
-import { bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
+import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
 
@@ -187,6 +187,11 @@ export class Subjects {
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
+    // "Ford said … “…,” it said in a statement": the body that spoke just before.
+    if (t.text === 'it' && (e === 0 || toks[e - 1].kind !== 'word' || ELIDING.has(toks[e - 1].text.toLowerCase()))) {
+      const body = bodyBefore(this.doc, t.start);
+      if (body !== null) return { ...this.mentionRef(body, this.doc.mentions[body], via), span: { start: t.start, end: t.end }, confidence: ROLE_RESOLVED };
+    }
     if (lower === 'who') return relativeSubject(this.doc, this, toks, e, via);
     // "Bowman’s statement said", "the company’s post read": the words are their owner’s.
     if (SPEECH_NOUNS.has(lower) && e - 1 >= floor && /['’]s?$/.test(toks[e - 1].text)) {

@@ -430,5 +430,23 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, person('Green')).slice(-1), ['Green']);
     });
   });
+
+  describe('“it said” after a body spoke', () => {
+    it('is the body: “Ford said … “…,” it said in a statement”', () => {
+      const text = 'In an earlier statement, Ford said that the union responded with a counterproposal.\n\n“The counterproposal showed little movement,” it said in a statement.';
+      assert.deepEqual(names(text, [['Ford', 'organization']]), ['Ford']);
+    });
+
+    it('is nobody when no body was named before', () => {
+      assert.deepEqual(names('The storm hit Tampa.\n\n“It was terrifying,” it said.', [['Tampa', 'place']]), [null]);
+    });
+  });
+
+  describe('words sent rather than spoken', () => {
+    it('are the sender’s: “she messaged them”, “he texted”', () => {
+      assert.deepEqual(names('Emma Vu was on board.\n\n“The masks are down,” she messaged them.', person('Emma Vu')), ['Emma Vu']);
+      assert.deepEqual(names('“I am fine,” Emma Vu texted.', person('Emma Vu')), ['Emma Vu']);
+    });
+  });
 });
 
