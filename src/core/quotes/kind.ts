@@ -192,7 +192,8 @@ function reportedAfter(text: string, outer: Span): boolean {
   for (let n = 0; k < after.length && n < 6; k++, n++) {
     const t = after[k];
     if (t.kind !== 'word') return false;
-    if (reportingVerb(t.text) === 'finite') return n > 0 || k > 0;
+    // `…,” Smith said` and `…,” said Smith` alike.
+    if (reportingVerb(t.text) === 'finite') return n > 0 || k > 0 || after[k + 1]?.kind === 'word';
   }
   return false;
 }

@@ -7,6 +7,17 @@ function kinds(text: string): [string, string][] {
   return findQuotes(text, paragraphs(text)).map((q) => [q.text, q.kind]);
 }
 
+describe('quote kinds: a short quote closed by a comma before its attribution', () => {
+  it('is a statement whichever comes first, the speaker or the verb', () => {
+    assert.deepEqual(kinds('“The system worked,” Smith said.'), [['The system worked', 'statement']]);
+    assert.deepEqual(kinds('“The system worked,” said Smith.'), [['The system worked', 'statement']]);
+  });
+
+  it('is still a term when nothing follows the verb', () => {
+    assert.deepEqual(kinds('They called it “the system worked,” said.'), [['the system worked', 'term']]);
+  });
+});
+
 describe('quote kinds: short clauses are statements', () => {
   it('reads a verb of the present tense with what follows it as a clause', () => {
     assert.deepEqual(kinds('The senator promised “reform starts today” at the rally.'), [['reform starts today', 'statement']]);
