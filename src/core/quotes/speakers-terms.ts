@@ -8,7 +8,7 @@ import type { QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { TERM_IN_REPORT } from './confidence';
 import type { DocumentView, Tok } from './context';
-import { DETERMINERS, isNamingVerb, reportingVerb } from './lexicon';
+import { DETERMINERS, isNamingVerb, reportingVerb, SUBJECT_PRONOUNS } from './lexicon';
 import { complementAs } from './speakers-grammar';
 import { ELIDING } from './speakers-subjects';
 
@@ -60,7 +60,11 @@ export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: num
     if (t.kind !== 'word') continue;
     const lower = t.text.toLowerCase();
     const joinsObjects = (lower === 'and' || lower === 'or') && DETERMINERS.has(toks[k + 1]?.text.toLowerCase() ?? '');
-    if (reportingVerb(t.text) || (ELIDING.has(lower) && !joinsObjects && !complementAs(toks, k, term)) || lower === 'who') return false;
+    // "said search and rescue crews found “…”": `and` between two words, no comma before it and no
+    // subject after it, joins them, not two clauses.
+    const next = toks[k + 1];
+    const joinsWords = (lower === 'and' || lower === 'or') && toks[k - 1]?.kind === 'word' && next?.kind === 'word' && /^\p{Ll}/u.test(next.text) && !DETERMINERS.has(next.text) && !SUBJECT_PRONOUNS.has(next.text);
+    if (reportingVerb(t.text) || (ELIDING.has(lower) && !joinsObjects && !joinsWords && !complementAs(toks, k, term)) || lower === 'who') return false;
     // "… and the governor called the storm “historic”": a verb after the article shows a clause after all.
     if (joinsObjects && toks.slice(k + 2, Math.min(term, k + 2 + CLAUSE_VERB_WITHIN)).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
   }

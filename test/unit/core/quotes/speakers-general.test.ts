@@ -448,5 +448,17 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names('“I am fine,” Emma Vu texted.', person('Emma Vu')), ['Emma Vu']);
     });
   });
+
+  describe('a term in reported speech after words joined by “and”', () => {
+    it('is the reporter’s subject’s: “X said search and rescue crews found “…””', () => {
+      const text = 'Rear Admiral Mog spoke.\n\nMog said search and rescue crews found “five different major debris” on the seafloor.';
+      assert.deepEqual(names(text, person('Mog')), ['Mog']);
+    });
+
+    it('is not theirs after “, and” opening another clause', () => {
+      const text = 'Jane Doe spoke.\n\nJane Doe said the ship sank, and crews called the wreck “a total loss” later.';
+      assert.notEqual(names(text, person('Jane Doe'))[0], 'Jane Doe');
+    });
+  });
 });
 
