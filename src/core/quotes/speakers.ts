@@ -2,7 +2,7 @@ import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
+import { isFiniteMarker, isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
@@ -21,6 +21,9 @@ const LOOK_AHEAD = 16;
 
 /** How many sentences of its paragraph a quote looks back for the speaker it continues. */
 const MAX_SENTENCES_BACK = 4;
+
+/** How many words a line's label (a name and its title before a colon) may have. */
+const LABEL_WORDS = 10;
 
 /** How many words a `quoted … as saying` clause may run to after the quote. */
 const QUOTED_REACH = 12;
@@ -174,8 +177,23 @@ class Attributor {
       // and not a capitalised name of a thing (“Today”, “Falcon”), which is nobody's word.
       if (ref && staysInClause(this.doc, toks, found.first, qi) && !isUpper(q.text[0]) && this.speaksForItself(ref)) return { ...ref, confidence: TERM_IN_REPORT };
     }
-    if (toks[qi - 1]?.text !== ':') return null;
+    if (toks[qi - 1]?.text !== ':') return this.labelled(toks, qi);
     return this.speechNounSubject(s, qi - 1) ?? this.headSubject(s, qi - 1);
+  }
+
+  /**
+   * `NASA program manager Steve Stich: there was “too much uncertainty” in …`: a live page's line
+   * labelled with a person's name and a colon gives that person the words quoted in it, no other verb
+   * of saying between.
+   */
+  private labelled(toks: readonly Tok[], qi: number): SpeakerRef | null {
+    let c = 0;
+    // A label is a name and its title: no verb ("The reason was clear to Steve Stich:").
+    while (c < qi && c < LABEL_WORDS && toks[c].kind === 'word' && !reportingVerb(toks[c].text) && !isFiniteMarker(toks[c].text)) c++;
+    if (c === 0 || c >= qi || toks[c].text !== ':') return null;
+    const m = this.doc.mentionAt(toks[c - 1].start);
+    if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end !== toks[c - 1].end) return null;
+    return { ...this.subjects.mentionRef(m, this.doc.mentions[m], 'colon'), confidence: HEAD_OF_SENTENCE };
   }
 
   /**

@@ -460,5 +460,17 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.notEqual(names(text, person('Jane Doe'))[0], 'Jane Doe');
     });
   });
+
+  describe('a line labelled with a name and a colon', () => {
+    it('gives the person the words quoted in it: “X: there was “too much uncertainty” …”', () => {
+      const text = 'NASA commercial crew program manager Steve Stich: there was “too much uncertainty” in the performance of the thrusters.';
+      assert.deepEqual(names(text, [['NASA', 'organization'], ['Steve Stich', 'person']]), ['Steve Stich']);
+    });
+
+    it('is no label when a verb stands before the colon', () => {
+      const text = 'The reason was clear to Steve Stich: there was “too much uncertainty” in the thrusters.';
+      assert.deepEqual(names(text, person('Steve Stich')), [null]);
+    });
+  });
 });
 
