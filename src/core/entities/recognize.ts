@@ -76,7 +76,17 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept;
+  return kept.map((m) => (m.type === 'place' && isCompanyShape(m.text) ? { ...m, type: 'organization' as const } : m));
+}
+
+/**
+ * A one-word name with a capital inside it ("OpenAI", "SpaceX", "CrowdStrike", "YouTube") is a
+ * company's or a product's, never a place's, whatever the sentence around it ("the board of OpenAI",
+ * "invested in SpaceX"). Names with a prefix that takes a capital after it ("McAllen", "DeKalb",
+ * "LaSalle") are left as they are.
+ */
+function isCompanyShape(name: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*$/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(name);
 }
 
 /** Forgets every remembered paragraph: the next analysis of any text starts from scratch. */

@@ -123,3 +123,15 @@ describe('entities: recognize', () => {
     assert.equal(text.slice(last.start, last.end), last.text);
   });
 });
+
+describe('recognize: a one-word name with a capital inside it', () => {
+  const typesOf = (text: string, name: string): string[] =>
+    recognize(text, paragraphs(text)).filter((m) => m.text === name).map((m) => m.type);
+
+  it('is an organisation, never a place, wherever it stands', () => {
+    const text = 'Microsoft, which has invested billions in OpenAI, said it remains committed to its partnership with OpenAI.';
+    const types = typesOf(text, 'OpenAI');
+    assert.ok(types.length > 0, 'found');
+    assert.ok(types.every((t) => t === 'organization'), types.join(', '));
+  });
+});
