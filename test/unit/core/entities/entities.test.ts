@@ -129,9 +129,11 @@ describe('recognize: a one-word name with a capital inside it', () => {
     recognize(text, paragraphs(text)).filter((m) => m.text === name).map((m) => m.type);
 
   it('is an organisation, never a place, wherever it stands', () => {
-    const text = 'Microsoft, which has invested billions in OpenAI, said it remains committed to its partnership with OpenAI.';
+    // The tagger alone reads the first and the last as places ("the board of …", "invested in …").
+    const text =
+      'The board of OpenAI, one of the leading players in the artificial intelligence sector, fired its CEO, Sam Altman. OpenAI said the company behind ChatGPT would look for a new leader. Microsoft, which has invested billions in OpenAI, said it remains committed.';
     const types = typesOf(text, 'OpenAI');
-    assert.ok(types.length > 0, 'found');
+    assert.equal(types.length, 3);
     assert.ok(types.every((t) => t === 'organization'), types.join(', '));
   });
 });
