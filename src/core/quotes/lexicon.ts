@@ -112,6 +112,7 @@ const ROLE_NOUNS = new Set([
   // Bodies that speak as one ("the board said", "the startup said in a statement").
   'board', 'panel', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
   'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'family', 'employees', 'workers', 'staff', 'staffers',
+  'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
   // The people of a courtroom.
   'justice', 'justices', 'judges', 'magistrate', 'juror', 'jurors', 'foreman', 'foreperson', 'defendant', 'counsel',
   'solicitor', 'barrister', 'detective', 'detectives', 'investigator', 'investigators', 'sheriff',

@@ -31,7 +31,7 @@ const BODIES = new Set([
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'police', 'military', 'army',
   'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm', 'board', 'panel', 'startup',
   'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer', 'lender', 'insurer', 'broadcaster',
-  'regulator', 'watchdog', 'family',
+  'regulator', 'watchdog', 'family', 'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
 ]);
 
 export function isPersonRole(word: string): boolean {

@@ -135,7 +135,7 @@ function holderOf(doc: DocumentView, mentions: readonly RawMention[], phraseStar
  */
 const BODY_ANAPHORS = new Set([
   'agency', 'company', 'firm', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
-  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog',
+  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
 ]);
 
 /** How many sentences back "the agency" looks for the body it stands for. */

@@ -472,5 +472,12 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, person('Steve Stich')), [null]);
     });
   });
+
+  describe('a body named again by a noun for its kind (“the fund”, “the group”)', () => {
+    it('is the organisation named just before', () => {
+      const text = 'The company’s largest shareholder, Valor Capital, welcomed the decision.\n\n“This is the right move,” the fund said in a statement.';
+      assert.deepEqual(names(text, [['Valor Capital', 'organization']]), ['Valor Capital']);
+    });
+  });
 });
 
