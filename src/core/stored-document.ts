@@ -5,6 +5,7 @@
  * (`text/stored.ts`), and strings cut from it are detached, since a slice would keep the whole text
  * alive as a string beside its compact copy.
  */
+import { CONFIDENCE } from './quotes/confidence';
 import type { DocumentFacts } from './analysis';
 import type { CorrectedDocument } from './corrections/apply';
 import type { CorpusMention, CorpusQuote, DocumentAnalysis } from './corpus';
@@ -173,7 +174,6 @@ export function paragraphsOf(doc: StoredDocument): Paragraph[] {
   return out;
 }
 
-/** A stored mention as the analysis gave it, its document's text given. */
 /**
  * The key two quotes of one speaker share, for telling their words apart from another's: the folded
  * surname of a person the attribution named or resolved with some certainty (`…,” X said`, `X said:
@@ -183,14 +183,17 @@ export function paragraphsOf(doc: StoredDocument): Paragraph[] {
 export function speakerKey(doc: StoredDocument, quote: number): string | undefined {
   const s = doc.speakers[quote];
   if (!s || s.mention === null || s.mention < 0 || s.mention >= doc.mentionTypes.length) return undefined;
-  if ((s.confidence ?? 0) < RESOLVED_ATTRIBUTION || TYPES[doc.mentionTypes[s.mention]] !== 'person') return undefined;
-  const surname = s.name.trim().split(/\s+/).pop() ?? '';
+  if ((s.confidence ?? 0) < CONFIDENCE.continuation || TYPES[doc.mentionTypes[s.mention]] !== 'person') return undefined;
+  // The surname: the last word but a generation ("Richard Bissen Jr."), without its punctuation.
+  const words = s.name.trim().split(/\s+/).filter((w) => !GENERATION.test(w));
+  const surname = (words[words.length - 1] ?? '').replace(/[^\p{L}\p{N}'’-]/gu, '');
   return surname.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() || undefined;
 }
 
-/** The least confidence of an attribution that names its person (`quotes/confidence.ts`: a remark carried on). */
-const RESOLVED_ATTRIBUTION = 0.7;
+/** A generation after a name. */
+const GENERATION = /^(?:Jr|Sr|Jnr|Snr)\.?,?$|^(?:II|III|IV)$/;
 
+/** A stored mention as the analysis gave it, its document's text given. */
 export function rawMention(doc: StoredDocument, text: string, index: number): RawMention {
   const start = doc.mentionStarts[index];
   const end = doc.mentionEnds[index];

@@ -6,6 +6,7 @@
 import { BoundedCache, rememberingAnalyses } from '../lru';
 import type { Paragraph, RawMention } from '../types';
 import { sentenceMentions } from './conventions';
+import { isPlaceName } from './gazetteer';
 import { currentModel } from './model';
 import { confidenceOf, forgetDecodings, tagSentences, type TaggedSpan } from './tagger';
 import { paragraphSentences, type Sentence } from './tokens';
@@ -83,10 +84,10 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
  * A one-word name with a capital inside it ("OpenAI", "SpaceX", "CrowdStrike", "YouTube") is a
  * company's or a product's, never a place's, whatever the sentence around it ("the board of OpenAI",
  * "invested in SpaceX"). Names with a prefix that takes a capital after it ("McAllen", "DeKalb",
- * "LaSalle") are left as they are.
+ * "LaSalle"), and places the gazetteer knows ("PyeongChang"), are left as they are.
  */
 function isCompanyShape(name: string): boolean {
-  return /^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*$/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(name);
+  return /^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*$/u.test(name) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u.test(name) && !isPlaceName(name);
 }
 
 /** Forgets every remembered paragraph: the next analysis of any text starts from scratch. */

@@ -3,6 +3,7 @@
  * sure that is, from the aligner's word pairs and the thresholds of `thresholds.ts`.
  */
 import type { LinkRelation, QuoteKind } from '../types';
+import { partitionPoint } from '../sorted';
 import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
 import { nearFragment } from './near-fragment';
@@ -59,8 +60,8 @@ export function comparePrepared(
     return { score: round(0.8 + 0.2 * Math.min(1, ratio)), relation: 'fragment' };
   }
   if (options.variants === false) return null;
-  // Across documents only, where the index knows the speakers of both.
-  if (isShortSentenceOf(short, long)) return { score: 0.8, relation: 'fragment', oneSpeaker: true };
+  // Across documents only: the index tells it apart by its speakers when links are read, once they are known.
+  if (isShortSentenceOf(short, long, vocab)) return { score: 0.8, relation: 'fragment', oneSpeaker: true };
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
   if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
@@ -239,20 +240,14 @@ function isFragment(short: PreparedQuote, long: PreparedQuote): boolean {
  * A statement of two or three words that is a whole clause of the longer quote (“I’m innocent” and
  * “… I respect this court. But I am innocent. I would never …”): too short to be sure of alone.
  */
-function isShortSentenceOf(short: PreparedQuote, long: PreparedQuote): boolean {
+function isShortSentenceOf(short: PreparedQuote, long: PreparedQuote, vocab: Vocabulary): boolean {
   if (short.kind !== 'statement' || short.norms.length < 2 || short.norms.length >= CLAUSE_FRAGMENT_WORDS || nonNameCount(short) < 1) return false;
-  const starts = clauseStarts(long);
-  const hay = long.norms;
-  const needle = short.norms;
-  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
-    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
-    const end = s + needle.length;
-    // The clause whole, or but for the one word it opens with ("But I am innocent").
-    const opens = s === 0 || starts.includes(s) || s === 1 || starts.includes(s - 1);
-    if (opens && (end === hay.length || starts.includes(end))) return true;
-  }
-  return false;
+  // The clause whole, or but for a conjunction or an answer's word it opens with ("But I am innocent").
+  return contains(long.norms, short.norms, clauseStarts(long), (id) => CLAUSE_OPENERS.has(vocab.text(id)));
 }
+
+/** Words a clause may open with before the words it shares with a short statement. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'and', 'so', 'yes', 'well', 'now', 'no']);
 
 /**
  * Words that point to a thing named elsewhere: an outlet may put the name in their place, or one for
@@ -305,14 +300,26 @@ function contentAround(q: PreparedQuote, k: number): number {
  * Whether `needle` occurs as a contiguous run of `hay`; given `hay`'s clause starts, one that starts
  * and ends where a clause of `hay` does.
  */
-function contains(hay: Int32Array, needle: Int32Array, clauseStarts?: Int32Array): boolean {
+/**
+ * Whether `needle` stands word for word in `hay`; with `clauseStarts` (sorted), as a whole clause of it,
+ * or one but for a first word `mayLead` accepts.
+ */
+function contains(hay: Int32Array, needle: Int32Array, clauseStarts?: Int32Array, mayLead?: (word: number) => boolean): boolean {
   outer: for (let s = 0; s + needle.length <= hay.length; s++) {
     for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
     if (!clauseStarts) return true;
     const end = s + needle.length;
-    if ((s === 0 || clauseStarts.includes(s)) && (end === hay.length || clauseStarts.includes(end))) return true;
+    if (!(end === hay.length || isStart(clauseStarts, end))) continue;
+    if (s === 0 || isStart(clauseStarts, s)) return true;
+    if (mayLead && (s === 1 || isStart(clauseStarts, s - 1)) && mayLead(hay[s - 1])) return true;
   }
   return false;
+}
+
+/** Whether `at` is among the sorted `starts`. */
+function isStart(starts: Int32Array, at: number): boolean {
+  const k = partitionPoint(starts.length, (i) => starts[i] < at);
+  return k < starts.length && starts[k] === at;
 }
 
 function round(x: number): number {

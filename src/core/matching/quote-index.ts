@@ -59,7 +59,7 @@ export class QuoteIndex {
   private readonly docNumbers = this.quotes.docNumbers;
   private readonly weight = this.quotes.weight;
   private readonly docs = new Map<string, number[]>();
-  /** The speaker key of each whole quote, by number (`QuoteRef.speaker`), set again with every `set`. */
+  /** The speaker key of each whole quote, by number (`QuoteRef.speaker`), set again with every `set` of its document. */
   private readonly speakers: (string | undefined)[] = [];
   /**
    * The grouping of the quotes of the document set last (`DocumentGroups`), kept for its next step: a
@@ -129,11 +129,10 @@ export class QuoteIndex {
       for (const part of this.entries[n]!.parts ?? []) fresh.add(part);
     });
     // Speakers may change while the words stay (names found after the quotes): read when links are.
-    // Quotes kept as they were in a document joining in steps keep theirs, so each step stays linear.
+    // The quotes kept as they were took theirs in `extends`.
     for (let i = kept; i < quotes.length; i++) {
-      const q = quotes[i];
-      const n = this.numbers.get(q.id);
-      if (n !== undefined && n >= 0) this.speakers[n] = q.speaker;
+      const n = this.numbers.get(quotes[i].id);
+      if (n !== undefined && n >= 0) this.speakers[n] = quotes[i].speaker;
     }
     if (nums.length > 0) {
       this.docs.set(docId, nums);
@@ -158,6 +157,7 @@ export class QuoteIndex {
   /**
    * Whether `quotes` begins with the document's indexed quotes `old`, in order, under the same ids and
    * words, and adds at least one: clipped quotes, whose indexed words are not the caller's, never do.
+   * Each quote found kept takes its speaker key on the way.
    */
   private extends(old: readonly number[], quotes: readonly QuoteRef[]): boolean {
     if (quotes.length <= old.length) return false;
@@ -165,6 +165,8 @@ export class QuoteIndex {
       const e = this.entries[old[i]]!;
       const q = quotes[i];
       if (e.id !== q.id || e.kind !== q.kind || e.text !== q.text || this.numbers.get(q.id) !== old[i]) return false;
+      // Kept, it takes its speaker as it is now; if the list turns out not to extend, all are set again.
+      this.speakers[old[i]] = q.speaker;
     }
     return true;
   }
@@ -369,13 +371,18 @@ export class QuoteIndex {
     if (e.links.length === 0) e.links = undefined;
   }
 
-  /** Keeps a quote's strongest links only, dropping the weakest (the oldest of equals) from both ends. */
+  /**
+   * Keeps a quote's strongest links only, dropping the weakest (the oldest of equals) from both ends. A
+   * link that holds only for one speaker (`Pair.oneSpeaker`) counts as weaker than any other: it may
+   * never be shown, and must not push out one that is.
+   */
   private trim(n: number): void {
     // Trimming the other end may already have dropped this quote's last link.
     const links = this.entries[n]?.links;
     if (!links || links.length <= MAX_LINKS) return;
+    const strength = (pair: Pair): number => (pair.oneSpeaker ? pair.score - 1 : pair.score);
     let weakest = 0;
-    for (let k = 1; k < links.length; k++) if (links[k].score < links[weakest].score) weakest = k;
+    for (let k = 1; k < links.length; k++) if (strength(links[k]) < strength(links[weakest])) weakest = k;
     const pair = links[weakest];
     this.unlink(n, pair.a === n ? pair.b : pair.a);
     this.unlink(pair.a === n ? pair.b : pair.a, n);
@@ -431,7 +438,10 @@ function oneSpeaker(a: string | undefined, b: string | undefined): boolean {
  */
 function otherSpeakers(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined || a === b) return false;
-  if (a.startsWith(b) || b.startsWith(a)) return false;
+  // Short surnames (Xi, Li, Wu, Xu) are told apart by a letter.
+  if (Math.min(a.length, b.length) <= 3) return true;
+  // A letter more, as transliterations add it (Zelensky, Zelenskyy); not a longer name (Williamson).
+  if (a.startsWith(b) || b.startsWith(a)) return Math.abs(a.length - b.length) > 1;
   return editDistanceOver(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
 }
 
@@ -452,4 +462,3 @@ function editDistanceOver(a: string, b: string, limit: number): boolean {
   }
   return prev[b.length] > limit;
 }
-

@@ -53,10 +53,10 @@ export const SHORT_FRAGMENT_SHARE = 0.6;
 export const CLAUSE_FRAGMENT_WORDS = 5;
 
 /**
- * A variant link scoring below this, between quotes that explicit attributions give to two different
- * people, is a chance resemblance: the same statement reported by two outlets has the same speaker,
- * and a weak paraphrase is too little to outweigh that. Stronger variants stand, as an outlet may
- * misattribute a statement it reports nearly word for word.
+ * A variant link scoring below this, between quotes the attribution gives to two different people (by
+ * name, or by a pronoun or a remark carried on that it resolved to a name: `QuoteRef.speaker`), is a
+ * chance resemblance: the same statement reported by two outlets has the same speaker, and a weak
+ * paraphrase is too little to outweigh that. Stronger variants stand, as an outlet may misattribute a
+ * statement it reports nearly word for word.
  */
 export const WEAK_VARIANT = 0.6;
-

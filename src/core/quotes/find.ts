@@ -163,7 +163,7 @@ function opensParagraphWords(text: string, para: Span, at: number): boolean {
   if (!isLetter(text[at + 2])) return false;
   for (let c = at + 3; c < para.end; c++) {
     if (text[c] !== '”') continue;
-    const before = text[c - 1] === ',' || text[c - 1] === '.' ? text[c - 2] : text[c - 1];
+    const before = ',.?!'.includes(text[c - 1]) ? text[c - 2] : text[c - 1];
     return isLetter(before);
   }
   return false;

@@ -42,14 +42,14 @@ yvonne zoe
 `;
 
 const GENDERS = new Map<string, Gender>([
- ...MALE.split(/\s+/).filter(Boolean).map((n): [string, Gender] => [n, 'm']),
- ...FEMALE.split(/\s+/).filter(Boolean).map((n): [string, Gender] => [n, 'f']),
+  ...MALE.split(/\s+/).filter(Boolean).map((n): [string, Gender] => [n, 'm']),
+  ...FEMALE.split(/\s+/).filter(Boolean).map((n): [string, Gender] => [n, 'f']),
 ]);
 
 /** The gender a person's given name (the first word of their full name) usually tells, or undefined. */
 export function genderOfGivenName(fullName: string): Gender | undefined {
- const words = fullName.split(/\s+/);
- // A full name of one word is a surname as often as a given name.
- if (words.length < 2) return undefined;
- return GENDERS.get(words[0].toLowerCase());
+  const words = fullName.split(/\s+/);
+  // A full name of one word is a surname as often as a given name.
+  if (words.length < 2) return undefined;
+  return GENDERS.get(words[0].toLowerCase());
 }

@@ -93,6 +93,21 @@ export function reportingVerb(word: string): 'finite' | 'ing' | null {
 }
 
 /** Nouns that name a speaker by role or office; singular and plural. */
+/** Nouns for a company, which news writing uses for the one it just named ("Boeing said … the company said"). */
+export const COMPANY_NOUNS: ReadonlySet<string> = new Set([
+  'company', 'firm', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer', 'lender', 'insurer', 'broadcaster',
+]);
+
+/** Nouns for other kinds of body that may be named again by what they are ("the fund", "the university"). */
+export const KIND_OF_BODY_NOUNS: ReadonlySet<string> = new Set([
+  'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
+]);
+
+/** Bodies and groups that speak as one: never a person's role ("the board", "the family", "the employees"). */
+export const SPEAKING_BODIES: ReadonlySet<string> = new Set([
+  ...COMPANY_NOUNS, ...KIND_OF_BODY_NOUNS, 'board', 'panel', 'family', 'employees', 'workers', 'staff', 'staffers',
+]);
+
 const ROLE_NOUNS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons',
   'official', 'officials', 'officer', 'officers', 'minister', 'ministers', 'secretary', 'secretaries',
@@ -110,9 +125,7 @@ const ROLE_NOUNS = new Set([
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office',
   'police', 'military', 'army', 'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm',
   // Bodies that speak as one ("the board said", "the startup said in a statement").
-  'board', 'panel', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
-  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'family', 'employees', 'workers', 'staff', 'staffers',
-  'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
+  ...SPEAKING_BODIES,
   // The people of a courtroom.
   'justice', 'justices', 'judges', 'magistrate', 'juror', 'jurors', 'foreman', 'foreperson', 'defendant', 'counsel',
   'solicitor', 'barrister', 'detective', 'detectives', 'investigator', 'investigators', 'sheriff',

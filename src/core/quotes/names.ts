@@ -1,7 +1,7 @@
 import { METADATA_LINE } from '../text/metadata';
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
-import { isNamingVerb, reportingVerb } from './lexicon';
+import { isFiniteMarker, isNamingVerb, reportingVerb } from './lexicon';
 import { relativesOf } from './names-kin';
 
 /** How many same-surname or same-forename mentions are examined when looking for a fuller name. */
@@ -261,7 +261,7 @@ function fold(s: string): string {
  * company. A name after a title only people carry ("PM Starmer", "UK PM Sunak") is a person's too.
  * Indices are kept, so the result stands in for `mentions`.
  */
-export function asPeople(mentions: readonly RawMention[], text = ''): readonly RawMention[] {
+export function asPeople(mentions: readonly RawMention[], text: string): readonly RawMention[] {
   const known = new Set<string>();
   let changed = false;
   const out = mentions.map((m) => {
@@ -289,7 +289,11 @@ export function asPeople(mentions: readonly RawMention[], text = ''): readonly R
 const ROLE_BEFORE = /(?:^|[\s(])(?:chief|director-general|secretary-general|spokesman|spokeswoman|spokesperson|minister|president|secretary|governor|mayor|senator|chairman|chairwoman|commissioner|envoy|ambassador|judge|coach|manager|founder|director|ceo|cfo)\s+$/iu;
 
 function afterPersonRole(text: string, m: RawMention): boolean {
-  return m.start > 0 && /\s/.test(m.text.trim()) && ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
+  if (m.start === 0 || !/\s/.test(m.text.trim()) || !ROLE_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))) return false;
+  // "our chief White House correspondent": a name that qualifies a noun after it is a body's; one
+  // followed by its verb ("WHO chief Tedros Adhanom Ghebreyesus said") is the person's.
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 24))?.[1];
+  return next === undefined || reportingVerb(next) !== null || isFiniteMarker(next);
 }
 
 /** Words that make the name after them a storm's ("Hurricane Milton", "Typhoon Haiyan"). */
@@ -355,7 +359,7 @@ export function withoutHeader(text: string, mentions: readonly RawMention[]): re
   for (let at = 0; at < Math.min(text.length, HEADER_CHARS); ) {
     const end = text.indexOf('\n', at);
     const stop = end < 0 ? text.length : end;
-    if (METADATA_LINE.test(text.slice(at, stop).trim())) lines.push([at, stop]);
+    if (METADATA_LINE.test(text.slice(at, Math.min(stop, HEADER_CHARS)).trim())) lines.push([at, stop]);
     at = stop + 1;
   }
   if (lines.length === 0) return mentions;

@@ -1,9 +1,9 @@
 /**
- * What an article itself says of a person's gender, for `he` and `she`: a title before the name
- * ("Mr Bragg", "Ms. Bowman", "Sir Keir") or a gendered role beside it ("spokeswoman Mao Ning", "Wes
- * Moore, the chairman,"). Only the article's own words count; a person it says nothing of, or says
- * both of, may be either; with neither, a given name that almost always names a man or a woman
- * (`./given-names`) says which.
+ * What an article says of a person's gender, for `he` and `she`: a title before the name ("Mr Bragg",
+ * "Ms. Bowman", "Sir Keir") or a gendered role beside it ("spokeswoman Mao Ning", "Wes Moore, the
+ * chairman,"); failing those, a given name that almost always names a man or a woman
+ * (`./given-names`). A person it says both of, or nothing of and whose given name tells nothing, may
+ * be either.
  */
 import type { RawMention } from '../types';
 import type { FullNames } from './names';
@@ -34,7 +34,10 @@ const FEMALE = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess'
 /** How many characters around a name are read for its title. */
 const AROUND = 48;
 
-/** The gender the article gives each person, by fullest name; people it gives none or both are absent. */
+/**
+ * The gender each person has, by fullest name: the one the article gives by title or role, else the
+ * one the given name tells; people it gives both are absent, and people with neither.
+ */
 export function gendersOf(text: string, mentions: readonly RawMention[], names: FullNames): Map<string, Gender> {
   const out = new Map<string, Gender | null>();
   mentions.forEach((m, i) => {

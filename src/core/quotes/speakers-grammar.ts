@@ -6,7 +6,7 @@ import type { Paragraph, QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { lastStartingAtOrBefore, type Tok } from './context';
 import { isDocumentNoun } from './speakers-documents';
-import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
+import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEAKING_BODIES, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
 
 /** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
 const MAX_TAIL = 6;
@@ -29,9 +29,7 @@ export function carried(ref: SpeakerRef, atMost: number): SpeakerRef {
 /** Role nouns that name a person, not a body ("minister", not "ministry"). */
 const BODIES = new Set([
   'administration', 'government', 'ministry', 'department', 'embassy', 'agency', 'office', 'police', 'military', 'army',
-  'kremlin', 'commission', 'council', 'committee', 'court', 'company', 'firm', 'board', 'panel', 'startup',
-  'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer', 'lender', 'insurer', 'broadcaster',
-  'regulator', 'watchdog', 'family', 'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
+  'kremlin', 'commission', 'council', 'committee', 'court', ...SPEAKING_BODIES,
 ]);
 
 export function isPersonRole(word: string): boolean {
@@ -321,8 +319,12 @@ export function leadPhrase(toks: readonly Tok[], opensWithSubject: boolean): { f
   return null;
 }
 
-/** A word of two or more capitals and nothing else ("WHO", "NTSB"), never a function word in a sentence. */
+/**
+ * A word of two or more capitals and nothing else ("WHO", "NTSB", "IT"): a body's name, never the
+ * function word, but for the joining words a headline in capitals prints so ("AND", "BUT", "IF").
+ */
 export function isAcronym(w: string): boolean {
-  return w.length >= 2 && /^\p{Lu}+$/u.test(w);
+  return w.length >= 2 && /^\p{Lu}+$/u.test(w) && !CAPITAL_FUNCTION_WORDS.has(w);
 }
 
+const CAPITAL_FUNCTION_WORDS = new Set(['AND', 'BUT', 'IF', 'OR', 'SO', 'AS', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AN', 'BY', 'FOR', 'WHEN', 'THEN', 'THAT', 'THIS', 'WE', 'YOU', 'THEY', 'HE', 'SHE']);

@@ -7,7 +7,7 @@
 import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Tok } from './context';
-import { DETERMINERS, HEAD_ROLES, isRoleModifier, LOOSE_ROLE_WORDS, NOT_DEFINITE, reportingVerb } from './lexicon';
+import { COMPANY_NOUNS, DETERMINERS, HEAD_ROLES, isRoleModifier, KIND_OF_BODY_NOUNS, LOOSE_ROLE_WORDS, NOT_DEFINITE, reportingVerb } from './lexicon';
 import { isPersonRole, roleWord } from './speakers-grammar';
 
 /** How many person mentions back a role phrase looks for the person introduced in that role. */
@@ -41,8 +41,12 @@ const ROLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   chairwoman: ['chair'],
 };
 
-/** The shape of a word that describes rather than names: hyphenated, a participle, an adjective's ending. */
-const ADJECTIVE_SHAPE = /-|(?:ed|ing|ful|ous|ive|ic|ical|ish|less|able|ible|ary|ant|ent|al)$/;
+/**
+ * The shape of a word that describes the person rather than the office: hyphenated ("title-winning",
+ * "long-serving"), a past participle ("beleaguered", "embattled"), an evaluative ending ("boastful",
+ * "notorious", "fearless"). "Medical", "sporting" and "national" name offices, and stay required.
+ */
+const ADJECTIVE_SHAPE = /-|(?:ed|ful|ous|less)$/;
 
 /** Role heads that stand for the head of any body ("the bank's chief" for its governor). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(['chief', 'head', 'leader', 'boss']);
@@ -130,13 +134,12 @@ function holderOf(doc: DocumentView, mentions: readonly RawMention[], phraseStar
 
 /**
  * Words news writing uses for a body it has just named, in place of its name ("the NHC said …
- * according to the agency", "Boeing said … the company said"). Nouns for a kind of body ("the
- * ministry", "the committee") are left out: they may name another body than the one named last.
+ * according to the agency", "Boeing said … the company said"): the nearest organisation named. Nouns
+ * for another kind of body ("the fund", "the group", `KIND_OF_BODY_NOUNS`) stand only for one that
+ * spoke just before or whose name holds the noun ("Mercy Hospital"); "the ministry" and "the
+ * committee" for none: they name another body than the one named last as often as not.
  */
-const BODY_ANAPHORS = new Set([
-  'agency', 'company', 'firm', 'startup', 'utility', 'airline', 'carrier', 'automaker', 'carmaker', 'retailer',
-  'lender', 'insurer', 'broadcaster', 'regulator', 'watchdog', 'fund', 'charity', 'group', 'organisation', 'organization', 'network', 'newspaper', 'university', 'hospital', 'federation', 'association', 'league',
-]);
+const BODY_ANAPHORS: ReadonlySet<string> = new Set(['agency', ...COMPANY_NOUNS]);
 
 /** How many sentences back "the agency" looks for the body it stands for. */
 const BODY_REACH = 3;
@@ -148,17 +151,20 @@ const BODY_REACH = 3;
  * else the nearest; null when none is named there.
  */
 export function bodyHolder(doc: DocumentView, toks: readonly Tok[], b: number, e: number): number | null {
-  if (!/^the$/i.test(toks[b].text) || !BODY_ANAPHORS.has(toks[e].text.toLowerCase())) return null;
+  const noun = toks[e].text.toLowerCase();
+  if (!/^the$/i.test(toks[b].text) || !(BODY_ANAPHORS.has(noun) || KIND_OF_BODY_NOUNS.has(noun))) return null;
   for (let k = b + 1; k < e; k++) if (!COUNTRY_WORDS.has(toks[k].text.toLowerCase())) return null;
-  return bodyBefore(doc, toks[b].start);
+  if (BODY_ANAPHORS.has(noun)) return bodyBefore(doc, toks[b].start);
+  return bodyBefore(doc, toks[b].start, (i) => doc.mentions[i].text.toLowerCase().split(/\s+/).includes(noun));
 }
 
 /**
  * The organisation named before `offset` that a word standing for a body there ("the company", "it
  * said") means: the nearest one that spoke in its sentence or the few before, else the nearest; null
- * when none is named there.
+ * when none is named there. With `named`, only one that spoke or that `named` accepts, never just the
+ * nearest.
  */
-export function bodyBefore(doc: DocumentView, offset: number): number | null {
+export function bodyBefore(doc: DocumentView, offset: number, named?: (mention: number) => boolean): number | null {
   let s = doc.sentenceAt(offset);
   let limit = offset;
   let nearest: number | null = null;
@@ -167,7 +173,7 @@ export function bodyBefore(doc: DocumentView, offset: number): number | null {
     for (let j = found.length - 1; j >= 0; j--) {
       const after = s.tokens[lastStartingAtOrBefore(s.tokens, doc.mentions[found[j]].end - 1) + 1];
       if (after?.kind === 'word' && reportingVerb(after.text) === 'finite') return found[j];
-      nearest ??= found[j];
+      if (!named || named(found[j])) nearest ??= found[j];
     }
     s = doc.previousSentence(s);
     limit = s ? s.end : 0;

@@ -160,13 +160,14 @@ export class Subjects {
     if (e - from === 1 && first === 'they') return this.plural(toks[from]);
     if (NOT_SPEAKERS.has(first) && !DETERMINERS.has(first) && !isAcronym(toks[from].text)) return null;
     // "according to a statement from the foreign ministry", "… issued by Acme": the one it is from.
-    const doc = toks[e]?.kind === 'word' && isDocumentNoun(toks[e].text) ? e : isDocumentNoun(toks[e - 1].text) ? e - 1 : -1;
-    if (doc >= 0) {
-      let by = doc + 1;
+    const documentNoun = (k: number): boolean => toks[k]?.kind === 'word' && /^\p{Ll}/u.test(toks[k].text) && isDocumentNoun(toks[k].text);
+    const noun = documentNoun(e) ? e : documentNoun(e - 1) ? e - 1 : -1;
+    if (noun >= 0) {
+      let by = noun + 1;
       if (/^\p{Ll}+ly$/u.test(toks[by]?.text ?? '')) by++;
       if (/^(?:issued|released|signed|posted|sent|published)$/.test(toks[by]?.text ?? '') && /^by$/.test(toks[by + 1]?.text ?? '')) by++;
       const owner = /^(?:from|by|of)$/.test(toks[by]?.text ?? '') && toks[by + 1]?.kind === 'word' ? this.subjectAfter(toks, by + 1, via) : null;
-      return owner ?? documentOwner(this.doc, this, toks, from, doc, via);
+      return owner ?? documentOwner(this.doc, this, toks, from, noun, via);
     }
     return this.resolvePhrase(toks, from, e - 1, via);
   }
@@ -187,9 +188,9 @@ export class Subjects {
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
-    // "Ford said … “…,” it said in a statement": the body that spoke just before.
+    // "Ford said … “…,” it said in a statement": the body that spoke just before, never one only named.
     if (t.text === 'it' && (e === 0 || toks[e - 1].kind !== 'word' || ELIDING.has(toks[e - 1].text.toLowerCase()))) {
-      const body = bodyBefore(this.doc, t.start);
+      const body = bodyBefore(this.doc, t.start, () => false);
       if (body !== null) return { ...this.mentionRef(body, this.doc.mentions[body], via), span: { start: t.start, end: t.end }, confidence: ROLE_RESOLVED };
     }
     if (lower === 'who') return relativeSubject(this.doc, this, toks, e, via);
@@ -199,7 +200,8 @@ export class Subjects {
       if (owner >= 0 && this.doc.mentions[owner].type !== 'place') return this.mentionRef(owner, this.doc.mentions[owner], via);
     }
     if (VAGUE_PRONOUNS.has(lower)) return null;
-    if (isDocumentNoun(lower)) return documentOwner(this.doc, this, toks, floor, e, via);
+    // "the post said", not "the New York Post said": a document is written in lower case.
+    if (isDocumentNoun(lower) && !isUpper(t.text[0])) return documentOwner(this.doc, this, toks, floor, e, via);
     let b = e;
     while (b - 1 >= floor && toks[b - 1].kind === 'word' && (subjectWord(toks[b - 1], false) || compoundRole(toks, b - 1, floor))) {
       b--;

@@ -65,8 +65,10 @@ export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: num
     const next = toks[k + 1];
     const joinsWords = (lower === 'and' || lower === 'or') && toks[k - 1]?.kind === 'word' && next?.kind === 'word' && /^\p{Ll}/u.test(next.text) && !DETERMINERS.has(next.text) && !SUBJECT_PRONOUNS.has(next.text);
     if (reportingVerb(t.text) || (ELIDING.has(lower) && !joinsObjects && !joinsWords && !complementAs(toks, k, term)) || lower === 'who') return false;
-    // "… and the governor called the storm “historic”": a verb after the article shows a clause after all.
-    if (joinsObjects && toks.slice(k + 2, Math.min(term, k + 2 + CLAUSE_VERB_WITHIN)).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
+    // "… and the governor called the storm “historic”", "… and critics called it": a verb of saying or
+    // naming after the joined words shows a clause after all.
+    const from = joinsObjects ? k + 2 : k + 1;
+    if ((joinsObjects || joinsWords) && toks.slice(from, Math.min(term, from + CLAUSE_VERB_WITHIN)).some((w) => w.kind === 'word' && (reportingVerb(w.text) !== null || isNamingVerb(w.text, undefined)))) return false;
   }
   // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
   const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;

@@ -82,7 +82,7 @@ export function saidBySomeoneElse(doc: DocumentView, q: QuoteSpan): boolean {
   // attribution could not read, not a continuation of the remarks before. A definite description
   // (`said the 56-year-old German`) is more often the person the passage is about.
   for (let n = 0; n < 4 && toks[k + n]?.kind === 'word'; n++) {
-    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0 || (n === 0 && toks[k + 1]?.kind === 'word' && NOT_DEFINITE.has(toks[k + 1].text.toLowerCase()));
+    if (reportingVerb(toks[k + n].text) === 'finite') return n > 0 || (toks[k + 1]?.kind === 'word' && NOT_DEFINITE.has(toks[k + 1].text.toLowerCase()));
   }
   return false;
 }

@@ -25,6 +25,9 @@ const MAX_SENTENCES_BACK = 4;
 /** How many words a line's label (a name and its title before a colon) may have. */
 const LABEL_WORDS = 10;
 
+/** Words no label of a name and title holds. */
+const NOT_IN_LABEL = /^(?:for|by|to|from|about|with|on|in|at|of|after|before|and|or|the|a|an)$/i;
+
 /** How many words a `quoted … as saying` clause may run to after the quote. */
 const QUOTED_REACH = 12;
 
@@ -129,6 +132,8 @@ class Attributor {
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
       if (t.text === ',' && subjectEnd < 0) {
+        const known = this.knownAs(toks, v, titled, crossed);
+        if (known) return known;
         const close = Math.max(parentheticalEnd(toks, v), appositiveEnd(toks, v), shortAsideEnd(toks, v));
         if (close < 0) return this.namedAfterRole(toks, k, v, titled, crossed);
         subjectEnd = v - 1;
@@ -188,9 +193,11 @@ class Attributor {
    */
   private labelled(toks: readonly Tok[], qi: number): SpeakerRef | null {
     let c = 0;
-    // A label is a name and its title: no verb ("The reason was clear to Steve Stich:").
-    while (c < qi && c < LABEL_WORDS && toks[c].kind === 'word' && !reportingVerb(toks[c].text) && !isFiniteMarker(toks[c].text)) c++;
+    // A label is a name and its title: no verb ("The reason was clear to Steve Stich:"), no preposition
+    // ("The lesson for Joe Biden:", "Photo by Jane Doe:").
+    while (c < qi && c < LABEL_WORDS && toks[c].kind === 'word' && !reportingVerb(toks[c].text) && !isFiniteMarker(toks[c].text) && !NOT_IN_LABEL.test(toks[c].text)) c++;
     if (c === 0 || c >= qi || toks[c].text !== ':') return null;
+    for (let k = c + 1; k < qi; k++) if (toks[k].kind === 'word' && reportingVerb(toks[k].text)) return null;
     const m = this.doc.mentionAt(toks[c - 1].start);
     if (m < 0 || this.doc.mentions[m].type !== 'person' || this.doc.mentions[m].end !== toks[c - 1].end) return null;
     return { ...this.subjects.mentionRef(m, this.doc.mentions[m], 'colon'), confidence: HEAD_OF_SENTENCE };
@@ -354,6 +361,26 @@ class Attributor {
   }
 
   /**
+   * `…,” the royal, formerly known as Prince Charles, wrote`: the one described is the person the
+   * aside names, when a reporting verb follows it.
+   */
+  private knownAs(toks: readonly Tok[], comma: number, titled: boolean, crossed: boolean): SpeakerRef | null {
+    let k = comma + 1;
+    if (/^(?:formerly|also|better|previously|once)$/i.test(toks[k]?.text ?? '')) k++;
+    if (!/^known$/i.test(toks[k]?.text ?? '') || !/^as$/i.test(toks[k + 1]?.text ?? '')) return null;
+    // The name perhaps after a title the recogniser left out of it ("Prince Charles").
+    let at = k + 2;
+    while (at < k + 4 && toks[at]?.kind === 'word' && isUpper(toks[at].text[0]) && this.doc.mentionAt(toks[at].start) < 0) at++;
+    const m = toks[at] ? this.doc.mentionAt(toks[at].start) : -1;
+    if (m < 0 || this.doc.mentions[m].type !== 'person') return null;
+    let after = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1;
+    if (toks[after]?.text === ',') after++;
+    if (toks[after]?.kind !== 'word' || reportingAt(toks, after, titled)?.form !== 'finite') return null;
+    if (crossed && !endsClause(toks, after + 1)) return null;
+    return this.subjects.mentionRef(m, this.doc.mentions[m], 'after');
+  }
+
+  /**
    * `…,” CNN quoted a letter from the employees as saying`, `…,” Doe was quoted by Reuters as saying`:
    * the one quoted is the speaker, not the outlet quoting them. Undefined when the words after the
    * quote (from token `k`) are no such clause.
@@ -364,7 +391,11 @@ class Attributor {
       if (toks[v].text.toLowerCase() !== 'quoted') continue;
       if (v - 2 >= k && /^(?:was|is|were|are|being)$/i.test(toks[v - 1].text)) return this.subjects.subjectEndingAt(toks, k, v - 2, 'after');
       for (let a = v + 2; a < toks.length && a <= v + QUOTED_REACH; a++) {
-        if (toks[a].text.toLowerCase() === 'as' && /^(?:saying|telling|writing|adding)$/i.test(toks[a + 1]?.text ?? '')) return this.subjects.subjectAfter(toks, v + 1, 'after');
+        if (toks[a].text.toLowerCase() !== 'as' || !/^(?:saying|telling|writing|adding)$/i.test(toks[a + 1]?.text ?? '')) continue;
+        // "Reuters quoted him as saying": the person he or she stands for.
+        const object = toks[v + 1];
+        if (object && /^(?:him|her)$/i.test(object.text)) return this.subjects.pronoun(object);
+        return this.subjects.subjectAfter(toks, v + 1, 'after');
       }
       return undefined;
     }

@@ -256,3 +256,42 @@ describe('QuoteIndex: a statement of two or three words inside a longer one', ()
     assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined);
   });
 });
+
+describe('QuoteIndex: links that hold only for one speaker, kept in their place', () => {
+  it('never push out a link that is shown', () => {
+    const ix = new QuoteIndex();
+    const long = 'The harbour project will create thousands of jobs and transform the waterfront for a generation. Thank you.';
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: long, kind: 'statement', speaker: 'doe' }]);
+    ix.set('c', [{ id: 'c-q0', docId: 'c', text: 'This harbour scheme is going to bring thousands of new jobs and change our waterfront for generations.', kind: 'statement', speaker: 'doe' }]);
+    const before = linked(ix, 'b-q0', 'c-q0');
+    assert.ok(before && before.score < 0.8, 'a paraphrase, weaker than a short statement’s link');
+    for (let k = 0; k < 40; k++) ix.set(`t${k}`, [{ id: `t${k}-q0`, docId: `t${k}`, text: 'Thank you', kind: 'statement', speaker: `person${k}` }]);
+    assert.deepEqual(linked(ix, 'b-q0', 'c-q0'), before);
+  });
+
+  it('take the speakers of the quotes kept when a document is set again with more quotes', () => {
+    const long = 'As I tell you again, I respect this court. But I am innocent. I would never hurt my wife';
+    const ix = new QuoteIndex();
+    ix.set('b', [{ id: 'b-q0', docId: 'b', text: long, kind: 'statement', speaker: 'doe' }]);
+    ix.set('a', [{ id: 'a-q0', docId: 'a', text: 'I’m innocent', kind: 'statement' }]);
+    assert.equal(linked(ix, 'a-q0', 'b-q0'), undefined, 'no speaker yet');
+    ix.set('a', [
+      { id: 'a-q0', docId: 'a', text: 'I’m innocent', kind: 'statement', speaker: 'doe' },
+      { id: 'a-q1', docId: 'a', text: 'The weather was fine on the day', kind: 'statement' },
+    ]);
+    assert.equal(linked(ix, 'a-q0', 'b-q0')?.relation, 'fragment');
+  });
+
+  it('read short surnames and longer names as other people', () => {
+    const long = 'As I tell you again, I respect this court. But I am innocent. I would never hurt my wife';
+    const pair = (a: string, b: string): QuoteLink | undefined => {
+      const ix = new QuoteIndex();
+      ix.set('a', [{ id: 'a-q0', docId: 'a', text: 'I’m innocent', kind: 'statement', speaker: a }]);
+      ix.set('b', [{ id: 'b-q0', docId: 'b', text: long, kind: 'statement', speaker: b }]);
+      return linked(ix, 'a-q0', 'b-q0');
+    };
+    assert.equal(pair('xi', 'li'), undefined);
+    assert.equal(pair('williams', 'williamson'), undefined);
+    assert.ok(pair('zelensky', 'zelenskyy'));
+  });
+});

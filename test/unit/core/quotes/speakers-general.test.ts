@@ -350,6 +350,12 @@ describe('speaker attribution: the general grammar of news attribution', () => {
     });
   });
 
+  describe('an outlet whose name ends in a word for a document', () => {
+    it('is the outlet: “the New York Post said”', () => {
+      assert.deepEqual(names('“He lied,” the New York Post said.', [['New York Post', 'organization']]), ['New York Post']);
+    });
+  });
+
   describe('a document from someone', () => {
     it('is theirs: “according to a statement from X”, “a statement issued by X”', () => {
       const orgs: [string, EntityType][] = [['Acme Corp', 'organization']];
@@ -437,6 +443,10 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(text, [['Ford', 'organization']]), ['Ford']);
     });
 
+    it('is no body only named before, that did not speak', () => {
+      assert.deepEqual(names('Apple sued Samsung over the design.\n\n“The evidence is clear,” it said.', [['Apple', 'organization'], ['Samsung', 'organization']]), [null]);
+    });
+
     it('is nobody when no body was named before', () => {
       assert.deepEqual(names('The storm hit Tampa.\n\n“It was terrifying,” it said.', [['Tampa', 'place']]), [null]);
     });
@@ -474,9 +484,50 @@ describe('speaker attribution: the general grammar of news attribution', () => {
   });
 
   describe('a body named again by a noun for its kind (“the fund”, “the group”)', () => {
-    it('is the organisation named just before', () => {
-      const text = 'The company’s largest shareholder, Valor Capital, welcomed the decision.\n\n“This is the right move,” the fund said in a statement.';
+    it('is the organisation that spoke just before', () => {
+      const text = 'Valor Capital said it welcomed the decision.\n\n“This is the right move,” the fund said in a statement.';
       assert.deepEqual(names(text, [['Valor Capital', 'organization']]), ['Valor Capital']);
+    });
+
+    it('is never one only named there: the group outside Google, the university suing Microsoft', () => {
+      const group = 'A group of former employees gathered outside Google headquarters.\n\n“We were treated unfairly,” the group said.';
+      assert.deepEqual(names(group, [['Google', 'organization']]), ['the group']);
+      const university = 'The university sued Microsoft last year.\n\n“We acted in good faith,” the university said.';
+      assert.deepEqual(names(university, [['Microsoft', 'organization']]), ['the university']);
+    });
+  });
+
+  describe('the person an aside says the subject is (“formerly known as”)', () => {
+    it('is the speaker: “…,” the royal, formerly known as Prince Charles, wrote', () => {
+      const text = '“The death of my beloved Mother is a moment of great sadness,” the royal, formerly known as Prince Charles, wrote in a statement.';
+      assert.deepEqual(names(text, person('Charles')), ['Charles']);
+    });
+  });
+
+  describe('the rules for words joined by “and”, labels and roles, on ordinary sentences', () => {
+    it('gives no term to the reporter’s subject after “and critics called …”', () => {
+      const text = 'Jane Doe spoke.\n\nJane Doe said the ship sank and critics called the plan “a total loss” later.';
+      assert.notEqual(names(text, person('Jane Doe'))[0], 'Jane Doe');
+    });
+
+    it('reads no label in “The lesson for X:” or “Photo by X:”', () => {
+      assert.deepEqual(names('The lesson for Joe Biden: voters want “real change” now.', person('Joe Biden')), [null]);
+      assert.deepEqual(names('Photo by Jane Doe: protesters chanted “no more war” outside.', person('Jane Doe')), [null]);
+    });
+
+    it('takes no name inside a job title for a person (“our chief White House correspondent”)', () => {
+      const text = 'Our chief White House correspondent reported from the lawn.\n\n“It went well,” he said.';
+      assert.notEqual(names(text, [['White House', 'organization']])[0], 'White House');
+    });
+
+    it('keeps a role that names the office (“the sporting director”) from a holder of another', () => {
+      const text = 'Club director Jane Doe spoke first.\n\n“We will rebuild,” the sporting director said.';
+      assert.notEqual(names(text, person('Jane Doe'))[0], 'Jane Doe');
+    });
+
+    it('reads “quoted him as saying” as the person he stands for', () => {
+      const text = 'Jane Doe met Tom Lee.\n\n“We will fight,” Reuters quoted him as saying.';
+      assert.deepEqual(names(text, [['Jane Doe', 'person'], ['Tom Lee', 'person'], ['Reuters', 'organization']]), ['Tom Lee']);
     });
   });
 });
