@@ -349,17 +349,27 @@ export function peopleOf(text: string, mentions: readonly RawMention[]): readonl
 /** How many characters of an article's opening are read for its metadata lines. */
 const HEADER_CHARS = 2000;
 
+/** A dateline's agency or outlet in brackets at a line's start: "WASHINGTON (Reuters) —", "(Newser) –". */
+const DATELINE = /^(?:[\p{Lu}][\p{L} .,'-]{0,40})?\(([^()\n]{2,30})\)\s*[-–—]/u;
+
 /**
- * The outlet or author a saved article's metadata lines name ("Source: Taranga News", "By: Jane Doe")
- * is nobody speaking in the story: "the company said" is never the outlet. Such mentions are read as
- * places, which no attribution takes for a speaker, as storms are.
+ * The outlet or author a saved article's metadata lines name ("Source: Taranga News", "By: Jane Doe"),
+ * and the agency of its dateline ("(Newser) – …"), is nobody speaking in the story: "the company
+ * said" and "he wrote" are never the outlet. Such mentions are read as places, which no attribution
+ * takes for a speaker, as storms are.
  */
 export function withoutHeader(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
   const lines: [number, number][] = [];
   for (let at = 0; at < Math.min(text.length, HEADER_CHARS); ) {
     const end = text.indexOf('\n', at);
     const stop = end < 0 ? text.length : end;
-    if (METADATA_LINE.test(text.slice(at, Math.min(stop, HEADER_CHARS)).trim())) lines.push([at, stop]);
+    const head = text.slice(at, Math.min(stop, HEADER_CHARS));
+    if (METADATA_LINE.test(head.trim())) lines.push([at, stop]);
+    const dateline = DATELINE.exec(head);
+    if (dateline) {
+      const open = at + dateline[0].indexOf('(') + 1;
+      lines.push([open, open + dateline[1].length]);
+    }
     at = stop + 1;
   }
   if (lines.length === 0) return mentions;

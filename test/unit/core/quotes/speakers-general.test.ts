@@ -389,6 +389,11 @@ describe('speaker attribution: the general grammar of news attribution', () => {
   });
 
   describe('the outlet a saved article’s header names', () => {
+    it('is nobody, nor the agency of a dateline: “(Newser) – …”', () => {
+      const text = '(Newser) – The court delivered its ruling on Monday, and it was welcomed by Alex Kim, who is now free. “Big win for our democracy,” he wrote.';
+      assert.deepEqual(names(text, [['Newser', 'person'], ['Alex Kim', 'person']]), ['Alex Kim']);
+    });
+
     it('is nobody the story’s “the company” stands for', () => {
       const text = 'Source: Taranga News\nURL: https://example.com/a\n\n“We are grateful for his service,” the company said in its blog post.';
       assert.deepEqual(names(text, [['Taranga News', 'organization']]), ['the company']);
