@@ -11,6 +11,19 @@ import { genderOfGivenName } from './given-names';
 
 export type Gender = 'm' | 'f';
 
+/**
+ * What the article tells of a person's gender: `m` or `f` in its own words (a title, a gendered role),
+ * `m?` or `f?` only from a given name, which a reader assumes but which may mislead (a name borne by
+ * both, a translation's pronouns): it rules the other gender out, without putting the person before
+ * people the article tells nothing of.
+ */
+export type GenderCue = Gender | 'm?' | 'f?';
+
+/** The gender a cue tells, told or assumed. */
+export function genderOfCue(cue: GenderCue | undefined): Gender | undefined {
+  return cue === undefined ? undefined : cue[0] === 'm' ? 'm' : 'f';
+}
+
 /** Titles and roles that, right before a name, tell the person's gender. */
 const CUES = [
   'mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'madam', 'spokesman',
@@ -38,7 +51,7 @@ const AROUND = 48;
  * The gender each person has, by fullest name: the one the article gives by title or role, else the
  * one the given name tells; people it gives both are absent, and people with neither.
  */
-export function gendersOf(text: string, mentions: readonly RawMention[], names: FullNames): Map<string, Gender> {
+export function gendersOf(text: string, mentions: readonly RawMention[], names: FullNames): Map<string, GenderCue> {
   const out = new Map<string, Gender | null>();
   mentions.forEach((m, i) => {
     if (m.type !== 'person') return;
@@ -49,7 +62,7 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
     const had = out.get(name);
     out.set(name, had === undefined || had === g ? g : null);
   });
-  const sure = new Map<string, Gender>();
+  const sure = new Map<string, GenderCue>();
   for (const [name, g] of out) if (g) sure.set(name, g);
   // With no title or role of its own, a given name tells what a reader would assume ("Maria Lopez").
   mentions.forEach((m, i) => {
@@ -57,7 +70,7 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
     const name = names.of(i);
     if (out.has(name) || sure.has(name)) return;
     const g = genderOfGivenName(name);
-    if (g) sure.set(name, g);
+    if (g) sure.set(name, g === 'm' ? 'm?' : 'f?');
   });
   return sure;
 }
@@ -72,12 +85,15 @@ export function genderOfPronoun(word: string): Gender | null {
 
 /**
  * The people a pronoun asking for gender `wanted` may stand for, in order: those the article gives
- * that gender are meant before those it says nothing of; those it gives the other never.
+ * that gender in its own words are meant before the others; else those it tells nothing of or whose
+ * given name has that gender, in their order; those it gives the other gender, in its words or by a
+ * given name, never.
  */
-export function agreeing(people: readonly number[], wanted: Gender | null, genderOf: (i: number) => Gender | undefined): readonly number[] {
+export function agreeing(people: readonly number[], wanted: Gender | null, genderOf: (i: number) => GenderCue | undefined): readonly number[] {
   if (!wanted) return people;
   const told = people.filter((i) => genderOf(i) === wanted);
-  return told.length > 0 ? told : people.filter((i) => genderOf(i) === undefined);
+  if (told.length > 0) return told;
+  return people.filter((i) => genderOf(i) === undefined || genderOf(i) === `${wanted}?`);
 }
 
 /**
@@ -89,9 +105,9 @@ export function agreeing(people: readonly number[], wanted: Gender | null, gende
 export function withMainSubject(
   people: readonly number[],
   wanted: Gender | null,
-  genderOf: (i: number) => Gender | undefined,
+  genderOf: (i: number) => GenderCue | undefined,
   inMainClause: (i: number) => boolean,
 ): readonly number[] {
-  const main = people.filter((i) => inMainClause(i) && (!wanted || genderOf(i) !== (wanted === 'm' ? 'f' : 'm')));
+  const main = people.filter((i) => inMainClause(i) && (!wanted || (genderOfCue(genderOf(i)) ?? wanted) === wanted));
   return agreeing(main.length > 0 ? main : people, wanted, genderOf);
 }

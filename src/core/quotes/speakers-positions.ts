@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Sentence } from './context';
 import { DETERMINERS, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
-import { agreeing, type Gender } from './speakers-gender';
+import { agreeing, type Gender, type GenderCue } from './speakers-gender';
 
 /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
 export function isPossessive(text: string, m: Span): boolean {
@@ -36,7 +36,7 @@ export function isIncidental(s: Sentence, m: Span): boolean {
  * and news writes `he said` of the one quoted last far more often than of someone named in passing.
  * Null when no one spoke within reach.
  */
-export function lastSpeaker(doc: DocumentView, s: Sentence, reach: number, wanted: Gender | null, genderOf: (i: number) => Gender | undefined): number | null {
+export function lastSpeaker(doc: DocumentView, s: Sentence, reach: number, wanted: Gender | null, genderOf: (i: number) => GenderCue | undefined): number | null {
   let p = doc.previousSentence(s);
   for (let n = 0; p && n < reach; n++, p = doc.previousSentence(p)) {
     const sent = p;

@@ -4,7 +4,7 @@ import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UN
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { DETERMINERS, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
-import { agreeing, type Gender, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
+import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
 import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
@@ -61,7 +61,7 @@ export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 
  * the words there.
  */
 export class Subjects {
-  private genders: Map<string, Gender> | undefined;
+  private genders: Map<string, GenderCue> | undefined;
   /** Each sentence's lead subject, by the sentence's start, once read. */
   private readonly leads = new Map<number, Lead | null>();
 
@@ -388,7 +388,7 @@ export class Subjects {
     let limit = t.start;
     // "she" is not a man the article called Mr, nor "he" a woman it called Ms or a spokeswoman.
     const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
-    const genderOf = (i: number): Gender | undefined => {
+    const genderOf = (i: number): GenderCue | undefined => {
       this.genders ??= gendersOf(this.doc.text, this.doc.mentions, this.names);
       return this.genders.get(this.names.of(i));
     };
@@ -397,7 +397,7 @@ export class Subjects {
       // a role or the same pronoun again, before anyone it names.
       const lead = this.lead(s);
       if (lead && lead.last.end <= limit) {
-        const agrees = lead.person === null ? genderOfPronoun(lead.first.text) === wanted : !wanted || (genderOf(lead.person) ?? wanted) === wanted;
+        const agrees = lead.person === null ? genderOfPronoun(lead.first.text) === wanted : !wanted || (genderOfCue(genderOf(lead.person)) ?? wanted) === wanted;
         if (agrees && lead.person !== null) return { name: this.names.of(lead.person), span: { start: t.start, end: t.end }, mention: lead.person, via: 'pronoun' };
         if (agrees) {
           s = this.doc.previousSentence(s);

@@ -260,6 +260,11 @@ describe('speaker attribution: the general grammar of news attribution', () => {
       assert.deepEqual(names(later, person('Maria Lopez', 'Tom Baker')), ['Maria Lopez', 'Maria Lopez']);
     });
 
+    it('only rule out the other gender, never put a named woman before a person whose name tells nothing', () => {
+      const text = 'Xóchitl Gálvez conceded to Claudia Sheinbaum after midnight.\n\n“I will return in six years,” she warned.';
+      assert.deepEqual(names(text, person('Xóchitl Gálvez', 'Claudia Sheinbaum')), ['Xóchitl Gálvez']);
+    });
+
     it('yield to the article’s own title, and leave names borne by both alone', () => {
       assert.deepEqual(names('Mr Jane Doe met John Smith.\n\n“Fine,” he said.', person('Jane Doe', 'John Smith')), ['Jane Doe']);
       assert.deepEqual(names('Alex Smith met Jane Doe.\n\n“Fine,” he said.', person('Alex Smith', 'Jane Doe')), ['Alex Smith']);
