@@ -6,6 +6,8 @@
  * alive as a string beside its compact copy.
  */
 import { CONFIDENCE } from './quotes/confidence';
+import { GENERATION } from './quotes/lexicon';
+import { fold } from './quotes/names';
 import type { DocumentFacts } from './analysis';
 import type { CorrectedDocument } from './corrections/apply';
 import type { CorpusMention, CorpusQuote, DocumentAnalysis } from './corpus';
@@ -186,12 +188,8 @@ export function speakerKey(doc: StoredDocument, quote: number): string | undefin
   if ((s.confidence ?? 0) < CONFIDENCE.continuation || TYPES[doc.mentionTypes[s.mention]] !== 'person') return undefined;
   // The surname: the last word but a generation ("Richard Bissen Jr."), without its punctuation.
   const words = s.name.trim().split(/\s+/).filter((w) => !GENERATION.test(w));
-  const surname = (words[words.length - 1] ?? '').replace(/[^\p{L}\p{N}'’-]/gu, '');
-  return surname.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() || undefined;
+  return fold((words[words.length - 1] ?? '').replace(/[^\p{L}\p{N}'’-]/gu, '')) || undefined;
 }
-
-/** A generation after a name. */
-const GENERATION = /^(?:Jr|Sr|Jnr|Snr)\.?,?$|^(?:II|III|IV)$/;
 
 /** A stored mention as the analysis gave it, its document's text given. */
 export function rawMention(doc: StoredDocument, text: string, index: number): RawMention {

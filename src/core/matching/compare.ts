@@ -297,12 +297,8 @@ function contentAround(q: PreparedQuote, k: number): number {
 }
 
 /**
- * Whether `needle` occurs as a contiguous run of `hay`; given `hay`'s clause starts, one that starts
- * and ends where a clause of `hay` does.
- */
-/**
- * Whether `needle` stands word for word in `hay`; with `clauseStarts` (sorted), as a whole clause of it,
- * or one but for a first word `mayLead` accepts.
+ * Whether `needle` occurs as a contiguous run of `hay`; given `hay`'s clause starts (sorted), one that
+ * starts and ends where a clause of `hay` does, or starts one word in where `mayLead` accepts that word.
  */
 function contains(hay: Int32Array, needle: Int32Array, clauseStarts?: Int32Array, mayLead?: (word: number) => boolean): boolean {
   outer: for (let s = 0; s + needle.length <= hay.length; s++) {

@@ -111,6 +111,8 @@ export class QuoteIndex {
           pe.text = q.text.slice(pe.offset, pe.offset + pe.text.length);
         }
         this.numbers.set(q.id, n);
+        // Speakers may change while the words stay (names found after the quotes): read when links are.
+        this.speakers[n] = q.speaker;
         nums.push(n);
       } else {
         // Held by a stand-in id until inserted, so a repeated id later in the list is still skipped.
@@ -124,16 +126,11 @@ export class QuoteIndex {
     const fresh = new Set<number>();
     added.forEach((q, k) => {
       const n = this.insert(q, docId);
+      this.speakers[n] = q.speaker;
       nums[slots[k]] = n;
       fresh.add(n);
       for (const part of this.entries[n]!.parts ?? []) fresh.add(part);
     });
-    // Speakers may change while the words stay (names found after the quotes): read when links are.
-    // The quotes kept as they were took theirs in `extends`.
-    for (let i = kept; i < quotes.length; i++) {
-      const n = this.numbers.get(quotes[i].id);
-      if (n !== undefined && n >= 0) this.speakers[n] = quotes[i].speaker;
-    }
     if (nums.length > 0) {
       this.docs.set(docId, nums);
     } else {

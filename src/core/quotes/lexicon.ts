@@ -318,3 +318,6 @@ export const BETWEEN_AUXILIARY_AND_VERB = new Set([
   'now', 'not', 'never', 'also', 'still', 'only', 'just', 'even', 'soon', 'again', 'finally', 'already',
   'always', 'really', 'ever', 'then', 'indeed', 'truly', 'simply',
 ]);
+
+/** A generation written after a name ("Jr.", "Sr", "III"), perhaps with the comma after it. */
+export const GENERATION = /^(?:Jr|Sr|Jnr|Snr)\.?,?$|^(?:II|III|IV)$/;

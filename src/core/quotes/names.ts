@@ -249,7 +249,7 @@ function lastIndexBefore(list: readonly number[], value: number): number {
 /** Lower case without diacritics, so "Orbán" and "Orban" name the same person. */
 const ASCII = /^[\x00-\x7f]*$/;
 
-function fold(s: string): string {
+export function fold(s: string): string {
   // Most names are plain ASCII, which has no accents to take off.
   return ASCII.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }

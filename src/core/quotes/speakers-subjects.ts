@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, GENERATION, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
@@ -26,9 +26,6 @@ interface Lead {
 
 /** How many tokens before a quotation are read for its attribution. */
 export const LOOK_BEHIND = 48;
-
-/** A generation after a name ("Jr.", "Sr", "III"). */
-const SUFFIX = /^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV)$/;
 
 /** How many words of title a sentence's opening name may come after ("Rear Adm. John Mauger"). */
 const OPENER_WORDS = 6;
@@ -179,7 +176,7 @@ export class Subjects {
    */
   subjectEndingAt(toks: readonly Tok[], floor: number, e: number, via: Via): SpeakerRef | null {
     // "Maui Mayor Richard Bissen, Jr. said": the generation after the name is not a name of its own.
-    if (toks[e] && SUFFIX.test(toks[e].text) && e - 1 >= floor && this.doc.mentionAt(toks[e].start) < 0) {
+    if (toks[e] && GENERATION.test(toks[e].text) && e - 1 >= floor && this.doc.mentionAt(toks[e].start) < 0) {
       const name = toks[e - 1].text === ',' ? e - 2 : e - 1;
       if (name >= floor && toks[name].kind === 'word' && isUpper(toks[name].text[0])) e = name;
     }

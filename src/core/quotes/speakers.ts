@@ -353,8 +353,18 @@ class Attributor {
   private namedAfterRole(toks: readonly Tok[], from: number, comma: number, titled: boolean, crossed: boolean): SpeakerRef | null {
     const next = toks[comma + 1];
     const m = next?.kind === 'word' ? this.doc.mentionAt(next.start) : -1;
-    if (m < 0 || this.doc.mentions[m].type !== 'person' || !toks.slice(from, comma).some((t) => isPersonRole(t.text))) return null;
-    const after = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1;
+    if (m < 0 || !toks.slice(from, comma).some((t) => isPersonRole(t.text))) return null;
+    return this.personBeforeVerb(toks, m, false, titled, crossed);
+  }
+
+  /**
+   * Mention `m` as the speaker when it is a person and a reporting verb follows it (after a comma, when
+   * `comma` allows one), the clause ending there if the quote's sentence was crossed; else null.
+   */
+  private personBeforeVerb(toks: readonly Tok[], m: number, comma: boolean, titled: boolean, crossed: boolean): SpeakerRef | null {
+    if (this.doc.mentions[m].type !== 'person') return null;
+    let after = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1;
+    if (comma && toks[after]?.text === ',') after++;
     if (toks[after]?.kind !== 'word' || reportingAt(toks, after, titled)?.form !== 'finite') return null;
     if (crossed && !endsClause(toks, after + 1)) return null;
     return this.subjects.mentionRef(m, this.doc.mentions[m], 'after');
@@ -372,12 +382,7 @@ class Attributor {
     let at = k + 2;
     while (at < k + 4 && toks[at]?.kind === 'word' && isUpper(toks[at].text[0]) && this.doc.mentionAt(toks[at].start) < 0) at++;
     const m = toks[at] ? this.doc.mentionAt(toks[at].start) : -1;
-    if (m < 0 || this.doc.mentions[m].type !== 'person') return null;
-    let after = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1) + 1;
-    if (toks[after]?.text === ',') after++;
-    if (toks[after]?.kind !== 'word' || reportingAt(toks, after, titled)?.form !== 'finite') return null;
-    if (crossed && !endsClause(toks, after + 1)) return null;
-    return this.subjects.mentionRef(m, this.doc.mentions[m], 'after');
+    return m < 0 ? null : this.personBeforeVerb(toks, m, true, titled, crossed);
   }
 
   /**
