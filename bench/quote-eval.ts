@@ -143,7 +143,7 @@ export async function analyseFolder(dir: string): Promise<{ quotes: PredictedQuo
   if (status !== 0) throw new Error(`crosswire analyze ${dir} failed: ${err}`);
   const report = JSON.parse(out) as JsonReport;
   const quotes = report.documents.flatMap((d) =>
-    d.quotes.map((q) => ({ id: q.id, file: basename(d.path), start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker })),
+    d.quotes.map((q) => ({ id: q.id, file: basename(d.path), start: q.start, end: q.end, text: q.text, kind: q.kind, speaker: q.speaker ?? q.speakerElsewhere?.name ?? null })),
   );
   return { quotes, links: report.links.map((l) => ({ from: l.from, to: l.to })) };
 }

@@ -20,6 +20,28 @@ export interface CorpusQuote extends QuoteSpan {
   readonly speakerEntity: string | null;
   /** The kinds of the reader's corrections that changed this quote (its speaker, its links), if any. */
   readonly corrected?: readonly CorrectionKind[];
+  /** Where its own article names no speaker: the one the other articles reporting the words name, if they agree. */
+  readonly speakerElsewhere?: SpeakerElsewhere;
+}
+
+/**
+ * The speaker other articles give a quote's words when its own article names none: a scare-quoted
+ * phrase, a headline's words or a quote the reporter leaves unattributed, linked to versions whose
+ * articles all name one speaker. Only the articles' own attributions count, never another quote's
+ * speaker from elsewhere, so the answer does not depend on the order the articles came in.
+ */
+export interface SpeakerElsewhere {
+  /** The speaker's entity name where it is one, else the words the other articles use. */
+  readonly name: string;
+  readonly entity: string | null;
+  /** How many other articles name that speaker for the words. */
+  readonly articles: number;
+}
+
+/** The speaker a reader is shown for a quote: its article's, else the one other articles agree on. */
+export function shownSpeaker(q: CorpusQuote): { readonly name: string; readonly elsewhere?: SpeakerElsewhere } | null {
+  if (q.speaker) return { name: q.speaker.name };
+  return q.speakerElsewhere ? { name: q.speakerElsewhere.name, elsewhere: q.speakerElsewhere } : null;
 }
 
 /** An entity mention of a document, with the entity it was resolved to. */
@@ -215,15 +237,50 @@ export class Corpus {
   private quoteOf(doc: StoredDocument, index: number): CorpusQuote {
     const q = doc.quotes[index];
     const speaker = doc.speakers[index] ?? null;
-    const m = speaker?.mention ?? null;
+    const id = quoteId(doc.id, index);
+    const corrected = doc.correction?.quoteMarks.get(index);
+    // A reader who set the speaker has said who it is, or that no one is named.
+    const elsewhere = speaker || corrected?.includes('set-speaker') ? undefined : this.speakerElsewhere(doc, id);
     return {
       ...q,
-      id: quoteId(doc.id, index),
+      id,
       uri: doc.uri,
       speaker,
-      speakerEntity: m !== null && m >= 0 && m < doc.mentionStarts.length ? this.entityOf(doc, m) : null,
-      ...(doc.correction?.quoteMarks.has(index) ? { corrected: doc.correction.quoteMarks.get(index)! } : {}),
+      speakerEntity: this.speakerEntityOf(doc, speaker),
+      ...(corrected ? { corrected } : {}),
+      ...(elsewhere ? { speakerElsewhere: elsewhere } : {}),
     };
+  }
+
+  private speakerEntityOf(doc: StoredDocument, speaker: SpeakerRef | null): string | null {
+    const m = speaker?.mention ?? null;
+    return m !== null && m >= 0 && m < doc.mentionStarts.length ? this.entityOf(doc, m) : null;
+  }
+
+  /**
+   * The speaker the articles linked to a quote name for its words, when every one that names a
+   * speaker names the same (the same entity, or the same words where it is none); undefined otherwise.
+   */
+  private speakerElsewhere(doc: StoredDocument, id: string): SpeakerElsewhere | undefined {
+    let key: string | undefined;
+    let found: { name: string; entity: string | null } | undefined;
+    const articles = new Set<string>();
+    for (const other of this.linkedIds(id)) {
+      const at = this.quoteIndexOf(other);
+      if (!at || at.doc === doc) continue;
+      const s = at.doc.speakers[at.index];
+      if (!s) continue;
+      const entity = this.speakerEntityOf(at.doc, s);
+      const k = entity ?? `name:${s.name.replace(/\s+/g, ' ').toLowerCase()}`;
+      if (key === undefined) {
+        key = k;
+        found = { name: (entity && this.corrections.entity(entity)?.name) || s.name.replace(/\s+/g, ' '), entity };
+      } else if (k !== key) {
+        return undefined;
+      }
+      articles.add(at.doc.uri);
+    }
+    return found && { ...found, articles: articles.size };
   }
 
   /** The document a quote or document id belongs to. */

@@ -22,6 +22,8 @@ export interface JsonReport {
       kind: QuoteKind;
       speaker: string | null;
       speakerEntity: string | null;
+      /** Where the article names no speaker: the one the other articles reporting the words agree on. */
+      speakerElsewhere: { name: string; entity: string | null; articles: number } | null;
       unclosed: boolean;
       /** The kinds of the reader's corrections that changed the quote; absent when none did. */
       corrected?: string[];
@@ -56,6 +58,7 @@ export function jsonReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
         kind: q.kind,
         speaker: q.speaker?.name ?? null,
         speakerEntity: q.speakerEntity,
+        speakerElsewhere: q.speakerElsewhere ? { ...q.speakerElsewhere } : null,
         unclosed: q.unclosed,
         ...(q.corrected ? { corrected: [...q.corrected] } : {}),
       })),
@@ -99,7 +102,7 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     for (const q of d.quotes) {
       out.push('');
       out.push(`  ${q.kind === 'term' ? '‘' : '“'}${truncate(q.text, 160, false)}${q.kind === 'term' ? '’' : '”'}`);
-      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${q.speaker ? line(q.speaker.name) : 'unknown'}${q.unclosed ? ' (left unclosed)' : ''}${q.corrected ? ' (corrected)' : ''}`);
+      out.push(`    ${q.kind}, line ${lineOf(q.start)}, speaker: ${speakerLine(q, line)}${q.unclosed ? ' (left unclosed)' : ''}${q.corrected ? ' (corrected)' : ''}`);
       for (const v of linkedQuotes(corpus, q)) {
         const where = v.sameArticle ? 'this article' : line(v.title);
         out.push(`    ${v.link.relation} ${round(v.link.score).toFixed(2)} → ${where}: “${truncate(v.quote.text, 100, false)}”${speakerOf(v.quote)}`);
@@ -122,6 +125,13 @@ export function textReport(corpus: Corpus, pathOf: (uri: string) => string = (u)
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** The speaker the article names, else the one other articles agree on, said as such. */
+function speakerLine(q: CorpusQuote, line: (s: string) => string): string {
+  if (q.speaker) return line(q.speaker.name);
+  const e = q.speakerElsewhere;
+  return e ? `not named here; ${line(e.name)} in ${plural(e.articles, 'other article')}` : 'unknown';
 }
 
 function speakerOf(q: CorpusQuote): string {

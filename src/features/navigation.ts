@@ -6,7 +6,7 @@ import { Commands } from './present/commandIds';
 import { corpusKey, toRange, uriOfKey } from './convert';
 import { entityUnderCursor } from './entitiesView';
 import { plural } from '../core/text/plural';
-import { describeRelation, entityTypeName, formatLikeness, linkedVersions, type LinkedVersion } from './present/hoverContent';
+import { describeRelation, entityTypeName, formatLikeness, linkedVersions, speakerDescription, type LinkedVersion } from './present/hoverContent';
 import { escapeIcons, plainText, truncate } from './present/markdown';
 import type { Services } from './services';
 import { articlesOf, lineContext, type ArticleMentions } from './present/treeModel';
@@ -153,7 +153,7 @@ export function registerNavigation(services: Services): vscode.Disposable {
 export function matchingQuoteItems(versions: readonly LinkedVersion[]): (vscode.QuickPickItem & { quote: CorpusQuote })[] {
   return versions.map((v) => ({
     label: escapeIcons(v.name),
-    description: escapeIcons([...(v.name !== v.title ? [v.title] : []), ...(v.date ? [v.date] : []), v.quote.speaker?.name ?? 'speaker not named', describeRelation(v.link.relation), formatLikeness(v.link.relation, v.link.score)].filter(Boolean).join(' · ')),
+    description: escapeIcons([...(v.name !== v.title ? [v.title] : []), ...(v.date ? [v.date] : []), speakerDescription(v.quote), describeRelation(v.link.relation), formatLikeness(v.link.relation, v.link.score)].filter(Boolean).join(' · ')),
     detail: escapeIcons(`“${truncate(v.quote.text, 160)}”`),
     quote: v.quote,
   }));

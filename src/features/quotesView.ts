@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { datedTitle } from '../core/documents';
-import type { CorpusQuote } from '../core/corpus';
+import { shownSpeaker, type CorpusQuote } from '../core/corpus';
 import { Commands, Views } from './present/commandIds';
 import { articleCountUri } from './countBadges';
 import { createIndexedTreeView } from './indexedTreeView';
@@ -56,7 +56,8 @@ export function registerQuotesView(services: Services): vscode.Disposable {
 function quoteTooltip(quote: CorpusQuote, title: string, articles?: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.appendMarkdown(`**${escapeMarkdown(title)}**`);
-  md.appendMarkdown(quote.speaker ? ` · said by **${escapeMarkdown(quote.speaker.name)}**\n\n` : ' · speaker not named\n\n');
+  const who = shownSpeaker(quote);
+  md.appendMarkdown(who ? ` · said by **${escapeMarkdown(who.name)}**${who.elsewhere ? ' *(named in other articles)*' : ''}\n\n` : ' · speaker not named\n\n');
   if (articles && articles > 1) md.appendMarkdown(`Carried by ${plural(articles, 'article')}\n\n`);
   md.appendMarkdown(escapeMarkdown(truncate(quote.text, 600)));
   return md;
@@ -95,7 +96,8 @@ export function versionItem(quote: CorpusQuote, titleOf: (uri: string) => string
   const title = titleOf(quote.uri);
   const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   item.id = `version:${quote.id}`;
-  item.description = (quote.speaker ? `${plainText(quote.speaker.name)}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`) + (quote.corrected ? ' · corrected' : '');
+  const who = shownSpeaker(quote);
+  item.description = (who ? `${plainText(who.name)}${who.elsewhere ? ' (elsewhere)' : ''}: “${truncate(quote.text, 60)}”` : `“${truncate(quote.text, 60)}”`) + (quote.corrected ? ' · corrected' : '');
   item.iconPath = new vscode.ThemeIcon('comment');
   item.tooltip = quoteTooltip(quote, title);
   item.command = openCommand(quote);

@@ -62,6 +62,22 @@ describe('crosswire analyze', function () {
     assert.match(r.out, /^Entities$/m);
   });
 
+  it('gives words an article leaves unattributed the speaker the other articles name, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'Flood warning\n\n“The dam will hold through the spring floods without any doubt,” Mayor Ana Lopes said on Monday.\n');
+      writeFileSync(join(dir, 'b.txt'), 'Town waits\n\nThe town council met as the river rose. “The dam will hold through the spring floods.”\n');
+      const json = JSON.parse((await run(['analyze', '--json', dir])).out) as JsonReport;
+      const b = json.documents.find((d) => d.path.endsWith('b.txt'))!.quotes[0]!;
+      assert.equal(b.speaker, null, 'its own article names no one');
+      assert.equal(b.speakerElsewhere?.name, 'Ana Lopes');
+      assert.equal(b.speakerElsewhere?.articles, 1);
+      assert.match((await run(['analyze', dir])).out, /speaker: not named here; Ana Lopes in 1 other article/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains missing and binary files on stderr and still analyses the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-cli-'));
     try {

@@ -17,7 +17,7 @@ export function jsonlExport(corpus: Corpus, options: ExportOptions): ExportFile[
     for (const q of d.quotes) {
       put({
         type: 'quote', id: q.id, article, start: q.start, end: q.end, text: q.text, kind: q.kind,
-        speaker: q.speaker?.name ?? null, speakerEntity: q.speakerEntity, unclosed: q.unclosed,
+        speaker: q.speaker?.name ?? null, speakerEntity: q.speakerEntity, speakerElsewhere: q.speakerElsewhere ?? null, unclosed: q.unclosed,
         links: exportLinks(corpus, q), corrected: q.corrected ?? [],
       });
     }

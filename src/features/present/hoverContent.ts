@@ -57,6 +57,12 @@ export interface QuoteCardOptions {
   readonly articleDate?: string;
 }
 
+/** A quote's speaker for a one-line description: its article's, else the one other articles name, said as such. */
+export function speakerDescription(quote: CorpusQuote): string {
+  if (quote.speaker) return quote.speaker.name;
+  return quote.speakerElsewhere ? `${quote.speakerElsewhere.name} (named in other articles)` : 'speaker not named';
+}
+
 /** Markdown for the hover on a quote. */
 export function quoteCardMarkdown(quote: CorpusQuote, versions: readonly LinkedVersion[], options: QuoteCardOptions): string {
   return [...quoteLines(quote, versions, options), '---', '', `Correct: ${quoteCorrections(quote)}`].join('\n').trimEnd();
@@ -72,11 +78,14 @@ function quoteLines(quote: CorpusQuote, versions: readonly LinkedVersion[], opti
   const preview = options.previewLength ?? 280;
   const lines: string[] = [];
   const kind = quote.kind === 'term' ? 'Term' : 'Statement';
+  const elsewhere = quote.speaker ? undefined : quote.speakerElsewhere;
   const who = quote.speaker
     ? `${quote.kind === 'term' ? 'used by' : 'said by'} **${escapeMarkdown(quote.speaker.name)}**`
-    : quote.kind === 'term'
-      ? 'words in quote marks, not a statement'
-      : 'speaker not named';
+    : elsewhere
+      ? `${quote.kind === 'term' ? 'words of' : 'said by'} **${escapeMarkdown(elsewhere.name)}**, as ${plural(elsewhere.articles, 'other article')} ${elsewhere.articles === 1 ? 'attributes' : 'attribute'} ${quote.kind === 'term' ? 'them' : 'it'} · *not named in this article*`
+      : quote.kind === 'term'
+        ? 'words in quote marks, not a statement'
+        : 'speaker not named';
   const corrected = quote.corrected?.includes('set-speaker') ? ' · *speaker set by a reader*' : quote.corrected ? ' · *corrected*' : '';
   lines.push(`**${kind}** · ${who}${quote.unclosed ? ' · *no closing quote mark*' : ''}${corrected}`, '');
 

@@ -91,6 +91,49 @@ describe('the corpus', () => {
   });
 });
 
+describe('a speaker named in other articles', () => {
+  const SAID = 'Flood warning\n\n“The dam will hold through the spring floods without any doubt,” Mayor Ana Lopes said on Monday.';
+  const UNSAID = 'Town waits\n\nThe town council met as the river rose. “The dam will hold through the spring floods.”';
+  const OTHER = 'Engineers doubt\n\n“The dam will hold through the spring floods without any doubt,” engineer Rui Costa said.';
+
+  it('is given to a quote its own article leaves unattributed, with the number of articles naming them', () => {
+    const c = new Corpus();
+    c.set('a.txt', SAID);
+    c.set('b.txt', UNSAID);
+    const q = c.document('b.txt')!.quotes[0]!;
+    assert.equal(q.speaker, null);
+    assert.deepEqual(q.speakerElsewhere, { name: 'Ana Lopes', entity: c.document('a.txt')!.quotes[0]!.speakerEntity, articles: 1 });
+    // The article that names the speaker keeps its own attribution and gets none from elsewhere.
+    assert.equal(c.document('a.txt')!.quotes[0]!.speakerElsewhere, undefined);
+  });
+
+  it('is not given when the other articles name different speakers, nor when they go', () => {
+    const c = new Corpus();
+    c.set('a.txt', SAID);
+    c.set('b.txt', UNSAID);
+    c.set('c.txt', OTHER);
+    assert.equal(c.document('b.txt')!.quotes[0]!.speakerElsewhere, undefined);
+    c.remove('a.txt');
+    assert.equal(c.document('b.txt')!.quotes[0]!.speakerElsewhere?.name, 'Rui Costa');
+    c.remove('c.txt');
+    assert.equal(c.document('b.txt')!.quotes[0]!.speakerElsewhere, undefined);
+  });
+
+  it('never comes from a quote whose own speaker came from elsewhere, so the order of the articles does not matter', () => {
+    const third = 'Evening news\n\nThe river kept rising all night. “The dam will hold through the spring floods.”';
+    const orders = [['a.txt', 'b.txt', 'c.txt'], ['c.txt', 'b.txt', 'a.txt'], ['b.txt', 'c.txt', 'a.txt']];
+    const texts: Record<string, string> = { 'a.txt': SAID, 'b.txt': UNSAID, 'c.txt': third };
+    const seen = orders.map((order) => {
+      const c = new Corpus();
+      for (const uri of order) c.set(uri, texts[uri]!);
+      return ['b.txt', 'c.txt'].map((uri) => c.document(uri)!.quotes[0]!.speakerElsewhere ?? null);
+    });
+    assert.equal(seen[0]![0]?.name, 'Ana Lopes');
+    assert.equal(seen[0]![0]?.articles, 1, 'the unattributed copy in c.txt does not count');
+    for (const s of seen.slice(1)) assert.deepEqual(s, seen[0]);
+  });
+});
+
 describe('adding a document in steps', () => {
   const long = Array.from({ length: 40 }, (_, i) => `“The dam number ${i} will hold through the spring floods,” Lopes said.`).join('\n\n');
 

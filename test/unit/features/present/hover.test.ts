@@ -119,6 +119,15 @@ describe('quote hover card', () => {
     assert.ok(hrefs(html).some((h) => h.startsWith('command:crosswire.goToMatchingQuote?')));
   });
 
+  it('names the speaker other articles give words its own article leaves unattributed, and says it does', () => {
+    const told = { ...quoteAt(C, 'c-q1', 'China must address the issue', 5), speakerElsewhere: { name: 'Antony Blinken', entity: 'person:antony-blinken', articles: 2 } };
+    const html = toHtml(quoteCardMarkdown(told, linkedVersions(corpus, told), { maxLinks: 5 }));
+    assert.match(html, /said by <strong>Antony Blinken<\/strong>, as 2 other articles attribute it/);
+    assert.match(html, /not named in this article/);
+    const term = { ...told, kind: 'term' as const, speakerElsewhere: { ...told.speakerElsewhere, articles: 1 } };
+    assert.match(toHtml(quoteCardMarkdown(term, [], { maxLinks: 5 })), /words of <strong>Antony Blinken<\/strong>, as 1 other article attributes them/);
+  });
+
   it('says so when no other article reports the quote', () => {
     const alone = quoteAt(A, 'a-q5', 'nobody else wrote this', 100, { kind: 'statement' });
     const html = toHtml(quoteCardMarkdown(alone, linkedVersions(corpus, alone), { maxLinks: 5 }));
