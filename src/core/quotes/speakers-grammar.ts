@@ -52,7 +52,8 @@ export function roleWord(word: string): string {
  */
 export function reportingAt(toks: readonly Tok[], v: number, titled = false): { form: 'finite' | 'ing'; first: number } | null {
   const t = toks[v];
-  if (t.kind !== 'word') return null;
+  // Past either end of the sentence: a caller looking a word or two ahead of a comma at its end.
+  if (t?.kind !== 'word') return null;
   const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null);
   if (form) return { form, first: v };
   const w = t.text.toLowerCase();

@@ -137,3 +137,10 @@ describe('speaker attribution: a headline’s speaker run into its verb', () => 
     assert.deepEqual(names(text, [['Hale Foods Recalls Bread', 'organization'], ...person('Tom Hale', 'Hale')]), ['Hale Foods']);
   });
 });
+
+describe('speaker attribution: a comma at the end of the words before a quote', () => {
+  it('reads “…, saying, “…”” to its end without looking past the sentence, and gives both quotes their speaker', () => {
+    const text = 'Biden also called for a "full accounting" of the factors that led to the collapse, saying, "in my administration, no one is above the law."';
+    assert.deepEqual(names(text, person('Biden')), ['Biden', 'Biden']);
+  });
+});
