@@ -53,3 +53,8 @@ export function genderOfGivenName(fullName: string): Gender | undefined {
   if (words.length < 2) return undefined;
   return GENDERS.get(words[0].toLowerCase());
 }
+
+/** Whether a capitalised word is a given name of the lists above ("Bill" in "Bill and Hillary Clinton"). */
+export function isGivenName(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && GENDERS.has(word.toLowerCase());
+}

@@ -7,6 +7,7 @@
  */
 import type { QuoteSpan, SpeakerRef, Span } from '../types';
 import type { DocumentView, Sentence, Tok } from './context';
+import { isGivenName } from './given-names';
 import { isNamingVerb, isRoleNoun, mayStandBeforeVerb } from './lexicon';
 import { isPersonRole, subjectWord, tokenIndexAt } from './speakers-grammar';
 import type { Subjects } from './speakers-subjects';
@@ -138,6 +139,7 @@ export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: Quote
   const toks = s.tokens;
   let v = tokenIndexAt(toks, q.outer.start) - 1;
   if (NAMED_OBJECTS.has(toks[v]?.text.toLowerCase() ?? '')) v--;
+  else v = beforeNamedObject(doc, toks, v);
   const t = toks[v];
   if (!t || t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text) || t.text.endsWith('ing')) return null;
   let e = v - 1;
@@ -145,6 +147,20 @@ export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: Quote
   if (!toks[e] || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'they') return null;
   const ref = subjects.subjectEndingAt(toks, 0, e, 'indirect');
   return ref && !(ref.mention !== null && doc.mentions[ref.mention].type === 'place') ? ref : null;
+}
+
+/**
+ * `Trump called Biden “the worst president …”`: the token before a name the naming verb takes as its
+ * object, the name ending right before the quote; else `v` itself. A name of a person or body only.
+ */
+function beforeNamedObject(doc: DocumentView, toks: readonly Tok[], v: number): number {
+  const t = toks[v];
+  if (!t || t.kind !== 'word') return v;
+  const m = doc.mentionAt(t.start);
+  if (m < 0 || doc.mentions[m].type === 'place' || doc.mentions[m].end !== t.end) return v;
+  let k = v;
+  while (k > 0 && toks[k - 1].start >= doc.mentions[m].start) k--;
+  return k - 1;
 }
 
 /** How many sentences back, its own included, `they` looks for two people opening a sentence. */
@@ -158,19 +174,47 @@ const PAIR_REACH = 3;
 export function pairBefore(doc: DocumentView, subjects: Subjects, t: Span): SpeakerRef | null {
   let s = doc.sentenceAt(t.start);
   for (let n = 0; s && n < PAIR_REACH; n++, s = doc.previousSentence(s)) {
-    const toks = s.tokens;
-    const b = /^(?:but|and|so)$/i.test(toks[0]?.text ?? '') ? 1 : 0;
-    const a = doc.mentionAt(toks[b]?.start ?? -1);
-    if (a < 0 || doc.mentions[a].type !== 'person') continue;
-    const and = tokenIndexAt(toks, doc.mentions[a].end - 1) + 1;
-    if (toks[and]?.text !== 'and') continue;
-    const c = doc.mentionAt(toks[and + 1]?.start ?? -1);
-    if (c < 0 || doc.mentions[c].type !== 'person' || doc.mentions[c].start >= t.start) continue;
-    const verb = toks[tokenIndexAt(toks, doc.mentions[c].end - 1) + 1];
-    if (!verb || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) continue;
-    const first = subjects.mentionRef(a, doc.mentions[a], 'pronoun');
-    const second = subjects.mentionRef(c, doc.mentions[c], 'pronoun');
-    return { name: `${first.name} and ${second.name}`, span: { start: t.start, end: t.end }, mention: null, via: 'pronoun' };
+    const pair = pairOpening(doc, subjects, s, t);
+    if (pair) return pair;
   }
   return null;
+}
+
+/**
+ * The two people sentence `s` opens with, joined by "and", a verb after them, as one speaker for `t`:
+ * two names, or a given name and a full name sharing its surname ("Bill and Hillary Clinton", "Bill
+ * Clinton and Hillary"), as news names a couple. Null when the sentence opens otherwise.
+ */
+export function pairOpening(doc: DocumentView, subjects: Subjects, s: Sentence, t: Span): SpeakerRef | null {
+  const toks = s.tokens;
+  if (s.start >= t.start) return null;
+  let b = /^(?:but|and|so)$/i.test(toks[0]?.text ?? '') ? 1 : 0;
+  // "Former President Bill Clinton and Hillary": a title before the first name belongs to it.
+  while (b < toks.length - 1 && toks[b].kind === 'word' && doc.mentionAt(toks[b].start) < 0 && /^\p{Lu}/u.test(toks[b].text) && isPersonRole(toks[b + 1]?.text ?? '')) b += 2;
+  const a = doc.mentionAt(toks[b]?.start ?? -1);
+  const givenFirst = a < 0 && isGiven(toks[b]) && toks[b + 1]?.text === 'and';
+  if (!givenFirst && (a < 0 || doc.mentions[a].type !== 'person')) return null;
+  const and = givenFirst ? b + 1 : tokenIndexAt(toks, doc.mentions[a].end - 1) + 1;
+  if (toks[and]?.text !== 'and') return null;
+  const c = doc.mentionAt(toks[and + 1]?.start ?? -1);
+  let second: string;
+  let after: Tok | undefined;
+  if (c >= 0 && doc.mentions[c].type === 'person' && doc.mentions[c].start < t.start) {
+    if (givenFirst && !/\s/.test(doc.mentions[c].text)) return null;
+    second = subjects.mentionRef(c, doc.mentions[c], 'pronoun').name;
+    after = toks[tokenIndexAt(toks, doc.mentions[c].end - 1) + 1];
+  } else if (!givenFirst && c < 0 && isGiven(toks[and + 1]) && /\s/.test(doc.mentions[a].text)) {
+    second = `${toks[and + 1].text} ${doc.mentions[a].text.split(/\s+/).pop()}`;
+    after = toks[and + 2];
+  } else {
+    return null;
+  }
+  // A verb after them, or an aside about them ("Bill Clinton and Hillary — who … — praised").
+  if (!after || !((after.kind === 'word' && /^\p{Ll}/u.test(after.text)) || '—–,'.includes(after.text))) return null;
+  const first = givenFirst ? toks[b].text : subjects.mentionRef(a, doc.mentions[a], 'pronoun').name;
+  return { name: `${first} and ${second}`, span: { start: t.start, end: t.end }, mention: null, via: 'pronoun' };
+}
+
+function isGiven(t: Tok | undefined): boolean {
+  return t?.kind === 'word' && isGivenName(t.text);
 }

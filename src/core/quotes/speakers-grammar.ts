@@ -144,6 +144,8 @@ export function parentheticalEnd(toks: readonly Tok[], comma: number): number {
 
 /** After a reporting verb: at most a few words, no new clause, then the end of the sentence. */
 export function endsClause(toks: readonly Tok[], from: number): boolean {
+  // "…, Trump said after the president said he was dropping out": a clause of time or reason, however long.
+  const when = toks[from]?.kind === 'word' && CLAUSE_OF_TIME.has(toks[from].text.toLowerCase());
   let words = 0;
   for (let k = from; k < toks.length; k++) {
     const t = toks[k];
@@ -153,11 +155,15 @@ export function endsClause(toks: readonly Tok[], from: number): boolean {
       if (t.text === ':') return false;
       continue;
     }
+    if (when) continue;
     if (t.text.toLowerCase() === 'that') return false;
     if (++words > MAX_TAIL) return false;
   }
   return true;
 }
+
+/** Words opening a clause of time or reason after a reporting verb, which says nothing more is quoted. */
+const CLAUSE_OF_TIME = new Set(['after', 'before', 'when', 'while', 'as', 'since', 'because', 'shortly', 'hours', 'moments', 'minutes', 'days']);
 
 /** Whether the words between a reporting verb and a quote open a clause the quote belongs to. */
 export function introducesClause(between: readonly Tok[]): boolean {

@@ -2,11 +2,11 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, GENERATION, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, GENERATION, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
-import { contrastSubject, groupLead, pairBefore, relativeSubject } from './speakers-clauses';
+import { contrastSubject, groupLead, pairBefore, pairOpening, relativeSubject } from './speakers-clauses';
 import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
@@ -95,7 +95,8 @@ export class Subjects {
     if (contrast) return contrast;
     const from = Math.max(0, verb - LOOK_BEHIND);
     for (let v = from; v < verb; v++) {
-      if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
+      // A verb of naming ("Trump called Biden “…”, adding") says who speaks as a reporting verb does.
+      if (toks[v].kind !== 'word' || (reportingVerb(toks[v].text) !== 'finite' && !finiteNaming(toks, v))) continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       if (e < 0 || toks[e].kind !== 'word' || ELIDING.has(toks[e].text.toLowerCase()) || toks[e].text.toLowerCase() === 'to') continue;
@@ -195,6 +196,11 @@ export class Subjects {
     if (SPEECH_NOUNS.has(lower) && e - 1 >= floor && /['’]s?$/.test(toks[e - 1].text)) {
       const owner = this.doc.mentionAt(toks[e - 1].start);
       if (owner >= 0 && this.doc.mentions[owner].type !== 'place') return this.mentionRef(owner, this.doc.mentions[owner], via);
+    }
+    // "his statement read", "their statement said": the one the possessive stands for.
+    if (SPEECH_NOUNS.has(lower) && e - 1 >= floor && /^(?:his|her|their)$/i.test(toks[e - 1].text)) {
+      const owner = toks[e - 1].text.toLowerCase() === 'their' ? this.plural(toks[e - 1]) : this.pronoun(toks[e - 1]);
+      if (owner) return owner;
     }
     if (VAGUE_PRONOUNS.has(lower)) return null;
     // "the post said", not "the New York Post said": a document is written in lower case.
@@ -430,6 +436,10 @@ export class Subjects {
     let s = this.doc.sentenceAt(t.start);
     let limit = t.start;
     for (let n = 0; s && n < PLURAL_REACH; n++) {
+      // Two people the sentence opens with, before a group it names later ("Bill and Hillary Clinton were
+      // quick to back Harris, as party leaders rushed to …").
+      const pair = pairOpening(this.doc, this, s, t);
+      if (pair) return pair;
       const toks = s.tokens;
       const last = lastStartingAtOrBefore(toks, limit - 1);
       for (let k = last; k >= 0 && k > last - LOOK_BEHIND; k--) {
@@ -452,4 +462,14 @@ export class Subjects {
 function compoundRole(toks: readonly Tok[], k: number, floor: number): boolean {
   const w = toks[k].text;
   return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && k - 1 >= floor && /^the$/i.test(toks[k - 1].text) && isPersonRole(toks[k + 1]?.text ?? '');
+}
+
+/**
+ * Verbs that give a thing a name ("called Biden “the worst president”"), in a finite form: their subject
+ * says the words. Verbs of praise or blame ("praised", "denounced") name no words of their own.
+ */
+const CALLING = /^(?:call|calls|called|describe|describes|described|dub|dubs|dubbed|label|labels|labell?ed|brand|brands|branded|term|terms|termed)$/;
+
+function finiteNaming(toks: readonly Tok[], v: number): boolean {
+  return CALLING.test(toks[v].text) && isNamingVerb(toks[v].text, toks[v + 1]?.text);
 }

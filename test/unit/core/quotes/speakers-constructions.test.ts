@@ -144,3 +144,44 @@ describe('speaker attribution: a comma at the end of the words before a quote', 
     assert.deepEqual(names(text, person('Biden')), ['Biden', 'Biden']);
   });
 });
+
+describe('speaker attribution: a verb of naming with a name for its object', () => {
+  it('gives “X called Y “…”” to X, not to the one named, and the words X adds after it too', () => {
+    const text = 'In an interview on Sunday, Trump called Biden "the worst president in the history of the country," adding, "There has never been a president who has done such damage."';
+    assert.deepEqual(names(text, person('Trump', 'Biden')), ['Trump', 'Trump']);
+  });
+
+  it('leaves a place before the quote to the rules that know what it is', () => {
+    const text = 'The minister called Paris “a city of light and of reason for us all” on Friday.';
+    assert.notEqual(names(text, [['Paris', 'place']])[0], 'Paris');
+  });
+});
+
+describe('speaker attribution: an attribution closing the sentence, then a clause of time', () => {
+  it('gives the quotes before “…, X said after …” to X, however long the clause after', () => {
+    const text = 'Joe Biden was "not fit to run" and "is certainly not fit to serve" as president, his Republican rival Donald Trump said after the president said he was dropping out of the race.';
+    assert.deepEqual(names(text, person('Joe Biden', 'Donald Trump')), ['Donald Trump', 'Donald Trump']);
+  });
+
+  it('still leaves a sentence going on to say more of its own', () => {
+    const text = 'The plan was “a good start,” Ana Ruiz said, and the board then voted against the plan in a long and bitter session that lasted all night.';
+    assert.deepEqual(names(text, person('Ana Ruiz')), ['Ana Ruiz']);
+  });
+});
+
+describe('speaker attribution: a statement said to be his, hers or theirs', () => {
+  it('reads “his statement read” and “her statement said” as the person the pronoun stands for', () => {
+    assert.deepEqual(names('Obama praised Biden on Sunday.\n\n“He is a patriot of the highest order,” his statement read.', person('Obama', 'Biden')), ['Obama']);
+    assert.deepEqual(names('Nancy Pelosi spoke first.\n\n“He is a patriot,” her statement said.', person('Nancy Pelosi')), ['Nancy Pelosi']);
+  });
+
+  it('reads “their statement read” and “they said” as a couple named together, before a group named later', () => {
+    const text = 'Bill and Hillary Clinton were quick to back Harris, as party leaders rushed to endorse her.\n\n“We are honored to join the President,” their statement read.\n\n“We have lived through many ups and downs,” they said.';
+    assert.deepEqual(names(text, person('Hillary Clinton', 'Harris')), ['Bill and Hillary Clinton', 'Bill and Hillary Clinton']);
+  });
+
+  it('reads a full name and a given name sharing its surname as the couple', () => {
+    const text = 'Former President Bill Clinton and Hillary — who ran in 2016 — praised his career.\n\n“We are worried for our country,” they said.';
+    assert.deepEqual(names(text, person('Bill Clinton')), ['Bill Clinton and Hillary Clinton']);
+  });
+});
