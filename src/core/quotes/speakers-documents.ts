@@ -45,6 +45,12 @@ export function documentOwner(doc: DocumentView, subjects: Subjects, toks: reado
   const named = doc.mentionsIn(toks[b].start, toks[e].start).filter((m) => doc.mentions[m].type !== 'place');
   const own = named.find((m) => doc.mentions[m].type === 'organization') ?? named[0];
   if (own !== undefined) return { ...subjects.mentionRef(own, doc.mentions[own], via), span, confidence: DOCUMENT_OWNER };
+  // "the joint statement read": the statement an earlier sentence said someone made ("…, the Treasury
+  // and the Fed said in a joint statement").
+  if (/^the$/i.test(toks[b]?.text ?? '')) {
+    const earlier = earlierIssuer(doc, subjects, toks[e], via);
+    if (earlier) return { ...earlier, span, confidence: DOCUMENT_OWNER };
+  }
   const from = doc.paras[Math.max(0, paragraphAt(doc.paras, toks[b].start) - 1)].start;
   const before = doc.mentionsIn(from, toks[b].start).filter((m) => !doc.quoteAt(doc.mentions[m].start));
   const bodies = before.filter((m) => doc.mentions[m].type === 'organization');
@@ -64,3 +70,28 @@ function qualifies(t: Tok): boolean {
   return DETERMINERS.has(lower) || QUALIFIERS.has(lower) || /^\p{Lu}/u.test(t.text) || /['’]s?$/.test(t.text);
 }
 
+/** How many sentences back "the statement" looks for the sentence that said whose it is. */
+const ISSUER_REACH = 8;
+
+/**
+ * The speaker of the sentence before `noun` (a document noun: "statement", "letter") that introduced
+ * the same kind of document as someone's ("said in a statement", "issued a statement"), nearest first.
+ */
+function earlierIssuer(doc: DocumentView, subjects: Subjects, noun: Tok, via: Via): SpeakerRef | null {
+  const word = noun.text.toLowerCase();
+  let s = doc.sentenceAt(noun.start);
+  s = s && doc.previousSentence(s);
+  for (let n = 0; s && n < ISSUER_REACH; n++, s = doc.previousSentence(s)) {
+    const toks = s.tokens;
+    for (let k = toks.length - 1; k > 0; k--) {
+      if (toks[k].kind !== 'word' || toks[k].text.toLowerCase() !== word || doc.quoteAt(toks[k].start)) continue;
+      // "in a statement", "issued a joint statement": a statement being made, not one spoken of.
+      let d = k - 1;
+      while (d > 0 && QUALIFIERS.has(toks[d].text.toLowerCase())) d--;
+      if (!/^(?:a|an)$/i.test(toks[d].text)) continue;
+      const ref = subjects.sentenceSubject(s, d, via, true);
+      if (ref) return ref;
+    }
+  }
+  return null;
+}

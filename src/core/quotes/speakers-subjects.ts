@@ -99,6 +99,7 @@ export class Subjects {
       if (toks[v].kind !== 'word' || (reportingVerb(toks[v].text) !== 'finite' && !finiteNaming(toks, v))) continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+      if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && toks[e - 3]?.kind === 'word') e -= 3;
       if (e < 0 || toks[e].kind !== 'word' || ELIDING.has(toks[e].text.toLowerCase()) || toks[e].text.toLowerCase() === 'to') continue;
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
@@ -181,8 +182,12 @@ export class Subjects {
       const name = toks[e - 1].text === ',' ? e - 2 : e - 1;
       if (name >= floor && toks[name].kind === 'word' && isUpper(toks[name].text[0])) e = name;
     }
+    // "the Federal Deposit Insurance Corporation (FDIC) said": the name, its short form after it in brackets.
+    if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor && toks[e - 3].kind === 'word') e -= 3;
     const t = toks[e];
     if (!t || t.kind !== 'word') return null;
+    const listed = this.namedList(toks, floor, e, via);
+    if (listed) return listed;
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
@@ -375,6 +380,45 @@ export class Subjects {
   }
 
   /** The speaker a mention names: a person by their fullest name in the document, else as written. */
+  /**
+   * `the Treasury Department, Federal Reserve, and the FDIC said`, `Senators Ana Ruiz and Tom Hale
+   * said`: names of one kind listed as the subject, ending at token `e`, speak together. Null unless
+   * two names at least, the last ending at `e`.
+   */
+  namedList(toks: readonly Tok[], floor: number, e: number, via: Via): SpeakerRef | null {
+    if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor) e -= 3;
+    if (toks[e]?.kind !== 'word') return null;
+    const mentions = this.doc.mentions;
+    const last = this.doc.mentionAt(toks[e].start);
+    if (last < 0 || mentions[last].end !== toks[e].end || mentions[last].type === 'place') return null;
+    const type = mentions[last].type;
+    const names = [last];
+    let k = lastStartingAtOrBefore(toks, mentions[last].start) - 1;
+    while (k >= floor && names.length < MAX_LISTED) {
+      let j = k;
+      if (j >= floor && /^the$/i.test(toks[j].text)) j--;
+      const joined = toks[j]?.text === 'and' || toks[j]?.text === ',';
+      if (!joined) break;
+      j--;
+      if (toks[j]?.text === ',') j--;
+      const m = j >= floor ? this.doc.mentionAt(toks[j].start) : -1;
+      if (m < 0 || mentions[m].end !== toks[j].end || mentions[m].type !== type) break;
+      names.unshift(m);
+      k = lastStartingAtOrBefore(toks, mentions[m].start) - 1;
+    }
+    // A list needs its "and": "Google, Apple said" is no list, "Ruiz, a senator, said" an aside; two
+    // names are joined by "and" alone ("Okafor mocked Lund, and Ruiz called" joins two clauses).
+    if (names.length < 2 || !/\band\b/.test(this.doc.text.slice(mentions[names[0]].end, mentions[last].start))) return null;
+    if (names.length === 2 && !/^\s+and\s+(?:the\s+)?$/i.test(this.doc.text.slice(mentions[names[0]].end, mentions[last].start))) return null;
+    // Nor is a list the object of a verb before it ("Okafor mocked Lund and Ruiz").
+    let before = lastStartingAtOrBefore(toks, mentions[names[0]].start) - 1;
+    if (before >= floor && /^the$/i.test(toks[before].text)) before--;
+    if (before >= floor && toks[before].kind === 'word' && /^\p{Ll}/u.test(toks[before].text)) return null;
+    const said = names.map((i) => (type === 'person' ? this.names.of(i) : mentions[i].text));
+    const name = `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+    return { name, span: { start: mentions[names[0]].start, end: mentions[last].end }, mention: null, via };
+  }
+
   mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
     const name = m.type === 'person' ? this.names.of(index) : m.text;
     return { name, span: { start: m.start, end: m.end }, mention: index, via };
@@ -463,6 +507,9 @@ function compoundRole(toks: readonly Tok[], k: number, floor: number): boolean {
   const w = toks[k].text;
   return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && k - 1 >= floor && /^the$/i.test(toks[k - 1].text) && isPersonRole(toks[k + 1]?.text ?? '');
 }
+
+/** Names a listed subject holds at most. */
+const MAX_LISTED = 6;
 
 /**
  * Verbs that give a thing a name ("called Biden “the worst president”"), in a finite form: their subject

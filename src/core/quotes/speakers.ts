@@ -18,6 +18,8 @@ type Via = SpeakerRef['via'];
 
 /** How many tokens after a quotation are read for its attribution. */
 const LOOK_AHEAD = 16;
+/** Tokens a list of names speaking together may take between a quote and its reporting verb. */
+const LIST_WORDS = 24;
 
 /** How many sentences of its paragraph a quote looks back for the speaker it continues. */
 const MAX_SENTENCES_BACK = 4;
@@ -128,6 +130,8 @@ class Attributor {
       if (crossed && !endsClause(toks, k + 1)) return null;
       return this.subjects.subjectAfter(toks, k + 1, 'after');
     }
+    const listed = this.listBeforeVerb(toks, k, crossed);
+    if (listed) return listed;
     let subjectEnd = -1;
     for (let v = k + 1; v < toks.length && v <= k + 10; v++) {
       const t = toks[v];
@@ -147,6 +151,20 @@ class Attributor {
       let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
       return this.subjects.subjectEndingAt(toks, k, e, 'after');
+    }
+    return null;
+  }
+
+  /**
+   * `“…,” the Treasury Department, Federal Reserve, and the FDIC said`: names listed from token `k` up to
+   * a reporting verb, their commas a list's rather than an aside's, speak together.
+   */
+  private listBeforeVerb(toks: readonly Tok[], k: number, crossed: boolean): SpeakerRef | null {
+    for (let v = k + 2; v < toks.length && v <= k + LIST_WORDS; v++) {
+      if (toks[v].kind !== 'word' || reportingAt(toks, v)?.form !== 'finite') continue;
+      if (crossed && !endsClause(toks, v + 1)) return null;
+      const listed = this.subjects.namedList(toks, k, v - 1, 'after');
+      return listed && listed.span.start <= toks[k + 1].start ? listed : null;
     }
     return null;
   }

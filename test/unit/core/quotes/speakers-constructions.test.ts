@@ -185,3 +185,22 @@ describe('speaker attribution: a statement said to be his, hers or theirs', () =
     assert.deepEqual(names(text, person('Bill Clinton')), ['Bill Clinton and Hillary Clinton']);
   });
 });
+
+describe('speaker attribution: names listed as the subject speak together', () => {
+  const bodies: [string, 'organization'][] = [['Treasury Department', 'organization'], ['Federal Reserve', 'organization'], ['FDIC', 'organization']];
+
+  it('gives “…,” A, B, and the C said to the three, and two people joined by “and” to both', () => {
+    assert.deepEqual(names('“We are acting today,” the Treasury Department, Federal Reserve, and the FDIC said.', bodies), ['Treasury Department, Federal Reserve and FDIC']);
+    assert.deepEqual(names('“We are acting today,” Ana Ruiz and Tom Hale told reporters.', person('Ana Ruiz', 'Tom Hale')), ['Ana Ruiz and Tom Hale']);
+  });
+
+  it('keeps an aside after a name an aside, not a list', () => {
+    assert.deepEqual(names('“We are acting today,” Ana Ruiz, the senator, said.', person('Ana Ruiz')), ['Ana Ruiz']);
+  });
+
+  it('gives “the joint statement read” to those the article said made the statement, past a bracketed short name', () => {
+    const text = 'Depositors will get their money back, the Treasury Department, Federal Reserve, and the Federal Deposit Insurance Corporation (FDIC) said in a joint statement on Sunday.\n\nThe FDIC also closed Signature Bank.\n\n“We are also announcing an exception for Signature Bank,” the joint statement read.';
+    const found = [...bodies, ['Federal Deposit Insurance Corporation', 'organization'], ['Signature Bank', 'organization']] as [string, 'organization'][];
+    assert.deepEqual(names(text, found), ['Treasury Department, Federal Reserve and Federal Deposit Insurance Corporation']);
+  });
+});
