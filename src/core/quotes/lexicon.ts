@@ -105,7 +105,7 @@ export const KIND_OF_BODY_NOUNS: ReadonlySet<string> = new Set([
 
 /** Bodies and groups that speak as one: never a person's role ("the board", "the family", "the employees"). */
 export const SPEAKING_BODIES: ReadonlySet<string> = new Set([
-  ...COMPANY_NOUNS, ...KIND_OF_BODY_NOUNS, 'board', 'panel', 'family', 'employees', 'workers', 'staff', 'staffers',
+  ...COMPANY_NOUNS, ...KIND_OF_BODY_NOUNS, 'board', 'panel', 'family', 'employees', 'workers', 'staff', 'staffers', 'campaign',
 ]);
 
 const ROLE_NOUNS = new Set([

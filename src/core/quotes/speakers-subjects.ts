@@ -104,6 +104,8 @@ export class Subjects {
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
     }
+    const owned = this.possessedBody(toks, verb, via);
+    if (owned) return owned;
     // "He also pushed Zelensky …, saying", "As Milton neared, Tampa’s mayor went on CNN with a warning:".
     const lead = this.lead(s);
     if (lead && lead.last.end <= toks[verb].start) {
@@ -380,6 +382,27 @@ export class Subjects {
   }
 
   /** The speaker a mention names: a person by their fullest name in the document, else as written. */
+  /**
+   * `Donald Trump’s campaign team lashed into Harris, saying …`: a sentence opening with a person's
+   * body or staff (a speaking body or people in a role, "campaign", "lawyers", "aides") is theirs to
+   * speak for, not the person's: the phrase as written. Null when the sentence opens otherwise.
+   */
+  private possessedBody(toks: readonly Tok[], verb: number, via: Via): SpeakerRef | null {
+    const m = this.doc.mentionAt(toks[0]?.start ?? -1);
+    if (m < 0 || this.doc.mentions[m].type !== 'person') return null;
+    let k = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1);
+    if (!/['’]s?$/.test(toks[k]?.text ?? '') && !/^['’]s?$/.test(toks[k + 1]?.text ?? '')) return null;
+    if (/^['’]s?$/.test(toks[k + 1]?.text ?? '')) k++;
+    let noun = k + 1;
+    while (noun < verb && noun <= k + 3 && toks[noun].kind === 'word' && /^\p{Ll}/u.test(toks[noun].text) && !isRoleNoun(toks[noun].text)) noun++;
+    if (noun >= verb || !isRoleNoun(toks[noun].text)) return null;
+    // "campaign team", "legal team": the team of the body.
+    if (/^team$/i.test(toks[noun + 1]?.text ?? '')) noun++;
+    if (toks[noun + 1]?.kind !== 'word' || !/^\p{Ll}/u.test(toks[noun + 1].text)) return null;
+    const start = this.doc.mentions[m].start;
+    return { name: this.doc.text.slice(start, toks[noun].end), span: { start, end: toks[noun].end }, mention: null, via, confidence: ROLE_ONLY };
+  }
+
   /**
    * `the Treasury Department, Federal Reserve, and the FDIC said`, `Senators Ana Ruiz and Tom Hale
    * said`: names of one kind listed as the subject, ending at token `e`, speak together. Null unless

@@ -18,6 +18,12 @@ type Via = SpeakerRef['via'];
 
 /** How many tokens after a quotation are read for its attribution. */
 const LOOK_AHEAD = 16;
+/**
+ * Verbs of praise and blame in a finite form: not reporting verbs (a policy is criticised as often as
+ * in words), but a quote standing alone right after the sentence gives the words they were done in.
+ */
+const EVALUATING = /^(?:critici[sz]e[sd]?|prais(?:e|es|ed)|slam(?:s|med)|blast(?:s|ed)|attack(?:s|ed)|defend(?:s|ed)|condemn(?:s|ed)|denounce[sd]?|hail(?:s|ed)|lashe[sd]|lambaste[sd]?)$/;
+
 /** Tokens a list of names speaking together may take between a quote and its reporting verb. */
 const LIST_WORDS = 24;
 
@@ -488,7 +494,8 @@ class Attributor {
   private reportingClause(s: Sentence): SpeakerRef | null {
     const toks = s.tokens;
     for (let v = toks.length - 1; v > 0 && v >= toks.length - LOOK_BEHIND; v--) {
-      if (toks[v].kind !== 'word' || reportingVerb(toks[v].text) !== 'finite') continue;
+      // "Trump further criticized Biden's record. “…”": a verb of praise or blame, then the words it was done in.
+      if (toks[v].kind !== 'word' || (reportingVerb(toks[v].text) !== 'finite' && !EVALUATING.test(toks[v].text))) continue;
       let e = v - 1;
       while (e > 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       if (toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'to') continue;

@@ -204,3 +204,24 @@ describe('speaker attribution: names listed as the subject speak together', () =
     assert.deepEqual(names(text, found), ['Treasury Department, Federal Reserve and Federal Deposit Insurance Corporation']);
   });
 });
+
+describe('speaker attribution: a campaign, and a person’s own staff', () => {
+  it('reads “the campaign said” as a body speaking', () => {
+    assert.deepEqual(names('The Trump campaign attacked Harris.\n\n“Harris will be even worse,” the campaign said in a statement.', person('Trump', 'Harris')), ['the campaign']);
+  });
+
+  it('gives words of “X’s campaign team …, saying” to the team, not to X', () => {
+    assert.deepEqual(names('Donald Trump’s campaign team lashed into Harris, saying she would be “even worse” than Biden.', person('Donald Trump', 'Harris', 'Biden')), ['Donald Trump’s campaign team']);
+    assert.deepEqual(names('Donald Trump praised his team, saying it was “the best ever” and more.', person('Donald Trump')), ['Donald Trump']);
+  });
+});
+
+describe('speaker attribution: a quote standing alone after a verb of praise or blame', () => {
+  it('gives it to the one who criticised, as the words the criticism was made in', () => {
+    assert.deepEqual(names('Trump further criticized Biden’s record on the border. “All those around him knew it.”', person('Trump', 'Biden')), ['Trump']);
+  });
+
+  it('leaves it when the sentence before says only that something was criticised', () => {
+    assert.deepEqual(names('The plan was criticized by economists. “It will fail.”'), [null]);
+  });
+});
