@@ -6,6 +6,7 @@ import type { LinkRelation, QuoteKind } from '../types';
 import { partitionPoint } from '../sorted';
 import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
+import { editedFragment } from './edited-fragment';
 import { nearFragment } from './near-fragment';
 import { cannotVary, wordsMet } from './variant-bound';
 import { clauseStarts, negatedIn, prepare, Vocabulary, type PreparedQuote } from './prepared';
@@ -63,7 +64,7 @@ export function comparePrepared(
   // Across documents only: the index tells it apart by its speakers when links are read, once they are known.
   if (isShortSentenceOf(short, long, vocab)) return { score: 0.8, relation: 'fragment', oneSpeaker: true };
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
-  if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab)) {
+  if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab) || editedFragment(short, long, vocab)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.7 + 0.2 * Math.min(1, ratio)), relation: 'variant' };
   }
