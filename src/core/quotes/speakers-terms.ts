@@ -56,7 +56,11 @@ export function termInReport(doc: DocumentView, quotes: readonly QuoteSpan[], i:
 export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: number, term: number): boolean {
   for (let k = verb + 1; k < term; k++) {
     const t = toks[k];
-    if (t.kind === 'quote' || (t.kind === 'punct' && ';:—–()'.includes(t.text))) return false;
+    // Another phrase in marks in the same clause ("accused “much of traditional media” of fueling “…”")
+    // is a word of the same report; a quoted sentence in between is another's.
+    if (t.kind === 'quote' && !isPhrase(t.text)) return false;
+    if (t.kind === 'quote') continue;
+    if (t.kind === 'punct' && ';:—–()'.includes(t.text)) return false;
     if (t.kind !== 'word') continue;
     const lower = t.text.toLowerCase();
     const joinsObjects = (lower === 'and' || lower === 'or') && DETERMINERS.has(toks[k + 1]?.text.toLowerCase() ?? '');
@@ -73,4 +77,13 @@ export function staysInClause(doc: DocumentView, toks: readonly Tok[], verb: num
   // The verb's object right before the quote ("mocked Zelenskyy as an “insolent pig”") is spoken of, not speaking.
   const object = term - verb <= 5 ? toks[verb + 1]?.start : -1;
   return !doc.mentionsIn(toks[verb].end, toks[term].start).some((m) => doc.mentions[m].type === 'person' && doc.mentions[m].start !== object);
+}
+
+/** Words a phrase in marks holds at most to be read as a word of the report around it. */
+const PHRASE_WORDS = 5;
+
+/** Whether a quotation token is a short phrase, not a sentence: a few words, no full stop inside. */
+function isPhrase(quoted: string): boolean {
+  const inner = quoted.slice(1, -1);
+  return (inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= PHRASE_WORDS && !/[.!?]\s/.test(inner);
 }

@@ -36,3 +36,15 @@ describe('speaker attribution: a scare quote in a sentence reporting someone’s
     assert.deepEqual(names(text, cast), ['the governor']);
   });
 });
+
+describe('speaker attribution: several phrases in marks in one reported clause', () => {
+  it('gives each the subject of the verb, past the phrases before it', () => {
+    const text = 'Musk then accused “much of traditional media” of fueling “those polarized extremes” in “the relentless pursuit of clicks.”';
+    assert.deepEqual(names(text, person('Musk')), ['Musk', 'Musk', 'Musk']);
+  });
+
+  it('does not carry the subject past a quoted sentence, which may be another’s', () => {
+    const text = 'Musk accused the media of “bias. They never stop.” and of “clickbait” over the weekend.';
+    assert.equal(names(text, person('Musk'))[1], null);
+  });
+});
