@@ -190,6 +190,12 @@ export class Subjects {
     if (!t || t.kind !== 'word') return null;
     const listed = this.namedList(toks, floor, e, via);
     if (listed) return listed;
+    // "the 24-year-old American said", "the 81-year-old president said": an age and what the person
+    // is stand for the person the passage is about, read like a pronoun.
+    if (e - 2 >= floor && isAgePhrase(toks, e - 2) && !this.doc.mentionsIn(toks[e].start, toks[e].end).some((i) => this.doc.mentions[i].type === 'person')) {
+      const person = this.pronoun({ start: toks[e - 2].start, end: toks[e].end });
+      if (person) return { ...person, via, confidence: EPITHET_ROLE };
+    }
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
@@ -251,6 +257,7 @@ export class Subjects {
   private resolvePhrase(toks: readonly Tok[], b: number, e: number, via: Via): SpeakerRef | null {
     const start = toks[b].start;
     const end = toks[e].end;
+
     const inside = this.doc.mentionsIn(start, end);
     const mentions = this.doc.mentions;
     // "a spokesman for the ministry", "the US Secretary of State": a role, then the body it serves.

@@ -225,3 +225,11 @@ describe('speaker attribution: a quote standing alone after a verb of praise or 
     assert.deepEqual(names('The plan was criticized by economists. “It will fail.”'), [null]);
   });
 });
+
+describe('speaker attribution: an age and what the person is', () => {
+  it('reads “the 24-year-old American said” and “the 24-year-old gymnast said” as the person the passage is about', () => {
+    for (const epithet of ['the 24-year-old American', 'the 24-year-old gymnast']) {
+      assert.deepEqual(names(`Simone Biles pulled out of the final.\n\n“I have to focus on my mental health,” ${epithet} said.`, person('Simone Biles')), ['Simone Biles']);
+    }
+  });
+});
