@@ -34,9 +34,12 @@ export function editedFragment(short: PreparedQuote, long: PreparedQuote, vocab:
   let content = 0;
   for (let k = 0; k < short.names.length; k++) if (!short.names[k]) content++;
   if (content < MIN_CONTENT) return false;
+  const budget = Math.max(1, Math.floor(n / WORDS_PER_EDIT));
+  // Words of the shorter quote the longer one lacks cost an edit each: a quick count rules most pairs out
+  // before the run is looked for, which costs the product of their lengths.
+  if (missingWords(short.norms, long.norms) > budget) return false;
   const run = longestRun(short.norms, long.norms);
   if (run.length < MIN_RUN) return false;
-  const budget = Math.max(1, Math.floor(n / WORDS_PER_EDIT));
   const checks = new EditChecks(short, long, vocab);
   const right = extend(short.norms, long.norms, run.a + run.length, run.b + run.length, 1, budget, checks);
   if (right < 0) return false;
@@ -120,4 +123,27 @@ function nameWords(q: PreparedQuote): Set<number> {
   const out = new Set<number>();
   for (let k = 0; k < q.names.length; k++) if (q.names[k]) out.add(q.norms[q.positions[k]]);
   return out;
+}
+
+/** Stamps of the words of the longer quote, by word id, for `missingWords`; grown as ids grow. */
+let seen = new Int32Array(1024);
+let stamp = 0;
+
+/** How many words of `short` (with repeats) `long` does not hold at all. */
+function missingWords(short: Int32Array, long: Int32Array): number {
+  if (++stamp === 0x7fffffff) {
+    seen.fill(0);
+    stamp = 1;
+  }
+  for (const w of long) {
+    if (w >= seen.length) {
+      const grown = new Int32Array(Math.max(seen.length * 2, w + 1));
+      grown.set(seen);
+      seen = grown;
+    }
+    seen[w] = stamp;
+  }
+  let missing = 0;
+  for (const w of short) if (w >= seen.length || seen[w] !== stamp) missing++;
+  return missing;
 }
