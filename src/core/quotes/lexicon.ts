@@ -85,6 +85,30 @@ for (const v of VERB_ENTRIES) {
 VERB_FORMS.set('began', 'finite');
 
 /**
+ * Reporting verbs of the languages outlets translate into and quote in, in the forms that stand next
+ * to a quote as "said" does (`“…”, dijo Biden`, `»…«, schrieb Musk`, `“…”, a déclaré le ministre`,
+ * `“…”, kata Menteri`): the past and present of the third person, and the participle after an
+ * auxiliary (`ha explicado`, `a déclaré`, `ha detto`), which `mayStandBeforeVerb` lets stand between.
+ */
+const FOREIGN_REPORTING = `
+dijo dice afirmó afirma explicó explica señaló señala agregó agrega añadió añade aseguró asegura indicó indica
+informó informa declaró declara sostuvo subrayó manifestó expresó comentó advirtió insistió reconoció escribió escribe
+publicó tuiteó apuntó destacó recalcó precisó concluyó respondió preguntó defendió anunció detalló puntualizó
+dicho afirmado explicado señalado agregado añadido asegurado indicado declarado defendido escrito publicado
+manifestado expresado advertido reconocido subrayado destacado anunciado zanjado sentenciado
+disse diz afirmou declarou escreveu acrescentou explicou ressaltou garantiu completou
+déclare déclaré affirme affirmé explique expliqué ajoute ajouté indique indiqué souligne souligné écrit tweeté
+précise précisé assure assuré estime estimé annonce annoncé insisté martelé poursuit poursuivi conclu confié
+averti reconnu lancé
+sagte sagt erklärte erklärt schrieb schreibt betonte betont meinte warnte twitterte sagten erklärten
+detto dichiarato affermato spiegato aggiunto scritto sottolineato dichiara afferma spiega aggiunge
+zei zegt schreef verklaarde
+kata ujar ucap tutur ungkap tegas jelasnya katanya
+segir sagði sier skriver skrev uttalte
+`;
+for (const w of FOREIGN_REPORTING.split(/\s+/)) if (w && !VERB_FORMS.has(w)) VERB_FORMS.set(w, 'finite');
+
+/**
  * Whether a word (as written; capitalised words are names, not verbs) is a reporting verb, and whether
  * it is a participle that takes its subject from the clause before ("…, adding that").
  */
@@ -161,7 +185,8 @@ export const DETERMINERS = new Set(['a', 'an', 'the']);
 export const NOT_DEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'its', 'their', 'our']);
 
 /** Singular third-person pronouns that stand for a person named earlier. */
-export const PERSON_PRONOUNS = new Set(['he', 'she']);
+/** He and she, and the same pronouns of the languages outlets quote in (`schrieb er`, `a-t-elle déclaré`). */
+export const PERSON_PRONOUNS = new Set(['he', 'she', 'er', 'il', 'elle', 'él', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij']);
 
 /** Pronouns that cannot name a speaker for the reader: the writer, the reader, a group left vague. */
 export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);
@@ -173,6 +198,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'privately', 'explicitly', 'openly', 'firmly', 'strongly', 'bluntly', 'flatly', 'simply', 'just', 'too',
   'subsequently', 'quickly', 'often', 'frequently', 'angrily', 'calmly', 'insistently', 'emphatically', 'personally', 'directly', 'clearly', 'never', 'not', 'did', 'does', 'do', 'may',
   'might', 'could', 'should', 'can', 'already', 'even', 'still', 'only',
+  // The auxiliaries of other languages' perfect (`ha explicado`, `a déclaré`, `hat gesagt`, `ha detto`).
+  'ha', 'han', 'había', 'a', 'avait', 'hat', 'hatte', 'heeft', 'tem',
 ]);
 
 /** Lower-case words in -ly that are not manner adverbs and may end a subject ("the family said", "the weekly said"). */

@@ -76,10 +76,14 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
 }
 
 /** The gender a pronoun or possessive asks for, or null for any other word. */
+/** He and she in the languages outlets quote in, as `PERSON_PRONOUNS` lists them. */
+const FOREIGN_HE = new Set(['er', 'il', 'él', 'ele', 'lui', 'hij']);
+const FOREIGN_SHE = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
+
 export function genderOfPronoun(word: string): Gender | null {
   const w = word.toLowerCase();
-  if (w === 'he' || w === 'his' || w === 'him') return 'm';
-  if (w === 'she' || w === 'her' || w === 'hers') return 'f';
+  if (w === 'he' || w === 'his' || w === 'him' || FOREIGN_HE.has(w)) return 'm';
+  if (w === 'she' || w === 'her' || w === 'hers' || FOREIGN_SHE.has(w)) return 'f';
   return null;
 }
 

@@ -24,6 +24,12 @@ const LOOK_AHEAD = 16;
  */
 const EVALUATING = /^(?:critici[sz]e[sd]?|prais(?:e|es|ed)|slam(?:s|med)|blast(?:s|ed)|attack(?:s|ed)|defend(?:s|ed)|condemn(?:s|ed)|denounce[sd]?|hail(?:s|ed)|lashe[sd]|lambaste[sd]?)$/;
 
+/** Words for what was said that open a sentence before its verb in other languages, the subject after it. */
+const SAID_FIRST = new Set(['das', 'dies', 'eso', 'esto', 'cela', 'ceci', 'ça', 'isso', 'dat', 'dit']);
+
+/** Auxiliaries of the perfect in the languages outlets quote in, before a reporting verb's participle. */
+const FOREIGN_AUXILIARIES = new Set(['ha', 'han', 'había', 'a', 'avait', 'hat', 'hatte', 'heeft', 'tem']);
+
 /** Tokens a list of names speaking together may take between a quote and its reporting verb. */
 const LIST_WORDS = 24;
 
@@ -132,6 +138,8 @@ class Attributor {
     const quoted = this.quotedAsSaying(toks, k);
     if (quoted !== undefined) return quoted;
     const titled = isTitleCase(toks);
+    // "…”, ha explicado Biden", "…», a déclaré le ministre": another language's perfect, the subject after it.
+    if (FOREIGN_AUXILIARIES.has(first.text.toLowerCase()) && reportingAt(toks, k + 1)?.form === 'finite') k++;
     if (reportingAt(toks, k, titled)?.form === 'finite') {
       if (crossed && !endsClause(toks, k + 1)) return null;
       return this.subjects.subjectAfter(toks, k + 1, 'after');
@@ -246,6 +254,8 @@ class Attributor {
     if (subj && (subj.kind === 'quote' || (subj.text === ',' && toks[e - 1]?.kind === 'quote'))) {
       return this.subjects.subjectAfter(toks, found.first + 1, via);
     }
+    // "Das sagte US-Präsident Joe Biden", "Eso dijo el ministro": the words said first, the subject after the verb.
+    if (subj?.kind === 'word' && e === 0 && SAID_FIRST.has(subj.text.toLowerCase())) return this.subjects.subjectAfter(toks, found.first + 1, via);
     if (!subj || subj.kind !== 'word' || ELIDING.has(subj.text.toLowerCase()) || subj.text.toLowerCase() === 'to') {
       return (subj?.text.toLowerCase() === 'to' ? movedToSpeak(this.subjects, toks, e, via) : null) ?? this.subjects.sentenceSubject(s, found.first, via);
     }

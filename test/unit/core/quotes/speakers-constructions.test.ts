@@ -233,3 +233,21 @@ describe('speaker attribution: an age and what the person is', () => {
     }
   });
 });
+
+describe('speaker attribution: the same constructions in the languages outlets quote in', () => {
+  it('reads a reporting verb of Spanish, French, German and Indonesian after the quote, its subject after it', () => {
+    assert.deepEqual(names('"Así es como funciona el capitalismo", ha explicado Biden.', person('Biden')), ['Biden']);
+    assert.deepEqual(names('« Ce fut le plus grand honneur de ma vie », a déclaré Joe Biden.', person('Joe Biden')), ['Joe Biden']);
+    assert.deepEqual(names('»Let that sink in«, schrieb Musk auf Twitter.', person('Musk')), ['Musk']);
+    assert.deepEqual(names('“Saya tidak tahu,” kata Retno Marsudi.', person('Retno Marsudi')), ['Retno Marsudi']);
+  });
+
+  it('reads their he and she as a pronoun is read', () => {
+    const text = 'Ned Segal meldete sich am Freitag.\n\n»Die Arbeit ist noch nicht abgeschlossen«, schrieb er.';
+    assert.deepEqual(names(text, person('Ned Segal')), ['Ned Segal']);
+  });
+
+  it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
+    assert.deepEqual(names('Das sagte Joe Biden am Montag in Washington, "wir werden handeln".', person('Joe Biden')), ['Joe Biden']);
+  });
+});
