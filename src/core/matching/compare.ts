@@ -8,6 +8,7 @@ import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
 import { editedFragment } from './edited-fragment';
 import { nearFragment } from './near-fragment';
+import { isFunctionWord } from './text';
 import { cannotVary, wordsMet } from './variant-bound';
 import { clauseStarts, negatedIn, prepare, Vocabulary, type PreparedQuote } from './prepared';
 import { BROADER_SENSE, CLAUSE_FRAGMENT_WORDS, CONTAINED_COVERAGE, CONTAINED_WORDS, NAME_FACTOR, SAME_SENSE, SAME_STEM, SHORT_FRAGMENT_SHARE, SHORT_FRAGMENT_WORDS, STRETCH_SHARE, VARIANT_COVERAGE } from './thresholds';
@@ -64,7 +65,7 @@ export function comparePrepared(
   // Across documents only: the index tells it apart by its speakers when links are read, once they are known.
   if (isShortSentenceOf(short, long, vocab)) return { score: 0.8, relation: 'fragment', oneSpeaker: true };
   if (a.kind === 'term' || b.kind === 'term') return termVariant(short, long, vocab);
-  if (referentSwapped(short, long, vocab) || nearFragment(short, long, vocab) || editedFragment(short, long, vocab)) {
+  if (referentSwapped(short, long, vocab) || describedInstead(short, long, vocab) || nearFragment(short, long, vocab) || editedFragment(short, long, vocab)) {
     const ratio = totalWeight(short, weight) / Math.max(1e-9, totalWeight(long, weight));
     return { score: round(0.7 + 0.2 * Math.min(1, ratio)), relation: 'variant' };
   }
@@ -281,6 +282,63 @@ function referentSwapped(short: PreparedQuote, long: PreparedQuote, vocab: Vocab
     if (x && y && (x === 'pointing' || y === 'pointing') && contentAround(short, swapped) >= 2) return true;
   }
   return false;
+}
+
+/** Words opening a description that may stand for a name ("our country" for "modern Britain"). */
+const DESCRIBING = new Set(['the', 'our', 'this', 'my', 'their', 'his', 'her', 'its', 'your', 'that']);
+
+/**
+ * Whether `short`'s words stand word for word in `long` but for a name of one or two words said as a
+ * description of what it names, or the other way round ("the rock on which modern Britain was built" /
+ * "the rock on which our country was built"; "we will defend Ukraine" / "we will defend the
+ * country"). Two content words of its own must be found around it; two names are two things.
+ */
+function describedInstead(short: PreparedQuote, long: PreparedQuote, vocab: Vocabulary): boolean {
+  const sn = short.norms;
+  const ln = long.norms;
+  if (sn.length < SHORT_FRAGMENT_WORDS) return false;
+  for (let s = 0; s + sn.length - 2 <= ln.length; s++) {
+    let k = 0;
+    while (k < sn.length && s + k < ln.length && ln[s + k] === sn[k]) k++;
+    if (k === sn.length) return false;
+    if (k === 0 && s > 0 && ln[s] !== sn[0]) continue;
+    for (let ls = 1; ls <= 2; ls++) {
+      for (let ll = 1; ll <= 2; ll++) {
+        if (k + ls > sn.length || s + k + ll > ln.length || !sameTail(sn, k + ls, ln, s + k + ll)) continue;
+        const a = spanRole(short, k, ls, vocab);
+        const b = spanRole(long, s + k, ll, vocab);
+        const swapped = (a === 'name' && b === 'description') || (a === 'description' && b === 'name');
+        if (swapped && contentOutside(short, k, ls) >= 2) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether `x` from `i` to its end stands in `y` from `j` on. */
+function sameTail(x: Int32Array, i: number, y: Int32Array, j: number): boolean {
+  if (y.length - j < x.length - i) return false;
+  for (let k = 0; i + k < x.length; k++) if (x[i + k] !== y[j + k]) return false;
+  return true;
+}
+
+type SpanRole = 'name' | 'description' | undefined;
+
+/** Whether words [k, k + count) of a quote hold a name, or describe a thing (a determiner, then a word that is no name). */
+function spanRole(q: PreparedQuote, k: number, count: number, vocab: Vocabulary): SpanRole {
+  const named = (w: number): boolean => refersAs(q, w, vocab) === 'name';
+  let names = 0;
+  for (let w = k; w < k + count; w++) if (named(w)) names++;
+  if (names > 0) return names === count || count === 2 ? 'name' : undefined;
+  if (count === 2 && DESCRIBING.has(vocab.text(q.norms[k])) && !isFunctionWord(vocab.text(q.norms[k + 1]))) return 'description';
+  return undefined;
+}
+
+/** Content words other than names of a quote outside words [k, k + count). */
+function contentOutside(q: PreparedQuote, k: number, count: number): number {
+  let n = 0;
+  for (let i = 0; i < q.names.length; i++) if (!q.names[i] && (q.positions[i] < k || q.positions[i] >= k + count)) n++;
+  return n;
 }
 
 /** Whether word `k` of a quote points to a thing, names one, or neither. */

@@ -175,6 +175,18 @@ describe('compareQuotes', () => {
   });
 });
 
+describe('a name said as a description of what it names', () => {
+  it('takes “modern Britain” and “our country” in the same words as one statement, whole or cut', () => {
+    assert.equal(compareQuotes('the rock on which our country was built', 'the rock on which modern Britain was built')?.relation, 'variant');
+    assert.equal(compareQuotes('the rock on which our country was built', 'Queen Elizabeth II was the rock on which modern Britain was built. Our country has grown.')?.relation, 'variant');
+    assert.equal(compareQuotes('we will defend the country with everything we have', 'we will defend Ukraine with everything we have')?.relation, 'variant');
+  });
+
+  it('does not take a swap that leaves too little of the words around it', () => {
+    assert.equal(compareQuotes('for our country', 'for Britain'), null);
+  });
+});
+
 describe('wordDiff', () => {
   const a = 'Russia would struggle to sustain its assault on Ukraine without China’s support,';
   const b = 'It would be difficult for Russia to continue its offensive in Ukraine without China’s support,';
