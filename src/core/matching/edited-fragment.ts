@@ -7,6 +7,8 @@
  */
 import { longestRun } from './align';
 import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
+import { conceptsOf } from './lexicon';
+import { isFunctionWord } from './text';
 
 /** Words the shorter quote needs: a shorter cut with an edit is too easily another sentence. */
 const EDITED_MIN_WORDS = 8;
@@ -94,18 +96,37 @@ class EditChecks {
     this.longNames = nameWords(long);
   }
 
-  /** Whether words [i, i + di) of the shorter quote may stand for words [j, j + dj) of the longer one (read in direction `dir`). */
+  /**
+   * Whether words [i, i + di) of the shorter quote may stand for words [j, j + dj) of the longer one
+   * (read in direction `dir`): a number written another way ("No. 1" / "number one"), one word heard or
+   * spelt otherwise ("brought" / "bought"), or a small word or a name put in or left out ("he [Altman]
+   * was"). Never another word ("good" / "bad", "win" / "lose"), another number, or a denial.
+   */
   allows(i: number, di: number, j: number, dj: number, dir: 1 | -1): boolean {
-    const a = this.words(this.short.norms, i, di, dir);
-    const b = this.words(this.long.norms, j, dj, dir);
+    const a = this.words(this.short.norms, i, di, dir).map((w) => this.vocab.text(w));
+    const b = this.words(this.long.norms, j, dj, dir).map((w) => this.vocab.text(w));
     const span = (at: number, count: number): [number, number] => (dir === 1 ? [at, at + count] : [at - count + 1, at + 1]);
     if (negatedIn(this.short, this.vocab, ...span(i, di)) !== negatedIn(this.long, this.vocab, ...span(j, dj))) return false;
-    const numbers = (ws: readonly number[]): number[] => ws.filter((w) => /^\p{N}/u.test(this.vocab.text(w)));
-    // One number for another ("3" / "4") changes what was said; a number for its word ("1" / "one") does not.
-    if (numbers(a).length > 0 && numbers(b).length > 0) return false;
-    const named = (ws: readonly number[], names: ReadonlySet<number>): boolean => ws.some((w) => names.has(w));
-    // A name for another name is another statement; a name left out or put in ("he [Altman] was") is not.
-    return !(named(a, this.shortNames) && named(b, this.longNames));
+    const numeric = numberWords(a) || numberWords(b);
+    if (numeric) return sameNumber(a, b);
+    if (a.length === 1 && b.length === 1) return spelledAlike(a[0], b[0]) || this.sameSense(di === 1 ? this.words(this.short.norms, i, 1, dir)[0] : -1, this.words(this.long.norms, j, 1, dir)[0]);
+    // Put in or left out: small words, or a name ("he [Altman] was"), never a word that says something.
+    if (a.length === 0 || b.length === 0) {
+      const names = a.length === 0 ? this.longNames : this.shortNames;
+      const ids = a.length === 0 ? this.words(this.long.norms, j, dj, dir) : this.words(this.short.norms, i, di, dir);
+      return ids.every((w) => names.has(w) || isFunctionWord(this.vocab.text(w)));
+    }
+    return false;
+  }
+
+  /** Whether two word ids are one word in two inflections, or share a sense ("lucky" / "fortunate"). */
+  private sameSense(x: number, y: number): boolean {
+    const sx = this.vocab.wordStem(x);
+    const sy = this.vocab.wordStem(y);
+    if (sx === null || sy === null) return false;
+    if (sx === sy) return true;
+    const own = new Set(conceptsOf(sx)?.own ?? []);
+    return (conceptsOf(sy)?.own ?? []).some((k) => own.has(k));
   }
 
   private words(norms: Int32Array, from: number, count: number, dir: 1 | -1): number[] {
@@ -146,4 +167,34 @@ function missingWords(short: Int32Array, long: Int32Array): number {
   let missing = 0;
   for (const w of short) if (w >= seen.length || seen[w] !== stamp) missing++;
   return missing;
+}
+
+/** Number words, and the words that say "number", as one reading ("No. 1" and "number one" both read "# 1"). */
+const NUMBER_WORDS = new Map<string, string>([
+  ['zero', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'],
+  ['eight', '8'], ['nine', '9'], ['ten', '10'], ['eleven', '11'], ['twelve', '12'], ['twenty', '20'], ['thirty', '30'],
+  ['forty', '40'], ['fifty', '50'], ['hundred', '100'], ['no', '#'], ['number', '#'], ['nr', '#'],
+]);
+
+/** Whether any of the words is a number, in figures or in words. */
+function numberWords(ws: readonly string[]): boolean {
+  return ws.some((w) => /^\p{N}/u.test(w) || (NUMBER_WORDS.has(w) && NUMBER_WORDS.get(w) !== '#'));
+}
+
+/** Whether two runs of words say the same number ("No. 1" / "number one", "3" / "three"). */
+function sameNumber(a: readonly string[], b: readonly string[]): boolean {
+  const read = (ws: readonly string[]): string => ws.map((w) => NUMBER_WORDS.get(w) ?? w).join(' ');
+  return read(a) === read(b);
+}
+
+/** Whether two words are one spelt or heard otherwise: four letters or more, one or two letters apart. */
+function spelledAlike(x: string, y: string): boolean {
+  if (x.length < 4 || y.length < 4 || Math.abs(x.length - y.length) > 2) return false;
+  let prev = Array.from({ length: y.length + 1 }, (_, k) => k);
+  for (let p = 1; p <= x.length; p++) {
+    const cur = [p];
+    for (let q = 1; q <= y.length; q++) cur[q] = Math.min(prev[q] + 1, cur[q - 1] + 1, prev[q - 1] + (x[p - 1] === y[q - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[y.length] <= (Math.min(x.length, y.length) >= 7 ? 2 : 1);
 }

@@ -27,6 +27,17 @@ describe('a cut of the same words with a few light edits', () => {
     assert.ok(!edited('we will hire 300 more inspectors for the plants this year', 'He said we will hire 400 more inspectors for the plants this year, and more next year'));
   });
 
+  it('does not take another word for one word, however alike the rest', () => {
+    assert.ok(!edited('this is a good deal for our workers and families', 'He said this is a bad deal for our workers and families today'));
+    assert.ok(!edited('we are going to win this state in November', 'I think we are going to lose this state in November, sadly'));
+    assert.ok(!edited('I support this deal and so does my party', 'Today I oppose this deal and so does my party, he said'));
+  });
+
+  it('takes a number in figures for the same number in words, never for another', () => {
+    assert.ok(edited('we will send two more ships to the Gulf', 'he said we will send 2 more ships to the Gulf this week'));
+    assert.ok(!edited('we will send two more ships to the Gulf', 'he said we will send ten more ships to the Gulf this week'));
+  });
+
   it('does not take a denial said or left out as the same words', () => {
     assert.ok(!edited('the company did not know about the faults in the doors', 'Officials said the company did know about the faults in the doors for months'));
   });
