@@ -88,7 +88,7 @@ VERB_FORMS.set('began', 'finite');
  * Reporting verbs of the languages outlets translate into and quote in, in the forms that stand next
  * to a quote as "said" does (`“…”, dijo Biden`, `»…«, schrieb Musk`, `“…”, a déclaré le ministre`,
  * `“…”, kata Menteri`): the past and present of the third person, and the participle after an
- * auxiliary (`ha explicado`, `a déclaré`, `ha detto`), which `mayStandBeforeVerb` lets stand between.
+ * auxiliary (`ha explicado`, `a déclaré`, `ha detto`), read after the quote with its auxiliary.
  */
 const FOREIGN_REPORTING = `
 dijo dice afirmó afirma explicó explica señaló señala agregó agrega añadió añade aseguró asegura indicó indica
@@ -106,7 +106,13 @@ zei zegt schreef verklaarde
 kata ujar ucap tutur ungkap tegas jelasnya katanya
 segir sagði sier skriver skrev uttalte
 `;
-for (const w of FOREIGN_REPORTING.split(/\s+/)) if (w && !VERB_FORMS.has(w)) VERB_FORMS.set(w, 'finite');
+const FOREIGN_VERBS = new Set(FOREIGN_REPORTING.split(/\s+/).filter((w) => w && !VERB_FORMS.has(w)));
+for (const w of FOREIGN_VERBS) VERB_FORMS.set(w, 'finite');
+
+/** Whether a word is one of the reporting verbs of other languages above, as written (lower case). */
+export function isForeignReportingVerb(word: string): boolean {
+  return FOREIGN_VERBS.has(word);
+}
 
 /**
  * Whether a word (as written; capitalised words are names, not verbs) is a reporting verb, and whether
@@ -185,8 +191,13 @@ export const DETERMINERS = new Set(['a', 'an', 'the']);
 export const NOT_DEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'its', 'their', 'our']);
 
 /** Singular third-person pronouns that stand for a person named earlier. */
-/** He and she, and the same pronouns of the languages outlets quote in (`schrieb er`, `a-t-elle déclaré`). */
-export const PERSON_PRONOUNS = new Set(['he', 'she', 'er', 'il', 'elle', 'él', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij']);
+export const PERSON_PRONOUNS = new Set(['he', 'she']);
+
+/**
+ * He and she in the languages outlets quote in, read only in lower case right after one of their
+ * reporting verbs (`schrieb er`, `dijo ella`): capitalised, they are names as often (Lei, Ella, Han).
+ */
+export const FOREIGN_PERSON_PRONOUNS = new Set(['er', 'il', 'elle', 'él', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij']);
 
 /** Pronouns that cannot name a speaker for the reader: the writer, the reader, a group left vague. */
 export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);
@@ -198,8 +209,6 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   'privately', 'explicitly', 'openly', 'firmly', 'strongly', 'bluntly', 'flatly', 'simply', 'just', 'too',
   'subsequently', 'quickly', 'often', 'frequently', 'angrily', 'calmly', 'insistently', 'emphatically', 'personally', 'directly', 'clearly', 'never', 'not', 'did', 'does', 'do', 'may',
   'might', 'could', 'should', 'can', 'already', 'even', 'still', 'only',
-  // The auxiliaries of other languages' perfect (`ha explicado`, `a déclaré`, `hat gesagt`, `ha detto`).
-  'ha', 'han', 'había', 'a', 'avait', 'hat', 'hatte', 'heeft', 'tem',
 ]);
 
 /** Lower-case words in -ly that are not manner adverbs and may end a subject ("the family said", "the weekly said"). */

@@ -70,6 +70,9 @@ function qualifies(t: Tok): boolean {
   return DETERMINERS.has(lower) || QUALIFIERS.has(lower) || /^\p{Lu}/u.test(t.text) || /['’]s?$/.test(t.text);
 }
 
+/** Words before "a statement" that say it was made: said in it, or issued it. */
+const ISSUING = /^(?:in|issued|released|published|posted|sent|put|made|gave|delivered)$/i;
+
 /** How many sentences back "the statement" looks for the sentence that said whose it is. */
 const ISSUER_REACH = 8;
 
@@ -85,11 +88,13 @@ function earlierIssuer(doc: DocumentView, subjects: Subjects, noun: Tok, via: Vi
     const toks = s.tokens;
     for (let k = toks.length - 1; k > 0; k--) {
       if (toks[k].kind !== 'word' || toks[k].text.toLowerCase() !== word || doc.quoteAt(toks[k].start)) continue;
-      // "in a statement", "issued a joint statement": a statement being made, not one spoken of.
+      // "said in a statement", "issued a joint statement": a statement being made, not one asked for
+      // ("demanded a statement from the FBI") or spoken of.
       let d = k - 1;
       while (d > 0 && QUALIFIERS.has(toks[d].text.toLowerCase())) d--;
-      if (!/^(?:a|an)$/i.test(toks[d].text)) continue;
-      const ref = subjects.sentenceSubject(s, d, via, true);
+      if (!/^(?:a|an)$/i.test(toks[d].text) || !ISSUING.test(toks[d - 1]?.text ?? '')) continue;
+      const from = /^(?:from|by)$/.test(toks[k + 1]?.text ?? '') ? subjects.subjectAfter(toks, k + 2, via) : null;
+      const ref = from ?? subjects.sentenceSubject(s, d, via, true);
       if (ref) return ref;
     }
   }

@@ -76,7 +76,7 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
 }
 
 /** The gender a pronoun or possessive asks for, or null for any other word. */
-/** He and she in the languages outlets quote in, as `PERSON_PRONOUNS` lists them. */
+/** He and she in the languages outlets quote in, as `FOREIGN_PERSON_PRONOUNS` lists them. */
 const FOREIGN_HE = new Set(['er', 'il', 'él', 'ele', 'lui', 'hij']);
 const FOREIGN_SHE = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
 

@@ -146,6 +146,8 @@ export function parentheticalEnd(toks: readonly Tok[], comma: number): number {
 export function endsClause(toks: readonly Tok[], from: number): boolean {
   // "…, Trump said after the president said he was dropping out": a clause of time or reason, however long.
   const when = toks[from]?.kind === 'word' && CLAUSE_OF_TIME.has(toks[from].text.toLowerCase());
+  // In a clause of time, a "that" after a verb of its own ("after the president said that he …") is its own.
+  let reported = false;
   let words = 0;
   for (let k = from; k < toks.length; k++) {
     const t = toks[k];
@@ -155,12 +157,16 @@ export function endsClause(toks: readonly Tok[], from: number): boolean {
       if (t.text === ':') return false;
       continue;
     }
-    if (when) continue;
-    if (t.text.toLowerCase() === 'that') return false;
-    if (++words > MAX_TAIL) return false;
+    // A clause of time may run longer, but "…, said as the results came in that …" reports more.
+    if (t.text.toLowerCase() === 'that' && !(when && reported)) return false;
+    if (when && reportingVerb(t.text)) reported = true;
+    if (++words > (when ? MAX_TIME_TAIL : MAX_TAIL)) return false;
   }
   return true;
 }
+
+/** Words a clause of time or reason after the verb may take. */
+const MAX_TIME_TAIL = 24;
 
 /** Words opening a clause of time or reason after a reporting verb, which says nothing more is quoted. */
 const CLAUSE_OF_TIME = new Set(['after', 'before', 'when', 'while', 'as', 'since', 'because', 'shortly', 'hours', 'moments', 'minutes', 'days']);

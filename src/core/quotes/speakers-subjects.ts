@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, GENERATION, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
@@ -142,6 +142,8 @@ export class Subjects {
 
   /** A speaker named right after a verb or `according to`: a name, a role, or he/she. */
   subjectAfter(toks: readonly Tok[], from: number, via: Via): SpeakerRef | null {
+    // "schrieb er", "dijo ella": another language's he or she, in lower case right after its verb.
+    if (FOREIGN_PERSON_PRONOUNS.has(toks[from]?.text ?? '') && from > 0 && isForeignReportingVerb(toks[from - 1].text)) return this.pronoun(toks[from]);
     let e = from;
     while (e < toks.length && e < from + 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === from)) e++;
     if (e === from) return null;
@@ -192,7 +194,7 @@ export class Subjects {
     if (listed) return listed;
     // "the 24-year-old American said", "the 81-year-old president said": an age and what the person
     // is stand for the person the passage is about, read like a pronoun.
-    if (e - 2 >= floor && isAgePhrase(toks, e - 2) && !this.doc.mentionsIn(toks[e].start, toks[e].end).some((i) => this.doc.mentions[i].type === 'person')) {
+    if (e - 2 >= floor && isAgePhrase(toks, e - 2) && isEpithetNoun(toks[e].text) && !this.doc.mentionsIn(toks[e].start, toks[e].end).some((i) => this.doc.mentions[i].type === 'person')) {
       const person = this.pronoun({ start: toks[e - 2].start, end: toks[e].end });
       if (person) return { ...person, via, confidence: EPITHET_ROLE };
     }
@@ -549,4 +551,13 @@ const CALLING = /^(?:call|calls|called|describe|describes|described|dub|dubs|dub
 
 function finiteNaming(toks: readonly Tok[], v: number): boolean {
   return CALLING.test(toks[v].text) && isNamingVerb(toks[v].text, toks[v + 1]?.text);
+}
+
+/**
+ * What an age may go with to stand for the person a passage is about: a nationality ("the 24-year-old
+ * American") or a man or a woman. A role ("the 24-year-old witness", "the 81-year-old president") may
+ * be someone the passage has not named: it is read as a role.
+ */
+function isEpithetNoun(word: string): boolean {
+  return (/^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ch)$/u.test(word)) || /^(?:man|woman|mother|father|son|daughter)$/.test(word);
 }
