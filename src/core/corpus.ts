@@ -6,6 +6,7 @@ import { EntityResolver } from './entities';
 import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { QuoteIndex } from './matching';
+import { WEAK_VARIANT } from './matching/thresholds';
 import { partitionPoint } from './sorted';
 import { analysisOf, rawMention, speakerKey, storedFacts, storeDocument, type StoredDocument } from './stored-document';
 import { loadText } from './text/stored';
@@ -262,12 +263,28 @@ export class Corpus {
    * speaker names the same (the same entity, or the same words where it is none); undefined otherwise.
    */
   private speakerElsewhere(doc: StoredDocument, id: string): SpeakerElsewhere | undefined {
+    const linked: { doc: StoredDocument; index: number }[] = [];
+    for (const link of this.linksOf(id)) {
+      // A weak likeness is no evidence of whose the words are.
+      if (link.relation === 'variant' && link.score < WEAK_VARIANT) continue;
+      const at = this.quoteIndexOf(link.to);
+      if (at && at.doc !== doc) linked.push(at);
+    }
+    // Words another article quotes inside a quote are someone's its speaker repeats ("Trump keeps telling
+    // them ‘…’, Harris said"): that quote is no evidence, nor the one inside it, which has no speaker of its own.
+    const quoting = new Set<string>();
+    for (const at of linked) {
+      const inner = at.doc.quotes[at.index]!;
+      if (inner.depth === 0) continue;
+      at.doc.quotes.forEach((q, k) => {
+        if (q.depth < inner.depth && q.outer.start <= inner.outer.start && inner.outer.end <= q.outer.end) quoting.add(`${at.doc.id}:${k}`);
+      });
+    }
     let key: string | undefined;
     let found: { name: string; entity: string | null } | undefined;
     const articles = new Set<string>();
-    for (const other of this.linkedIds(id)) {
-      const at = this.quoteIndexOf(other);
-      if (!at || at.doc === doc) continue;
+    for (const at of linked) {
+      if (at.doc.quotes[at.index]!.depth > 0 || quoting.has(`${at.doc.id}:${at.index}`)) continue;
       const s = at.doc.speakers[at.index];
       if (!s) continue;
       const entity = this.speakerEntityOf(at.doc, s);

@@ -119,6 +119,15 @@ describe('a speaker named in other articles', () => {
     assert.equal(c.document('b.txt')!.quotes[0]!.speakerElsewhere, undefined);
   });
 
+  it('is not the speaker of a quote that only repeats the words, quoting someone else', () => {
+    const c = new Corpus();
+    c.set('a.txt', 'Claims\n\nThe claim that “the election was stolen from us by the radical left” has been debunked many times.');
+    c.set('b.txt', 'Harris speaks\n\n“Donald Trump keeps telling his supporters ‘the election was stolen from us by the radical left’, and it is a lie,” Harris said.');
+    const q = c.document('a.txt')!.quotes[0]!;
+    assert.ok(c.linkedIds(q.id).length >= 1, 'the words are linked');
+    assert.equal(q.speakerElsewhere, undefined);
+  });
+
   it('never comes from a quote whose own speaker came from elsewhere, so the order of the articles does not matter', () => {
     const third = 'Evening news\n\nThe river kept rising all night. “The dam will hold through the spring floods.”';
     const orders = [['a.txt', 'b.txt', 'c.txt'], ['c.txt', 'b.txt', 'a.txt'], ['b.txt', 'c.txt', 'a.txt']];
