@@ -485,7 +485,11 @@ export class Subjects {
         }
       }
       const clauseEnd = openingClauseEnd(s.tokens);
-      const found = this.doc.mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit).filter((i) => this.doc.mentions[i].type === 'person');
+      // In the pronoun's own sentence, a person named as an owner before it ("Francis’ death, she said")
+      // is what the sentence is about, not who speaks.
+      const found = this.doc
+        .mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit)
+        .filter((i) => this.doc.mentions[i].type === 'person' && !(n === 0 && isPossessive(this.doc.text, this.doc.mentions[i])));
       const inMainClause = (i: number): boolean => this.doc.mentions[i].start > clauseEnd && !inObjectPosition(s!, this.doc.mentions[i]) && !isPossessive(this.doc.text, this.doc.mentions[i]);
       const people = clauseEnd < 0 ? agreeing(found, wanted, genderOf) : withMainSubject(found, wanted, genderOf, inMainClause);
       if (people.length > 0) {

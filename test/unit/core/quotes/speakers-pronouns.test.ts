@@ -29,3 +29,10 @@ describe('speaker attribution: he or she after a sentence naming someone only in
     assert.deepEqual(names(text, person('Tom Hale', 'Ann Lee')), ['Ann Lee']);
   });
 });
+
+describe('speaker attribution: a pronoun after an owner named in its own sentence', () => {
+  it('reads “Francis’ death, she said, “…”” as the woman named before, not the one whose death it is', () => {
+    const text = 'Giorgia Meloni visited Francis in hospital.\n\nFrancis’ death, she said, “deeply saddens us, as we are saying goodbye to a great man.”';
+    assert.deepEqual(names(text, person('Giorgia Meloni', 'Francis')), ['Giorgia Meloni']);
+  });
+});
