@@ -86,9 +86,12 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
     const t = toks[k];
     const w = roleWord(t.text);
     if (/['’]s?$/.test(t.text)) {
-      // "Biden's spokesman" is not Biden; "the bank's chief" is the bank's.
+      // "Biden's spokesman" is not Biden; "the bank's chief" is the bank's. A capitalised owner the
+      // recogniser did not name ("Bankman-Freed’s attorney", a typo) may be a person: the role is theirs,
+      // not that of whoever holds the office ("U.S. Attorney Damian Williams").
       const m = doc.mentionAt(t.start);
       if (m >= 0 && doc.mentions[m].type === 'person') return null;
+      if (m < 0 && /^\p{Lu}/u.test(t.text)) return null;
       continue;
     }
     if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;

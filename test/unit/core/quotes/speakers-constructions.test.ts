@@ -276,3 +276,10 @@ describe('speaker attribution: the cases the other languages’ words must leave
     assert.deepEqual(names('Tom Hale spoke to supporters. “We will win this.” Ana Ruiz said as the results came in that her party would fight on.', person('Tom Hale', 'Ana Ruiz')), [null]);
   });
 });
+
+describe('speaker attribution: a role owned by someone the recogniser did not name', () => {
+  it('keeps “Bankman-Freed’s attorney” a role, not the holder of the office “U.S. Attorney”', () => {
+    const text = 'U.S. Attorney Damian Williams spoke outside the court.\n\nBut Bankman-Freed’s attorney said he was “disappointed.”';
+    assert.notEqual(names(text, person('Damian Williams'))[0], 'Damian Williams');
+  });
+});
