@@ -77,7 +77,34 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept.map((m) => (m.type === 'place' && isCompanyShape(m.text) ? { ...m, type: 'organization' as const } : m));
+  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m)));
+}
+
+/**
+ * Titles of a person that stand between a body's name and the person's ("ISRO Chief S Somanath", "Bank
+ * of England Governor Andrew Bailey"), which the tagger may read as one long organisation.
+ */
+const TITLE_WORDS = /^(?:Chief|CEO|Chairman|Chairwoman|Chair|President|Director|Minister|Secretary|Governor|Spokesman|Spokeswoman|Spokesperson|Commissioner|Administrator|Head|Founder|Commander)$/;
+
+/**
+ * An organisation read across a title and a name ("ISRO Chief S Somanath") is the body, then the
+ * person after the title: two words at least after it, each capitalised, the first perhaps an initial.
+ */
+function splitTitledPerson(m: RawMention): RawMention[] {
+  if (m.type !== 'organization') return [m];
+  const words = [...m.text.matchAll(/\S+/g)];
+  for (let k = 1; k < words.length - 2; k++) {
+    if (!TITLE_WORDS.test(words[k][0])) continue;
+    const name = words.slice(k + 1);
+    if (name.length > 4 || !name.every((w) => /^\p{Lu}/u.test(w[0]))) return [m];
+    const bodyEnd = m.start + words[k - 1].index! + words[k - 1][0].length;
+    const personStart = m.start + name[0].index!;
+    return [
+      { ...m, end: bodyEnd, text: m.text.slice(0, bodyEnd - m.start) },
+      { ...m, type: 'person', start: personStart, text: m.text.slice(personStart - m.start) },
+    ];
+  }
+  return [m];
 }
 
 /**

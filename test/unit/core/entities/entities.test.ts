@@ -137,3 +137,13 @@ describe('recognize: a one-word name with a capital inside it', () => {
     assert.ok(types.every((t) => t === 'organization'), types.join(', '));
   });
 });
+
+describe('recognize: a body, a title and a person read as one name', () => {
+  it('is the body, then the person after the title', () => {
+    const text = 'Meanwhile, ISRO Chief S Somanath applauded the team of scientists who were behind the mission’s success and thanked everyone for the mission.';
+    const found = recognize(text, paragraphs(text)).map((m) => `${m.text}:${m.type}`);
+    assert.ok(!found.some((m) => m.startsWith('ISRO Chief')), found.join(', '));
+    assert.ok(found.includes('S Somanath:person'), found.join(', '));
+    for (const m of recognize(text, paragraphs(text))) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+});
