@@ -190,6 +190,12 @@ export class Subjects {
     if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor && toks[e - 3].kind === 'word') e -= 3;
     const t = toks[e];
     if (!t || t.kind !== 'word') return null;
+    // "The Prime Minister speaking in Hindi said": the language, and what the speaker was doing in it, are no subject.
+    if (LANGUAGES.has(toks[e].text) && toks[e - 1]?.text === 'in' && e - 2 >= floor) {
+      let f = e - 2;
+      if (/^\p{Ll}+ing$/u.test(toks[f].text) && f - 1 >= floor) f--;
+      if (toks[f].kind === 'word') return this.subjectEndingAt(toks, floor, f, via);
+    }
     const listed = this.namedList(toks, floor, e, via);
     if (listed) return listed;
     // "the 24-year-old American said", "the 81-year-old president said": an age and what the person
@@ -543,6 +549,14 @@ function compoundRole(toks: readonly Tok[], k: number, floor: number): boolean {
   const w = toks[k].text;
   return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && k - 1 >= floor && /^the$/i.test(toks[k - 1].text) && isPersonRole(toks[k + 1]?.text ?? '');
 }
+
+/** Languages a speaker may be said to speak in ("said in Hindi"), which are never the speaker. */
+const LANGUAGES = new Set([
+  'English', 'French', 'Spanish', 'German', 'Italian', 'Portuguese', 'Russian', 'Ukrainian', 'Chinese', 'Mandarin',
+  'Cantonese', 'Japanese', 'Korean', 'Arabic', 'Hebrew', 'Persian', 'Farsi', 'Turkish', 'Hindi', 'Urdu', 'Bengali',
+  'Tamil', 'Polish', 'Dutch', 'Greek', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Indonesian', 'Malay', 'Thai',
+  'Vietnamese', 'Tagalog', 'Swahili', 'Latin',
+]);
 
 /** Names a listed subject holds at most. */
 const MAX_LISTED = 6;

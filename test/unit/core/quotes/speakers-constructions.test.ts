@@ -283,3 +283,10 @@ describe('speaker attribution: a role owned by someone the recogniser did not na
     assert.notEqual(names(text, person('Damian Williams'))[0], 'Damian Williams');
   });
 });
+
+describe('speaker attribution: the language the words were said in', () => {
+  it('is never the speaker (“The Prime Minister quoting in Hindi said, “…””)', () => {
+    const text = 'Prime Minister Narendra Modi spoke in Johannesburg.\n\nThe Prime minister quoting in Hindi said, “Kabhi kaha jata tha chanda mama bahut door ke hain.”';
+    assert.deepEqual(names(text, person('Narendra Modi')), ['Narendra Modi']);
+  });
+});
