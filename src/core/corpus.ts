@@ -273,9 +273,11 @@ export class Corpus {
     // Words another article quotes inside a quote are someone's its speaker repeats ("Trump keeps telling
     // them ‘…’, Harris said"): that quote is no evidence, nor the one inside it, which has no speaker of its own.
     const quoting = new Set<string>();
+    const own = doc.quotes[Number(id.slice(id.lastIndexOf('-q') + 2))]?.text.length ?? 0;
     for (const at of linked) {
       const inner = at.doc.quotes[at.index]!;
-      if (inner.depth === 0) continue;
+      // The words fit inside the inner quote: the outer one holds them as someone else's.
+      if (inner.depth === 0 || own > inner.text.length) continue;
       at.doc.quotes.forEach((q, k) => {
         if (q.depth < inner.depth && q.outer.start <= inner.outer.start && inner.outer.end <= q.outer.end) quoting.add(`${at.doc.id}:${k}`);
       });

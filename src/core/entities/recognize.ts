@@ -86,6 +86,9 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
  */
 const TITLE_WORDS = /^(?:Chief|CEO|Chairman|Chairwoman|Chair|President|Director|Minister|Secretary|Governor|Spokesman|Spokeswoman|Spokesperson|Commissioner|Administrator|Head|Founder|Commander)$/;
 
+/** Words of an office or a body's name, never of a person's ("Chief Medical Examiner", "Chief Scientific Adviser"). */
+const OFFICE_WORDS = /^(?:Officers?|Officials?|Examiner|Advis[eo]r|Scientific|Medical|Executive|Operating|Financial|Technology|Information|State|School|Police|General|Deputy|Prime|Foreign|Committee|Agency|Council|Board|Office|Department|Services?|Minister|Secretary|Director|Justice)$/;
+
 /**
  * An organisation read across a title and a name ("ISRO Chief S Somanath") is the body, then the
  * person after the title: two words at least after it, each capitalised, the first perhaps an initial.
@@ -96,7 +99,9 @@ function splitTitledPerson(m: RawMention): RawMention[] {
   for (let k = 1; k < words.length - 2; k++) {
     if (!TITLE_WORDS.test(words[k][0])) continue;
     const name = words.slice(k + 1);
-    if (name.length > 4 || !name.every((w) => /^\p{Lu}/u.test(w[0]))) return [m];
+    // "Office of the Chief Medical Examiner", "Council of Chief State School Officers": a body's name, no person.
+    if (!/^\p{Lu}/u.test(words[k - 1][0]) || name.length > 3 || !name.every((w) => /^\p{Lu}/u.test(w[0]))) return [m];
+    if (name.some((w) => OFFICE_WORDS.test(w[0].replace(/[.,]$/, '')))) return [m];
     const bodyEnd = m.start + words[k - 1].index! + words[k - 1][0].length;
     const personStart = m.start + name[0].index!;
     return [

@@ -157,16 +157,22 @@ export function endsClause(toks: readonly Tok[], from: number): boolean {
       if (t.text === ':') return false;
       continue;
     }
-    // A clause of time may run longer, but "…, said as the results came in that …" reports more.
-    if (t.text.toLowerCase() === 'that' && !(when && reported)) return false;
+    // A clause of time may run on ("after a meeting that ran late"), but "…, said as the results came in
+    // that …" reports more: a "that" after a verb's particle or a verb of saying opens what was said.
+    if (t.text.toLowerCase() === 'that' && (!when || (!reported && opensReport(toks[k - 1])))) return false;
     if (when && reportingVerb(t.text)) reported = true;
     if (++words > (when ? MAX_TIME_TAIL : MAX_TAIL)) return false;
   }
   return true;
 }
 
-/** Words a clause of time or reason after the verb may take. */
-const MAX_TIME_TAIL = 24;
+/** Words a clause of time or reason after the verb may take: a sentence's worth. */
+const MAX_TIME_TAIL = 60;
+
+/** Whether "that" after this token opens reported words: after a particle ("came in that") or a verb of saying. */
+function opensReport(t: Tok | undefined): boolean {
+  return t?.kind === 'word' && (/^(?:in|out|up|on|back|down|over)$/.test(t.text) || reportingVerb(t.text) !== null);
+}
 
 /** Words opening a clause of time or reason after a reporting verb, which says nothing more is quoted. */
 const CLAUSE_OF_TIME = new Set(['after', 'before', 'when', 'while', 'as', 'since', 'because', 'shortly', 'hours', 'moments', 'minutes', 'days']);

@@ -200,7 +200,7 @@ export class Subjects {
     if (listed) return listed;
     // "the 24-year-old American said", "the 81-year-old president said": an age and what the person
     // is stand for the person the passage is about, read like a pronoun.
-    if (e - 2 >= floor && isAgePhrase(toks, e - 2) && isEpithetNoun(toks[e].text) && !this.doc.mentionsIn(toks[e].start, toks[e].end).some((i) => this.doc.mentions[i].type === 'person')) {
+    if (e - 2 >= floor && isAgePhrase(toks, e - 2) && isEpithetNoun(toks[e].text) && !isRoleNoun(toks[e].text) && !this.doc.mentionsIn(toks[e].start, toks[e].end).some((i) => this.doc.mentions[i].type === 'person')) {
       const person = this.pronoun({ start: toks[e - 2].start, end: toks[e].end });
       if (person) return { ...person, via, confidence: EPITHET_ROLE };
     }
@@ -495,7 +495,7 @@ export class Subjects {
       // is what the sentence is about, not who speaks.
       const found = this.doc
         .mentionsIn(Math.max(s.start, limit - REACH_CHARS), limit)
-        .filter((i) => this.doc.mentions[i].type === 'person' && !(n === 0 && isPossessive(this.doc.text, this.doc.mentions[i])));
+        .filter((i) => this.doc.mentions[i].type === 'person' && !(n === 0 && ownerOfSubject(this.doc.text, this.doc.mentions[i])));
       const inMainClause = (i: number): boolean => this.doc.mentions[i].start > clauseEnd && !inObjectPosition(s!, this.doc.mentions[i]) && !isPossessive(this.doc.text, this.doc.mentions[i]);
       const people = clauseEnd < 0 ? agreeing(found, wanted, genderOf) : withMainSubject(found, wanted, genderOf, inMainClause);
       if (people.length > 0) {
@@ -572,10 +572,23 @@ function finiteNaming(toks: readonly Tok[], v: number): boolean {
 }
 
 /**
- * What an age may go with to stand for the person a passage is about: a nationality ("the 24-year-old
- * American") or a man or a woman. A role ("the 24-year-old witness", "the 81-year-old president") may
- * be someone the passage has not named: it is read as a role.
+ * What an age may go with to stand for the person a passage is about ("the 24-year-old American", "the
+ * 24-year-old gymnast"): anything but what a story calls people it has not named ("the 24-year-old
+ * witness"). An office ("the 81-year-old president") is read as the role it is.
  */
 function isEpithetNoun(word: string): boolean {
-  return (/^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ch)$/u.test(word)) || /^(?:man|woman|mother|father|son|daughter)$/.test(word);
+  return !UNNAMED_ROLES.test(word.toLowerCase());
+}
+
+/** People a story introduces by what they are without naming them, whom an age does not make the passage's person. */
+const UNNAMED_ROLES = /^(?:witness|witnesses|victim|suspect|driver|passenger|resident|bystander|survivor|neighbou?r|worker|employee|student|patient|customer|shopper|motorist|pedestrian|tourist|defendant|man|woman|boy|girl)$/;
+
+/**
+ * A person named as the owner of a sentence's subject ("Francis’ death, she said"), not of what an
+ * opening phrase is about ("In Trump’s speech in Ohio, he said": the speech's owner may well speak).
+ */
+function ownerOfSubject(text: string, m: { readonly start: number; readonly end: number; readonly text: string }): boolean {
+  if (!isPossessive(text, m)) return false;
+  const before = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1]?.toLowerCase() ?? '';
+  return !/^(?:in|at|during|after|before|on|for|with|from|of|to|by|about|under|since|like|the)$/.test(before);
 }

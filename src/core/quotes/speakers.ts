@@ -22,7 +22,10 @@ const LOOK_AHEAD = 16;
  * Verbs of praise and blame in a finite form: not reporting verbs (a policy is criticised as often as
  * in words), but a quote standing alone right after the sentence gives the words they were done in.
  */
-const EVALUATING = /^(?:critici[sz]e[sd]?|prais(?:e|es|ed)|condemn(?:s|ed)|denounce[sd]?|lambaste[sd]?)$/;
+const EVALUATING = /^(?:critici[sz]e[sd]?|prais(?:e|es|ed)|slam(?:s|med)|blast(?:s|ed)|attack(?:s|ed)|defend(?:s|ed)|condemn(?:s|ed)|denounce[sd]?|hail(?:s|ed)|lashe[sd]|lambaste[sd]?)$/;
+
+/** Of those, the ones a country does with arms as well as words ("Russia attacked Kyiv"). */
+const ARMED = /^(?:attack(?:s|ed)|blast(?:s|ed)|slam(?:s|med))$/;
 
 /** Words for what was said that open a sentence before its verb in other languages, the subject after it. */
 const SAID_FIRST = new Set(['das', 'dies', 'eso', 'esto', 'cela', 'ceci', 'ça', 'isso', 'dat', 'dit']);
@@ -510,8 +513,8 @@ class Attributor {
       while (e > 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
       if (toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'to') continue;
       const ref = this.subjects.subjectEndingAt(toks, 0, e, 'indirect');
-      // A place does not praise or blame in words ("Russia attacked Kyiv"): its people do.
-      if (ref && EVALUATING.test(toks[v].text) && ref.mention !== null && this.doc.mentions[ref.mention].type === 'place') continue;
+      // A country attacks with arms ("Russia attacked Kyiv"): the words after are not its own.
+      if (ref && ARMED.test(toks[v].text) && ref.mention !== null && this.doc.mentions[ref.mention].type === 'place') continue;
       if (ref) return ref;
     }
     // "Guterres delivered his alarming statement on Thursday.": the words quoted next are his.

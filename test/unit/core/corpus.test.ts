@@ -128,6 +128,15 @@ describe('a speaker named in other articles', () => {
     assert.equal(q.speakerElsewhere, undefined);
   });
 
+  it('is the speaker of a quote that holds the words whole, quoting someone inside them', () => {
+    const c = new Corpus();
+    c.set('a.txt', 'Rally\n\nThe crowd heard it: “Donald Trump keeps telling his supporters ‘the election was stolen from us by the radical left’, and it is a lie.”');
+    c.set('b.txt', 'Harris speaks\n\n“Donald Trump keeps telling his supporters ‘the election was stolen from us by the radical left’, and it is a lie,” Harris said.');
+    const q = c.document('a.txt')!.quotes.find((x) => x.depth === 0)!;
+    assert.equal(q.speaker, null);
+    assert.equal(q.speakerElsewhere?.name, 'Harris');
+  });
+
   it('never comes from a quote whose own speaker came from elsewhere, so the order of the articles does not matter', () => {
     const third = 'Evening news\n\nThe river kept rising all night. “The dam will hold through the spring floods.”';
     const orders = [['a.txt', 'b.txt', 'c.txt'], ['c.txt', 'b.txt', 'a.txt'], ['b.txt', 'c.txt', 'a.txt']];

@@ -146,4 +146,12 @@ describe('recognize: a body, a title and a person read as one name', () => {
     assert.ok(found.includes('S Somanath:person'), found.join(', '));
     for (const m of recognize(text, paragraphs(text))) assert.equal(text.slice(m.start, m.end), m.text);
   });
+
+  it('keeps a body whose name holds a title whole (“Office of the Chief Medical Examiner”)', () => {
+    for (const name of ['Office of the Chief Medical Examiner', 'Council of Chief State School Officers']) {
+      const text = `Last night, the ${name} said the cause was unclear.`;
+      const found = recognize(text, paragraphs(text)).filter((m) => m.type === 'person');
+      assert.deepEqual(found.map((m) => m.text), [], name);
+    }
+  });
 });

@@ -27,6 +27,11 @@ describe('a cut of the same words with a few light edits', () => {
     assert.ok(!edited('we will hire 300 more inspectors for the plants this year', 'He said we will hire 400 more inspectors for the plants this year, and more next year'));
   });
 
+  it('does not take another word of the language spelt alike for one word (“hired” / “fired”)', () => {
+    assert.ok(!edited('the company said it has hired three hundred workers at the plant this year', 'Officials said the company said it has fired three hundred workers at the plant this year and next'));
+    assert.ok(edited('the company said it has hired three hundred workers at the plant this year', 'Officials said the company said it has hired three hundred workers at the plant this year and next'), 'the same words are a cut');
+  });
+
   it('does not take another word for one word, however alike the rest', () => {
     assert.ok(!edited('this is a good deal for our workers and families', 'He said this is a bad deal for our workers and families today'));
     assert.ok(!edited('we are going to win this state in November', 'I think we are going to lose this state in November, sadly'));
