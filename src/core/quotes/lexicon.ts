@@ -103,7 +103,7 @@ averti reconnu lancé
 sagte sagt erklärte erklärt schrieb schreibt betonte betont meinte warnte twitterte sagten erklärten
 detto dichiarato affermato spiegato aggiunto scritto sottolineato dichiara afferma spiega aggiunge
 zei zegt schreef verklaarde
-kata ujar ucap tutur ungkap tegas jelasnya katanya
+kata ujar ucap tutur ungkap tegas jelasnya katanya mengatakan menyatakan menegaskan mengungkapkan menjelaskan menulis
 segir sagði sier skriver skrev uttalte
 `;
 const FOREIGN_VERBS = new Set(FOREIGN_REPORTING.split(/\s+/).filter((w) => w && !VERB_FORMS.has(w)));

@@ -144,6 +144,12 @@ export class Subjects {
   subjectAfter(toks: readonly Tok[], from: number, via: Via): SpeakerRef | null {
     // "schrieb er", "dijo ella": another language's he or she, in lower case right after its verb.
     if (FOREIGN_PERSON_PRONOUNS.has(toks[from]?.text ?? '') && from > 0 && isForeignReportingVerb(toks[from - 1].text)) return this.pronoun(toks[from]);
+    // "a déclaré le président Emmanuel Macron", "afirmó el ministro de Exteriores, José Manuel Albares":
+    // after another language's verb, the person its words of title lead to.
+    if (from > 0 && isForeignReportingVerb(toks[from - 1].text)) {
+      const named = this.personAfterTitle(toks, from);
+      if (named) return named;
+    }
     let e = from;
     while (e < toks.length && e < from + 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === from)) e++;
     if (e === from) return null;
@@ -398,6 +404,25 @@ export class Subjects {
 
   /** The speaker a mention names: a person by their fullest name in the document, else as written. */
   /**
+   * The person named within a few words from token `from`, past words of a title in another language
+   * (lower case, or a capitalised title the recogniser leaves out, "Bundeskanzler") and a comma: null when
+   * another kind of word, or no person, comes first.
+   */
+  private personAfterTitle(toks: readonly Tok[], from: number): SpeakerRef | null {
+    for (let k = from; k < toks.length && k < from + FOREIGN_TITLE_WORDS; k++) {
+      const m = this.doc.mentionAt(toks[k].start);
+      if (m >= 0 && this.doc.mentions[m].type === 'person') return this.mentionRef(m, this.doc.mentions[m], 'after');
+      // The body or place of the title ("el ministro de Exteriores", "le porte-parole du Kremlin").
+      if (m >= 0) {
+        k = lastStartingAtOrBefore(toks, this.doc.mentions[m].end - 1);
+        continue;
+      }
+      if (toks[k].kind !== 'word' && toks[k].text !== ',') return null;
+    }
+    return null;
+  }
+
+  /**
    * `Donald Trump’s campaign team lashed into Harris, saying …`: a sentence opening with a person's
    * body or staff (a speaking body or people in a role, "campaign", "lawyers", "aides") is theirs to
    * speak for, not the person's: the phrase as written. Null when the sentence opens otherwise.
@@ -557,6 +582,9 @@ const LANGUAGES = new Set([
   'Tamil', 'Polish', 'Dutch', 'Greek', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Indonesian', 'Malay', 'Thai',
   'Vietnamese', 'Tagalog', 'Swahili', 'Latin',
 ]);
+
+/** Words of a title another language puts between its reporting verb and the person's name. */
+const FOREIGN_TITLE_WORDS = 8;
 
 /** Names a listed subject holds at most. */
 const MAX_LISTED = 6;

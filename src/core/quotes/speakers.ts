@@ -167,6 +167,8 @@ class Attributor {
       if (crossed && !endsClause(toks, v + 1)) return null;
       let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
+      // "…”, el presidente Pedro Sánchez ha explicado": another language's perfect after its subject.
+      if (e > k && FOREIGN_AUXILIARIES.has(toks[e].text) && isForeignReportingVerb(toks[found.first].text)) e--;
       return this.subjects.subjectEndingAt(toks, k, e, 'after');
     }
     return null;
@@ -248,6 +250,8 @@ class Attributor {
     if (found.form === 'ing') return this.subjects.sentenceSubject(s, found.first, via);
     let e = found.first - 1;
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+    // "Emmanuel Macron a déclaré : « … »": another language's perfect after its subject.
+    if (e > 0 && FOREIGN_AUXILIARIES.has(toks[e].text) && isForeignReportingVerb(toks[found.first].text)) e--;
     // "Hawley, visibly incredulous, shot back": the subject stands before the aside.
     const aside = toks[e]?.text === ',' ? asideOpening(toks, e) : -1;
     const named = aside > 0 ? nameInApposition(this.doc, this.subjects, toks, aside, e, via) : null;

@@ -246,6 +246,14 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names('“Saya tidak tahu,” kata Retno Marsudi.', person('Retno Marsudi')), ['Retno Marsudi']);
   });
 
+  it('reads their perfect after its subject, and the person their words of title lead to', () => {
+    assert.deepEqual(names('“Es un día triste”, el presidente Pedro Sánchez ha explicado.', person('Pedro Sánchez')), ['Pedro Sánchez']);
+    assert.deepEqual(names('Emmanuel Macron a déclaré : « C’est un jour triste ».', person('Emmanuel Macron')), ['Emmanuel Macron']);
+    assert.deepEqual(names('« C’est un jour triste », a déclaré le président Emmanuel Macron.', person('Emmanuel Macron')), ['Emmanuel Macron']);
+    assert.deepEqual(names('“Es un día triste”, afirmó el ministro de Exteriores, José Manuel Albares.', [...person('José Manuel Albares'), ['Exteriores', 'organization']]), ['José Manuel Albares']);
+    assert.deepEqual(names('Presiden Joko Widodo mengatakan, "Saya sangat sedih."', person('Joko Widodo')), ['Joko Widodo']);
+  });
+
   it('reads their he and she as a pronoun is read', () => {
     const text = 'Ned Segal meldete sich am Freitag.\n\n»Die Arbeit ist noch nicht abgeschlossen«, schrieb er.';
     assert.deepEqual(names(text, person('Ned Segal')), ['Ned Segal']);
