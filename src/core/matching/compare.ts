@@ -8,6 +8,7 @@ import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
 import { editedFragment } from './edited-fragment';
 import { nearFragment } from './near-fragment';
+import { antonymsOf } from './lexicon';
 import { isFunctionWord } from './text';
 import { cannotVary, wordsMet } from './variant-bound';
 import { clauseStarts, negatedIn, prepare, Vocabulary, type PreparedQuote } from './prepared';
@@ -114,6 +115,7 @@ function statementVariant(
   if (cannotVary(a, b, inA, inB, wa, wb)) return null;
   const aligned = align(a, b, vocab);
   const { creditA, creditB, pairs } = aligned;
+  if (saysTheOpposite(a, b, creditA, vocab)) return null;
   // Whatever else they share, a statement and its denial are not the same statement: where the words
   // they share stand, as a quote of several remarks may deny something in another.
   if ((a.negated || b.negated) && deniedWhereMatched(a, pairs, 'i', vocab) !== deniedWhereMatched(b, pairs, 'j', vocab)) return null;
@@ -145,6 +147,23 @@ function statementVariant(
   const shortRun = short === a ? { start: run.a, credit: creditA, w: wa } : { start: run.b, credit: creditB, w: wb };
   if (run.length >= 3 && outsideRunCoverage(short, shortRun.start, run.length, shortRun.w, shortRun.credit) < VARIANT_COVERAGE) return null;
   return { score: round(0.5 + (0.3 * (covShort - CONTAINED_COVERAGE)) / (1 - CONTAINED_COVERAGE)), relation: 'variant' };
+}
+
+/**
+ * Whether a word of `a` the other does not answer has its antonym among `b`'s words, which `a` lacks:
+ * the same statement with one word swapped for its opposite ("hired" / "fired", "a good deal" / "a
+ * bad deal") is the opposite statement, however much else they share.
+ */
+function saysTheOpposite(a: PreparedQuote, b: PreparedQuote, creditA: Float64Array, vocab: Vocabulary): boolean {
+  let inB: Set<string> | undefined;
+  for (let i = 0; i < a.stems.length; i++) {
+    if (creditA[i] >= SAME_SENSE || a.names[i]) continue;
+    const opposites = antonymsOf(vocab.text(a.stems[i]));
+    if (opposites.length === 0) continue;
+    if (!inB) inB = new Set(Array.from(b.stems, (x) => vocab.text(x)));
+    for (const o of opposites) if (inB.has(o) && !a.stems.some((x) => vocab.text(x) === o)) return true;
+  }
+  return false;
 }
 
 /**

@@ -53,6 +53,7 @@ interface Lexicon {
   concepts: SortedTable;
   irregular: SortedTable;
   spelling: SortedTable;
+  antonyms: SortedTable;
 }
 
 let loaded: Lexicon | undefined;
@@ -64,8 +65,8 @@ const stemMemo = new Map<string, string>();
 function lexicon(): Lexicon {
   if (loaded) return loaded;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const raw = require('./lexicon.json') as { concepts: string; irregular: string; spelling: string };
-  loaded = { concepts: new SortedTable(raw.concepts), irregular: new SortedTable(raw.irregular), spelling: new SortedTable(raw.spelling) };
+  const raw = require('./lexicon.json') as { concepts: string; irregular: string; spelling: string; antonyms: string };
+  loaded = { concepts: new SortedTable(raw.concepts), irregular: new SortedTable(raw.irregular), spelling: new SortedTable(raw.spelling), antonyms: new SortedTable(raw.antonyms) };
   return loaded;
 }
 
@@ -124,4 +125,16 @@ export function conceptsOf(stemmed: string): StemConcepts | undefined {
 /** Whether a word WordNet knows as a common word (not only as a name). */
 export function isKnownWord(stemmed: string): boolean {
   return lexicon().concepts.get(stemmed) !== null;
+}
+
+const antonymMemo = new Map<string, readonly string[]>();
+
+/** Stems WordNet gives as antonyms of a stem in some sense ("hire" / "fire", "increas" / "decreas"). */
+export function antonymsOf(stemmed: string): readonly string[] {
+  let found = antonymMemo.get(stemmed);
+  if (found === undefined) {
+    const rest = lexicon().antonyms.get(stemmed);
+    antonymMemo.set(stemmed, (found = rest ? rest.split(',') : []));
+  }
+  return found;
 }

@@ -187,6 +187,20 @@ describe('a name said as a description of what it names', () => {
   });
 });
 
+describe('a word swapped for its opposite', () => {
+  const SAID = 'the company said it has hired three hundred workers at the plant this year';
+
+  it('is another statement, however much else the two share', () => {
+    assert.equal(compareQuotes(SAID, 'Officials said the company said it has fired three hundred workers at the plant this year and next'), null);
+    assert.equal(compareQuotes('prices have increased sharply across the region this winter', 'prices have decreased sharply across the region this winter'), null);
+  });
+
+  it('is not another statement when both say both words, or the other says it with more', () => {
+    assert.notEqual(compareQuotes(SAID, 'Officials said the company said it has hired three hundred workers at the plant this year and next'), null);
+    assert.notEqual(compareQuotes('we hired some and fired others at the plant this year', 'at the plant this year we hired some and fired others'), null);
+  });
+});
+
 describe('wordDiff', () => {
   const a = 'Russia would struggle to sustain its assault on Ukraine without China’s support,';
   const b = 'It would be difficult for Russia to continue its offensive in Ukraine without China’s support,';
