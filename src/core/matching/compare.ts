@@ -189,8 +189,13 @@ function deniedWhereMatched(q: PreparedQuote, pairs: readonly Pair[], side: 'i' 
       break;
     }
   }
-  return negatedIn(q, vocab, from, to);
+  // A denial stands before what it denies, or just after it ("…, not now"): one further on in the
+  // clause is of something else ("… as old as time and we have no patience for it").
+  return negatedIn(q, vocab, from, Math.min(to, high + 1 + DENIAL_AFTER));
 }
+
+/** Words after the last shared word a denial of the shared words may stand at. */
+const DENIAL_AFTER = 2;
 
 /**
  * Whether nearly all of `positions` (all but one in five) fall within one stretch of `width` words.

@@ -187,6 +187,17 @@ describe('a name said as a description of what it names', () => {
   });
 });
 
+describe('a denial in one of two quotes sharing words', () => {
+  it('keeps them apart when it denies the shared words, before them or just after', () => {
+    assert.equal(compareQuotes('this kind of fraud is not as old as time itself, we believe', 'this kind of fraud is as old as time itself, we believe'), null);
+  });
+
+  it('does not when it is of something said further on', () => {
+    const m = compareQuotes('This kind of fraud, this kind of corruption is as old as time and we have no patience for it', 'These players like Sam Bankman-Fried may be new, but this kind of fraud, this kind of corruption, is as old as time');
+    assert.equal(m?.relation, 'variant');
+  });
+});
+
 describe('a word swapped for its opposite', () => {
   const SAID = 'the company said it has hired three hundred workers at the plant this year';
 
