@@ -351,7 +351,34 @@ export function align(a: PreparedQuote, b: PreparedQuote, vocab: Vocabulary): Al
       for (let y = anchors[k - 1].j + 1; y < anchors[k].j; y++) if (!creditB[y]) creditB[y] = SUBSTITUTION;
     }
   }
+  creditCompounds(a, b, creditA, creditB, vocab);
+  creditCompounds(b, a, creditB, creditA, vocab);
   return { creditA, creditB, pairs };
+}
+
+/** Letters a closed compound needs ("seafloor", "spaceflight"), and each of its two words. */
+const COMPOUND_LETTERS = 7;
+const COMPOUND_PART_LETTERS = 3;
+
+/**
+ * A word of `x` left unanswered that `y` writes as two words ("seafloor" / "sea floor", "spaceflight" /
+ * "space flight"): the same word, credited on both sides as a synonym is.
+ */
+function creditCompounds(x: PreparedQuote, y: PreparedQuote, cx: Float64Array, cy: Float64Array, vocab: Vocabulary): void {
+  for (let i = 0; i < x.stems.length; i++) {
+    if (cx[i] || x.names[i]) continue;
+    const word = vocab.text(x.norms[x.positions[i]]);
+    if (word.length < COMPOUND_LETTERS) continue;
+    for (let j = 0; j + 1 < y.norms.length; j++) {
+      const first = vocab.text(y.norms[j]);
+      const second = vocab.text(y.norms[j + 1]);
+      if (first.length < COMPOUND_PART_LETTERS || second.length < COMPOUND_PART_LETTERS || first.length + second.length !== word.length) continue;
+      if (!word.startsWith(first) || !word.endsWith(second)) continue;
+      cx[i] = SAME_SENSE;
+      for (let k = 0; k < y.stems.length; k++) if ((y.positions[k] === j || y.positions[k] === j + 1) && !cy[k]) cy[k] = SAME_SENSE;
+      break;
+    }
+  }
 }
 
 /**

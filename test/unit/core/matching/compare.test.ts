@@ -198,6 +198,15 @@ describe('a denial in one of two quotes sharing words', () => {
   });
 });
 
+describe('a closed compound and its two words', () => {
+  it('reads “seafloor” and “sea floor” as one word in two versions of a statement', () => {
+    const retold = 'The environment on the seafloor is extremely harsh, and these debris are consistent with the catastrophic implosion of the submarine';
+    const said = 'This is an incredibly unforgiving environment down there on the sea floor, and the debris is consistent with a catastrophic implosion of the vessel';
+    assert.equal(compareQuotes(retold, said)?.relation, 'variant');
+    assert.equal(compareQuotes(retold.replace('seafloor', 'seabed'), said), null, 'without the compound the two share too little');
+  });
+});
+
 describe('a word swapped for its opposite', () => {
   const SAID = 'the company said it has hired three hundred workers at the plant this year';
 
