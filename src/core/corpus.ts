@@ -6,7 +6,6 @@ import { EntityResolver } from './entities';
 import { fileNameOf, quoteId, shortHash } from './ids';
 import { BoundedCache } from './lru';
 import { QuoteIndex } from './matching';
-import { WEAK_VARIANT } from './matching/thresholds';
 import { partitionPoint } from './sorted';
 import { analysisOf, rawMention, speakerKey, storedFacts, storeDocument, type StoredDocument } from './stored-document';
 import { loadText } from './text/stored';
@@ -241,7 +240,7 @@ export class Corpus {
     const id = quoteId(doc.id, index);
     const corrected = doc.correction?.quoteMarks.get(index);
     // A reader who set the speaker has said who it is, or that no one is named.
-    const elsewhere = speaker || corrected?.includes('set-speaker') ? undefined : this.speakerElsewhere(doc, id);
+    const elsewhere = speaker || corrected?.includes('set-speaker') ? undefined : this.speakerElsewhere(doc, index, id);
     return {
       ...q,
       id,
@@ -262,18 +261,20 @@ export class Corpus {
    * The speaker the articles linked to a quote name for its words, when every one that names a
    * speaker names the same (the same entity, or the same words where it is none); undefined otherwise.
    */
-  private speakerElsewhere(doc: StoredDocument, id: string): SpeakerElsewhere | undefined {
+  private speakerElsewhere(doc: StoredDocument, index: number, id: string): SpeakerElsewhere | undefined {
     const linked: { doc: StoredDocument; index: number }[] = [];
-    for (const link of this.linksOf(id)) {
-      // A weak likeness is no evidence of whose the words are.
-      if (link.relation === 'variant' && link.score < WEAK_VARIANT) continue;
-      const at = this.quoteIndexOf(link.to);
+    // A weak likeness is no evidence of whose the words are. Read without drawing the links' diffs: this
+    // runs for every unattributed quote each time a document's analysis is put together.
+    const weak = this.quoteIndex.weaklyLinkedIds(id);
+    for (const other of this.linkedIds(id)) {
+      if (weak.has(other)) continue;
+      const at = this.quoteIndexOf(other);
       if (at && at.doc !== doc) linked.push(at);
     }
     // Words another article quotes inside a quote are someone's its speaker repeats ("Trump keeps telling
     // them ‘…’, Harris said"): that quote is no evidence, nor the one inside it, which has no speaker of its own.
     const quoting = new Set<string>();
-    const own = doc.quotes[Number(id.slice(id.lastIndexOf('-q') + 2))]?.text.length ?? 0;
+    const own = doc.quotes[index]!.text.length;
     for (const at of linked) {
       const inner = at.doc.quotes[at.index]!;
       // The words fit inside the inner quote: the outer one holds them as someone else's.
@@ -290,10 +291,11 @@ export class Corpus {
       const s = at.doc.speakers[at.index];
       if (!s) continue;
       const entity = this.speakerEntityOf(at.doc, s);
-      const k = entity ?? `name:${s.name.replace(/\s+/g, ' ').toLowerCase()}`;
+      const written = s.name.replace(/\s+/g, ' ');
+      const k = entity ?? `name:${written.toLowerCase()}`;
       if (key === undefined) {
         key = k;
-        found = { name: (entity && this.corrections.entity(entity)?.name) || s.name.replace(/\s+/g, ' '), entity };
+        found = { name: (entity && this.corrections.entity(entity)?.name) || written, entity };
       } else if (k !== key) {
         return undefined;
       }

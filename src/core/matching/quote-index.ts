@@ -200,6 +200,15 @@ export class QuoteIndex {
     return [...this.bestPairs(n).keys()].map((other) => this.entries[other]!.id);
   }
 
+  /** Ids of the quotes linked to one quote only by a likeness too weak to tell whose the words are (`WEAK_VARIANT`), without drawing diffs. */
+  weaklyLinkedIds(quoteId: string): Set<string> {
+    const n = this.numbers.get(quoteId);
+    const out = new Set<string>();
+    if (n === undefined || !this.entries[n]) return out;
+    for (const [other, { pair }] of this.bestPairs(n)) if (pair.relation === 'variant' && pair.score < WEAK_VARIANT) out.add(this.entries[other]!.id);
+    return out;
+  }
+
   /** Every link once (from the quote that sorts first by id), for reports. */
   links(): QuoteLink[] {
     const out: QuoteLink[] = [];
