@@ -79,11 +79,17 @@ export function americanSpelling(word: string): string {
   return lexicon().spelling.get(word) ?? word;
 }
 
+/** Letters of the longest word stemmed; English words stop well short of it. */
+const MAX_STEMMED_LETTERS = 40;
+
 /**
  * The Porter2 stem of a lower-case word, after undoing irregular inflections (said → say) and, for
  * words the table does not know, regular comparatives (largest → large, greater → great).
  */
 export function stemOf(word: string): string {
+  // The stemmer's time grows with the square of a word's length: a token longer than any word (hostile
+  // text, a run of letters) is its own stem.
+  if (word.length > MAX_STEMMED_LETTERS) return word;
   let s = stemMemo.get(word);
   if (s === undefined) stemMemo.set(word, (s = stemAfresh(word)));
   return s;

@@ -38,3 +38,11 @@ describe('the WordNet lexicon', () => {
     assert.equal(shared('grave', 'banana'), false);
   });
 });
+
+describe('stemming a token longer than any word', () => {
+  it('leaves it as it is, as the stemmer would take the square of its length', () => {
+    const run = 'a'.repeat(100_000) + 'ing';
+    assert.equal(stemOf(run), run);
+    assert.equal(stemOf('consistently'), stemOf('consistent'), 'words are stemmed as before');
+  });
+});
