@@ -7,7 +7,7 @@ import { partitionPoint } from '../sorted';
 import { align, longestRun, meetings, type Pair } from './align';
 import { divergeAround, outsideRunCoverage, restsOnRun } from './formula';
 import { editedFragment } from './edited-fragment';
-import { nearFragment } from './near-fragment';
+import { nearFragment, sameRest } from './near-fragment';
 import { antonymsOf } from './lexicon';
 import { isFunctionWord } from './text';
 import { cannotVary, wordsMet } from './variant-bound';
@@ -328,7 +328,7 @@ function describedInstead(short: PreparedQuote, long: PreparedQuote, vocab: Voca
     if (k === 0 && s > 0 && ln[s] !== sn[0]) continue;
     for (let ls = 1; ls <= 2; ls++) {
       for (let ll = 1; ll <= 2; ll++) {
-        if (k + ls > sn.length || s + k + ll > ln.length || !sameTail(sn, k + ls, ln, s + k + ll)) continue;
+        if (k + ls > sn.length || s + k + ll > ln.length || !sameRest(sn, k + ls, ln, s + k + ll)) continue;
         const a = spanRole(short, k, ls, vocab);
         const b = spanRole(long, s + k, ll, vocab);
         const swapped = (a === 'name' && b === 'description') || (a === 'description' && b === 'name');
@@ -337,13 +337,6 @@ function describedInstead(short: PreparedQuote, long: PreparedQuote, vocab: Voca
     }
   }
   return false;
-}
-
-/** Whether `x` from `i` to its end stands in `y` from `j` on. */
-function sameTail(x: Int32Array, i: number, y: Int32Array, j: number): boolean {
-  if (y.length - j < x.length - i) return false;
-  for (let k = 0; i + k < x.length; k++) if (x[i + k] !== y[j + k]) return false;
-  return true;
 }
 
 type SpanRole = 'name' | 'description' | undefined;

@@ -53,7 +53,7 @@ export function nearFragment(short: PreparedQuote, long: PreparedQuote, vocab: V
 }
 
 /** Whether `x` from `i` on stands at `j` of `y`, to its end. */
-function sameRest(x: Int32Array, i: number, y: Int32Array, j: number): boolean {
+export function sameRest(x: Int32Array, i: number, y: Int32Array, j: number): boolean {
   if (y.length - j < x.length - i) return false;
   for (let k = 0; i + k < x.length; k++) if (x[i + k] !== y[j + k]) return false;
   return true;
