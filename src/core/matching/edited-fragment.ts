@@ -9,6 +9,7 @@ import { longestRun } from './align';
 import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
 import { conceptsOf, isKnownWord } from './lexicon';
 import { isFunctionWord } from './text';
+import { editDistanceOver } from '../text/edit-distance';
 
 /** Words the shorter quote needs: a shorter cut with an edit is too easily another sentence. */
 const EDITED_MIN_WORDS = 8;
@@ -117,7 +118,7 @@ class EditChecks {
       // "fired", "increase" / "decrease", "possible" / "impossible"): two known words sharing no sense
       // must keep their first letter and differ by one letter.
       const known = isKnownWord(this.vocab.wordStem(x) ?? '') && isKnownWord(this.vocab.wordStem(y) ?? '');
-      return spelledAlike(a[0], b[0]) && !(known && (a[0][0] !== b[0][0] || editDistance(a[0], b[0]) > 1));
+      return spelledAlike(a[0], b[0]) && !(known && (a[0][0] !== b[0][0] || editDistanceOver(a[0], b[0], 1)));
     }
     // Put in or left out: small words, or a name ("he [Altman] was"), never a word that says something.
     if (a.length === 0 || b.length === 0) {
@@ -199,15 +200,5 @@ function sameNumber(a: readonly string[], b: readonly string[]): boolean {
 /** Whether two words are one spelt or heard otherwise: four letters or more, one or two letters apart. */
 function spelledAlike(x: string, y: string): boolean {
   if (x.length < 4 || y.length < 4 || Math.abs(x.length - y.length) > 2) return false;
-  return editDistance(x, y) <= (Math.min(x.length, y.length) >= 7 ? 2 : 1);
-}
-
-function editDistance(x: string, y: string): number {
-  let prev = Array.from({ length: y.length + 1 }, (_, k) => k);
-  for (let p = 1; p <= x.length; p++) {
-    const cur = [p];
-    for (let q = 1; q <= y.length; q++) cur[q] = Math.min(prev[q] + 1, cur[q - 1] + 1, prev[q - 1] + (x[p - 1] === y[q - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
+  return !editDistanceOver(x, y, Math.min(x.length, y.length) >= 7 ? 2 : 1);
 }

@@ -6,6 +6,7 @@ import { QuoteStore, type Entry, type Pair } from './quote-store';
 import { DocumentGroups, GROUP_CLIQUE, linkWithinDocument } from './same-document';
 import { leadingWords, wordForms } from './text';
 import { WEAK_VARIANT } from './thresholds';
+import { editDistanceOver } from '../text/edit-distance';
 
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
@@ -449,22 +450,4 @@ function otherSpeakers(a: string | undefined, b: string | undefined): boolean {
   // A letter more, as transliterations add it (Zelensky, Zelenskyy); not a longer name (Williamson).
   if (a.startsWith(b) || b.startsWith(a)) return Math.abs(a.length - b.length) > 1;
   return editDistanceOver(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
-}
-
-/** Whether the edit distance of two short words is over `limit` (a two-row Levenshtein, stopped early). */
-function editDistanceOver(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return true;
-  if (a.length > 40 || b.length > 40) return true;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let low = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (cur[j] < low) low = cur[j];
-    }
-    if (low > limit) return true;
-    prev = cur;
-  }
-  return prev[b.length] > limit;
 }

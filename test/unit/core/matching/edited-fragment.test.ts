@@ -43,6 +43,11 @@ describe('a cut of the same words with a few light edits', () => {
     assert.ok(!edited('we will send two more ships to the Gulf', 'he said we will send ten more ships to the Gulf this week'));
   });
 
+  it('reads a token far longer than any word as no spelling of another, without comparing them letter by letter', () => {
+    const long = 'a'.repeat(200_000);
+    assert.ok(!edited(`we will never give up on ${long} and the people of this city`, `He said: we will never give up on ${long}b and the people of this city, ever`));
+  });
+
   it('does not take a denial said or left out as the same words', () => {
     assert.ok(!edited('the company did not know about the faults in the doors', 'Officials said the company did know about the faults in the doors for months'));
   });
