@@ -99,7 +99,7 @@ export class Subjects {
       if (toks[v].kind !== 'word' || (reportingVerb(toks[v].text) !== 'finite' && !finiteNaming(toks, v))) continue;
       let e = v - 1;
       while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
-      if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && toks[e - 3]?.kind === 'word') e -= 3;
+      e = beforeShortForm(toks, 0, e);
       if (e < 0 || toks[e].kind !== 'word' || ELIDING.has(toks[e].text.toLowerCase()) || toks[e].text.toLowerCase() === 'to') continue;
       const ref = this.subjectEndingAt(toks, 0, e, via);
       if (ref) return ref;
@@ -192,8 +192,7 @@ export class Subjects {
       const name = toks[e - 1].text === ',' ? e - 2 : e - 1;
       if (name >= floor && toks[name].kind === 'word' && isUpper(toks[name].text[0])) e = name;
     }
-    // "the Federal Deposit Insurance Corporation (FDIC) said": the name, its short form after it in brackets.
-    if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor && toks[e - 3].kind === 'word') e -= 3;
+    e = beforeShortForm(toks, floor, e);
     const t = toks[e];
     if (!t || t.kind !== 'word') return null;
     // "The Prime Minister speaking in Hindi said": the language, and what the speaker was doing in it, are no subject.
@@ -449,7 +448,7 @@ export class Subjects {
    * two names at least, the last ending at `e`.
    */
   namedList(toks: readonly Tok[], floor: number, e: number, via: Via): SpeakerRef | null {
-    if (toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor) e -= 3;
+    e = beforeShortForm(toks, floor, e);
     if (toks[e]?.kind !== 'word') return null;
     const mentions = this.doc.mentions;
     const last = this.doc.mentionAt(toks[e].start);
@@ -619,4 +618,12 @@ function ownerOfSubject(text: string, m: { readonly start: number; readonly end:
   if (!isPossessive(text, m)) return false;
   const before = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1]?.toLowerCase() ?? '';
   return !/^(?:in|at|during|after|before|on|for|with|from|of|to|by|about|under|since|like|the)$/.test(before);
+}
+
+/**
+ * "the Federal Deposit Insurance Corporation (FDIC) said": the token ending a name that its short form
+ * follows in brackets at token `e`, reading no further left than `floor`; else `e`.
+ */
+function beforeShortForm(toks: readonly Tok[], floor: number, e: number): number {
+  return toks[e]?.text === ')' && toks[e - 2]?.text === '(' && e - 3 >= floor && toks[e - 3].kind === 'word' ? e - 3 : e;
 }
