@@ -73,7 +73,8 @@ const ELISIONS = /^(?:em|til|tis|twas|n|cause|bout|round|kay)\b/i;
  * A quote left open at a paragraph's end continues into the next paragraph when that paragraph opens
  * with a quotation mark of the same family, or when the next mark of that family in it closes a quote,
  * or when it runs through a few paragraphs with no such mark to one whose first closes it before the
- * attribution (`…," the coach told Sky Sports.`); otherwise it ends with its paragraph (`unclosed`). A chain of paragraphs that each reopen the quote
+ * attribution (`…," the coach told Sky Sports.`); otherwise, or when the paragraph ends on an
+ * attribution with no closing mark (`…, Farrell said.`), it ends with its paragraph (`unclosed`). A chain of paragraphs that each reopen the quote
  * and never close it is returned as one unclosed quote per paragraph, so an unclosed quote never
  * swallows the paragraphs after it.
  *
@@ -128,7 +129,9 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
     const outer = stack[0];
     if (!outer) continue;
     const next = paras[p + 1];
-    if (next && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family, marks) || runsOnUnmarked(text, paras, p + 1, outer.family, marks))) {
+    // A paragraph that ends on its attribution ("…, Farrell said.") ended its quote, mark or no mark.
+    const attributed = trailingAttributionStart(text, outer.segments[outer.segments.length - 1].content, para.end) !== null;
+    if (next && !attributed && (reopens(text, next, outer.family) || firstMarkCloses(text, next, outer.family, marks) || runsOnUnmarked(text, paras, p + 1, outer.family, marks))) {
       carried = outer;
       continue;
     }

@@ -6,10 +6,12 @@ import { DETERMINERS, isRoleModifier, isRoleNoun, mayStandBeforeVerb, PERSON_PRO
 const TAIL_WINDOW = 160;
 
 /**
- * Where a bare attribution closing an unclosed quote begins ("… in both Ukraine and Europe. The speaker
- * said."), or null. A writer who forgot the closing mark still wrote who spoke, and that sentence is
- * not quoted speech: a short last sentence made of a speaker (a capitalised name, a role, he or she),
- * a reporting verb and at most a few words ("told reporters"), with no "that" introducing new words.
+ * Where a bare attribution closing an unclosed quote begins, or null: a last sentence of its own ("… in
+ * both Ukraine and Europe. The speaker said.") or a last clause after a comma ("… of his Church, Farrell
+ * said in the announcement."). A writer who forgot the closing mark still wrote who spoke, and those
+ * words are not quoted speech: a speaker (a capitalised name, a role, he or she), a reporting verb and
+ * at most a few words ("told reporters"), with no "that" introducing new words. For the clause after a
+ * comma, the comma's offset is returned.
  */
 export function trailingAttributionStart(text: string, from: number, to: number): number | null {
   let end = to;
@@ -17,7 +19,9 @@ export function trailingAttributionStart(text: string, from: number, to: number)
   if (text[end - 1] !== '.') return null;
   const windowStart = Math.max(from, end - TAIL_WINDOW);
   let start = -1;
+  let comma = -1;
   for (let k = end - 2; k > windowStart; k--) {
+    if (text[k] === ',' && comma < 0 && isSpaceCode(text.charCodeAt(k + 1))) comma = k;
     if ('.!?'.includes(text[k]) && isSpaceCode(text.charCodeAt(k + 1))) {
       let s = k + 1;
       while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
@@ -25,20 +29,30 @@ export function trailingAttributionStart(text: string, from: number, to: number)
       break;
     }
   }
-  if (start < 0) return null;
+  if (start >= 0 && isAttribution(text, start, end)) return start;
+  if (comma < 0) return null;
+  let s = comma + 1;
+  while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
+  // After a comma, the speaker is a capitalised name or a role with its article, never a bare pronoun:
+  // "…, he said." is as often a quote's own words ("I told him no, he said, and left").
+  if (!isUpper(text[s])) return null;
+  return isAttribution(text, s, end, false) ? comma : null;
+}
+
+/** Whether the words from `start` to the full stop at `end - 1` are a speaker, a reporting verb and a few words. */
+function isAttribution(text: string, start: number, end: number, pronounAlone = true): boolean {
   const words = tokenize(text, start, end - 1);
-  if (words.some((t) => t.kind !== 'word') || words.length > 10) return null;
+  if (words.some((t) => t.kind !== 'word') || words.length > 10) return false;
   const verbAt = words.findIndex((t) => reportingVerb(t.text) === 'finite');
-  if (verbAt < 1 || words.length - verbAt - 1 > 4) return null;
-  if (words.slice(verbAt + 1).some((t) => t.text.toLowerCase() === 'that')) return null;
+  if (verbAt < 1 || words.length - verbAt - 1 > 4) return false;
+  if (words.slice(verbAt + 1).some((t) => t.text.toLowerCase() === 'that')) return false;
   let k = verbAt - 1;
   while (k > 0 && mayStandBeforeVerb(words[k].text)) k--;
   const subject = words.slice(0, k + 1);
-  if (subject.length === 1 && PERSON_PRONOUNS.has(subject[0].text.toLowerCase())) return start;
+  if (subject.length === 1 && PERSON_PRONOUNS.has(subject[0].text.toLowerCase())) return pronounAlone;
   const speakerLike = subject.every(
     (t) => isUpper(t.text[0]) || DETERMINERS.has(t.text.toLowerCase()) || isRoleNoun(t.text) || isRoleModifier(t.text),
   );
   const first = subject[0].text.toLowerCase();
-  if (!speakerLike || first === 'i' || first === 'we' || first === 'you' || first === 'they' || first === 'it') return null;
-  return start;
+  return speakerLike && first !== 'i' && first !== 'we' && first !== 'you' && first !== 'they' && first !== 'it';
 }

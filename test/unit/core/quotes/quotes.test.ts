@@ -139,6 +139,25 @@ describe('finding quotations', () => {
     assert.equal(q.outer.end, q.end);
   });
 
+  it('ends an unclosed quote before an attribution after a comma, and does not run it into the next paragraph', () => {
+    const text = '“At 7:35 this morning he returned home. His life was dedicated to the Church, Farrell said in the announcement.\n\n“He taught us to live the Gospel.”';
+    const quotes = quotesOf(text);
+    assert.deepEqual(quotes.map((q) => q.text), ['At 7:35 this morning he returned home. His life was dedicated to the Church', 'He taught us to live the Gospel.']);
+    assert.equal(quotes[0].unclosed, true);
+  });
+
+  it('keeps a comma and a pronoun with a reporting verb inside an unclosed quote, and carries it on', () => {
+    const text = '“I told him no, he said, and he left. So we waited.\n\n“Then it rained.”';
+    const quotes = quotesOf(text);
+    assert.equal(quotes.length, 1);
+    assert.match(quotes[0].text, /^I told him no, he said, and he left\. So we waited\.\n\n“Then it rained\.$/);
+  });
+
+  it('does not take a clause after a comma for an attribution when a name does not lead it', () => {
+    const quotes = quotesOf('“We will rebuild the town, as the mayor said in March.\n\nOthers left.');
+    assert.equal(quotes[0].text, 'We will rebuild the town, as the mayor said in March.');
+  });
+
   it('keeps a quoted sentence that only looks like an attribution when the quote is closed', () => {
     assert.deepEqual(textsOf('“We were there. He said nothing.” Blinken left.'), ['We were there. He said nothing.']);
   });
