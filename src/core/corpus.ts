@@ -81,6 +81,12 @@ const DOCUMENT_CACHE_SIZE = 32;
  * do not decode their texts again, while the rest stay compact.
  */
 const RECENT_TEXT_CHARS = 4_000_000;
+/**
+ * From how many characters a text just set is kept as a string at once: a long article joins the
+ * corpus in steps, each of which compares its text with the last. Two bytes a character, such a string
+ * is also past the engine's largest ordinary object, and goes when it is let go.
+ */
+const KEPT_TEXT_MIN_CHARS = 65_536;
 
 /**
  * The incremental workspace model: documents come one at a time (`set`, `remove`) and queries answer
@@ -149,10 +155,13 @@ export class Corpus {
     const before = this.docs.get(uri);
     // A document set again with the same text (a long article's quotes joining a few at a time, its
     // names after them) keeps its compact text and quote texts rather than making them again.
-    const same = before && (typeof before.text === 'string' ? before.text === text : this.recentTexts.get(before) === text) ? before : undefined;
+    const same = before && this.text(before.uri) === text ? before : undefined;
     const doc = storeDocument(uri, id, version, text, analysed, correction, same);
     this.docs.set(uri, doc);
-    if (typeof doc.text !== 'string') this.recentTexts.set(doc, text);
+    // A long text is kept as a string for the next steps of its article, which would each decode it
+    // again. An ordinary one is decoded when asked: kept now, each of a folder's thousands of texts
+    // would outlive the engine's young generation and leave its garbage in the old one.
+    if (typeof doc.text !== 'string' && text.length >= KEPT_TEXT_MIN_CHARS) this.recentTexts.set(doc, text);
     this.byId.set(id, uri);
     this.resolver.set(id, text, (correction?.facts ?? analysed).mentions);
     const report = this.quoteIndex.set(id, doc.quotes.map((q, i) => ({ id: quoteId(id, i), docId: id, text: q.text, kind: q.kind, speaker: speakerKey(doc, i) })));
@@ -213,6 +222,16 @@ export class Corpus {
     const analysis = analysisOf(doc, { text: () => this.textOf(doc), quote: (i) => this.quoteOf(doc, i), mention: (i) => this.mentionOf(doc, i) });
     this.analyses.set(uri, { generation: this.generation, analysis });
     return analysis;
+  }
+
+  /**
+   * A document's text, without building its analysis and without keeping the decoded copy: what the
+   * indexer reads of each of a folder's documents once.
+   */
+  text(uri: string): string | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    return typeof doc.text === 'string' ? doc.text : (this.recentTexts.get(doc) ?? loadText(doc.text));
   }
 
   /** A document's text as a string, decoded once and kept while it is among the recently read. */

@@ -106,7 +106,7 @@ export class IndexRuns {
     if (open) return { apply: () => void this.editors.analyse(open), abandon() {} };
     const text = await this.reader.read(key, sizeLimit(this.limitKB()));
     if (text === undefined || token.isCancellationRequested) return NO_STEP;
-    if (ledger.corpus.document(key)?.text === text) {
+    if (ledger.corpus.text(key) === text) {
       // Known already; its entities may still be missing (a run cancelled during the entity pass).
       if (!ledger.awaiting.has(key)) return NO_STEP;
       return { apply: () => (ledger.awaiting.has(key) ? { key } : undefined), abandon() {} };
@@ -167,7 +167,7 @@ export class IndexRuns {
     if (token.isCancellationRequested) return NO_STEP;
     const open = this.host.openDocument(key);
     if (open) return { apply: () => void this.editors.analyse(open), abandon() {} };
-    const text = ledger.awaiting.has(key) ? ledger.corpus.document(key)?.text : undefined;
+    const text = ledger.awaiting.has(key) ? ledger.corpus.text(key) : undefined;
     if (text === undefined) return NO_STEP;
     const hash = ledger.hashOf(text);
     const analysis = ledger.begin(key);
@@ -180,7 +180,7 @@ export class IndexRuns {
         apply: () => {
           if (!ledger.finish(key, analysis)) return undefined;
           // The quotes found in this very text stay; only the entities are missing.
-          if (ledger.awaiting.has(key) && ledger.corpus.document(key)?.text === text) ledger.report(key, e);
+          if (ledger.awaiting.has(key) && ledger.corpus.text(key) === text) ledger.report(key, e);
           else ledger.failed(key, e);
           return undefined;
         },
@@ -211,7 +211,7 @@ export class IndexRuns {
       if (performance.now() - slice > SLICE_MS) {
         await yieldToEventLoop();
         slice = performance.now();
-        if (this.ledger.disposed || this.host.openDocument(key) || this.ledger.corpus.document(key)?.text !== text) return;
+        if (this.ledger.disposed || this.host.openDocument(key) || this.ledger.corpus.text(key) !== text) return;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Corpus } from '../../../src/core/corpus';
+import { Corpus, analyzeText } from '../../../src/core/corpus';
 import { EntityResolver, forgetRecognized, recognize, recognitionCacheSize } from '../../../src/core/entities';
 import { paragraphs } from '../../../src/core/text/paragraphs';
 
@@ -136,6 +136,24 @@ describe('the corpus answers from compact storage', function () {
     const again = other.document('d0.txt')!;
     assert.notEqual(again, d0, 'every analysis asked for is kept');
     assert.deepEqual({ ...again, mentions: again.mentions, quotes: again.quotes }, { ...d0, mentions: d0.mentions, quotes: d0.quotes });
+  });
+
+  it('reads a document\'s text without building its analysis, and keeps a text set again as stored', () => {
+    const other = new Corpus();
+    const text = `Rivers rise\n\n“The dam will hold through the spring floods without any doubt,” Mayor Ana Lopes said. ${'The town waited. '.repeat(8)}`;
+    const quick = analyzeText(text, 'a.txt');
+    other.add('a.txt', text, { ...quick, mentions: [] });
+    for (let i = 0; i < 40; i++) other.set(`d${i}.txt`, `Kari Nordmann spoke in Oslo on day ${i}, “and we will stay here all year,” he said.`);
+    assert.equal(other.text('a.txt'), text);
+    assert.equal(other.text('missing.txt'), undefined);
+    const stored = (other as unknown as { docs: Map<string, { text: unknown; quotes: readonly { text: string }[] }> }).docs;
+    const before = stored.get('a.txt')!;
+    assert.ok(before.text instanceof Uint8Array, 'a text with curly quotes is kept as UTF-8');
+    other.add('a.txt', text, quick);
+    const after = stored.get('a.txt')!;
+    assert.equal(after.text, before.text, 'the same text set again keeps its compact copy');
+    assert.equal(after.quotes[0], before.quotes[0], 'and its quotes as stored');
+    assert.equal(other.document('a.txt')!.mentions.length, quick.mentions.length);
   });
 
   it('gives back the facts it was given', () => {
