@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
 import { AnalyzerPool } from '../src/core/analyzer-pool';
 import { Corpus, type DocumentFacts } from '../src/core/corpus';
@@ -244,6 +244,21 @@ export interface IndexMemory {
   readonly rssAtStart: number;
   /** After the quick pass and a full collection, with the worker threads started and not yet analysing. */
   readonly rssAfterQuickPass: number;
+  /** The main thread's heap by space after that collection: committed and used bytes of each. */
+  readonly spacesAfterGc: readonly HeapSpace[];
+  /** The same after the quick pass's collection. */
+  readonly spacesAfterQuickPass: readonly HeapSpace[];
+}
+
+export interface HeapSpace {
+  readonly space: string;
+  readonly committed: number;
+  readonly used: number;
+}
+
+/** The main thread's heap by space, as V8 has it now. */
+function heapSpaces(): HeapSpace[] {
+  return getHeapSpaceStatistics().map((s) => ({ space: s.space_name, committed: s.physical_space_size, used: s.space_used_size }));
 }
 
 /**
@@ -338,7 +353,7 @@ async function buildIndex(
   manifest: readonly ManifestEntry[],
   o: IndexOptions,
   send: (m: SizeMessage) => void,
-): Promise<{ quick: QuotesPhaseResult; pooled: PooledBuildResult; rssAfterQuickPass: number }> {
+): Promise<{ quick: QuotesPhaseResult; pooled: PooledBuildResult; rssAfterQuickPass: number; spacesAfterQuickPass: HeapSpace[] }> {
   const byUri = new Map(manifest.map((m, i) => [m.uri, { entry: m, index: i }]));
   const q = new QuickPassTimes();
   const e: EntityPassTimes = { setFacts: [], words: 0, quotes: 0, mentions: 0, longest: 0, longestWords: 0 };
@@ -397,6 +412,7 @@ async function buildIndex(
   let entitiesStarted = NaN;
   let entitiesMonitor: IntervalHistogram | undefined;
   let rssAfterQuickPass = 0;
+  let spacesAfterQuickPass: HeapSpace[] = [];
   let lastProgress = 0;
   const endQuickPass = (): Omit<QuotesPhaseResult, 'gc'> => {
     const t = performance.now();
@@ -423,6 +439,7 @@ async function buildIndex(
       quick = endQuickPass();
       (globalThis as { gc?: () => void }).gc?.();
       rssAfterQuickPass = process.memoryUsage().rss;
+      spacesAfterQuickPass = heapSpaces();
       send({ type: 'phase', phase: 'pooled build' });
       entitiesMonitor = monitorEventLoopDelay({ resolution: MONITOR_RESOLUTION_MS });
       entitiesMonitor.enable();
@@ -457,6 +474,7 @@ async function buildIndex(
   return {
     quick: { ...quick, gc: gc.between(started, quickEnded) },
     rssAfterQuickPass: rssAfterQuickPass || process.memoryUsage().rss,
+    spacesAfterQuickPass,
     pooled: {
       articlesDone: done, articles: manifest.length, words: e.words, workers: o.workers, window: o.window, ms, entitiesMs,
       setFactsMs: e.setFacts.reduce((a, b) => a + b, 0), longestSetFactsMs: e.longest, setFacts: summarize(e.setFacts),
@@ -473,11 +491,12 @@ async function measureMemory(
   pool: AnalyzerPool,
   articles: number,
   workers: number,
-  before: Pick<IndexMemory, 'rssAtStart' | 'rssAfterQuickPass'>,
+  before: Pick<IndexMemory, 'rssAtStart' | 'rssAfterQuickPass' | 'spacesAfterQuickPass'>,
 ): Promise<IndexMemory> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const mem = process.memoryUsage();
+  const spacesAfterGc = heapSpaces();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   await pool.close();
   gc?.();
@@ -491,6 +510,7 @@ async function measureMemory(
     heapTotalAfterGc: mem.heapTotal,
     arrayBuffersAfterGc: mem.arrayBuffers,
     rssWorkersStopped: process.memoryUsage().rss,
+    spacesAfterGc,
     ...before,
   };
   // A heap snapshot of the index, taken once its memory is measured, for finding what holds it (bench/README.md).
@@ -516,10 +536,10 @@ export async function runIndex(o: IndexOptions, send: (m: SizeMessage) => void):
   const pool = new AnalyzerPool(o.workerScript, o.workers);
   try {
     send({ type: 'phase', phase: 'quotes' });
-    const { quick, pooled, rssAfterQuickPass } = await buildIndex(corpus, pool, manifest, o, send);
+    const { quick, pooled, rssAfterQuickPass, spacesAfterQuickPass } = await buildIndex(corpus, pool, manifest, o, send);
     send({ type: 'result', key: 'quotesPhase', value: quick });
     send({ type: 'result', key: 'pooled', value: pooled });
-    send({ type: 'result', key: 'memory', value: await measureMemory(pool, manifest.filter((m) => corpus.has(m.uri)).length, o.workers, { rssAtStart, rssAfterQuickPass }) });
+    send({ type: 'result', key: 'memory', value: await measureMemory(pool, manifest.filter((m) => corpus.has(m.uri)).length, o.workers, { rssAtStart, rssAfterQuickPass, spacesAfterQuickPass }) });
 
     const truth = JSON.parse(await readFile(join(o.dir, 'truth.json'), 'utf8')) as Truth;
     // Accuracy is judged on the articles in the corpus: a time-boxed build is a smaller corpus, not a worse one.

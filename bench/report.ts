@@ -1,4 +1,4 @@
-import type { GcPauses } from './index-build';
+import type { GcPauses, HeapSpace } from './index-build';
 import type { SizeReport } from './size-run';
 
 /** Time to `require` a bundle in a fresh Node process (median), with compromise alone as the yardstick. */
@@ -63,6 +63,9 @@ const int = (n: number): string => Math.round(n).toLocaleString('en');
 const ms = (n: number): string => (n >= 100 ? int(n) : n >= 10 ? n.toFixed(1) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
 const s = (millis: number): string => `${(millis / 1000).toFixed(millis >= 100_000 ? 0 : 1)} s`;
 const mb = (bytes: number): string => (Number.isFinite(bytes) ? `${int(bytes / 2 ** 20)} MB` : 'n/a');
+/** The heap's spaces of at least a megabyte, committed / used. */
+const spaces = (list: readonly HeapSpace[] | undefined): string =>
+  (list ?? []).filter((s) => s.committed >= 1 << 20).map((s) => `${s.space.replace(/_space$/, '')} ${mb(s.committed)} / ${mb(s.used)}`).join(', ');
 const x = (r: number): string => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×` : 'n/a');
 const gcPauses = (g: GcPauses): string => `${ms(g.longestMs)} ms${g.longestMs > 0 ? (g.longestMajor ? ' (full collection)' : ' (young generation)') : ''} / ${int(g.over50Ms)}`;
 const frac = (n: number): string => (Number.isFinite(n) ? n.toFixed(3) : 'n/a');
@@ -141,6 +144,8 @@ export function renderTable(r: BenchReport): string {
     row('index process peak RSS', (p) => p.memory, (m) => `${mb(m.peakRss)} (${m.workers} workers)`),
     row('  heap used / committed / RSS after GC', (p) => p.memory, (m) => `${mb(m.heapAfterGc)} / ${mb(m.heapTotalAfterGc)} / ${mb(m.rssAfterGc)}`),
     row('  typed arrays / RSS with the threads stopped', (p) => p.memory, (m) => `${mb(m.arrayBuffersAfterGc)} / ${mb(m.rssWorkersStopped)}`),
+    row('  heap spaces after quick pass, committed / used', (p) => p.memory, (m) => spaces(m.spacesAfterQuickPass)),
+    row('  heap spaces at the end, committed / used', (p) => p.memory, (m) => spaces(m.spacesAfterGc)),
     row('  RSS at start / after the quick pass', (p) => p.memory, (m) => `${mb(m.rssAtStart)} / ${mb(m.rssAfterQuickPass)}`),
     row('benchmark process peak RSS', (p) => p.inProcess, (b) => mb(b.peakRss)),
     row('  with generated text only', (p) => p.generation, (g) => mb(g.rss)),
