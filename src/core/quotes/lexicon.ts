@@ -276,14 +276,21 @@ const NAMING_VERBS = new Set([
   'call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs', 'dubbed',
   'dubbing', 'label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling', 'term', 'termed', 'terming', 'brand',
   'brands', 'branded', 'branding', 'characterise', 'characterised', 'characterize', 'characterized', 'hail', 'hailed',
-  'decry', 'decried', 'denounce', 'denounced', 'condemn', 'condemned', 'praise', 'praised', 'refer', 'referred', 'referring', 'deem',
-  'deemed',
+  'hails', 'hailing', 'decry', 'decries', 'decried', 'decrying', 'denounce', 'denounces', 'denounced', 'denouncing', 'condemn',
+  'condemns', 'condemned', 'condemning', 'praise', 'praises', 'praised', 'praising', 'laud', 'lauds', 'lauded', 'lauding', 'refer',
+  'referred', 'referring', 'deem', 'deems', 'deemed', 'deeming', 'dismiss', 'dismisses', 'dismissed', 'dismissing', 'deride',
+  'derides', 'derided', 'deriding', 'remember', 'remembers', 'remembered', 'remembering', 'eulogise', 'eulogised', 'eulogize',
+  'eulogized', 'summed', 'sums', 'summing',
 ]);
+
+/** Naming verbs that take a particle and stay naming verbs ("summed him up as …", "summed up Francis as …"). */
+const NAMING_WITH_PARTICLE = new Set(['summed', 'sums', 'summing']);
 
 /** Particles that turn a naming verb into something else ("called for", "called on", "called off"). */
 const NAMING_PARTICLES = new Set(['on', 'off', 'up', 'out', 'in', 'upon', 'back']);
 
 export function isNamingVerb(word: string, next: string | undefined): boolean {
+  if (NAMING_WITH_PARTICLE.has(word)) return next?.toLowerCase() === 'up';
   return NAMING_VERBS.has(word) && !(next !== undefined && NAMING_PARTICLES.has(next.toLowerCase()));
 }
 

@@ -142,11 +142,30 @@ export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: Quote
   else v = beforeNamedObject(doc, toks, v);
   const t = toks[v];
   if (!t || t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text) || t.text.endsWith('ing')) return null;
-  let e = v - 1;
-  while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+  const e = namingSubjectEnd(doc, toks, v);
   if (!toks[e] || toks[e].kind !== 'word' || toks[e].text.toLowerCase() === 'they') return null;
   const ref = subjects.subjectEndingAt(toks, 0, e, 'indirect');
   return ref && !(ref.mention !== null && doc.mentions[ref.mention].type === 'place') ? ref : null;
+}
+
+/**
+ * Where the subject of a naming verb at token `v` ends: before the adverbs between them ("rightly
+ * called"), and at a name set off by commas ("The UN secretary-general, António Guterres, summed up
+ * Francis as …").
+ */
+export function namingSubjectEnd(doc: DocumentView, toks: readonly Tok[], v: number): number {
+  let e = v - 1;
+  while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+  return toks[e]?.text === ',' && inApposition(doc, toks, e - 1) ? e - 1 : e;
+}
+
+/** Whether the name of a person or body ends at token `e`, a comma right before it, as in "the bank's chief, Jane Fraser,". */
+function inApposition(doc: DocumentView, toks: readonly Tok[], e: number): boolean {
+  const t = toks[e];
+  if (!t || t.kind !== 'word') return false;
+  const m = doc.mentionAt(t.start);
+  if (m < 0 || doc.mentions[m].type === 'place' || doc.mentions[m].end !== t.end) return false;
+  return toks[tokenIndexAt(toks, doc.mentions[m].start) - 1]?.text === ',';
 }
 
 /**

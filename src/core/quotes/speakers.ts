@@ -4,7 +4,7 @@ import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from 
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { isFiniteMarker, isForeignReportingVerb, isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
-import { movedToSpeak, namedRightBefore, nameInApposition, ownedWords } from './speakers-clauses';
+import { movedToSpeak, namedRightBefore, nameInApposition, namingSubjectEnd, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
 import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
@@ -340,8 +340,7 @@ class Attributor {
         const ref = toks[v - 1]?.text === ',' ? this.subjects.sentenceSubject(s, v, 'indirect', false) : null;
         return ref && (ref.mention === null || this.doc.mentions[ref.mention].type === 'person') ? ref : null;
       }
-      let e = v - 1;
-      while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+      const e = namingSubjectEnd(this.doc, toks, v);
       const subj = toks[e];
       if (!subj || subj.kind !== 'word' || subj.text.toLowerCase() === 'they') return null;
       const ref = this.subjects.subjectEndingAt(toks, 0, e, 'indirect');

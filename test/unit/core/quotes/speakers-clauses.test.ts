@@ -21,6 +21,30 @@ describe('speaker attribution: a speaker named away from the verb', () => {
     });
   });
 
+  describe('a verb that names what someone called a thing', () => {
+    const cast = person('Ruth Okafor', 'Milan Petrov', 'Ada Ferreira');
+
+    it('gives the words to its subject in any form: a participle, a phrasal verb, a name set off by commas', () => {
+      const participle = 'Ruth Okafor led the tributes on Monday, praising the mayor as “a great woman and a great leader.”';
+      assert.deepEqual(names(participle, cast), ['Ruth Okafor']);
+      const phrasal = 'Milan Petrov summed up the year as “a long lesson in patience”.';
+      assert.deepEqual(names(phrasal, cast), ['Milan Petrov']);
+      const aside = 'The council’s chief executive, Ada Ferreira, dismissed the report as “a work of fiction”.';
+      assert.deepEqual(names(aside, cast), ['Ada Ferreira']);
+      const remembered = 'Ruth Okafor remembered the founder as “a man of quiet courage”.';
+      assert.deepEqual(names(remembered, cast), ['Ruth Okafor']);
+    });
+
+    it('gives nothing when the verb with its particle is another verb, or the comma closes no aside', () => {
+      const called = 'The council called off the vote, a “regrettable delay” for the town.';
+      assert.deepEqual(names(called, cast), [null]);
+      const summed = 'Milan Petrov summed the figures, a “tidy profit” in all.';
+      assert.deepEqual(names(summed, cast), [null]);
+      const noAside = 'After the meeting, Ada Ferreira, and the “quiet majority” of the council left.';
+      assert.deepEqual(names(noAside, cast), [null]);
+    });
+  });
+
   describe('someone moved to speak by what came before', () => {
     const cast = person('Ruth Okafor', 'Milan Petrov');
 
