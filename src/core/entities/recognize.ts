@@ -77,7 +77,26 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m)));
+  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map(withoutLeadingRole);
+}
+
+/**
+ * German writes a role with a capital, often as one compound ("Finanzchef", "Außenminister",
+ * "Regierungssprecherin", "Tesla-Chef"), and the tagger may read it into the person's name after it.
+ */
+const GERMAN_ROLE =
+  /^(?:[\p{L}]+-?)?(?:chef|chefin|minister|ministerin|präsident|präsidentin|sprecher|sprecherin|kanzler|kanzlerin|direktor|direktorin|vorsitzende|vorsitzender|leiter|leiterin|gründer|gründerin|berater|beraterin|sekretär|sekretärin|kommissar|kommissarin|botschafter|botschafterin|bürgermeister|bürgermeisterin|kardinal|papst|bischof|kämmerer|abgeordnete|abgeordneter|staatsanwalt|staatsanwältin|chefredakteur|chefredakteurin)$/iu;
+/** Role words that are also surnames, read as a role only inside a compound ("Bundesrichter", not "Richter"). */
+const GERMAN_ROLE_IN_COMPOUND = /^[\p{L}]+-?(?:richter|richterin|trainer|trainerin)$/iu;
+
+/** A person's name without a German role word leading it ("Finanzchef Ned Segal" is Ned Segal); one name word at least stays. */
+function withoutLeadingRole(m: RawMention): RawMention {
+  if (m.type !== 'person') return m;
+  const first = /^\S+/u.exec(m.text)?.[0] ?? '';
+  const rest = m.text.slice(first.length).replace(/^\s+/u, '');
+  if (!rest || !/^\p{Lu}/u.test(rest) || !(GERMAN_ROLE.test(first) || GERMAN_ROLE_IN_COMPOUND.test(first))) return m;
+  const start = m.end - rest.length;
+  return { ...m, start, text: rest };
 }
 
 /**

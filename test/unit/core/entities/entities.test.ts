@@ -155,3 +155,19 @@ describe('recognize: a body, a title and a person read as one name', () => {
     }
   });
 });
+
+describe('recognize: a German role read into a person’s name', () => {
+  it('leaves the role out of the name, a compound role too', () => {
+    const text = 'Twitter-Finanzchef Ned Segal schrieb auf Twitter. Den bisherigen Firmenchef Parag Agrawal hatte Musk gefeuert.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person');
+    assert.ok(people.some((m) => m.text === 'Ned Segal'), people.map((m) => m.text).join(', '));
+    assert.ok(!people.some((m) => /chef/i.test(m.text)), people.map((m) => m.text).join(', '));
+    for (const m of people) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('keeps a surname that is also a role word, and a name with nothing after the role', () => {
+    const text = 'Gerhard Richter stellte in Dresden aus. Der Kanzler sprach danach.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);
+    assert.ok(people.includes('Gerhard Richter'), people.join(', '));
+  });
+});
