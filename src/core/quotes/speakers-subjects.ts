@@ -211,6 +211,8 @@ export class Subjects {
     }
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
+    // "Ele afirmou que …", "Er sagte": he or she in the language of the reporting verb after it.
+    if (FOREIGN_PERSON_PRONOUNS.has(lower) && isForeignReportingVerb(toks[e + 1]?.text ?? '')) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
     // "Ford said … “…,” it said in a statement": the body that spoke just before, never one only named.
     if (t.text === 'it' && (e === 0 || toks[e - 1].kind !== 'word' || ELIDING.has(toks[e - 1].text.toLowerCase()))) {

@@ -257,6 +257,8 @@ describe('speaker attribution: the same constructions in the languages outlets q
   it('reads their he and she as a pronoun is read', () => {
     const text = 'Ned Segal meldete sich am Freitag.\n\n»Die Arbeit ist noch nicht abgeschlossen«, schrieb er.';
     assert.deepEqual(names(text, person('Ned Segal')), ['Ned Segal']);
+    const before = 'Mark Cohen se disse bastante decepcionado. Ele afirmou que seu cliente “mantém a alegação de inocência”.';
+    assert.deepEqual(names(before, person('Mark Cohen')), ['Mark Cohen']);
   });
 
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
