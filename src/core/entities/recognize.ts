@@ -77,7 +77,7 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map(withoutLeadingRole);
+  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map((m) => withoutLeadingRole(m, text));
 }
 
 /**
@@ -89,14 +89,43 @@ const GERMAN_ROLE =
 /** Role words that are also surnames, read as a role only inside a compound ("Bundesrichter", not "Richter"). */
 const GERMAN_ROLE_IN_COMPOUND = /^[\p{L}]+-?(?:richter|richterin|trainer|trainerin)$/iu;
 
-/** A person's name without a German role word leading it ("Finanzchef Ned Segal" is Ned Segal); one name word at least stays. */
-function withoutLeadingRole(m: RawMention): RawMention {
+/** Lower-case words a person's name may hold: particles ("Ursula von der Leyen", "Bill de Blasio") and links ("Duke of Sussex"). */
+const NAME_PARTICLES = /^(?:de|da|di|do|dos|das|del|della|der|den|des|du|van|von|ter|ten|la|le|al|el|bin|ibn|bint|abu|wa|y|e|of|and|the|&)$/;
+/** Whether the word before `at` in `text` is in lower case ("patron" in "le patron de Tesla"). */
+function afterLowerCaseWord(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+  return k >= 0 && /\p{Ll}/u.test(text[k]);
+}
+
+/** Arabic names' particles joined to the next name ("Zine al-Abidine Ben Ali"). */
+const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{L}/u;
+
+/**
+ * A person's name as the reader would give it, when the tagger read more into it: without a German role
+ * word leading it ("Finanzchef Ned Segal" is Ned Segal), without the words of another language's
+ * sentence before it ("La décision de Biden" is Biden: a name holds no lower-case word but a particle),
+ * and without a particle left leading a single name ("de Biden"). One name word at least stays.
+ */
+function withoutLeadingRole(m: RawMention, text: string): RawMention {
   if (m.type !== 'person') return m;
-  const first = /^\S+/u.exec(m.text)?.[0] ?? '';
-  const rest = m.text.slice(first.length).replace(/^\s+/u, '');
-  if (!rest || !/^\p{Lu}/u.test(rest) || !(GERMAN_ROLE.test(first) || GERMAN_ROLE_IN_COMPOUND.test(first))) return m;
-  const start = m.end - rest.length;
-  return { ...m, start, text: rest };
+  const words = [...m.text.matchAll(/\S+/gu)];
+  let from = 0;
+  if (words.length > 1 && (GERMAN_ROLE.test(words[0][0]) || GERMAN_ROLE_IN_COMPOUND.test(words[0][0])) && /^\p{Lu}/u.test(words[1][0])) from = 1;
+  let cut = false;
+  for (let k = words.length - 2; k >= from; k--) {
+    if (/^\p{Ll}/u.test(words[k][0]) && !NAME_PARTICLES.test(words[k][0]) && !ARABIC_PARTICLE.test(words[k][0])) {
+      from = k + 1;
+      cut = true;
+      break;
+    }
+  }
+  // What the cut leaves of "La décision de Biden" is "de Biden", as is "le patron de Tesla" with the
+  // common noun outside; a name given whole ("F.W. de Klerk", "President de Klerk") keeps its particle.
+  if ((cut || afterLowerCaseWord(text, m.start)) && words.length - from === 2 && NAME_PARTICLES.test(words[from][0]) && words[from][0] !== 'the' && /^\p{Lu}/u.test(words[from + 1][0])) from++;
+  if (from === 0 || from >= words.length || !/^\p{Lu}/u.test(words[from][0])) return m;
+  const start = m.start + words[from].index!;
+  return { ...m, start, text: m.text.slice(start - m.start) };
 }
 
 /**

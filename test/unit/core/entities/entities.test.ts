@@ -171,3 +171,18 @@ describe('recognize: a German role read into a person’s name', () => {
     assert.ok(people.includes('Gerhard Richter'), people.join(', '));
   });
 });
+
+describe('recognize: the words of another language’s sentence read into a person’s name', () => {
+  it('leaves them out (“La décision de Biden” is Biden), the particle after a common noun too', () => {
+    const text = 'La décision de Biden intervient alors qu’il est en isolement. Biden a déclaré qu’il parlerait à la nation.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person');
+    assert.ok(people.length > 0 && people.every((m) => m.text === 'Biden'), people.map((m) => m.text).join(', '));
+    for (const m of people) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('keeps the particles and joined particles of a name given whole', () => {
+    const text = 'Ursula von der Leyen met F.W. de Klerk and Zine al-Abidine Ben Ali in Brussels on Monday.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);
+    for (const name of ['Ursula von der Leyen', 'F.W. de Klerk', 'Zine al-Abidine Ben Ali']) assert.ok(people.includes(name), people.join(', '));
+  });
+});
