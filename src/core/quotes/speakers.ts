@@ -127,7 +127,9 @@ class Attributor {
       s = next;
       toks = s.tokens;
       k = 0;
-      crossed = true;
+      // "“…personally?” Peskov said in a conference call with reporters": the quote's own question or
+      // exclamation mark ended the sentence, not the writer; the words after it are its attribution.
+      crossed = !(!q.unclosed && /[?!]$/.test(q.text) && /^\s*$/.test(this.doc.text.slice(q.outer.end, next.start)));
     }
     while (k < toks.length && toks[k].kind === 'punct' && ',.!?—–-…'.includes(toks[k].text)) {
       if ('.!?'.includes(toks[k].text)) crossed = true;

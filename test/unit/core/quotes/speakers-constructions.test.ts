@@ -23,6 +23,18 @@ describe('speaker attribution: names with a title before them', () => {
   });
 });
 
+describe('speaker attribution: a quote ending on its own question or exclamation mark', () => {
+  it('takes the words after the quote as its attribution, however long their tail', () => {
+    const text = 'Peskov spoke on Saturday.\n\n“You will ask what will happen to him personally?” Peskov said in a conference call with reporters Saturday.';
+    assert.deepEqual(names(text, person('Peskov')), ['Peskov']);
+  });
+
+  it('does not read past a full stop of the writer’s own to a verb with a long tail', () => {
+    const text = 'Peskov spoke on Saturday.\n\n“The talks are over.” Mila Novak said in a conference call with reporters Saturday that she had no word.';
+    assert.notEqual(names(text, person('Peskov', 'Mila Novak'))[0], 'Mila Novak');
+  });
+});
+
 describe('speaker attribution: the source named by “in the words of”', () => {
   it('gives the quote to the person whose words the sentence says they are, past an aside', () => {
     const text = 'It was, in the words of Lena Park, a former envoy to the region, “a sad day for diplomacy.”';
