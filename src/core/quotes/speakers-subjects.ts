@@ -540,6 +540,14 @@ export class Subjects {
     return null;
   }
 
+  /** Whether he or she at `t` may stand for the person of mention `i`, by what the article tells of their gender. */
+  agrees(t: Span, i: number): boolean {
+    const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
+    if (!wanted || this.doc.mentions[i]?.type !== 'person') return false;
+    this.genders ??= gendersOf(this.doc.text, this.doc.mentions, this.names);
+    return (genderOfCue(this.genders.get(this.names.of(i))) ?? wanted) === wanted;
+  }
+
   /**
    * `they` stands for the group named by a plural role in the nearest sentences before it ("US
    * officials … They said"), else for two people opening a sentence just before; else unresolved.

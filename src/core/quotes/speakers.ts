@@ -99,7 +99,7 @@ class Attributor {
     const term = q.kind === 'term';
     return (
       ownedWords(this.doc, this.subjects, q) ??
-      this.after(q) ??
+      this.goingOn(quotes, i, earlier, this.after(q)) ??
       signedOff(this.doc, this.subjects, q) ??
       (term ? this.named(q) : null) ??
       this.before(q, term) ??
@@ -112,6 +112,24 @@ class Attributor {
       listedUnder(this.doc, this.subjects, q) ??
       termInReport(this.doc, quotes, i, earlier)
     );
+  }
+
+  /**
+   * `Mr. Prigozhin “will go to Belarus,” Peskov announced … “The case will be dropped,” he added`: he or
+   * she with a verb of going on stands for whoever spoke the quote just before, in that sentence or the
+   * one before it, rather than for a name the sentence opened with. `found` is what the quote's own
+   * attribution gave.
+   */
+  private goingOn(quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[], found: SpeakerRef | null): SpeakerRef | null {
+    if (!found || found.via !== 'pronoun' || i === 0) return found;
+    const verb = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(this.doc.text.slice(found.span.end, found.span.end + 24));
+    const going = verb && (GOING_ON.has(verb[1]) || ((verb[1] === 'went' || verb[1] === 'goes') && verb[2] === 'on'));
+    const before = earlier[i - 1];
+    if (!going || !before || before.mention === null || before.mention === found.mention || quotes[i - 1].depth > 0) return found;
+    const own = this.doc.sentenceAt(quotes[i].outer.start);
+    const previous = this.doc.sentenceAt(quotes[i - 1].outer.start);
+    if (!own || !previous || (previous !== own && this.doc.previousSentence(own) !== previous)) return found;
+    return this.subjects.agrees(found.span, before.mention) ? { ...before, span: found.span, via: 'pronoun', confidence: found.confidence } : found;
   }
 
   /** `…,” X said`, `…,” said X`, `…,” according to X`; across a full stop only when the clause ends there. */
@@ -526,4 +544,7 @@ class Attributor {
     if (toks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.text.toLowerCase()))) return this.subjects.opener(s, toks.length, 'indirect');
     return null;
   }
-}
+}/** Verbs with which a speaker goes on from the quote before ("he added", "she continued"). */
+const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
+
+

@@ -23,6 +23,20 @@ describe('speaker attribution: names with a title before them', () => {
   });
 });
 
+describe('speaker attribution: he or she going on from the quote before', () => {
+  it('is whoever spoke that quote, not the name the sentence before opened with', () => {
+    const text = 'Mr. Orlov “will go to Minsk,” spokesman Dmitry Peskov announced in the evening. “The case against him will be dropped,” he added.';
+    assert.deepEqual(names(text, person('Orlov', 'Dmitry Peskov')), ['Dmitry Peskov', 'Dmitry Peskov']);
+  });
+
+  it('is read as any pronoun when a sentence stands between, or the verb is no verb of going on', () => {
+    const between = 'Mr. Orlov “will go to Minsk,” spokesman Dmitry Peskov announced. Mr. Orlov agreed at once. “The case against me will be dropped,” he added.';
+    assert.equal(names(between, person('Orlov', 'Dmitry Peskov'))[1], 'Orlov');
+    const women = 'Anna Orlova “will go to Minsk,” spokesman Dmitry Peskov announced in the evening. “The case against me will be dropped,” she added.';
+    assert.notEqual(names(women, person('Anna Orlova', 'Dmitry Peskov'))[1], 'Dmitry Peskov');
+  });
+});
+
 describe('speaker attribution: a quote ending on its own question or exclamation mark', () => {
   it('takes the words after the quote as its attribution, however long their tail', () => {
     const text = 'Peskov spoke on Saturday.\n\n“You will ask what will happen to him personally?” Peskov said in a conference call with reporters Saturday.';
