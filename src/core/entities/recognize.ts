@@ -123,10 +123,22 @@ function withoutLeadingRole(m: RawMention, text: string): RawMention {
   // What the cut leaves of "La décision de Biden" is "de Biden", as is "le patron de Tesla" with the
   // common noun outside; a name given whole ("F.W. de Klerk", "President de Klerk") keeps its particle.
   if ((cut || afterLowerCaseWord(text, m.start)) && words.length - from === 2 && NAME_PARTICLES.test(words[from][0]) && words[from][0] !== 'the' && /^\p{Lu}/u.test(words[from + 1][0])) from++;
-  if (from === 0 || from >= words.length || !/^\p{Lu}/u.test(words[from][0])) return m;
+  // "Zelensky of Wagner", "John Mauger of the Coast Guard": a person, then what the sentence says they are
+  // of; a title's "of" ("Duke of Sussex", "Archbishop of Canterbury") stays.
+  let to = words.length;
+  for (let k = from + 1; k < words.length - 1; k++) {
+    if (words[k][0] !== 'of') continue;
+    if (!TITLE_OF.test(words[k - 1][0])) to = k;
+    break;
+  }
+  if ((from === 0 && to === words.length) || from >= to || !/^\p{Lu}/u.test(words[from][0])) return m;
   const start = m.start + words[from].index!;
-  return { ...m, start, text: m.text.slice(start - m.start) };
+  const end = m.start + words[to - 1].index! + words[to - 1][0].length;
+  return { ...m, start, end, text: m.text.slice(start - m.start, end - m.start) };
 }
+
+/** Titles that take "of" in a person's style ("Duke of Sussex", "Princess of Wales", "Archbishop of Canterbury"). */
+const TITLE_OF = /^(?:Duke|Duchess|Prince|Princess|King|Queen|Earl|Countess|Count|Archbishop|Bishop|Lord|Lady|Baron|Baroness|Marquess|Viscount|Pope|Emperor|Empress|Sultan|Emir|Sheikh|Sheikha|Patriarch|Metropolitan|Dean|Mayor|Governor|Secretary|Minister|Chancellor|President|Speaker|Chief|Head|Director|Prefect|Master)$/;
 
 /**
  * Titles of a person that stand between a body's name and the person's ("ISRO Chief S Somanath", "Bank

@@ -180,6 +180,14 @@ describe('recognize: the words of another language’s sentence read into a pers
     for (const m of people) assert.equal(text.slice(m.start, m.end), m.text);
   });
 
+  it('ends a person’s name before the “of” that says what they are of, but not a title’s', () => {
+    const text = '“We are ready,” said Zelensky of the Wagner mutiny on Sunday.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);
+    assert.deepEqual(people, ['Zelensky']);
+    const title = 'On Monday the Archbishop of Canterbury met Prince Harry in London.';
+    assert.ok(!recognize(title, paragraphs(title)).some((m) => m.text === 'Archbishop'), 'a title’s “of” stays in the name');
+  });
+
   it('keeps the particles and joined particles of a name given whole', () => {
     const text = 'Ursula von der Leyen met F.W. de Klerk and Zine al-Abidine Ben Ali in Brussels on Monday.';
     const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);
