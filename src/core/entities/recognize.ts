@@ -98,6 +98,9 @@ function afterLowerCaseWord(text: string, at: number): boolean {
   return k >= 0 && /\p{Ll}/u.test(text[k]);
 }
 
+/** Particles that are also another language's prepositions ("de", "du", "da", "del", "von"). */
+const PREPOSITION_PARTICLES = /^(?:de|da|di|do|dos|das|del|della|des|du|von|van)$/;
+
 /** Arabic names' particles joined to the next name ("Zine al-Abidine Ben Ali"). */
 const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{L}/u;
 
@@ -123,6 +126,8 @@ function withoutLeadingRole(m: RawMention, text: string): RawMention {
   // What the cut leaves of "La décision de Biden" is "de Biden", as is "le patron de Tesla" with the
   // common noun outside; a name given whole ("F.W. de Klerk", "President de Klerk") keeps its particle.
   if ((cut || afterLowerCaseWord(text, m.start)) && words.length - from === 2 && NAME_PARTICLES.test(words[from][0]) && words[from][0] !== 'the' && /^\p{Lu}/u.test(words[from + 1][0])) from++;
+  // "declaraciones de Luis Rubiales": no name opens with a particle before a given name and a surname.
+  else if (words.length - from >= 3 && PREPOSITION_PARTICLES.test(words[from][0]) && /^\p{Lu}/u.test(words[from + 1][0]) && /^\p{Lu}/u.test(words[from + 2][0])) from++;
   // "Zelensky of Wagner", "John Mauger of the Coast Guard": a person, then what the sentence says they are
   // of; a title's "of" ("Duke of Sussex", "Archbishop of Canterbury") stays.
   let to = words.length;

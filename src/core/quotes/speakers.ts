@@ -1,4 +1,4 @@
-import type { Paragraph, QuoteSpan, RawMention, SpeakerRef } from '../types';
+import type { Paragraph, QuoteSpan, RawMention, Span, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
@@ -32,6 +32,23 @@ const SAID_FIRST = new Set(['das', 'dies', 'eso', 'esto', 'cela', 'ceci', 'ça',
 
 /** Auxiliaries of the perfect in the languages outlets quote in, before a reporting verb's participle. */
 const FOREIGN_AUXILIARIES = new Set(['ha', 'han', 'había', 'a', 'avait', 'hat', 'hatte', 'heeft', 'tem']);
+/** Reflexive pronouns before another language's reporting verb ("se preguntó", "s'est exclamé"). */
+const REFLEXIVES = new Set(['se', 'si', 'sich']);
+
+/**
+ * French's inverted he or she after the auxiliary, before a reporting verb: "a-t-il martelé", "a t’il
+ * lancé", "avait-elle écrit". The pronoun's span and the verb's token.
+ */
+function invertedPronoun(toks: readonly Tok[], k: number): { pronoun: Span; verb: number } | null {
+  const t = toks[k];
+  if (!t || t.kind !== 'word') return null;
+  const joined = /^(?:a|avait)-(?:t-)?(il|elle)$/i.exec(t.text);
+  if (joined && isForeignReportingVerb(toks[k + 1]?.text ?? '')) return { pronoun: { start: t.end - joined[1].length, end: t.end }, verb: k + 1 };
+  const next = toks[k + 1];
+  const split = next?.kind === 'word' && /^(?:a|avait)$/i.test(t.text) ? /^-?t?[-’'](il|elle)$/i.exec(next.text) : null;
+  if (split && isForeignReportingVerb(toks[k + 2]?.text ?? '')) return { pronoun: { start: next!.end - split[1].length, end: next!.end }, verb: k + 2 };
+  return null;
+}
 
 /** Tokens a list of names speaking together may take between a quote and its reporting verb. */
 const LIST_WORDS = 24;
@@ -162,10 +179,23 @@ class Attributor {
     if (quoted !== undefined) return quoted;
     const titled = isTitleCase(toks);
     // "…”, ha explicado Biden", "…», a déclaré le ministre": another language's perfect, the subject after it.
+    // "…», a-t-il martelé", "…», a t’il lancé": French puts he or she after the auxiliary.
+    const inverted = invertedPronoun(toks, k);
+    if (inverted) {
+      if (crossed && !endsClause(toks, inverted.verb + 1)) return null;
+      return this.subjects.pronoun(inverted.pronoun);
+    }
     if (FOREIGN_AUXILIARIES.has(first.text) && isForeignReportingVerb(toks[k + 1]?.text ?? '')) k++;
+    // "…», se preguntó Rubiales": a reflexive verb.
+    else if (REFLEXIVES.has(first.text) && isForeignReportingVerb(toks[k + 1]?.text ?? '')) k++;
     if (reportingAt(toks, k, titled)?.form === 'finite') {
       if (crossed && !endsClause(toks, k + 1)) return null;
-      return this.subjects.subjectAfter(toks, k + 1, 'after');
+      const subject = this.subjects.subjectAfter(toks, k + 1, 'after');
+      // "…", ha señalado.', '…», dijo.': a language that leaves out he or she; read as one would be.
+      if (!subject && isForeignReportingVerb(toks[k].text) && !(toks[k + 1]?.kind === 'word' && isUpper(toks[k + 1].text[0]))) {
+        return this.subjects.pronoun({ start: toks[k].start, end: toks[k].end });
+      }
+      return subject;
     }
     const listed = this.listBeforeVerb(toks, k, crossed);
     if (listed) return listed;

@@ -188,6 +188,12 @@ describe('recognize: the words of another language’s sentence read into a pers
     assert.ok(!recognize(title, paragraphs(title)).some((m) => m.text === 'Archbishop'), 'a title’s “of” stays in the name');
   });
 
+  it('leaves out a preposition before a given name and a surname (“declaraciones de Luis Rubiales”)', () => {
+    const text = 'Sigue la controversia por las declaraciones de Luis Rubiales en la asamblea.';
+    const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);
+    assert.deepEqual(people, ['Luis Rubiales']);
+  });
+
   it('keeps the particles and joined particles of a name given whole', () => {
     const text = 'Ursula von der Leyen met F.W. de Klerk and Zine al-Abidine Ben Ali in Brussels on Monday.';
     const people = recognize(text, paragraphs(text)).filter((m) => m.type === 'person').map((m) => m.text);

@@ -287,6 +287,20 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names(before, person('Mark Cohen')), ['Mark Cohen']);
   });
 
+  it('reads French he or she put after the auxiliary, a reflexive verb, and a verb with its subject left out', () => {
+    const cast = person('Luis Rubiales', 'Ana Pérez');
+    assert.deepEqual(names('Luis Rubiales habló.\n\n« Je vais lutter jusqu’au bout » a-t-il martelé.', cast), ['Luis Rubiales']);
+    assert.deepEqual(names('Luis Rubiales habló.\n\n« Je ne vais pas démissionner », a t’il lancé.', cast), ['Luis Rubiales']);
+    assert.match(names('Luis Rubiales habló.\n\n"¿Un pico consentido es para sacarme de aquí?", se preguntó Rubiales.', cast)[0] ?? '', /Rubiales$/);
+    assert.deepEqual(names('El presidente, Luis Rubiales, no va a dimitir. "Esa es la secuencia de todo", ha señalado.', cast), ['Luis Rubiales']);
+  });
+
+  it('keeps the name after another language’s verb when there is one, and reads no English verb as leaving its subject out', () => {
+    const cast = person('Luis Rubiales', 'Ana Pérez');
+    assert.deepEqual(names('Luis Rubiales habló. "Es falso", dijo Ana Pérez.', cast), ['Ana Pérez']);
+    assert.deepEqual(names('Luis Rubiales spoke on Friday. “It is false,” said.', cast), [null]);
+  });
+
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
     assert.deepEqual(names('Das sagte Joe Biden am Montag in Washington, "wir werden handeln".', person('Joe Biden')), ['Joe Biden']);
   });
