@@ -95,3 +95,63 @@ function isItem(doc: DocumentView, p: number): boolean {
   const lead = text.slice(para.start, quote.start).trimEnd();
   return lead.length <= LEAD_CHARS && lead.endsWith(':') && !lead.includes('\n');
 }
+
+/** Words of page furniture an all-capital label may be made of, never a speaker's name. */
+const FURNITURE = new Set(['breaking', 'news', 'update', 'updates', 'watch', 'live', 'read', 'more', 'also', 'exclusive', 'video', 'photos', 'opinion', 'analysis', 'related', 'advertisement', 'editor', 'note']);
+
+/** Small words of a heading in capitals that a name does not hold ("WHAT THEY SAID", "THE DAY IN BRIEF"). */
+const HEADING_WORDS_NOT_NAMES = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'what', 'who', 'how', 'why', 'they', 'we', 'you', 'he', 'she', 'said', 'says', 'is', 'are', 'was']);
+
+/** Words the name at the head of an all-capital label has: a given name and a surname, an initial perhaps. */
+const LABEL_NAME_WORDS = [2, 4] as const;
+
+/** Characters an all-capital label before a quote takes at most: a name, a role and a body. */
+const LABEL_CHARS = 120;
+
+/**
+ * `NARENDRA MODI, PRIME MINISTER, INDIA "This is a victory cry of new India."`: a factbox of reactions
+ * puts an all-capital label before each bare quote, in the same paragraph, right after the paragraph's
+ * start or the quote before. The label's head names the speaker, given as a reader writes it.
+ */
+export function capitalLabel(doc: DocumentView, quotes: readonly QuoteSpan[], i: number): SpeakerRef | null {
+  const q = quotes[i];
+  if (q.depth > 0) return null;
+  const para = doc.paras[q.paragraph];
+  if (!para) return null;
+  let from = para.start;
+  for (let k = i - 1; k >= 0; k--) {
+    if (quotes[k].depth > 0) continue;
+    if (quotes[k].paragraph === q.paragraph && quotes[k].outer.end <= q.outer.start) from = Math.max(from, quotes[k].outer.end);
+    break;
+  }
+  // A factbox that puts each label at the end of the paragraph before its quote's.
+  if (!doc.text.slice(from, q.outer.start).trim() && q.paragraph > 0) {
+    const before = doc.paras[q.paragraph - 1];
+    return labelAt(doc, capitalTail(doc, before.start, before.end), before.end);
+  }
+  return labelAt(doc, capitalTail(doc, from, q.outer.start), q.outer.start);
+}
+
+/** Where the all-capital words ending at `to` begin, after the last quote mark or lower-case word from `from`. */
+function capitalTail(doc: DocumentView, from: number, to: number): number {
+  let k = to;
+  while (k > from && k > to - LABEL_CHARS && !/[\p{Ll}"“”«»„]/u.test(doc.text[k - 1])) k--;
+  return k;
+}
+
+/** The speaker an all-capital label from `from` to `to` names by its head, or null when it is no such label. */
+function labelAt(doc: DocumentView, from: number, to: number): SpeakerRef | null {
+  if (to - from > LABEL_CHARS) return null;
+  const raw = doc.text.slice(from, to);
+  const label = raw.replace(/[\s:–—-]+$/u, '');
+  if (!label.trim() || /\p{Ll}/u.test(label) || /[.!?]\s*$/.test(label.trim()) && !/\b\p{Lu}\.$/u.test(label.trim())) return null;
+  const head = /^[\s:–—-]*([\p{Lu}][\p{Lu}.'’-]*(?:\s+[\p{Lu}][\p{Lu}.'’-]*)*)\s*(?:[,(]|$)/u.exec(label);
+  if (!head) return null;
+  const words = head[1].split(/\s+/);
+  if (words.length < LABEL_NAME_WORDS[0] || words.length > LABEL_NAME_WORDS[1]) return null;
+  // A heading in capitals ("KEY QUOTES", "WHAT THEY SAID", "THE DAY IN BRIEF") is no name.
+  if (!words.some((w) => /\p{Lu}{3}/u.test(w)) || words.some((w) => FURNITURE.has(w.toLowerCase()) || LIST_NOUNS.has(w.toLowerCase()) || HEADING_WORDS_NOT_NAMES.has(w.toLowerCase()))) return null;
+  const start = from + raw.indexOf(head[1]);
+  const name = words.map((w) => w.toLowerCase().replace(/(^|[-'’.])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())).join(' ');
+  return { name, span: { start, end: start + head[1].length }, mention: doc.mentionAt(start) >= 0 ? doc.mentionAt(start) : null, via: 'colon', confidence: LISTED_UNDER_HEADING };
+}

@@ -8,7 +8,7 @@ import { movedToSpeak, namedRightBefore, nameInApposition, namingSubjectEnd, own
 import { echoSpeakers } from './speakers-echoes';
 import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
-import { listedUnder } from './speakers-lists';
+import { capitalLabel, listedUnder } from './speakers-lists';
 import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
@@ -123,6 +123,7 @@ class Attributor {
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
+      capitalLabel(this.doc, quotes, i) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
       (term || saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??

@@ -36,3 +36,17 @@ describe('speaker attribution: remarks listed under a heading that names the spe
     assert.deepEqual(names(text, cast), ['Tom Reyes', null]);
   });
 });
+
+describe('speaker attribution: a factbox’s labels in capitals before its quotes', () => {
+  it('gives each quote to the name heading the label before it, in the paragraph or at the end of the one before', () => {
+    const inline = 'Following are some reactions: S. OKAFOR, SPACE AGENCY CHAIRMAN (SA) "We are on the moon." TOM REYES, PRIME MINISTER, RIVERLAND "This is a victory."';
+    assert.deepEqual(names(inline, []), ['S. Okafor', 'Tom Reyes']);
+    const glued = 'Following are some reactions: RUTH OKAFOR, SPACE AGENCY CHAIRMAN\n\n"We are on the moon." TOM REYES, PRIME MINISTER\n\n"This is a victory."';
+    assert.deepEqual(names(glued, []), ['Ruth Okafor', 'Tom Reyes']);
+  });
+
+  it('takes no heading in capitals, page furniture or a single word for a name', () => {
+    const text = 'The minister spoke.\n\nKEY QUOTES\n\n"We will act now."\n\nWHAT THEY SAID\n\n"We will win."\n\nBREAKING NEWS: "We are here." REUTERS "It is over."';
+    assert.deepEqual(names(text, []), [null, null, null, null]);
+  });
+});
