@@ -96,11 +96,12 @@ informó informa declaró declara sostuvo subrayó manifestó expresó comentó 
 publicó tuiteó apuntó destacó recalcó precisó concluyó respondió preguntó defendió anunció detalló puntualizó
 dicho afirmado explicado señalado agregado añadido asegurado indicado declarado defendido escrito publicado
 manifestado expresado advertido reconocido subrayado destacado anunciado zanjado sentenciado
-disse diz afirmou declarou escreveu acrescentou explicou ressaltou garantiu completou
+disse diz afirmou declarou escreveu acrescentou explicou ressaltou garantiu completou garante sublinhou
 déclare déclaré affirme affirmé explique expliqué ajoute ajouté indique indiqué souligne souligné écrit tweeté
 précise précisé assure assuré estime estimé annonce annoncé insisté martelé poursuit poursuivi conclu confié
 averti reconnu lancé
-sagte sagt erklärte erklärt schrieb schreibt betonte betont meinte warnte twitterte sagten erklärten
+sagte sagt erklärte erklärt schrieb schreibt betonte betont meinte warnte twitterte sagten erklärten verkündete verkündet
+ergänzte ergänzt bekräftigte kritisierte forderte antwortete fragte
 detto dichiarato affermato spiegato aggiunto scritto sottolineato dichiara afferma spiega aggiunge
 zei zegt schreef verklaarde
 kata ujar ucap tutur ungkap tegas jelasnya katanya mengatakan menyatakan menegaskan mengungkapkan menjelaskan menulis

@@ -269,6 +269,7 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names('"Así es como funciona el capitalismo", ha explicado Biden.', person('Biden')), ['Biden']);
     assert.deepEqual(names('« Ce fut le plus grand honneur de ma vie », a déclaré Joe Biden.', person('Joe Biden')), ['Joe Biden']);
     assert.deepEqual(names('»Let that sink in«, schrieb Musk auf Twitter.', person('Musk')), ['Musk']);
+    assert.deepEqual(names('»Indien ist auf dem Mond«, verkündete Somanath.', person('Somanath')), ['Somanath']);
     assert.deepEqual(names('“Saya tidak tahu,” kata Retno Marsudi.', person('Retno Marsudi')), ['Retno Marsudi']);
   });
 
