@@ -56,6 +56,8 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   if (t?.kind !== 'word') return null;
   const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null);
   if (form) return { form, first: v };
+  // "…“, so Biden.", "so Biden: „…“": German's "according to", before a name that ends its clause.
+  if (t.text === 'so' && nameEndsClause(toks, v + 1)) return { form: 'finite', first: v };
   const w = t.text.toLowerCase();
   if (w === 'clear' || w === 'plain') {
     let m = v - 1;
@@ -74,6 +76,15 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   // "the ruling reads", "the opinion states": a document's words, in the present of its page.
   if (DOCUMENT_VERBS.has(w) && v > 0 && isDocumentNoun(toks[v - 1].text)) return { form: 'finite', first: v };
   return null;
+}
+
+/** Whether one to three capitalised words from `k` end the clause: a name, then a comma, a stop, a colon or nothing. */
+function nameEndsClause(toks: readonly Tok[], k: number): boolean {
+  let e = k;
+  while (e < toks.length && e < k + 3 && toks[e].kind === 'word' && /^\p{Lu}/u.test(toks[e].text)) e++;
+  if (e === k) return false;
+  const next = toks[e];
+  return !next || (next.kind === 'punct' && ',.:;'.includes(next.text));
 }
 
 /** Verbs that report a document's words after its noun only, being nouns or other verbs elsewhere. */

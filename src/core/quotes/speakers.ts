@@ -260,7 +260,8 @@ class Attributor {
       // A term in a reported sentence that is not the reported clause ("warned of an “era of global
       // boiling”", "apologised for the “grief”") is the reporter's word, a little less surely.
       const loose = term && via === 'indirect' && !introducesClause(between);
-      const ref = this.verbSubject(s, found, via);
+      // "…, so Biden: „…“": the name after German's "so" is the speaker.
+      const ref = toks[found.first].text === 'so' ? this.subjects.subjectAfter(toks, found.first + 1, via) : this.verbSubject(s, found, via);
       if (!loose) {
         if (ref || !embedded(toks, found.first, LOOK_BEHIND)) return ref;
         continue;

@@ -270,6 +270,9 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names('« Ce fut le plus grand honneur de ma vie », a déclaré Joe Biden.', person('Joe Biden')), ['Joe Biden']);
     assert.deepEqual(names('»Let that sink in«, schrieb Musk auf Twitter.', person('Musk')), ['Musk']);
     assert.deepEqual(names('»Indien ist auf dem Mond«, verkündete Somanath.', person('Somanath')), ['Somanath']);
+    assert.deepEqual(names('Biden sprach am Montag. "Das System ist sicher", so Biden.', person('Biden')), ['Biden']);
+    assert.deepEqual(names('Biden sprach. Es müsse vermieden werden, so Biden: "Ich werde den Kongress auffordern."', person('Biden')), ['Biden']);
+    assert.deepEqual(names('Trump spoke on Monday. “We lost,” so Trump decided to leave.', person('Trump')), [null]);
     assert.deepEqual(names('“Saya tidak tahu,” kata Retno Marsudi.', person('Retno Marsudi')), ['Retno Marsudi']);
   });
 
