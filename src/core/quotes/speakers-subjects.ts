@@ -7,7 +7,7 @@ import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, pairOpening, relativeSubject } from './speakers-clauses';
-import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
+import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder, titleOf } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
 
@@ -538,6 +538,19 @@ export class Subjects {
       limit = s ? s.end : 0;
     }
     return null;
+  }
+
+  /**
+   * Whether the article titles the person of mention `i` with a role other than `head` wherever it names
+   * them ("President Joe Biden" for "the prime minister"), and never with `head`.
+   */
+  titledOtherwise(i: number, head: string): boolean {
+    const name = this.names.of(i);
+    const roles = new Set<string>();
+    this.doc.mentions.forEach((m, k) => {
+      if (m.type === 'person' && this.names.of(k) === name) for (const w of titleOf(this.doc, m)) if (isPersonRole(w)) roles.add(w);
+    });
+    return roles.size > 0 && !roles.has(head);
   }
 
   /** Whether he or she at `t` may stand for the person of mention `i`, by what the article tells of their gender. */
