@@ -31,6 +31,17 @@ interface Found {
   paragraph: number;
 }
 
+/** Opening marks that say which way they face, never nesting inside a quote opened by the same mark. */
+const REOPENING = new Set(['“', '„']);
+
+/** Whether the words of `open` before the mark at `at` end a sentence ("… from Balmoral. “The death …"). */
+function afterSentenceEnd(text: string, open: Open, at: number): boolean {
+  const from = open.segments[open.segments.length - 1].content;
+  let k = at;
+  while (k > from && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > from + 1 && k < at && '.!?…'.includes(text[k - 1]);
+}
+
 /** Deeper nesting is treated as noise: keeps the work per mark constant on hostile input. */
 const MAX_OPEN = 6;
 
@@ -120,6 +131,18 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
         const top = stack.pop()!;
         counts[top.family]--;
         found.push(closedQuote(top, at));
+      } else if (role === 'open' && stack.length === 1 && stack[0].char === ch && REOPENING.has(ch) && afterSentenceEnd(text, stack[0], at)) {
+        // “We are all devastated … from Balmoral. “The death of Her Majesty …”: a curly mark that opens
+        // again inside its own kind of quote is a new quote whose writer forgot to close the last one;
+        // a nested quote takes the other marks (‘…’ inside “…”).
+        const last = stack.pop()!;
+        for (const seg of last.segments.slice(0, -1)) {
+          const q = unclosedSegment(text, paras[seg.paragraph], seg);
+          if (q) found.push(q);
+        }
+        const seg = last.segments[last.segments.length - 1];
+        found.push({ outer: { start: seg.mark, end: at }, start: seg.content, end: at, unclosed: true, paragraph: seg.paragraph });
+        stack.push({ family, char: ch, segments: [{ mark: at, content: at + 1, paragraph: p }] });
       } else if (role === 'open' && stack.length < MAX_OPEN) {
         stack.push({ family, char: ch, segments: [{ mark: at, content: at + 1, paragraph: p }] });
         counts[family]++;

@@ -158,6 +158,20 @@ describe('finding quotations', () => {
     assert.equal(quotes[0].text, 'We will rebuild the town, as the mayor said in March.');
   });
 
+  it('reads a curly mark opening again after a sentence inside its own kind of quote as a new quote', () => {
+    const text = 'Liz Truss said: “We are all devastated by the news. “The death of the Queen is a huge shock.” Then she left.';
+    const quotes = quotesOf(text);
+    assert.deepEqual(quotes.map((q) => [q.text, q.depth, q.unclosed]), [
+      ['We are all devastated by the news.', 0, true],
+      ['The death of the Queen is a huge shock.', 0, false],
+    ]);
+  });
+
+  it('keeps a quote nested in single marks, and a mark opening again mid-sentence, nested', () => {
+    assert.deepEqual(quotesOf('He said: “She told me ‘no’ and left.”').map((q) => q.depth), [0, 1]);
+    assert.deepEqual(quotesOf('He said: “She told me “no” and left.”').map((q) => q.depth), [0, 1]);
+  });
+
   it('keeps a quoted sentence that only looks like an attribution when the quote is closed', () => {
     assert.deepEqual(textsOf('“We were there. He said nothing.” Blinken left.'), ['We were there. He said nothing.']);
   });
