@@ -59,6 +59,8 @@ export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 
  */
 export class Subjects {
   private genders: Map<string, GenderCue> | undefined;
+  /** The person roles the article titles each person with, by name (`titledOtherwise`), once read. */
+  private personRoles: Map<string, Set<string>> | undefined;
   /** Each sentence's lead subject, by the sentence's start, once read. */
   private readonly leads = new Map<number, Lead | null>();
 
@@ -545,12 +547,19 @@ export class Subjects {
    * them ("President Joe Biden" for "the prime minister"), and never with `head`.
    */
   titledOtherwise(i: number, head: string): boolean {
-    const name = this.names.of(i);
-    const roles = new Set<string>();
-    this.doc.mentions.forEach((m, k) => {
-      if (m.type === 'person' && this.names.of(k) === name) for (const w of titleOf(this.doc, m)) if (isPersonRole(w)) roles.add(w);
-    });
-    return roles.size > 0 && !roles.has(head);
+    if (!this.personRoles) {
+      // Read once per document: a role is asked of many quotes.
+      this.personRoles = new Map();
+      this.doc.mentions.forEach((m, k) => {
+        if (m.type !== 'person') return;
+        const name = this.names.of(k);
+        let roles = this.personRoles!.get(name);
+        if (!roles) this.personRoles!.set(name, (roles = new Set()));
+        for (const w of titleOf(this.doc, m)) if (isPersonRole(w)) roles.add(w);
+      });
+    }
+    const roles = this.personRoles.get(this.names.of(i));
+    return roles !== undefined && roles.size > 0 && !roles.has(head);
   }
 
   /** Whether he or she at `t` may stand for the person of mention `i`, by what the article tells of their gender. */
