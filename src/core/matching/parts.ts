@@ -116,32 +116,3 @@ function countWords(text: string, from: number, to: number): number {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) n++;
   return n;
 }
-
-/** Words a sentence too short in content to be a part needs to be matched as the very sentence it is. */
-const SHORT_SENTENCE_WORDS = 6;
-/** Content words such a sentence needs: "Thank you very much." says nothing of its own. */
-const SHORT_SENTENCE_CONTENT = 2;
-
-/**
- * The sentences of a quote of several that say too little to be parts of their own (“Your deposits
- * will be there when you need them.”), as spans of its text: another outlet may quote the very
- * sentence, alone or with others around it. They are matched only where the other quote holds the same
- * words in a run and the two have one speaker (`QuoteIndex`), never by likeness.
- */
-export function shortSentencesOf(text: string): Span[] {
-  const sentences = sentenceSpans(text, { start: 0, end: text.length });
-  if (sentences.length < 2) return [];
-  const out: Span[] = [];
-  for (const sentence of sentences.slice(0, MAX_PIECES)) {
-    let s = sentence.start;
-    let e = sentence.end;
-    while (s < e && EDGE.test(text[s]!)) s++;
-    while (e > s && (EDGE.test(text[e - 1]!) || /[.!?,;:]/.test(text[e - 1]!))) e--;
-    if (countWords(text, s, e) < SHORT_SENTENCE_WORDS) continue;
-    const content = contentWords(text.slice(s, e));
-    if (content >= SHORT_SENTENCE_CONTENT && content < MIN_PART_CONTENT) out.push({ start: s, end: e });
-    if (out.length >= MAX_PARTS) break;
-  }
-  return out;
-}
-

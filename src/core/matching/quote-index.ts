@@ -1,7 +1,7 @@
 import type { DiffPart, LinkRelation, QuoteKind, QuoteLink, QuoteRef, Span } from '../types';
 import { comparePrepared, stemWeights, type Match } from './compare';
 import { alignIds, mirrorAlignment, packAlignment, renderAlignment, unpackAlignment } from './diff';
-import { partsOf, shortSentencesOf } from './parts';
+import { partsOf } from './parts';
 import { QuoteStore, type Entry, type Pair } from './quote-store';
 import { DocumentGroups, GROUP_CLIQUE, linkWithinDocument } from './same-document';
 import { leadingWords, wordForms } from './text';
@@ -62,8 +62,6 @@ export class QuoteIndex {
   private readonly docs = new Map<string, number[]>();
   /** The speaker key of each whole quote, by number (`QuoteRef.speaker`), set again with every `set` of its document. */
   private readonly speakers: (string | undefined)[] = [];
-  /** Parts that are sentences too short to be matched by likeness (`shortSentencesOf`). */
-  private readonly shortSentences = new Set<number>();
   /**
    * The grouping of the quotes of the document set last (`DocumentGroups`), kept for its next step: a
    * long document's quotes join a few at a time, one document after another.
@@ -255,16 +253,8 @@ export class QuoteIndex {
     const n = this.quotes.add(q.id, docId, q.text, q.kind, -1, 0);
     // A quote may join one remark that stands alone with others too short to: the one is still a part.
     const parts = partsOf(q.text);
-    const short = q.kind === 'statement' ? shortSentencesOf(q.text) : [];
-    if (parts.length + short.length > 0) {
-      const add = (span: { start: number; end: number }, k: number): number => this.quotes.add(partId(q.id, k), docId, q.text.slice(span.start, span.end), q.kind, n, span.start);
-      const numbers = parts.map(add);
-      short.forEach((span, k) => {
-        const part = add(span, parts.length + k);
-        this.shortSentences.add(part);
-        numbers.push(part);
-      });
-      this.entries[n]!.parts = numbers;
+    if (parts.length > 0) {
+      this.entries[n]!.parts = parts.map((span, k) => this.quotes.add(partId(q.id, k), docId, q.text.slice(span.start, span.end), q.kind, n, span.start));
     }
     return n;
   }
@@ -275,7 +265,6 @@ export class QuoteIndex {
     this.speakers[n] = undefined;
     for (const part of e.parts ?? []) this.drop(part);
     for (const pair of e.links ?? []) this.unlink(pair.a === n ? pair.b : pair.a, n);
-    this.shortSentences.delete(n);
     this.quotes.remove(n);
   }
 
@@ -355,20 +344,7 @@ export class QuoteIndex {
     const out: { other: number; match: Match }[] = [];
     // Nothing is added while the candidates are compared, so the weights of the quote's words hold.
     const options = { weight: this.weight, weightsOfA: stemWeights(p, this.weight) };
-    const short = this.shortSentences.has(n);
-    for (const candidates of this.quotes.candidates(n, p)) {
-      // A short sentence is matched only as itself: the same words in a run, in a quote of its speaker.
-      let wording = candidates;
-      if (short || candidates.some((o) => this.shortSentences.has(o))) {
-        for (const other of candidates) {
-          if (!short && !this.shortSentences.has(other)) continue;
-          const q = this.quotes.prepared(this.entries[other]!);
-          const [s, l] = short ? [p, q] : [q, p];
-          if (holdsRun(l.norms, s.norms)) out.push({ other, match: { score: PART_IDENTICAL, relation: 'fragment', oneSpeaker: true } });
-        }
-        wording = short ? [] : candidates.filter((o) => !this.shortSentences.has(o));
-        if (wording.length === 0) continue;
-      }
+    for (const wording of this.quotes.candidates(n, p)) {
       const m = comparePrepared(p, this.quotes.prepared(this.entries[wording[0]]!), this.vocab, options);
       if (!m) continue;
       for (const other of wording) {
@@ -456,17 +432,6 @@ function quoteKey(kind: QuoteKind, text: string): string {
 
 function byScoreThenId(x: QuoteLink, y: QuoteLink): number {
   return y.score - x.score || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
-}
-
-/** Whether `long` holds the words of `short` one after another. */
-function holdsRun(long: Int32Array, short: Int32Array): boolean {
-  const n = short.length;
-  if (n === 0 || n > long.length) return false;
-  outer: for (let i = 0; i + n <= long.length; i++) {
-    for (let k = 0; k < n; k++) if (long[i + k] !== short[k]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 /** Whether two speaker keys are known and name one person. */

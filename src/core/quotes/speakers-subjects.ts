@@ -7,7 +7,7 @@ import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, pairOpening, relativeSubject } from './speakers-clauses';
-import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder, titleOf } from './speakers-roles';
+import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
 import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
 
@@ -59,8 +59,6 @@ export const ELIDING = new Set(['and', 'but', 'while', 'as', 'before', 'after', 
  */
 export class Subjects {
   private genders: Map<string, GenderCue> | undefined;
-  /** The person roles the article titles each person with, by name (`titledOtherwise`), once read. */
-  private personRoles: Map<string, Set<string>> | undefined;
   /** Each sentence's lead subject, by the sentence's start, once read. */
   private readonly leads = new Map<number, Lead | null>();
 
@@ -540,26 +538,6 @@ export class Subjects {
       limit = s ? s.end : 0;
     }
     return null;
-  }
-
-  /**
-   * Whether the article titles the person of mention `i` with a role other than `head` wherever it names
-   * them ("President Joe Biden" for "the prime minister"), and never with `head`.
-   */
-  titledOtherwise(i: number, head: string): boolean {
-    if (!this.personRoles) {
-      // Read once per document: a role is asked of many quotes.
-      this.personRoles = new Map();
-      this.doc.mentions.forEach((m, k) => {
-        if (m.type !== 'person') return;
-        const name = this.names.of(k);
-        let roles = this.personRoles!.get(name);
-        if (!roles) this.personRoles!.set(name, (roles = new Set()));
-        for (const w of titleOf(this.doc, m)) if (isPersonRole(w)) roles.add(w);
-      });
-    }
-    const roles = this.personRoles.get(this.names.of(i));
-    return roles !== undefined && roles.size > 0 && !roles.has(head);
   }
 
   /** Whether he or she at `t` may stand for the person of mention `i`, by what the article tells of their gender. */

@@ -1,6 +1,6 @@
 import type { Paragraph, QuoteSpan, RawMention, Span, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
-import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, PRINCIPAL_ROLE, TERM_IN_REPORT } from './confidence';
+import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { isFiniteMarker, isForeignReportingVerb, isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
@@ -12,7 +12,7 @@ import { capitalLabel, listedUnder } from './speakers-lists';
 import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { isPersonRole, roleWord, subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
+import { isPersonRole, subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -116,10 +116,10 @@ class Attributor {
     const term = q.kind === 'term';
     return (
       ownedWords(this.doc, this.subjects, q) ??
-      this.roleOfLastSpeaker(quotes, i, earlier, this.goingOn(quotes, i, earlier, this.after(q))) ??
+      this.goingOn(quotes, i, earlier, this.after(q)) ??
       signedOff(this.doc, this.subjects, q) ??
       (term ? this.named(q) : null) ??
-      this.roleOfLastSpeaker(quotes, i, earlier, this.before(q, term)) ??
+      this.before(q, term) ??
       this.sentenceEnd(q) ??
       this.accordingTo(q) ??
       this.colonBefore(q) ??
@@ -130,27 +130,6 @@ class Attributor {
       listedUnder(this.doc, this.subjects, q) ??
       termInReport(this.doc, quotes, i, earlier)
     );
-  }
-
-  /**
-   * `Liz Truss has said … The Prime Minister said outside Number 10 that “…”`: a role the article gives
-   * nobody by name stands for the person who spoke the quote before, in the sentence before or the
-   * one before that, as a writer names again by office the person just quoted. `found` is what the
-   * quote's own attribution gave; a role the article gives someone is read as that person already.
-   */
-  private roleOfLastSpeaker(quotes: readonly QuoteSpan[], i: number, earlier: readonly (SpeakerRef | null)[], found: SpeakerRef | null): SpeakerRef | null {
-    if (!found || found.mention !== null || i === 0) return found;
-    const words = found.name.split(/\s+/);
-    if (!/^the$/i.test(words[0] ?? '') || words.length > 4 || !isPersonRole(words[words.length - 1])) return found;
-    const before = earlier[i - 1];
-    if (!before || before.mention === null || this.doc.mentions[before.mention].type !== 'person' || quotes[i - 1].depth > 0) return found;
-    if (this.subjects.titledOtherwise(before.mention, roleWord(words[words.length - 1]))) return found;
-    const own = this.doc.sentenceAt(quotes[i].outer.start);
-    let s = own ? this.doc.previousSentence(own) : undefined;
-    for (let n = 0; s && n < 2; n++, s = this.doc.previousSentence(s)) {
-      if (quotes[i - 1].outer.start >= s.start && quotes[i - 1].outer.start < s.end) return { ...before, span: found.span, via: found.via, confidence: PRINCIPAL_ROLE };
-    }
-    return found;
   }
 
   /**

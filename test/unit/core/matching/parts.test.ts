@@ -192,25 +192,3 @@ describe('parts and formulas across articles', () => {
     assert.equal(index.linksOf('a-q0')[0]?.to, 'b-q0');
   });
 });
-
-describe('a short sentence of a quote, matched only as itself', () => {
-  const biden = 'Americans can have confidence that the banking system is safe. Your deposits will be there when you need them.';
-  const other = 'Your deposits will be there when you need them. Small businesses across the country that deposit accounts at these banks can breathe easier.';
-  const index = (a?: string, b?: string, second = other): QuoteIndex => {
-    const ix = new QuoteIndex();
-    ix.set('a', [{ ...quote('a', 0, biden), ...(a ? { speaker: a } : {}) }]);
-    ix.set('b', [{ ...quote('b', 0, second), ...(b ? { speaker: b } : {}) }]);
-    return ix;
-  };
-
-  it('links two quotes of one speaker that share the very sentence, each going on otherwise', () => {
-    assert.deepEqual(index('biden', 'biden').linkedIds('a-q0'), ['b-q0']);
-  });
-
-  it('does not link them for two speakers, for an unknown one, or when a word of the sentence differs', () => {
-    assert.deepEqual(index('biden', 'yellen').linkedIds('a-q0'), []);
-    assert.deepEqual(index('biden', undefined).linkedIds('a-q0'), []);
-    const reworded = 'Your savings will be there when you need them. Small businesses across the country that deposit accounts at these banks can breathe easier.';
-    assert.deepEqual(index('biden', 'biden', reworded).linkedIds('a-q0'), []);
-  });
-});
