@@ -57,7 +57,10 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null);
   if (form) return { form, first: v };
   // "…“, so Biden.", "so Biden: „…“": German's "according to", before a name that ends its clause.
-  if (t.text === 'so' && nameEndsClause(toks, v + 1)) return { form: 'finite', first: v };
+  // German sets the comma after the closing mark („…“, so Biden); else the sentence must read as German.
+  if (t.text === 'so' && toks[v - 1]?.text === ',' && nameEndsClause(toks, v + 1) && (toks[v - 2]?.kind === 'quote' || toks.some((w) => w.kind === 'word' && GERMAN_WORDS.has(w.text)))) {
+    return { form: 'finite', first: v };
+  }
   const w = t.text.toLowerCase();
   if (w === 'clear' || w === 'plain') {
     let m = v - 1;
@@ -77,6 +80,9 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   if (DOCUMENT_VERBS.has(w) && v > 0 && isDocumentNoun(toks[v - 1].text)) return { form: 'finite', first: v };
   return null;
 }
+
+/** Small words of German, which tell a German sentence (where "so" names a source) from an English one. */
+const GERMAN_WORDS = new Set(['der', 'die', 'das', 'und', 'ist', 'sei', 'sind', 'nicht', 'ein', 'eine', 'mit', 'für', 'auf', 'dass', 'wir', 'ich', 'sich', 'werden', 'wird', 'hat', 'habe', 'haben', 'auch', 'noch', 'müsse', 'werde']);
 
 /** Whether one to three capitalised words from `k` end the clause: a name, then a comma, a stop, a colon or nothing. */
 function nameEndsClause(toks: readonly Tok[], k: number): boolean {
@@ -154,7 +160,7 @@ export function parentheticalEnd(toks: readonly Tok[], comma: number): number {
 }
 
 /** After a reporting verb: at most a few words, no new clause, then the end of the sentence. */
-export function endsClause(toks: readonly Tok[], from: number): boolean {
+export function endsClause(toks: readonly Tok[], from: number, maxTail = MAX_TAIL): boolean {
   // "…, Trump said after the president said he was dropping out": a clause of time or reason, however long.
   const when = toks[from]?.kind === 'word' && CLAUSE_OF_TIME.has(toks[from].text.toLowerCase());
   // In a clause of time, a "that" after a verb of its own ("after the president said that he …") is its own.
@@ -172,7 +178,7 @@ export function endsClause(toks: readonly Tok[], from: number): boolean {
     // that …" reports more: a "that" after a verb's particle or a verb of saying opens what was said.
     if (t.text.toLowerCase() === 'that' && (!when || (!reported && opensReport(toks[k - 1])))) return false;
     if (when && reportingVerb(t.text)) reported = true;
-    if (++words > (when ? MAX_TIME_TAIL : MAX_TAIL)) return false;
+    if (++words > (when ? MAX_TIME_TAIL : maxTail)) return false;
   }
   return true;
 }

@@ -32,6 +32,21 @@ const SAID_FIRST = new Set(['das', 'dies', 'eso', 'esto', 'cela', 'ceci', 'ça',
 
 /** Auxiliaries of the perfect in the languages outlets quote in, before a reporting verb's participle. */
 const FOREIGN_AUXILIARIES = new Set(['ha', 'han', 'había', 'a', 'avait', 'hat', 'hatte', 'heeft', 'tem']);
+/**
+ * Articles of the languages whose reporting verbs are read: after the verb they open its subject
+ * ("dijo el ministro", "a déclaré la ministre", "sagte die Außenministerin"), which is then no pronoun left out.
+ */
+const FOREIGN_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', 'l', 'un', 'una', 'une', 'uno', 'des', 'du', 'a', 'o', 'os', 'as', 'um', 'uma', 'il', 'lo', 'gli', 'der', 'die', 'das', 'den', 'dem', 'ein', 'eine']);
+
+/** Whether the words from token `k` leave the verb before them without a subject: the clause ends, or an adverb or a preposition's phrase follows. */
+function leavesSubjectOut(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.kind === 'punct') return true;
+  if (t.kind !== 'word') return false;
+  const w = t.text.toLowerCase().replace(/['’]$/, '');
+  return !isUpper(t.text[0]) && !FOREIGN_ARTICLES.has(w);
+}
+
 /** Reflexive pronouns before another language's reporting verb ("se preguntó", "s'est exclamé"). */
 const REFLEXIVES = new Set(['se', 'si', 'sich']);
 
@@ -147,6 +162,10 @@ class Attributor {
     const own = this.doc.sentenceAt(quotes[i].outer.start);
     const previous = this.doc.sentenceAt(quotes[i - 1].outer.start);
     if (!own || !previous || (previous !== own && this.doc.previousSentence(own) !== previous)) return found;
+    // "Asked about Putin's warning …, Joe Biden shrugged. “…,” he added": the person the pronoun's own
+    // reading finds named after the quote before is who goes on.
+    const at = found.mention === null ? -1 : this.doc.mentions[found.mention].start;
+    if (at >= quotes[i - 1].outer.end && at < quotes[i].outer.start) return found;
     return this.subjects.agrees(found.span, before.mention) ? { ...before, span: found.span, via: 'pronoun', confidence: found.confidence } : found;
   }
 
@@ -157,16 +176,22 @@ class Attributor {
     let toks = s.tokens;
     let k = tokenIndexAt(toks, q.outer.end - 1) + 1;
     let crossed = false;
+    // The quote's own question or exclamation mark ended the sentence, not the writer.
+    let ownMark = false;
     if (q.unclosed || k >= toks.length) {
       const next = q.unclosed ? this.doc.sentenceAt(q.outer.end + 1) : this.doc.nextSentence(s);
       if (!next || next.paragraph !== s.paragraph || next.start < q.outer.end) return null;
       s = next;
       toks = s.tokens;
       k = 0;
-      // "“…personally?” Peskov said in a conference call with reporters": the quote's own question or
-      // exclamation mark ended the sentence, not the writer; the words after it are its attribution.
-      crossed = !(!q.unclosed && /[?!]$/.test(q.text) && /^\s*$/.test(this.doc.text.slice(q.outer.end, next.start)));
+      crossed = true;
+      ownMark = !q.unclosed && /[?!]$/.test(q.text) && /^\s*$/.test(this.doc.text.slice(q.outer.end, next.start)) && !/:\s*$/.test(this.doc.text.slice(Math.max(0, q.outer.start - 8), q.outer.start));
     }
+    // Across a full stop the words after the verb must end the clause: "Peskov said the talks…" reports
+    // something else. After the quote's own mark (“…personally?” Peskov said in a conference call with
+    // reporters Saturday) a longer tail may follow, though still no "that" opening other words, and not
+    // after a quote a colon introduced.
+    const ends = (from: number): boolean => !crossed || endsClause(toks, from, ownMark ? OWN_MARK_TAIL : undefined);
     while (k < toks.length && toks[k].kind === 'punct' && ',.!?—–-…'.includes(toks[k].text)) {
       if ('.!?'.includes(toks[k].text)) crossed = true;
       k++;
@@ -183,17 +208,17 @@ class Attributor {
     // "…», a-t-il martelé", "…», a t’il lancé": French puts he or she after the auxiliary.
     const inverted = invertedPronoun(toks, k);
     if (inverted) {
-      if (crossed && !endsClause(toks, inverted.verb + 1)) return null;
+      if (!ends(inverted.verb + 1)) return null;
       return this.subjects.pronoun(inverted.pronoun);
     }
     if (FOREIGN_AUXILIARIES.has(first.text) && isForeignReportingVerb(toks[k + 1]?.text ?? '')) k++;
     // "…», se preguntó Rubiales": a reflexive verb.
     else if (REFLEXIVES.has(first.text) && isForeignReportingVerb(toks[k + 1]?.text ?? '')) k++;
     if (reportingAt(toks, k, titled)?.form === 'finite') {
-      if (crossed && !endsClause(toks, k + 1)) return null;
+      if (!ends(k + 1)) return null;
       const subject = this.subjects.subjectAfter(toks, k + 1, 'after');
       // "…", ha señalado.', '…», dijo.': a language that leaves out he or she; read as one would be.
-      if (!subject && isForeignReportingVerb(toks[k].text) && !(toks[k + 1]?.kind === 'word' && isUpper(toks[k + 1].text[0]))) {
+      if (!subject && isForeignReportingVerb(toks[k].text) && leavesSubjectOut(toks, k + 1)) {
         return this.subjects.pronoun({ start: toks[k].start, end: toks[k].end });
       }
       return subject;
@@ -215,7 +240,7 @@ class Attributor {
       if (t.kind !== 'word') return null;
       const found = reportingAt(toks, v, titled);
       if (found?.form !== 'finite') continue;
-      if (crossed && !endsClause(toks, v + 1)) return null;
+      if (!ends(v + 1)) return null;
       let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
       // "…”, el presidente Pedro Sánchez ha explicado": another language's perfect after its subject.
@@ -510,7 +535,7 @@ class Attributor {
     const toks = s.tokens;
     for (let v = toks.length - 2; v >= Math.max(0, toks.length - LOOK_BEHIND); v--) {
       const found = reportingAt(toks, v);
-      if (found) return this.verbSubject(s, found, 'colon');
+      if (found) return toks[found.first].text === 'so' ? this.subjects.subjectAfter(toks, found.first + 1, 'colon') : this.verbSubject(s, found, 'colon');
     }
     return toks[toks.length - 1]?.text === ':' ? this.speechNounSubject(s, toks.length - 1) : null;
   }
@@ -576,7 +601,10 @@ class Attributor {
     if (toks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.text.toLowerCase()))) return this.subjects.opener(s, toks.length, 'indirect');
     return null;
   }
-}/** Verbs with which a speaker goes on from the quote before ("he added", "she continued"). */
+}/** Words the clause of an attribution after a quote's own question or exclamation mark may run to. */
+const OWN_MARK_TAIL = 12;
+
+/** Verbs with which a speaker goes on from the quote before ("he added", "she continued"). */
 const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
 
 

@@ -32,6 +32,8 @@ describe('speaker attribution: he or she going on from the quote before', () => 
   it('is read as any pronoun when a sentence stands between, or the verb is no verb of going on', () => {
     const between = 'Mr. Orlov “will go to Minsk,” spokesman Dmitry Peskov announced. Mr. Orlov agreed at once. “The case against me will be dropped,” he added.';
     assert.equal(names(between, person('Orlov', 'Dmitry Peskov'))[1], 'Orlov');
+    const named = 'Asked about Putin’s warning that the West was “playing with fire”, Joe Biden shrugged. “We are not afraid,” he added.';
+    assert.deepEqual(names(named, person('Putin', 'Joe Biden')), ['Putin', 'Joe Biden']);
     const women = 'Anna Orlova “will go to Minsk,” spokesman Dmitry Peskov announced in the evening. “The case against me will be dropped,” she added.';
     assert.notEqual(names(women, person('Anna Orlova', 'Dmitry Peskov'))[1], 'Dmitry Peskov');
   });
@@ -41,6 +43,13 @@ describe('speaker attribution: a quote ending on its own question or exclamation
   it('takes the words after the quote as its attribution, however long their tail', () => {
     const text = 'Peskov spoke on Saturday.\n\n“You will ask what will happen to him personally?” Peskov said in a conference call with reporters Saturday.';
     assert.deepEqual(names(text, person('Peskov')), ['Peskov']);
+  });
+
+  it('does not take the sentence after it for its attribution when a colon introduced the quote, or when “that” opens other words', () => {
+    const colon = 'Rishi Sunak asked the audience in Derby: “Who else has a plan?” Keir Starmer said on Sunday that Labour did.';
+    assert.deepEqual(names(colon, person('Rishi Sunak', 'Keir Starmer')), ['Rishi Sunak']);
+    const that = 'Sunak spoke.\n\n“Who else has a plan?” Keir Starmer said on Sunday that Labour did.';
+    assert.notEqual(names(that, person('Sunak', 'Keir Starmer'))[0], 'Keir Starmer');
   });
 
   it('does not read past a full stop of the writer’s own to a verb with a long tail', () => {
@@ -273,6 +282,7 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names('Biden sprach am Montag. "Das System ist sicher", so Biden.', person('Biden')), ['Biden']);
     assert.deepEqual(names('Biden sprach. Es müsse vermieden werden, so Biden: "Ich werde den Kongress auffordern."', person('Biden')), ['Biden']);
     assert.deepEqual(names('Trump spoke on Monday. “We lost,” so Trump decided to leave.', person('Trump')), [null]);
+    assert.deepEqual(names('The vote was close, so Johnson, the party leader: “We will try again.”', person('Johnson')), [null]);
     assert.deepEqual(names('“Saya tidak tahu,” kata Retno Marsudi.', person('Retno Marsudi')), ['Retno Marsudi']);
   });
 
@@ -303,6 +313,8 @@ describe('speaker attribution: the same constructions in the languages outlets q
     const cast = person('Luis Rubiales', 'Ana Pérez');
     assert.deepEqual(names('Luis Rubiales habló. "Es falso", dijo Ana Pérez.', cast), ['Ana Pérez']);
     assert.deepEqual(names('Luis Rubiales spoke on Friday. “It is false,” said.', cast), [null]);
+    assert.notEqual(names('Luis Rubiales habló. « C’est grave », a déclaré la ministre.', cast)[0], 'Luis Rubiales');
+    assert.notEqual(names('Luis Rubiales habló. “É um dia triste”, disse a ministra.', cast)[0], 'Luis Rubiales');
   });
 
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
