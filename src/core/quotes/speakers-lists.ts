@@ -127,9 +127,9 @@ export function capitalLabel(doc: DocumentView, quotes: readonly QuoteSpan[], i:
   // A factbox that puts each label at the end of the paragraph before its quote's.
   if (!doc.text.slice(from, q.outer.start).trim() && q.paragraph > 0) {
     const before = doc.paras[q.paragraph - 1];
-    return labelAt(doc, capitalTail(doc, before.start, before.end), before.end);
+    return labelAt(doc, capitalTail(doc, before.start, before.end), before.end, true);
   }
-  return labelAt(doc, capitalTail(doc, from, q.outer.start), q.outer.start);
+  return labelAt(doc, capitalTail(doc, from, q.outer.start), q.outer.start, false);
 }
 
 /** Where the all-capital words ending at `to` begin, after the last quote mark or lower-case word from `from`. */
@@ -140,10 +140,12 @@ function capitalTail(doc: DocumentView, from: number, to: number): number {
 }
 
 /** The speaker an all-capital label from `from` to `to` names by its head, or null when it is no such label. */
-function labelAt(doc: DocumentView, from: number, to: number): SpeakerRef | null {
+function labelAt(doc: DocumentView, from: number, to: number, apart: boolean): SpeakerRef | null {
   if (to - from > LABEL_CHARS) return null;
   const raw = doc.text.slice(from, to);
-  const label = raw.replace(/[\s:–—-]+$/u, '');
+  // A dateline ("NEW YORK (AP) —", "HONG KONG —") is no label: a label is a name and its role.
+  if (/[–—]|\s-(?:\s|$)/u.test(raw.trim())) return null;
+  const label = raw.replace(/[\s:]+$/u, '');
   if (!label.trim() || /\p{Ll}/u.test(label) || /[.!?]\s*$/.test(label.trim()) && !/\b\p{Lu}\.$/u.test(label.trim())) return null;
   const head = /^[\s:–—-]*([\p{Lu}][\p{Lu}.'’-]*(?:\s+[\p{Lu}][\p{Lu}.'’-]*)*)\s*(?:[,(]|$)/u.exec(label);
   if (!head) return null;
@@ -152,6 +154,13 @@ function labelAt(doc: DocumentView, from: number, to: number): SpeakerRef | null
   // A heading in capitals ("KEY QUOTES", "WHAT THEY SAID", "THE DAY IN BRIEF") is no name.
   if (!words.some((w) => /\p{Lu}{3}/u.test(w)) || words.some((w) => FURNITURE.has(w.toLowerCase()) || LIST_NOUNS.has(w.toLowerCase()) || HEADING_WORDS_NOT_NAMES.has(w.toLowerCase()))) return null;
   const start = from + raw.indexOf(head[1]);
+  const m = doc.mentionAt(start);
+  // A place or a body with no role after it is no speaker's name ("HONG KONG “…”"): in capitals the
+  // recogniser's types are a guess. A label on a line of its own ("KREMLIN RESPONDS", "MARKET
+  // REACTION") is a heading unless a role follows or the name is a person's.
+  const role = label.slice(label.indexOf(head[1]) + head[1].length).trim().startsWith(',');
+  if (m >= 0 && doc.mentions[m].type !== 'person' && !role) return null;
+  if (apart && !role && !(m >= 0 && doc.mentions[m].type === 'person')) return null;
   const name = words.map((w) => w.toLowerCase().replace(/(^|[-'’.])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())).join(' ');
-  return { name, span: { start, end: start + head[1].length }, mention: doc.mentionAt(start) >= 0 ? doc.mentionAt(start) : null, via: 'colon', confidence: LISTED_UNDER_HEADING };
+  return { name, span: { start, end: start + head[1].length }, mention: m >= 0 ? m : null, via: 'colon', confidence: LISTED_UNDER_HEADING };
 }

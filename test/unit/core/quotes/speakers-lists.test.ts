@@ -45,6 +45,12 @@ describe('speaker attribution: a factbox’s labels in capitals before its quote
     assert.deepEqual(names(glued, []), ['Ruth Okafor', 'Tom Reyes']);
   });
 
+  it('takes no dateline, and no heading on a line of its own, for a label', () => {
+    assert.deepEqual(names('NEW YORK (AP) — “Enough is enough.” That was all.', []), [null]);
+    assert.deepEqual(names('HONG KONG “We will not give up.” The crowd cheered.', [['HONG KONG', 'place']]), [null]);
+    assert.deepEqual(names('The talks ended.\n\nKREMLIN RESPONDS\n\n“There will be no ceasefire.” The statement was short.', []), [null]);
+  });
+
   it('takes no heading in capitals, page furniture or a single word for a name', () => {
     const text = 'The minister spoke.\n\nKEY QUOTES\n\n"We will act now."\n\nWHAT THEY SAID\n\n"We will win."\n\nBREAKING NEWS: "We are here." REUTERS "It is over."';
     assert.deepEqual(names(text, []), [null, null, null, null]);
