@@ -42,6 +42,35 @@ function afterSentenceEnd(text: string, open: Open, at: number): boolean {
   return k > from + 1 && k < at && '.!?…'.includes(text[k - 1]);
 }
 
+/**
+ * The closing marks of an opening mark ahead of a position, up to two (two close a nested quote and
+ * the one around it). Asked at positions that only grow, it walks the marks once in all.
+ */
+class CloserScan {
+  private readonly next = new Map<string, number[]>();
+  private readonly at = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly marks: readonly number[],
+  ) {}
+
+  ahead(from: number, end: number, open: string): number {
+    const close = open === '“' ? '”' : '“';
+    let list = this.next.get(close);
+    if (!list) this.next.set(close, (list = []));
+    let i = this.at.get(close) ?? 0;
+    // The closers read so far that lie before `from` are past for good.
+    while (list.length > 0 && list[0] <= from) list.shift();
+    while (list.length < 2 && i < this.marks.length) {
+      const m = this.marks[i++];
+      if (m > from && this.text[m] === close) list.push(m);
+    }
+    this.at.set(close, i);
+    return list.filter((m) => m < end).length;
+  }
+}
+
 /** Deeper nesting is treated as noise: keeps the work per mark constant on hostile input. */
 const MAX_OPEN = 6;
 
@@ -99,6 +128,7 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
   const found: Found[] = [];
   let carried: Open | null = null;
   const marks = markPositions(text);
+  const closers = new CloserScan(text, marks);
   // The first mark not yet read: paragraphs come in order, so the marks are read once in all.
   let k = 0;
   for (let p = 0; p < paras.length; p++) {
@@ -131,10 +161,11 @@ export function findQuotes(text: string, paras: readonly Paragraph[]): QuoteSpan
         const top = stack.pop()!;
         counts[top.family]--;
         found.push(closedQuote(top, at));
-      } else if (role === 'open' && stack.length === 1 && stack[0].char === ch && REOPENING.has(ch) && afterSentenceEnd(text, stack[0], at)) {
+      } else if (role === 'open' && stack.length === 1 && stack[0].char === ch && REOPENING.has(ch) && afterSentenceEnd(text, stack[0], at) && closers.ahead(at, para.end, ch) < 2) {
         // “We are all devastated … from Balmoral. “The death of Her Majesty …”: a curly mark that opens
-        // again inside its own kind of quote is a new quote whose writer forgot to close the last one;
-        // a nested quote takes the other marks (‘…’ inside “…”).
+        // again after a sentence inside its own kind of quote is a new quote whose writer forgot to close
+        // the last one, unless two closing marks follow, one for each (“I read the sign. “Keep out,” it
+        // said,” Smith said); a nested quote takes the other marks (‘…’ inside “…”).
         const last = stack.pop()!;
         for (const seg of last.segments.slice(0, -1)) {
           const q = unclosedSegment(text, paras[seg.paragraph], seg);

@@ -170,6 +170,9 @@ describe('finding quotations', () => {
   it('keeps a quote nested in single marks, and a mark opening again mid-sentence, nested', () => {
     assert.deepEqual(quotesOf('He said: “She told me ‘no’ and left.”').map((q) => q.depth), [0, 1]);
     assert.deepEqual(quotesOf('He said: “She told me “no” and left.”').map((q) => q.depth), [0, 1]);
+    // Two closing marks ahead: the inner quote closes, then the one around it.
+    const nested = quotesOf('“I read the sign. “Keep out,” it said, so I turned back,” Smith told the court.');
+    assert.deepEqual(nested.map((q) => [q.text, q.depth]), [['I read the sign. “Keep out,” it said, so I turned back', 0], ['Keep out', 1]]);
   });
 
   it('keeps a quoted sentence that only looks like an attribution when the quote is closed', () => {
