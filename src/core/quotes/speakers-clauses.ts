@@ -155,9 +155,16 @@ export function namedRightBefore(doc: DocumentView, subjects: Subjects, q: Quote
  */
 export function namingSubjectEnd(doc: DocumentView, toks: readonly Tok[], v: number): number {
   let e = v - 1;
-  while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+  while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) {
+    // "Johnson was derided as “a clown” by critics": the passive's subject is who was named, not who named.
+    if (BE_FORMS.has(toks[e].text.toLowerCase())) return -1;
+    e--;
+  }
   return toks[e]?.text === ',' && inApposition(doc, toks, e - 1) ? e - 1 : e;
 }
+
+/** Forms of "be" that make a naming verb's participle a passive. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** Whether the name of a person or body ends at token `e`, a comma right before it, as in "the bank's chief, Jane Fraser,". */
 function inApposition(doc: DocumentView, toks: readonly Tok[], e: number): boolean {

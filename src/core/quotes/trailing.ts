@@ -35,8 +35,9 @@ export function trailingAttributionStart(text: string, from: number, to: number)
   while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   // After a comma, the speaker is a capitalised name or a role with its article, never a bare pronoun:
   // "…, he said." is as often a quote's own words ("I told him no, he said, and left").
-  if (!isUpper(text[s])) return null;
-  return isAttribution(text, s, end, false) ? comma : null;
+  if (!isUpper(text[s]) || !isAttribution(text, s, end, false)) return null;
+  // "… for privacy. Speaking on Monday, Farrell said.": the whole last sentence is the writer's.
+  return start >= 0 && start < comma ? start : comma;
 }
 
 /** Whether the words from `start` to the full stop at `end - 1` are a speaker, a reporting verb and a few words. */

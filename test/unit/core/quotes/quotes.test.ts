@@ -146,6 +146,11 @@ describe('finding quotations', () => {
     assert.equal(quotes[0].unclosed, true);
   });
 
+  it('leaves the whole last sentence out when the attribution after its comma ends it (“… Speaking on Monday, Farrell said.”)', () => {
+    const [q] = quotesOf('“We are devastated by the news and we ask for privacy. Speaking on Monday, Farrell said.\n\nOthers left.');
+    assert.equal(q.text, 'We are devastated by the news and we ask for privacy.');
+  });
+
   it('keeps a comma and a pronoun with a reporting verb inside an unclosed quote, and carries it on', () => {
     const text = '“I told him no, he said, and he left. So we waited.\n\n“Then it rained.”';
     const quotes = quotesOf(text);

@@ -42,6 +42,8 @@ describe('speaker attribution: a speaker named away from the verb', () => {
       assert.deepEqual(names(summed, cast), [null]);
       const noAside = 'After the meeting, Ada Ferreira, and the “quiet majority” of the council left.';
       assert.deepEqual(names(noAside, cast), [null]);
+      const passive = 'Ruth Okafor was derided as “a clown” by critics in the capital.';
+      assert.deepEqual(names(passive, cast), [null]);
     });
   });
 
