@@ -36,8 +36,19 @@ export function trailingAttributionStart(text: string, from: number, to: number)
   // After a comma, the speaker is a capitalised name or a role with its article, never a bare pronoun:
   // "…, he said." is as often a quote's own words ("I told him no, he said, and left").
   if (!isUpper(text[s]) || !isAttribution(text, s, end, false)) return null;
-  // "… for privacy. Speaking on Monday, Farrell said.": the whole last sentence is the writer's.
-  return start >= 0 && start < comma ? start : comma;
+  // "… for privacy. Speaking on Monday, Farrell said.": a short lead of the writer's before the comma
+  // makes the whole last sentence the writer's; other words before it are the quote's own.
+  return start >= 0 && start < comma && writersLead(text, start, comma) ? start : comma;
+}
+
+/** Words a lead of the writer's before an attribution takes at most ("Speaking on Monday,"). */
+const LEAD_WORDS = 5;
+
+/** Whether the words from `start` to the comma at `comma` are a lead of the writer's: a participle's phrase, or one of time or place. */
+function writersLead(text: string, start: number, comma: number): boolean {
+  const words = tokenize(text, start, comma).filter((t) => t.kind === 'word');
+  if (words.length === 0 || words.length > LEAD_WORDS) return false;
+  return /^\p{Lu}\p{Ll}+ing$/u.test(words[0].text) || /^(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Then|Asked|Yesterday|Today)$/.test(words[0].text);
 }
 
 /** Whether the words from `start` to the full stop at `end - 1` are a speaker, a reporting verb and a few words. */
