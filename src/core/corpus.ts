@@ -157,6 +157,7 @@ export class Corpus {
     // names after them) keeps its compact text and quote texts rather than making them again.
     const same = before && this.text(before.uri) === text ? before : undefined;
     const doc = storeDocument(uri, id, version, text, analysed, correction, same);
+    if (before) this.recentTexts.delete(before);
     this.docs.set(uri, doc);
     // A long text is kept as a string for the next steps of its article, which would each decode it
     // again. An ordinary one is decoded when asked: kept now, each of a folder's thousands of texts
@@ -173,6 +174,7 @@ export class Corpus {
     const doc = this.docs.get(uri);
     if (!doc) return;
     this.docs.delete(uri);
+    this.recentTexts.delete(doc);
     this.byId.delete(doc.id);
     this.resolver.remove(doc.id);
     this.quoteIndex.remove(doc.id);

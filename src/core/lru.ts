@@ -38,6 +38,14 @@ export class BoundedCache<K, V> {
     }
   }
 
+  /** Forgets the value kept for `key`, if any. */
+  delete(key: K): void {
+    const old = this.map.get(key);
+    if (old === undefined) return;
+    this.total -= this.weightOf(old);
+    this.map.delete(key);
+  }
+
   clear(): void {
     this.map.clear();
     this.total = 0;

@@ -156,6 +156,17 @@ describe('the corpus answers from compact storage', function () {
     assert.equal(other.document('a.txt')!.mentions.length, quick.mentions.length);
   });
 
+  it('keeps no decoded text of a document replaced or removed', () => {
+    const other = new Corpus();
+    const long = `“We will rebuild,” the mayor said. ${'The town waited for news. '.repeat(3000)}`;
+    const recent = (other as unknown as { recentTexts: { size: number; weight: number } }).recentTexts;
+    for (let v = 0; v < 5; v++) other.set('a.txt', `${long} Version ${v}.`);
+    assert.equal(recent.size, 1, 'only the latest version’s text is kept');
+    other.remove('a.txt');
+    assert.equal(recent.size, 0);
+    assert.equal(recent.weight, 0);
+  });
+
   it('gives back the facts it was given', () => {
     for (const f of SEED_FILES) {
       const facts = c.factsOf(f)!;
