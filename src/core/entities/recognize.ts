@@ -90,7 +90,16 @@ const GERMAN_ROLE =
 const GERMAN_ROLE_IN_COMPOUND = /^[\p{L}]+-?(?:richter|richterin|trainer|trainerin)$/iu;
 
 /** Lower-case words a person's name may hold: particles ("Ursula von der Leyen", "Bill de Blasio") and links ("Duke of Sussex"). */
-const NAME_PARTICLES = /^(?:de|da|di|do|dos|das|del|della|der|den|des|du|van|von|ter|ten|la|le|al|el|bin|ibn|bint|abu|wa|y|e|of|and|the|&)$/;
+const NAME_PARTICLES = /^(?:de|da|di|do|dos|das|del|della|der|den|des|du|van|von|zu|zur|zum|af|ter|ten|la|le|al|el|bin|ibn|bint|abu|ould|ag|wa|y|e|of|and|the|&)$/;
+/** The word right before `at` in `text`, past spaces; '' at the start. */
+function wordBefore(text: string, at: number): string {
+  let k = at;
+  while (k > 0 && text[k - 1] === ' ') k--;
+  let b = k;
+  while (b > 0 && /\p{L}/u.test(text[b - 1])) b--;
+  return text.slice(b, k);
+}
+
 /** Whether the word before `at` in `text` is in lower case ("patron" in "le patron de Tesla"). */
 function afterLowerCaseWord(text: string, at: number): boolean {
   let k = at - 1;
@@ -133,7 +142,9 @@ function withoutLeadingRole(m: RawMention, text: string): RawMention {
   let to = words.length;
   for (let k = from + 1; k < words.length - 1; k++) {
     if (words[k][0] !== 'of') continue;
-    if (!TITLE_OF.test(words[k - 1][0])) to = k;
+    // The title may stand just before the name, outside it ("Prince Michael of Kent", "Lord Cameron of …").
+    const titled = TITLE_OF.test(words[k - 1][0]) || (k - 1 === from && TITLE_OF.test(wordBefore(text, m.start + words[from].index!)));
+    if (!titled) to = k;
     break;
   }
   if ((from === 0 && to === words.length) || from >= to || !/^\p{Lu}/u.test(words[from][0])) return m;

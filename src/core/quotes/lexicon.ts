@@ -284,7 +284,7 @@ const NAMING_VERBS = new Set([
   'eulogized', 'summed', 'sums', 'summing',
 ]);
 
-/** Naming verbs that take a particle and stay naming verbs ("summed him up as …", "summed up Francis as …"). */
+/** Naming verbs that take their particle right after them and stay naming verbs ("summed up Francis as …"). */
 const NAMING_WITH_PARTICLE = new Set(['summed', 'sums', 'summing']);
 
 /** Particles that turn a naming verb into something else ("called for", "called on", "called off"). */
