@@ -17,7 +17,7 @@ type Via = SpeakerRef['via'];
 /** Nouns for a document issued by a body or a person, which can be the subject of a reporting verb. */
 const DOCUMENT_NOUNS = new Set([
   'statement', 'minutes', 'release', 'communique', 'communiqué', 'filing', 'memo', 'ruling', 'judgment',
-  'judgement', 'announcement', 'opinion', 'order', 'decision', 'indictment', 'complaint', 'post', 'letter',
+  'judgement', 'announcement', 'opinion', 'order', 'decision', 'indictment', 'complaint', 'post', 'letter', 'email', 'e-mail',
 ]);
 
 /** A judge's title right before their name: a ruling or opinion with no body named is theirs. */

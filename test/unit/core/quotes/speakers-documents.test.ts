@@ -10,6 +10,12 @@ describe('speaker attribution: the words of a statement, minutes or a ruling', (
     assert.deepEqual(names('“We regret the delay,” the Acme Corp statement said.', orgs('Acme Corp')), ['Acme Corp']);
   });
 
+  it('reads an email as a document too, its words the sender’s', () => {
+    const text = 'Acme Corp is notifying employees of plans to cut jobs.\n\n“We acknowledge this is an incredibly challenging experience,” the email said. “We are grateful for your contributions,” the email continued.';
+    assert.deepEqual(names(text, orgs('Acme Corp')), ['Acme Corp', 'Acme Corp']);
+    assert.deepEqual(names('“We acknowledge this,” the email said.', []), [null]);
+  });
+
   it('gives them to the organisation named last before the sentence, in its paragraph or the one before', () => {
     const text = 'Acme Corp shares fell on Monday.\n\n“We regret the delay and are working with our customers,” the statement said.';
     assert.deepEqual(names(text, orgs('Acme Corp')), ['Acme Corp']);
