@@ -144,7 +144,8 @@ const scratch: Scratch = {
   metB: new Uint8Array(64),
 };
 
-function grownInt(a: Int32Array, size: number): Int32Array {
+/** `a`, or a copy at least `size` long (twice as long, when that is more) when it is shorter. */
+export function grownInt(a: Int32Array, size: number): Int32Array {
   if (a.length >= size) return a;
   const out = new Int32Array(Math.max(size, 2 * a.length));
   out.set(a);

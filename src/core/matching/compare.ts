@@ -156,12 +156,14 @@ function statementVariant(
  */
 function saysTheOpposite(a: PreparedQuote, b: PreparedQuote, creditA: Float64Array, vocab: Vocabulary): boolean {
   let inB: Set<string> | undefined;
+  let inA: Set<string> | undefined;
   for (let i = 0; i < a.stems.length; i++) {
     if (creditA[i] >= SAME_SENSE || a.names[i]) continue;
     const opposites = antonymsOf(vocab.text(a.stems[i]));
     if (opposites.length === 0) continue;
-    if (!inB) inB = new Set(Array.from(b.stems, (x) => vocab.text(x)));
-    for (const o of opposites) if (inB.has(o) && !a.stems.some((x) => vocab.text(x) === o)) return true;
+    inB ??= new Set(Array.from(b.stems, (x) => vocab.text(x)));
+    inA ??= new Set(Array.from(a.stems, (x) => vocab.text(x)));
+    for (const o of opposites) if (inB.has(o) && !inA.has(o)) return true;
   }
   return false;
 }

@@ -5,11 +5,11 @@
  * word otherwise ("the judge brought" / "bought"), or drop a word. The shorter quote's words stand in
  * the longer one in order, all but a few, around a run of words they share verbatim.
  */
-import { longestRun } from './align';
+import { grownInt, longestRun } from './align';
 import { negatedIn, type PreparedQuote, type Vocabulary } from './prepared';
 import { conceptsOf, isKnownWord } from './lexicon';
 import { isFunctionWord } from './text';
-import { editDistanceOver } from '../text/edit-distance';
+import { editDistanceOver, typoApart } from '../text/edit-distance';
 
 /** Words the shorter quote needs: a shorter cut with an edit is too easily another sentence. */
 const EDITED_MIN_WORDS = 8;
@@ -157,7 +157,7 @@ function nameWords(q: PreparedQuote): Set<number> {
 }
 
 /** Stamps of the words of the longer quote, by word id, for `missingWords`; grown as ids grow. */
-let seen = new Int32Array(1024);
+let seen: Int32Array = new Int32Array(1024);
 let stamp = 0;
 
 /** How many words of `short` (with repeats) `long` does not hold at all. */
@@ -167,11 +167,7 @@ function missingWords(short: Int32Array, long: Int32Array): number {
     stamp = 1;
   }
   for (const w of long) {
-    if (w >= seen.length) {
-      const grown = new Int32Array(Math.max(seen.length * 2, w + 1));
-      grown.set(seen);
-      seen = grown;
-    }
+    seen = grownInt(seen, w + 1);
     seen[w] = stamp;
   }
   let missing = 0;
@@ -200,5 +196,5 @@ function sameNumber(a: readonly string[], b: readonly string[]): boolean {
 /** Whether two words are one spelt or heard otherwise: four letters or more, one or two letters apart. */
 function spelledAlike(x: string, y: string): boolean {
   if (x.length < 4 || y.length < 4 || Math.abs(x.length - y.length) > 2) return false;
-  return !editDistanceOver(x, y, Math.min(x.length, y.length) >= 7 ? 2 : 1);
+  return typoApart(x, y);
 }

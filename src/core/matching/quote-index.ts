@@ -6,7 +6,7 @@ import { QuoteStore, type Entry, type Pair } from './quote-store';
 import { DocumentGroups, GROUP_CLIQUE, linkWithinDocument } from './same-document';
 import { leadingWords, wordForms } from './text';
 import { WEAK_VARIANT } from './thresholds';
-import { editDistanceOver } from '../text/edit-distance';
+import { typoApart } from '../text/edit-distance';
 
 /** Links kept per quote, strongest first. */
 const MAX_LINKS = 32;
@@ -206,7 +206,7 @@ export class QuoteIndex {
     const n = this.numbers.get(quoteId);
     const out = new Set<string>();
     if (n === undefined || !this.entries[n]) return out;
-    for (const [other, { pair }] of this.bestPairs(n)) if (pair.relation === 'variant' && pair.score < WEAK_VARIANT) out.add(this.entries[other]!.id);
+    for (const [other, { pair }] of this.bestPairs(n)) if (isWeak(pair)) out.add(this.entries[other]!.id);
     return out;
   }
 
@@ -234,7 +234,7 @@ export class QuoteIndex {
     for (const from of [n, ...(this.entries[n]!.parts ?? [])]) {
       for (const pair of this.entries[from]!.links ?? []) {
         const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
-        if (pair.relation === 'variant' && pair.score < WEAK_VARIANT && otherSpeakers(speaker, this.speakers[other])) continue;
+        if (isWeak(pair) && otherSpeakers(speaker, this.speakers[other])) continue;
         if (pair.oneSpeaker && !oneSpeaker(speaker, this.speakers[other])) continue;
         const held = best.get(other);
         if (!held || pair.score > held.pair.score) best.set(other, { from, pair });
@@ -434,6 +434,11 @@ function byScoreThenId(x: QuoteLink, y: QuoteLink): number {
   return y.score - x.score || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0);
 }
 
+/** Whether a pair is a likeness too weak to tell whose the words are (`WEAK_VARIANT`). */
+function isWeak(pair: Pair): boolean {
+  return pair.relation === 'variant' && pair.score < WEAK_VARIANT;
+}
+
 /** Whether two speaker keys are known and name one person. */
 function oneSpeaker(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && !otherSpeakers(a, b);
@@ -449,5 +454,5 @@ function otherSpeakers(a: string | undefined, b: string | undefined): boolean {
   if (Math.min(a.length, b.length) <= 3) return true;
   // A letter more, as transliterations add it (Zelensky, Zelenskyy); not a longer name (Williamson).
   if (a.startsWith(b) || b.startsWith(a)) return Math.abs(a.length - b.length) > 1;
-  return editDistanceOver(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
+  return !typoApart(a, b);
 }

@@ -1,3 +1,11 @@
+/**
+ * Whether two words are one word mistyped or transliterated: at most one edit apart, two from seven
+ * letters (Zelensky / Zelenskiy, "brought" / "bought").
+ */
+export function typoApart(a: string, b: string): boolean {
+  return !editDistanceOver(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
+}
+
 /** Whether the edit distance of two short words is over `limit` (a two-row Levenshtein, stopped early). */
 export function editDistanceOver(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return true;
