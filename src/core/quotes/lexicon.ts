@@ -198,7 +198,9 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
  * He and she in the languages outlets quote in, read only in lower case right after one of their
  * reporting verbs (`schrieb er`, `dijo ella`): capitalised, they are names as often (Lei, Ella, Han).
  */
-export const FOREIGN_PERSON_PRONOUNS = new Set(['er', 'il', 'elle', 'él', 'ella', 'ele', 'ela', 'lui', 'lei', 'hij', 'zij']);
+export const FOREIGN_HE: ReadonlySet<string> = new Set(['er', 'il', 'él', 'ele', 'lui', 'hij']);
+export const FOREIGN_SHE: ReadonlySet<string> = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
+export const FOREIGN_PERSON_PRONOUNS: ReadonlySet<string> = new Set([...FOREIGN_HE, ...FOREIGN_SHE]);
 
 /** Pronouns that cannot name a speaker for the reader: the writer, the reader, a group left vague. */
 export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);

@@ -70,11 +70,13 @@ function qualifies(t: Tok): boolean {
   return DETERMINERS.has(lower) || QUALIFIERS.has(lower) || /^\p{Lu}/u.test(t.text) || /['’]s?$/.test(t.text);
 }
 
-/** Words before "a statement" that say it was made: said in it, or issued it. */
-const ISSUING = /^(?:in|issued|released|published|posted|sent|put|made|gave|delivered)$/i;
-
 /** Verbs that say the sentence's subject issued the statement. */
 const ISSUED = /^(?:issued|released|published|posted|sent|put|made|gave|delivered)$/i;
+
+/** Whether a word before "a statement" says it was made: said in it ("in"), or issued it. */
+function issuing(word: string): boolean {
+  return /^in$/i.test(word) || ISSUED.test(word);
+}
 
 /** How many sentences back "the statement" looks for the sentence that said whose it is. */
 const ISSUER_REACH = 8;
@@ -95,12 +97,13 @@ function earlierIssuer(doc: DocumentView, subjects: Subjects, noun: Tok, via: Vi
       // ("demanded a statement from the FBI") or spoken of.
       let d = k - 1;
       while (d > 0 && QUALIFIERS.has(toks[d].text.toLowerCase())) d--;
-      if (!/^(?:a|an)$/i.test(toks[d].text) || !ISSUING.test(toks[d - 1]?.text ?? '')) continue;
+      if (!/^(?:a|an)$/i.test(toks[d].text) || !issuing(toks[d - 1]?.text ?? '')) continue;
       // "a statement from the FBI" is the FBI's, unless the sentence says who issued it; never a place's
       // ("issued a statement from Florida").
       const byline = /^(?:from|by)$/.test(toks[k + 1]?.text ?? '') ? subjects.subjectAfter(toks, k + 2, via) : null;
       const from = byline && !(byline.mention !== null && doc.mentions[byline.mention].type === 'place') ? byline : null;
-      const ref = (ISSUED.test(toks[d - 1]?.text ?? '') ? subjects.sentenceSubject(s, d, via, true) : null) ?? from ?? subjects.sentenceSubject(s, d, via, true);
+      const subject = subjects.sentenceSubject(s, d, via, true);
+      const ref = ISSUED.test(toks[d - 1]?.text ?? '') ? (subject ?? from) : (from ?? subject);
       if (ref && !(ref.mention !== null && doc.mentions[ref.mention].type === 'place')) return ref;
     }
   }

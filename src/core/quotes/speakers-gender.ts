@@ -8,6 +8,7 @@
 import type { RawMention } from '../types';
 import type { FullNames } from './names';
 import { genderOfGivenName } from './given-names';
+import { FOREIGN_HE, FOREIGN_SHE } from './lexicon';
 
 export type Gender = 'm' | 'f';
 
@@ -75,11 +76,7 @@ export function gendersOf(text: string, mentions: readonly RawMention[], names: 
   return sure;
 }
 
-/** The gender a pronoun or possessive asks for, or null for any other word. */
-/** He and she in the languages outlets quote in, as `FOREIGN_PERSON_PRONOUNS` lists them. */
-const FOREIGN_HE = new Set(['er', 'il', 'él', 'ele', 'lui', 'hij']);
-const FOREIGN_SHE = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
-
+/** The gender a pronoun or possessive asks for (he or she of another language too), or null for any other word. */
 export function genderOfPronoun(word: string): Gender | null {
   const w = word.toLowerCase();
   if (w === 'he' || w === 'his' || w === 'him' || FOREIGN_HE.has(w)) return 'm';

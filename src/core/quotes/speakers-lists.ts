@@ -153,12 +153,14 @@ function labelAt(doc: DocumentView, from: number, to: number, apart: boolean): S
   if (words.length < LABEL_NAME_WORDS[0] || words.length > LABEL_NAME_WORDS[1]) return null;
   // A heading in capitals ("KEY QUOTES", "WHAT THEY SAID", "THE DAY IN BRIEF") is no name.
   if (!words.some((w) => /\p{Lu}{3}/u.test(w)) || words.some((w) => FURNITURE.has(w.toLowerCase()) || LIST_NOUNS.has(w.toLowerCase()) || HEADING_WORDS_NOT_NAMES.has(w.toLowerCase()))) return null;
-  const start = from + raw.indexOf(head[1]);
+  // The label is its raw text less a tail of spaces and colons: the head stands at one offset in both.
+  const at = label.indexOf(head[1]);
+  const start = from + at;
   const m = doc.mentionAt(start);
   // A place or a body with no role after it is no speaker's name ("HONG KONG “…”"): in capitals the
   // recogniser's types are a guess. A label on a line of its own ("KREMLIN RESPONDS", "MARKET
   // REACTION") is a heading unless a role follows or the name is a person's.
-  const role = label.slice(label.indexOf(head[1]) + head[1].length).trim().startsWith(',');
+  const role = label.slice(at + head[1].length).trim().startsWith(',');
   if (m >= 0 && doc.mentions[m].type !== 'person' && !role) return null;
   if (apart && !role && !(m >= 0 && doc.mentions[m].type === 'person')) return null;
   const name = words.map((w) => w.toLowerCase().replace(/(^|[-'’.])(\p{Ll})/gu, (_, p: string, c: string) => p + c.toUpperCase())).join(' ');

@@ -272,7 +272,6 @@ export class Subjects {
   private resolvePhrase(toks: readonly Tok[], b: number, e: number, via: Via): SpeakerRef | null {
     const start = toks[b].start;
     const end = toks[e].end;
-
     const inside = this.doc.mentionsIn(start, end);
     const mentions = this.doc.mentions;
     // "a spokesman for the ministry", "the US Secretary of State": a role, then the body it serves.
@@ -403,7 +402,6 @@ export class Subjects {
     return lead;
   }
 
-  /** The speaker a mention names: a person by their fullest name in the document, else as written. */
   /**
    * The person named within a few words from token `from`, past words of a title in another language
    * (lower case, or a capitalised title the recogniser leaves out, "Bundeskanzler") and a comma: null when
@@ -483,6 +481,7 @@ export class Subjects {
     return { name, span: { start: mentions[names[0]].start, end: mentions[last].end }, mention: null, via };
   }
 
+  /** The speaker a mention names: a person by their fullest name in the document, else as written. */
   mentionRef(index: number, m: RawMention, via: Via): SpeakerRef {
     const name = m.type === 'person' ? this.names.of(index) : m.text;
     return { name, span: { start: m.start, end: m.end }, mention: index, via };
@@ -499,10 +498,7 @@ export class Subjects {
     let limit = t.start;
     // "she" is not a man the article called Mr, nor "he" a woman it called Ms or a spokeswoman.
     const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
-    const genderOf = (i: number): GenderCue | undefined => {
-      this.genders ??= gendersOf(this.doc.text, this.doc.mentions, this.names);
-      return this.genders.get(this.names.of(i));
-    };
+    const genderOf = (i: number): GenderCue | undefined => this.genderCueOf(i);
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
       // "The Labour leader spoke after a call from Rishi Sunak. … he said": the subject of the sentence,
       // a role or the same pronoun again, before anyone it names.
@@ -544,8 +540,13 @@ export class Subjects {
   agrees(t: Span, i: number): boolean {
     const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
     if (!wanted || this.doc.mentions[i]?.type !== 'person') return false;
+    return (genderOfCue(this.genderCueOf(i)) ?? wanted) === wanted;
+  }
+
+  /** What the article tells of the gender of the person of mention `i`, read once per document. */
+  private genderCueOf(i: number): GenderCue | undefined {
     this.genders ??= gendersOf(this.doc.text, this.doc.mentions, this.names);
-    return (genderOfCue(this.genders.get(this.names.of(i))) ?? wanted) === wanted;
+    return this.genders.get(this.names.of(i));
   }
 
   /**

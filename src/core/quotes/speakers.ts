@@ -65,6 +65,21 @@ function invertedPronoun(toks: readonly Tok[], k: number): { pronoun: Span; verb
   return null;
 }
 
+/** Words the clause of an attribution after a quote's own question or exclamation mark may run to. */
+const OWN_MARK_TAIL = 12;
+
+/** Verbs with which a speaker goes on from the quote before ("he added", "she continued"). */
+const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
+
+/**
+ * Token `e` before a reporting verb at `verb`, or the one before it when `e` is another language's
+ * auxiliary of the perfect ("el presidente Pedro Sánchez ha explicado", "Emmanuel Macron a déclaré"),
+ * reading no further left than `floor`.
+ */
+function beforeAuxiliary(toks: readonly Tok[], e: number, floor: number, verb: number): number {
+  return e > floor && FOREIGN_AUXILIARIES.has(toks[e].text) && isForeignReportingVerb(toks[verb].text) ? e - 1 : e;
+}
+
 /** Tokens a list of names speaking together may take between a quote and its reporting verb. */
 const LIST_WORDS = 24;
 
@@ -244,7 +259,7 @@ class Attributor {
       let e = subjectEnd >= 0 ? subjectEnd : found.first - 1;
       while (e > k && mayStandBeforeVerb(toks[e].text)) e--;
       // "…”, el presidente Pedro Sánchez ha explicado": another language's perfect after its subject.
-      if (e > k && FOREIGN_AUXILIARIES.has(toks[e].text) && isForeignReportingVerb(toks[found.first].text)) e--;
+      e = beforeAuxiliary(toks, e, k, found.first);
       return this.subjects.subjectEndingAt(toks, k, e, 'after');
     }
     return null;
@@ -285,8 +300,7 @@ class Attributor {
       // A term in a reported sentence that is not the reported clause ("warned of an “era of global
       // boiling”", "apologised for the “grief”") is the reporter's word, a little less surely.
       const loose = term && via === 'indirect' && !introducesClause(between);
-      // "…, so Biden: „…“": the name after German's "so" is the speaker.
-      const ref = toks[found.first].text === 'so' ? this.subjects.subjectAfter(toks, found.first + 1, via) : this.verbSubject(s, found, via);
+      const ref = this.verbSubject(s, found, via);
       if (!loose) {
         if (ref || !embedded(toks, found.first, LOOK_BEHIND)) return ref;
         continue;
@@ -325,10 +339,12 @@ class Attributor {
   private verbSubject(s: Sentence, found: { form: 'finite' | 'ing'; first: number }, via: Via): SpeakerRef | null {
     const toks = s.tokens;
     if (found.form === 'ing') return this.subjects.sentenceSubject(s, found.first, via);
+    // "…, so Biden: „…“": the name after German's "so" is the speaker.
+    if (toks[found.first].text === 'so') return this.subjects.subjectAfter(toks, found.first + 1, via);
     let e = found.first - 1;
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
     // "Emmanuel Macron a déclaré : « … »": another language's perfect after its subject.
-    if (e > 0 && FOREIGN_AUXILIARIES.has(toks[e].text) && isForeignReportingVerb(toks[found.first].text)) e--;
+    e = beforeAuxiliary(toks, e, 0, found.first);
     // "Hawley, visibly incredulous, shot back": the subject stands before the aside.
     const aside = toks[e]?.text === ',' ? asideOpening(toks, e) : -1;
     const named = aside > 0 ? nameInApposition(this.doc, this.subjects, toks, aside, e, via) : null;
@@ -535,7 +551,7 @@ class Attributor {
     const toks = s.tokens;
     for (let v = toks.length - 2; v >= Math.max(0, toks.length - LOOK_BEHIND); v--) {
       const found = reportingAt(toks, v);
-      if (found) return toks[found.first].text === 'so' ? this.subjects.subjectAfter(toks, found.first + 1, 'colon') : this.verbSubject(s, found, 'colon');
+      if (found) return this.verbSubject(s, found, 'colon');
     }
     return toks[toks.length - 1]?.text === ':' ? this.speechNounSubject(s, toks.length - 1) : null;
   }
@@ -601,10 +617,4 @@ class Attributor {
     if (toks.some((t) => t.kind === 'word' && SPEECH_NOUNS.has(t.text.toLowerCase()))) return this.subjects.opener(s, toks.length, 'indirect');
     return null;
   }
-}/** Words the clause of an attribution after a quote's own question or exclamation mark may run to. */
-const OWN_MARK_TAIL = 12;
-
-/** Verbs with which a speaker goes on from the quote before ("he added", "she continued"). */
-const GOING_ON = new Set(['added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
-
-
+}
