@@ -24,11 +24,7 @@ export class BoundedCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    const old = this.map.get(key);
-    if (old !== undefined) {
-      this.total -= this.weightOf(old);
-      this.map.delete(key);
-    }
+    this.delete(key);
     this.map.set(key, value);
     this.total += this.weightOf(value);
     while ((this.map.size > this.maxEntries || this.total > this.maxWeight) && this.map.size > 1) {

@@ -77,7 +77,7 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map((m) => withoutLeadingRole(m, text));
+  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map((m) => personNameAsRead(m, text));
 }
 
 /**
@@ -91,10 +91,10 @@ const GERMAN_ROLE_IN_COMPOUND = /^[\p{L}]+-?(?:richter|richterin|trainer|trainer
 
 /** Lower-case words a person's name may hold: particles ("Ursula von der Leyen", "Bill de Blasio") and links ("Duke of Sussex"). */
 const NAME_PARTICLES = /^(?:de|da|di|do|dos|das|del|della|der|den|des|du|van|von|zu|zur|zum|af|ter|ten|la|le|al|el|bin|ibn|bint|abu|ould|ag|wa|y|e|of|and|the|&)$/;
-/** The word right before `at` in `text`, past spaces; '' at the start. */
+/** The word right before `at` in `text`, past spaces (a no-break space too); '' at the start or after another character. */
 function wordBefore(text: string, at: number): string {
   let k = at;
-  while (k > 0 && text[k - 1] === ' ') k--;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\u00a0')) k--;
   let b = k;
   while (b > 0 && /\p{L}/u.test(text[b - 1])) b--;
   return text.slice(b, k);
@@ -102,9 +102,7 @@ function wordBefore(text: string, at: number): string {
 
 /** Whether the word before `at` in `text` is in lower case ("patron" in "le patron de Tesla"). */
 function afterLowerCaseWord(text: string, at: number): boolean {
-  let k = at - 1;
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
-  return k >= 0 && /\p{Ll}/u.test(text[k]);
+  return /\p{Ll}$/u.test(wordBefore(text, at));
 }
 
 /** Particles that are also another language's prepositions ("de", "du", "da", "del", "von"). */
@@ -119,7 +117,7 @@ const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{L}/u;
  * sentence before it ("La décision de Biden" is Biden: a name holds no lower-case word but a particle),
  * and without a particle left leading a single name ("de Biden"). One name word at least stays.
  */
-function withoutLeadingRole(m: RawMention, text: string): RawMention {
+function personNameAsRead(m: RawMention, text: string): RawMention {
   if (m.type !== 'person') return m;
   const words = [...m.text.matchAll(/\S+/gu)];
   let from = 0;
