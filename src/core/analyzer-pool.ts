@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentFacts } from './corpus';
-import type { AnalyzeRequest } from './worker';
+import { adoptModelTable, sharedModelTable } from './entities/model';
+import type { AnalyzeRequest, ModelTableMessage, WorkerStart } from './worker';
 
 interface Job {
   readonly id: number;
@@ -17,6 +18,11 @@ interface Slot {
   /** The job the worker is on, if any. */
   job: Job | undefined;
   idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Whether the thread has the entity model: it was given the table, or it decodes it. A thread
+   * waiting for another's table takes only quick passes, which need no model.
+   */
+  model: 'ready' | 'decoding' | 'waiting';
 }
 
 export interface AnalyzerPoolOptions {
@@ -116,11 +122,20 @@ export class AnalyzerPool {
   }
 
   private dispatch(): void {
-    while (this.waiting.length > 0) {
-      let slot = this.slots.find((s) => !s.job);
-      if (!slot && this.slots.length < this.capacity) slot = this.spawn();
-      if (!slot) return;
-      const job = this.waiting.shift()!;
+    for (let i = 0; i < this.waiting.length; ) {
+      const fits = (s: Slot): boolean => !s.job && (this.waiting[i]!.quick || s.model !== 'waiting');
+      let slot = this.slots.find(fits);
+      if (!slot && this.slots.length < this.capacity) {
+        slot = this.spawn();
+        if (!fits(slot)) slot = undefined;
+      }
+      if (!slot) {
+        // Every free thread waits for the model: a quick pass further on may still go.
+        if (this.slots.some((s) => !s.job)) i++;
+        else return;
+        continue;
+      }
+      const job = this.waiting.splice(i, 1)[0]!;
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = undefined;
       slot.job = job;
@@ -136,13 +151,20 @@ export class AnalyzerPool {
     // little time and still leave room for the largest article the settings let through.
     // The worker is a bundled script and needs none of the caller's flags: inheriting them would load
     // a caller's module loader or source maps (a test runner's, a debugger's) into every thread.
+    // The entity model's table is held once: a thread is given the copy this thread has, or else the
+    // first thread decodes it and the others wait for that one's (`share`).
+    const modelTable = sharedModelTable();
+    const model: Slot['model'] = modelTable ? 'ready' : this.slots.some((s) => s.model === 'decoding') ? 'waiting' : 'decoding';
+    const workerData: WorkerStart = modelTable ? { modelTable } : { decode: model === 'decoding' };
     const worker = new Worker(this.script, {
       execArgv: [],
+      workerData,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });
     worker.unref();
-    const slot: Slot = { worker, job: undefined, idleTimer: undefined };
-    worker.on('message', (msg: { id: number; facts?: DocumentFacts; error?: string }) => {
+    const slot: Slot = { worker, job: undefined, idleTimer: undefined, model };
+    worker.on('message', (msg: { id: number; facts?: DocumentFacts; error?: string } | ModelTableMessage) => {
+      if ('modelTable' in msg) return this.share(msg.modelTable, slot);
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
       slot.job = undefined;
@@ -157,6 +179,23 @@ export class AnalyzerPool {
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  /**
+   * A thread decoded the entity model. When this thread has a copy already, the sender is given it;
+   * otherwise this thread and the others read the sender's from then on and drop their own. Either
+   * way the table ends up held once however many threads run.
+   */
+  private share(table: SharedArrayBuffer, from: Slot): void {
+    const mine = sharedModelTable();
+    if (mine && mine !== table) from.worker.postMessage({ modelTable: mine } satisfies ModelTableMessage);
+    else if (mine !== table && adoptModelTable(table)) {
+      for (const slot of this.slots) if (slot !== from && slot.model !== 'ready') slot.worker.postMessage({ modelTable: table } satisfies ModelTableMessage);
+    }
+    // A table this thread cannot read (it never happens with one bundle) leaves each thread to decode its own.
+    const ready = sharedModelTable() !== undefined;
+    for (const slot of this.slots) if (slot === from || ready || slot.model === 'waiting') slot.model = 'ready';
+    this.dispatch();
   }
 
   /** A worker beyond the first that stays idle stops, to give back its memory. */
@@ -178,6 +217,8 @@ export class AnalyzerPool {
     this.slots.splice(i, 1);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     void slot.worker.terminate();
+    // The thread that was to decode the model is gone: the others decode their own.
+    if (slot.model === 'decoding') for (const s of this.slots) if (s.model === 'waiting') s.model = 'ready';
     const job = slot.job;
     slot.job = undefined;
     job?.reject(error);

@@ -3,13 +3,16 @@
  * every extension, so the bulk analysis of a workspace runs here and only the cheap corpus-wide work
  * (entity resolution, quote matching) runs on the host's thread.
  *
- * Messages in: `{ id, text, fileName, quick }`; out: `{ id, facts }` or `{ id, error }`.
+ * Messages in: `{ id, text, fileName, quick }`; out: `{ id, facts }` or `{ id, error }`. The entity
+ * model's table is shared between the threads: one the thread is started with (`workerData.modelTable`)
+ * or sent (`{ modelTable }`) is adopted, and one it decoded itself is sent out once (`{ modelTable }`).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeText, type DocumentFacts } from './analysis';
 import { withoutRemembering } from './lru';
 import { quoteFacts } from './first-pass';
 import { lowerThreadPriority } from './background-priority';
+import { adoptModelTable, currentModel, sharedModelTable } from './entities/model';
 
 /** A request to analyse one document. */
 export interface AnalyzeRequest {
@@ -25,15 +28,44 @@ export interface AnalyzeRequest {
   readonly remember?: boolean;
 }
 
+/** The entity model's table, shared between threads (see `sharedModelTable`). */
+export interface ModelTableMessage {
+  readonly modelTable: SharedArrayBuffer;
+}
+
+/** What a thread is started with: the model's table to read, or whether to decode it at once and send it out. */
+export type WorkerStart = ModelTableMessage | { readonly decode: boolean };
+
+function isModelTable(msg: unknown): msg is ModelTableMessage {
+  return typeof msg === 'object' && msg !== null && (msg as Partial<ModelTableMessage>).modelTable instanceof SharedArrayBuffer;
+}
+
 if (parentPort) {
   const port = parentPort;
   lowerThreadPriority();
-  port.on('message', (req: AnalyzeRequest) => {
+  const start = (workerData ?? {}) as Partial<ModelTableMessage & { decode: boolean }>;
+  if (start.modelTable instanceof SharedArrayBuffer) adoptModelTable(start.modelTable);
+  let known = sharedModelTable();
+  if (start.decode) {
+    currentModel();
+    known = sharedModelTable();
+    if (known) port.postMessage({ modelTable: known } satisfies ModelTableMessage);
+  }
+  port.on('message', (req: AnalyzeRequest | ModelTableMessage) => {
+    if (isModelTable(req)) {
+      if (adoptModelTable(req.modelTable)) known = req.modelTable;
+      return;
+    }
     try {
       const analyse = (): DocumentFacts => (req.quick ? quoteFacts : analyzeText)(req.text, req.fileName);
       port.postMessage({ id: req.id, facts: req.remember === false ? withoutRemembering(analyse) : analyse() });
     } catch (e) {
       port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) });
+    }
+    const table = sharedModelTable();
+    if (table && table !== known) {
+      known = table;
+      port.postMessage({ modelTable: table } satisfies ModelTableMessage);
     }
   });
 }

@@ -49,8 +49,11 @@ export interface ModelFile extends StoredWeights {
   readonly provenance: Readonly<Record<string, string | number>>;
 }
 
-/** Turns a stored model into weights; a second stage's rows are laid beside the first's. */
-export function decodeModel(file: ModelFile): TaggerModel {
+/**
+ * Turns a stored model into weights; a second stage's rows are laid beside the first's. With `shared`,
+ * the table is laid in memory that other threads can read (`sharedModelTable`).
+ */
+export function decodeModel(file: ModelFile, shared = false): TaggerModel {
   if (file.format !== 'crosswire-ner-1' || file.labels !== LABEL_COUNT) throw new Error('unsupported entity model');
   const rows = 1 << file.bits;
   const inflate = (w: StoredWeights): Int8Array => {
@@ -58,18 +61,20 @@ export function decodeModel(file: ModelFile): TaggerModel {
     if (raw.byteLength !== rows * LABEL_COUNT) throw new Error('entity model has the wrong size');
     return new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   };
-  const model = (w: StoredWeights, emission: Int8Array, stride: number, offset: number): TaggerModel => {
-    const transition = Float64Array.from(w.transition);
-    markStable(transition);
-    return { bits: file.bits, emission, stride, offset, scale: w.scale, transition, calibration: file.calibration };
-  };
-  if (!file.second) return model(file, inflate(file), LABEL_COUNT, 0);
+  const table = (bytes: number): Int8Array => new Int8Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  if (!file.second) {
+    const one = inflate(file);
+    if (!shared) return withTable(file, one);
+    const copy = table(one.length);
+    copy.set(one);
+    return withTable(file, copy);
+  }
   const one = inflate(file);
   const two = inflate(file.second);
   // Local copies: imported bindings compile to property reads, too slow for a loop over every weight.
   const stride = PAIRED_STRIDE;
   const L = LABEL_COUNT;
-  const both = new Int8Array(rows * stride);
+  const both = table(rows * stride);
   for (let r = 0; r < rows; r++) {
     const to = r * stride;
     const from = r * L;
@@ -78,18 +83,61 @@ export function decodeModel(file: ModelFile): TaggerModel {
       both[to + L + y] = two[from + y];
     }
   }
-  return { ...model(file, both, PAIRED_STRIDE, 0), second: model(file.second, both, PAIRED_STRIDE, LABEL_COUNT) };
+  return withTable(file, both);
+}
+
+/** The bytes of a stored model's table once decoded (`decodeModel`). */
+function tableBytes(file: ModelFile): number {
+  return (1 << file.bits) * (file.second ? PAIRED_STRIDE : LABEL_COUNT);
+}
+
+/** A stored model's weights around its decoded table. */
+function withTable(file: ModelFile, emission: Int8Array): TaggerModel {
+  if (emission.length !== tableBytes(file)) throw new Error('entity model has the wrong size');
+  const model = (w: StoredWeights, stride: number, offset: number): TaggerModel => {
+    const transition = Float64Array.from(w.transition);
+    markStable(transition);
+    return { bits: file.bits, emission, stride, offset, scale: w.scale, transition, calibration: file.calibration };
+  };
+  if (!file.second) return model(file, LABEL_COUNT, 0);
+  return { ...model(file, PAIRED_STRIDE, 0), second: model(file.second, PAIRED_STRIDE, LABEL_COUNT) };
 }
 
 let shipped: TaggerModel | undefined;
 let override: TaggerModel | undefined;
 
-/** The model recognition uses: the shipped one, read on first call. */
+function shippedFile(): ModelFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./model/ner-model.json') as ModelFile;
+}
+
+/**
+ * The model recognition uses: the shipped one, read on first call. Its table (some ten megabytes) is
+ * laid in shared memory, so that the analysis threads and the caller's can all read one copy
+ * (`sharedModelTable`, `adoptModelTable`).
+ */
 export function currentModel(): TaggerModel {
   if (override) return override;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  shipped ??= decodeModel(require('./model/ner-model.json') as ModelFile);
+  shipped ??= decodeModel(shippedFile(), true);
   return shipped;
+}
+
+/** The shipped model's table, when this thread has it, for another thread to adopt. */
+export function sharedModelTable(): SharedArrayBuffer | undefined {
+  const buffer = shipped?.emission instanceof Int8Array ? shipped.emission.buffer : undefined;
+  return buffer instanceof SharedArrayBuffer ? buffer : undefined;
+}
+
+/**
+ * Reads the shipped model from a table another thread decoded (`sharedModelTable`), dropping this
+ * thread's own copy if it has one. False, and nothing changed, for a table of the wrong size.
+ */
+export function adoptModelTable(table: SharedArrayBuffer): boolean {
+  if (sharedModelTable() === table) return true;
+  const file = shippedFile();
+  if (table.byteLength !== tableBytes(file)) return false;
+  shipped = withTable(file, new Int8Array(table));
+  return true;
 }
 
 /** Makes recognition use `model` instead of the shipped one (`undefined` to go back), for training and tests. */

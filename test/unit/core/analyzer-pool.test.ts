@@ -2,11 +2,13 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { AnalyzerPool } from '../../../src/core/analyzer-pool';
 import { BACKGROUND_NICE, lowerThreadPriority } from '../../../src/core/background-priority';
 import { analyzeText } from '../../../src/core/corpus';
 import { quoteFacts } from '../../../src/core/first-pass';
+import { currentModel, sharedModelTable } from '../../../src/core/entities/model';
 
 const WORKER = join(__dirname, '../../../src/core/worker.ts');
 const seedsDir = join(__dirname, '../../../seeds');
@@ -58,6 +60,33 @@ describe('the analyser pool', function () {
     } finally {
       pool.dispose();
     }
+  });
+
+  it('holds the entity model once: a thread decodes it only when not given the caller’s copy, and sends its own out', async () => {
+    /** The messages a bare analysis thread sends for one document. */
+    const run = (workerData: unknown) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const worker = new Worker(script, { execArgv: [], ...(workerData ? { workerData } : {}) });
+        const got: unknown[] = [];
+        // The table goes out right after the facts, by the same port: a moment after them is enough.
+        worker.on('message', (m) => {
+          if (got.push(m) === 1) setTimeout(() => void worker.terminate().then(() => resolve(got)), 300);
+        });
+        worker.on('error', reject);
+        worker.postMessage({ id: 1, text: seeds[0]!.text, fileName: seeds[0]!.name });
+      });
+    const alone = await run(undefined);
+    assert.equal(alone.length, 2, 'facts, then the table it decoded');
+    assert.ok((alone[1] as { modelTable?: unknown }).modelTable instanceof SharedArrayBuffer);
+    currentModel();
+    const table = sharedModelTable();
+    assert.ok(table instanceof SharedArrayBuffer, 'the caller’s model is in shared memory');
+    const given = await run({ modelTable: table });
+    assert.equal(given.length, 1, 'facts only: the thread read the table it was given');
+    assert.deepEqual(given[0], alone[0], 'and analysed alike');
+    const wrong = await run({ modelTable: new SharedArrayBuffer(16) });
+    assert.equal(wrong.length, 2, 'a table of the wrong size is not used');
+    assert.deepEqual(wrong[0], alone[0]);
   });
 
   it('refuses work once closed', async () => {
