@@ -77,7 +77,77 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RawMention[] = [];
   for (const m of out) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map((m) => personNameAsRead(m, text));
+  const named = kept.flatMap((m) => (m.type === 'place' && isCompanyShape(m.text) ? [{ ...m, type: 'organization' as const }] : splitTitledPerson(m))).map((m) => personNameAsRead(m, text));
+  return unglued(named, text);
+}
+
+/**
+ * Two names run together where a page's layout had a break between them: a caption or a heading
+ * before the text ("Tributes for Pope FrancisTrump shared…", "— Former President BidenU.K. Prime
+ * Minister…"). A word of three letters or more, a capital, and a name of its own.
+ */
+const GLUED = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,})(\p{Lu}(?:\p{Ll}+|\.(?:\p{Lu}\.?)+))(?![\p{L}\p{N}])/gu;
+
+/**
+ * Mentions with two names glued in one word, each split in two at the glue: only where the article
+ * writes each half as a word of its own elsewhere and the glued word only once, as a brand with a
+ * capital inside ("OpenAI", "BlackRock", "WhatsApp") is written alike throughout and its halves seldom
+ * alone. The second half takes the type the article gives that name elsewhere.
+ */
+function unglued(mentions: RawMention[], text: string): RawMention[] {
+  let words: Map<string, number> | undefined;
+  let types: Map<string, RawMention['type']> | undefined;
+  const out: RawMention[] = [];
+  for (const m of mentions) {
+    GLUED.lastIndex = 0;
+    const g = GLUED.exec(m.text);
+    if (!g) {
+      out.push(m);
+      continue;
+    }
+    words ??= wordCounts(text);
+    const [whole, left, right] = g;
+    if ((words.get(whole) ?? 0) !== 1 || !words.get(left) || !words.get(right.replace(/\.$/, ''))) {
+      out.push(m);
+      continue;
+    }
+    const cut = m.start + g.index + left.length;
+    const rightEnd = m.start + g.index + whole.length;
+    types ??= typesByName(mentions);
+    const first = { ...m, type: types.get(left) ?? m.type, end: cut, text: text.slice(m.start, cut) };
+    const second = { ...m, type: types.get(right.replace(/\.$/, '')) ?? m.type, start: cut, end: rightEnd, text: text.slice(cut, rightEnd) };
+    out.push(first, second);
+    // What followed the glued word in the mention ("U.K. Prime Minister Keir Starmer") is read again as it stood.
+    if (rightEnd < m.end && /^\s+\p{Lu}/u.test(text.slice(rightEnd, m.end))) {
+      const rest = rightEnd + (/^\s+/u.exec(text.slice(rightEnd, m.end))?.[0].length ?? 0);
+      out.push({ ...m, start: rest, text: text.slice(rest, m.end) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The type the article first gives each name, by the name and by its last word (a final stop left
+ * out): what a half of a glued word is where the article writes it apart.
+ */
+function typesByName(mentions: readonly RawMention[]): Map<string, RawMention['type']> {
+  const types = new Map<string, RawMention['type']>();
+  const note = (name: string, type: RawMention['type']): void => {
+    const bare = name.replace(/\.$/, '');
+    if (!types.has(bare)) types.set(bare, type);
+  };
+  for (const m of mentions) {
+    note(m.text, m.type);
+    note(m.text.slice(m.text.lastIndexOf(' ') + 1), m.type);
+  }
+  return types;
+}
+
+/** How often each word of letters (dots of an abbreviation kept, a final one dropped) is written in `text`. */
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of text.matchAll(/[\p{L}\p{N}]+(?:\.\p{L}+)*/gu)) counts.set(w[0], (counts.get(w[0]) ?? 0) + 1);
+  return counts;
 }
 
 /**

@@ -40,6 +40,8 @@ const SENSE_CREDIT = 0.6;
  * punish a pair merely for sharing a word.
  */
 const IDF_PRIOR = 20;
+/** How much larger the store of prepared quotes is made when it is full. */
+const STORE_GROWTH = 1.5;
 /** Posting lists one quote can gather stay below this, so a list's length and place make one key. */
 const LIST_PLACES = 2 ** 20;
 
@@ -190,11 +192,16 @@ export class QuoteStore {
     return this.store.subarray(e.at, e.at + e.words);
   }
 
-  /** Room for `length` ints at the end of the store; compacts it when dropped quotes fill half. */
+  /**
+   * Room for `length` ints at the end of the store; compacts it when dropped quotes fill half. The
+   * store grows by half again, not twice over: it is the index's largest array, and a store that had
+   * just doubled would be half empty.
+   */
   private reserve(length: number): number {
     if (this.storeUsed + length > this.store.length) {
       const live = this.storeUsed - this.storeGarbage;
-      const next = new Int32Array(Math.max(2 * (live + length), this.storeGarbage > live ? this.store.length : 2 * this.store.length));
+      const grown = Math.ceil(STORE_GROWTH * (live + length));
+      const next = new Int32Array(Math.max(grown, this.storeGarbage > live ? this.store.length : Math.ceil(STORE_GROWTH * this.store.length)));
       let used = 0;
       for (const e of this.entries) {
         if (!e) continue;

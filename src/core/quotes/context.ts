@@ -111,7 +111,15 @@ export class DocumentView {
     const out: Tok[] = [];
     const words = (from: number, to: number): void => {
       // One by one: a sentence may hold more tokens than a call can take as arguments.
-      for (const t of tokenize(this.text, from, to)) out.push(t);
+      for (const t of tokenize(this.text, from, to)) {
+        // Two names the page ran together in one word ("FrancisTrump") are two words, as the
+        // recogniser read them (`unglued`).
+        const i = t.kind === 'word' ? lastStartingAtOrBefore(this.mentions, t.end - 1) : -1;
+        const cut = i >= 0 ? this.mentions[i].start : -1;
+        if (cut > t.start && cut < t.end) {
+          out.push({ ...t, end: cut, text: this.text.slice(t.start, cut) }, { ...t, start: cut, text: this.text.slice(cut, t.end) });
+        } else out.push(t);
+      }
     };
     let at = s.start;
     for (let i = Math.max(0, lastStartingAtOrBefore(quotes, s.start)); i < quotes.length && quotes[i].start < s.end; i++) {

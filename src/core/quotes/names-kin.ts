@@ -4,8 +4,12 @@ import type { RawMention } from '../types';
 const KIN = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'brother', 'brothers', 'sister', 'sisters', 'mother',
   'father', 'parents', 'children', 'child', 'widow', 'widower', 'grandson', 'granddaughter', 'grandfather',
-  'grandmother', 'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'twin',
+  'grandmother', 'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'twin', 'spouse',
+  'stepfather', 'stepmother', 'fiancée', 'fiancé', 'fiancee', 'fiance',
 ]);
+
+/** A head of state's or government's spouse, named by the office ("President Trump and first lady Melania Trump"). */
+const SPOUSE_OF_OFFICE = /^(?:lady|gentleman)$/;
 
 /** Words that may stand between a kin noun and the name: ages, birth order, "late", a comma. */
 const BETWEEN = /^(?:,|\d+-year-old|youngest|younger|eldest|elder|oldest|older|late|then|estranged|slain|only|beloved)$/i;
@@ -28,6 +32,7 @@ export function relativesOf(text: string, mentions: readonly RawMention[]): Set<
     let k = words.length - 1;
     while (k >= 0 && BETWEEN.test(words[k]!)) k--;
     if (k >= 0 && KIN.has(words[k]!.toLowerCase())) out.add(i);
+    else if (k >= 1 && SPOUSE_OF_OFFICE.test(words[k]!) && /^(?:first|First)$/.test(words[k - 1]!)) out.add(i);
     else if (/(?:^|[^\p{L}])\p{Lu}[\p{Ll}'’-]+ and $/u.test(before) && mentions[i - 1]?.type === 'person' && !/\s/.test(mentions[i - 1]!.text.trim())) out.add(i);
   });
   return out;

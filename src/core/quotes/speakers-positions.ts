@@ -56,6 +56,8 @@ function wordBefore(s: Sentence, m: Span): string {
   let k = lastStartingAtOrBefore(toks, m.start) - 1;
   while (k >= 0 && toks[k].kind === 'word' && (isUpper(toks[k].text[0]) || isRoleNoun(toks[k].text) || isRoleModifier(toks[k].text))) {
     if (DETERMINERS.has(toks[k].text.toLowerCase())) break;
+    // Two names run together by the page ("FrancisTrump") are two phrases: the first is what stands before.
+    if (toks[k].end === toks[k + 1].start) break;
     k--;
   }
   while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;

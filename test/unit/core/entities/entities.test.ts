@@ -203,3 +203,23 @@ describe('recognize: the words of another language’s sentence read into a pers
     for (const name of ['Ursula von der Leyen', 'F.W. de Klerk', 'Zine al-Abidine Ben Ali']) assert.ok(people.includes(name), people.join(', '));
   });
 });
+
+describe('recognize: two names a page ran together in one word', () => {
+  it('reads each name on its own where the article writes both apart elsewhere, the second as typed there', () => {
+    const text = 'Pope Francis died on Monday. Donald Trump posted on Truth Social.\n\nTributes for Pope FrancisTrump shared a brief statement on Monday. Trump later spoke again.';
+    const found = recognize(text, paragraphs(text));
+    const glued = found.filter((m) => m.start >= text.indexOf('FrancisTrump') && m.end <= text.indexOf(' shared'));
+    assert.deepEqual(glued.map((m) => `${m.text}/${m.type}`), ['Francis/person', 'Trump/person']);
+    for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+
+  it('leaves a brand with a capital inside whole: written alike throughout, or its halves never alone', () => {
+    const repeated = 'OpenAI fired its chief. The board of OpenAI said the Open letter was wrong and AI was the future.';
+    for (const at of [0, repeated.indexOf('OpenAI', 10)]) {
+      const over = find(repeated).filter((m) => m.start < at + 6 && at < m.end);
+      assert.ok(over.length === 1 && over[0]!.start <= at && over[0]!.end >= at + 6, names(repeated).join(', '));
+    }
+    const once = 'Investors in BlackRock were told the fund would close, the company said on Friday.';
+    assert.ok(names(once).some((n) => n.startsWith('BlackRock/')), names(once).join(', '));
+  });
+});

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { recognize } from '../../../../src/core/entities';
+import { attributeSpeakers, findQuotes } from '../../../../src/core/quotes';
+import { paragraphs } from '../../../../src/core/text/paragraphs';
 import { names, person } from './attribution';
 
 describe('speaker attribution: courtroom and statement conventions', () => {
@@ -169,5 +172,22 @@ describe('speaker attribution: courtroom and statement conventions', () => {
       const text = 'Jane Doe said critics were wrong to call the verdict “rushed and unfair”.';
       assert.deepEqual(names(text, person('Jane Doe')), ['Jane Doe']);
     });
+  });
+});
+
+describe('speaker attribution: a leader’s spouse named by the office', () => {
+  it('is a relative: the bare surname stands for the leader', () => {
+    const text = 'The White House posted photos of President Trump and first lady Melania Trump with the pontiff.\n\nTrump shared a brief statement, saying: “Rest in peace.”';
+    assert.deepEqual(names(text, person('Trump', 'Melania Trump')), ['Trump']);
+  });
+});
+
+describe('speaker attribution: two names run together in one word by the page', () => {
+  it('gives the words to the name that opens the clause, not to the one glued before it', () => {
+    const text = 'Pope Francis died on Monday. Donald Trump posted on Truth Social.\n\nTributes for Pope FrancisTrump shared a brief statement, saying: “Rest in peace.”';
+    const mentions = recognize(text, paragraphs(text));
+    const paras = paragraphs(text);
+    const got = attributeSpeakers(text, paras, findQuotes(text, paras), mentions);
+    assert.equal(got[0]?.name, 'Donald Trump');
   });
 });
