@@ -74,9 +74,9 @@ export function storeDocument(
   const kept = sameText?.quotes;
   const quoteOf = (q: QuoteSpan, i: number): QuoteSpan => {
     const k = kept?.[i];
-    if (!k || k.start !== q.start || k.end !== q.end) return { ...q, text: detached(q.text) };
+    if (!k || k.start !== q.start || k.end !== q.end) return compactQuote(q, detached(q.text));
     const same = k.kind === q.kind && k.depth === q.depth && k.unclosed === q.unclosed && k.paragraph === q.paragraph && k.outer.start === q.outer.start && k.outer.end === q.outer.end;
-    return same ? k : { ...q, text: k.text };
+    return same ? k : compactQuote(q, k.text);
   };
   const doc: StoredDocument = {
     uri, id, version,
@@ -86,7 +86,7 @@ export function storeDocument(
     date: facts.date,
     paragraphSpans: sameText && sameSpans(sameText.paragraphSpans, facts.paragraphs) ? sameText.paragraphSpans : spansOf(facts.paragraphs),
     quotes: facts.quotes.map(quoteOf),
-    speakers: facts.speakers.map((s) => (s ? { ...s, name: detached(s.name) } : null)),
+    speakers: facts.speakers.map((s) => (s ? compactSpeaker(s) : null)),
     mentionStarts: n === 0 ? NO_INTS : new Int32Array(n),
     mentionEnds: n === 0 ? NO_INTS : new Int32Array(n),
     mentionTypes: n === 0 ? NO_BYTES : new Uint8Array(n),
@@ -103,6 +103,31 @@ export function storeDocument(
     doc.mentionConfidences[i] = m.confidence === undefined ? NO_CONFIDENCE : Math.round(Math.min(1, Math.max(0, m.confidence)) * CONFIDENCE_STEPS);
   });
   return doc;
+}
+
+/** The words each kind of quote and each way of finding a speaker are named by, one string each. */
+const NAMES = new Map<string, string>(
+  (['statement', 'term', 'after', 'before', 'colon', 'according-to', 'indirect', 'pronoun', 'continuation', 'correction'] as const).map((w) => [w, w]),
+);
+
+function named<T extends string>(word: T): T {
+  return (NAMES.get(word) as T | undefined) ?? word;
+}
+
+/**
+ * A quote as stored: of one shape for every quote, its kind one shared string. Facts from an analysis
+ * thread come as the clone's own objects, each with its own copy of every string.
+ */
+function compactQuote(q: QuoteSpan, text: string): QuoteSpan {
+  return { start: q.start, end: q.end, text, outer: { start: q.outer.start, end: q.outer.end }, kind: named(q.kind), depth: q.depth, unclosed: q.unclosed, paragraph: q.paragraph };
+}
+
+/** A speaker as stored, of one shape, its name its own string and how it was found a shared one (see `compactQuote`). */
+function compactSpeaker(s: SpeakerRef): SpeakerRef {
+  const span = { start: s.span.start, end: s.span.end };
+  const name = detached(s.name);
+  const via = named(s.via);
+  return s.confidence === undefined ? { name, span, mention: s.mention, via } : { name, span, mention: s.mention, via, confidence: s.confidence };
 }
 
 /** Start and end of each paragraph, in turn. */
