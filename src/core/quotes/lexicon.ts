@@ -283,7 +283,9 @@ const NAMING_VERBS = new Set([
   'condemns', 'condemned', 'condemning', 'praise', 'praises', 'praised', 'praising', 'laud', 'lauds', 'lauded', 'lauding', 'refer',
   'referred', 'referring', 'deem', 'deems', 'deemed', 'deeming', 'dismiss', 'dismisses', 'dismissed', 'dismissing', 'deride',
   'derides', 'derided', 'deriding', 'remember', 'remembers', 'remembered', 'remembering', 'eulogise', 'eulogised', 'eulogize',
-  'eulogized', 'summed', 'sums', 'summing',
+  'eulogized', 'summed', 'sums', 'summing', 'criticise', 'criticises', 'criticised', 'criticising', 'criticize', 'criticizes',
+  'criticized', 'criticizing', 'slam', 'slams', 'slammed', 'slamming', 'blast', 'blasts', 'blasted', 'blasting', 'lambast',
+  'lambasts', 'lambasted', 'lambasting', 'ridicule', 'ridicules', 'ridiculed', 'ridiculing',
 ]);
 
 /** Naming verbs that take their particle right after them and stay naming verbs ("summed up Francis as …"). */

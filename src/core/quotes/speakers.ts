@@ -427,6 +427,8 @@ class Attributor {
     for (let v = qi - 1; v >= 0 && v >= qi - LOOK_BEHIND; v--) {
       const t = toks[v];
       if (t.kind === 'punct' && '.;:'.includes(t.text)) return null;
+      // "X, who criticised Y…, the president said that the “…”": the verb nearer the term reports it.
+      if (t.kind === 'word' && reportingVerb(t.text) === 'finite' && !isNamingVerb(t.text, toks[v + 1]?.text)) return null;
       if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text)) continue;
       // "…, referring to a “reckless commitment”": the participle's subject is the sentence's person.
       if (t.text.endsWith('ing')) {

@@ -48,3 +48,22 @@ describe('speaker attribution: several phrases in marks in one reported clause',
     assert.equal(names(text, person('Musk'))[1], null);
   });
 });
+
+describe('speaker attribution: a term a verb of naming or blame gives its subject', () => {
+  it('reads past an aside between the namer and the verb', () => {
+    const text = 'Opposition leader Lee Jae-myung, who narrowly lost to Yoon in the 2022 election, called the announcement “illegal and unconstitutional.”';
+    assert.deepEqual(names(text, person('Lee Jae-myung', 'Yoon')), ['Lee Jae-myung']);
+  });
+
+  it('gives a term after “criticised … as” or “slammed” to the subject', () => {
+    for (const verb of ['criticised', 'criticized', 'slammed', 'blasted']) {
+      const text = `The party leader Han Dong-hoon also ${verb} the move as “a clear mistake,” pledging to work with citizens.`;
+      assert.deepEqual(names(text, person('Han Dong-hoon')), ['Han Dong-hoon'], verb);
+    }
+  });
+
+  it('leaves a term to the reporting verb nearer it, not to a naming verb in an aside before', () => {
+    const text = 'Russian President Vladimir Putin spoke on television on Saturday.\n\nWithout naming Yevgeny Prigozhin, who has criticised Sergei Shoigu for a pointless war, the Russian president said that the “armed mutiny” was a betrayal.';
+    assert.deepEqual(names(text, person('Vladimir Putin', 'Yevgeny Prigozhin', 'Sergei Shoigu')), ['Vladimir Putin']);
+  });
+});
