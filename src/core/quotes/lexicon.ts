@@ -139,6 +139,23 @@ export const SPEAKING_BODIES: ReadonlySet<string> = new Set([
   ...COMPANY_NOUNS, ...KIND_OF_BODY_NOUNS, 'board', 'panel', 'family', 'employees', 'workers', 'staff', 'staffers', 'campaign',
 ]);
 
+/**
+ * People's offices in German, Spanish, French, Portuguese and Italian, which a translated article names
+ * its speakers by after the verb ("dijo el presidente", "a déclaré la ministre", "sagte der Kanzler").
+ * Words that are also common surnames ("Richter") are left out.
+ */
+const FOREIGN_ROLE_NOUNS = [
+  'präsident', 'präsidentin', 'presidente', 'presidenta', 'président', 'présidente', 'ministro', 'ministra', 'ministre',
+  'ministerin', 'kanzler', 'kanzlerin', 'canciller', 'chancelier', 'chancelière', 'sprecher', 'sprecherin', 'portavoz',
+  'porte-parole', 'porta-voz', 'portavoce', 'bürgermeister', 'bürgermeisterin', 'alcalde', 'alcaldesa', 'maire',
+  'prefeito', 'prefeita', 'sindaco', 'gouverneur', 'gobernador', 'gobernadora', 'governador', 'governadora', 'líder',
+  'dirigeant', 'dirigente', 'jefe', 'jefa', 'secretario', 'secretaria', 'secrétaire', 'sekretär', 'embajador',
+  'embajadora', 'ambassadeur', 'ambassadrice', 'botschafter', 'botschafterin', 'embaixador', 'entrenador',
+  'treinador', 'entraîneur', 'allenatore', 'papst', 'pape', 'pontífice', 'pontefice', 'directeur', 'directrice',
+  'direktor', 'direktorin', 'diretor', 'diretora', 'juez', 'jueza', 'juge', 'procureur', 'staatsanwalt',
+  'staatsanwältin', 'premierminister', 'premierministerin',
+];
+
 const ROLE_NOUNS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'spokespersons',
   'official', 'officials', 'officer', 'officers', 'minister', 'ministers', 'secretary', 'secretaries',
@@ -160,6 +177,8 @@ const ROLE_NOUNS = new Set([
   // The people of a courtroom.
   'justice', 'justices', 'judges', 'magistrate', 'juror', 'jurors', 'foreman', 'foreperson', 'defendant', 'counsel',
   'solicitor', 'barrister', 'detective', 'detectives', 'investigator', 'investigators', 'sheriff',
+  // The same offices in the languages outlets translate into ("dijo el presidente", "sagte der Kanzler").
+  ...FOREIGN_ROLE_NOUNS,
 ]);
 
 export function isRoleNoun(word: string): boolean {
@@ -201,6 +220,9 @@ export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const FOREIGN_HE: ReadonlySet<string> = new Set(['er', 'il', 'él', 'ele', 'lui', 'hij']);
 export const FOREIGN_SHE: ReadonlySet<string> = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
 export const FOREIGN_PERSON_PRONOUNS: ReadonlySet<string> = new Set([...FOREIGN_HE, ...FOREIGN_SHE]);
+
+/** Definite articles of those languages, before a role after the verb ("el", "der", "le", "o", "il"). */
+export const FOREIGN_ARTICLES: ReadonlySet<string> = new Set(['der', 'die', 'den', 'dem', 'el', 'la', 'le', 'les', 'il', 'lo', 'o', 'a']);
 
 /** Pronouns that cannot name a speaker for the reader: the writer, the reader, a group left vague. */
 export const VAGUE_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'one', 'who', 'which', 'that', 'this']);

@@ -2,6 +2,7 @@ import { METADATA_LINE } from '../text/metadata';
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
 import { isFiniteMarker, isNamingVerb, reportingVerb } from './lexicon';
+import { isPersonRole } from './speakers-grammar';
 import { relativesOf } from './names-kin';
 
 /** How many same-surname or same-forename mentions are examined when looking for a fuller name. */
@@ -185,16 +186,27 @@ const MIN_TYPO_WORD = 5;
  * Words of an office or a country that headlines and short forms put before a surname ("PM Starmer",
  * "UK PM Sunak", "President Biden"): not part of the name, so that the surname finds the full name.
  */
+/**
+ * Titles of a person in the languages outlets translate into, folded ("Präsident Yoon", "Herr Yoon",
+ * "el presidente Sánchez", "Mme Borne").
+ */
+const FOREIGN_PERSON_TITLES = [
+  'prasident', 'prasidentin', 'presidente', 'presidenta', 'presidente', 'kanzler', 'kanzlerin', 'chancelier', 'chanceler',
+  'premierminister', 'premierministerin', 'ministro', 'ministra', 'ministre', 'ministerin', 'herr', 'frau', 'senor',
+  'senora', 'monsieur', 'madame', 'mme', 'burgermeister', 'burgermeisterin', 'alcalde', 'alcaldesa', 'maire', 'gouverneur',
+  'gobernador', 'gobernadora', 'governador',
+];
+
 const TITLE_WORDS = new Set([
   'pm', 'uk', 'us', 'u.s', 'u.s.', 'prime', 'minister', 'president', 'chancellor', 'premier', 'mr', 'mr.', 'mrs',
   'mrs.', 'ms', 'ms.', 'sir', 'dame', 'dr', 'dr.', 'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor',
-  'secretary', 'ceo', 'new', 'former', 'vice', 'rep', 'rep.',
+  'secretary', 'ceo', 'new', 'former', 'vice', 'rep', 'rep.', ...FOREIGN_PERSON_TITLES,
 ]);
 
 /** Titles that only a person carries: a name after one is a person's ("PM Starmer", "Mr Hunt"). */
 const PERSON_TITLES = new Set([
   'pm', 'president', 'chancellor', 'premier', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame', 'dr', 'dr.',
-  'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor', 'secretary', 'ceo', 'rep', 'rep.',
+  'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor', 'secretary', 'ceo', 'rep', 'rep.', ...FOREIGN_PERSON_TITLES,
 ]);
 
 /** A name as written without the titles before it ("UK PM Sunak" is Sunak), never all of its words. */
@@ -266,6 +278,12 @@ export function asPeople(mentions: readonly RawMention[], text: string): readonl
   let changed = false;
   const out = mentions.map((m) => {
     const key = fold(m.text);
+    // "der Präsident", "the President": a person's office alone, however the recogniser typed it, is no
+    // name, and is read as the role it is (as a place, which no attribution takes for a speaker).
+    if (m.type !== 'place' && !/\s/.test(m.text.trim()) && isPersonRole(m.text)) {
+      changed = true;
+      return { ...m, type: 'place' as const };
+    }
     if (m.type === 'person') {
       const w = key.split(/\s+/);
       known.add(key);

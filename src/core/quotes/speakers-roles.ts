@@ -7,7 +7,7 @@
 import type { Paragraph, QuoteSpan, RawMention, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Tok } from './context';
-import { COMPANY_NOUNS, DETERMINERS, HEAD_ROLES, isRoleModifier, KIND_OF_BODY_NOUNS, LOOSE_ROLE_WORDS, NOT_DEFINITE, reportingVerb } from './lexicon';
+import { COMPANY_NOUNS, DETERMINERS, FOREIGN_ARTICLES, HEAD_ROLES, isRoleModifier, KIND_OF_BODY_NOUNS, LOOSE_ROLE_WORDS, NOT_DEFINITE, reportingVerb } from './lexicon';
 import { isPersonRole, roleWord } from './speakers-grammar';
 
 /** How many person mentions back a role phrase looks for the person introduced in that role. */
@@ -94,7 +94,7 @@ export function roleHolder(doc: DocumentView, toks: readonly Tok[], b: number, e
       if (m < 0 && /^\p{Lu}/u.test(t.text)) return null;
       continue;
     }
-    if (DETERMINERS.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
+    if (DETERMINERS.has(w) || FOREIGN_ARTICLES.has(w) || COUNTRY_WORDS.has(w) || LOOSE_ROLE_WORDS.has(w) || /^(?:of|for|at|and)$/.test(w)) continue;
     const m = doc.mentionAt(t.start);
     if (m >= 0 && doc.mentions[m].type === 'place') continue;
     if (/^\p{Ll}/u.test(t.text) && !isRoleModifier(t.text) && !isPersonRole(t.text) && ADJECTIVE_SHAPE.test(w)) describing.push(w);
@@ -204,6 +204,8 @@ export function titleOf(doc: DocumentView, m: Span): Set<string> {
   const spellCeo = (): void => {
     if (out.has('chief') && out.has('executive')) out.add('ceo');
   };
+  // A title the recogniser read into the name ("Präsident Yoon Suk Yeol") is the person's title too.
+  for (let k = i; k < toks.length && toks[k].start < m.end - 1 && isPersonRole(toks[k].text); k++) add(toks[k]);
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const t = toks[k];
     if (t.kind !== 'word' || !(isUpper(t.text[0]) || isPersonRole(t.text) || isRoleModifier(t.text) || /^(?:of|for|at)$/.test(t.text))) break;

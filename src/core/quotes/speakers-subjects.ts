@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
@@ -149,6 +149,10 @@ export class Subjects {
     if (from > 0 && isForeignReportingVerb(toks[from - 1].text)) {
       const named = this.personAfterTitle(toks, from);
       if (named) return named;
+      // "dijo el presidente", "sagte der südkoreanische Präsident": the office, as "said the president" is read.
+      // Read as its article and its office alone: what describes the office is the language's own.
+      const role = foreignRoleAfter(toks, from);
+      if (role >= 0) return this.resolvePhrase([toks[from], toks[role]], 0, 1, via);
     }
     let e = from;
     while (e < toks.length && e < from + 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === from)) e++;
@@ -291,7 +295,9 @@ export class Subjects {
     const role = served && served.end === end ? toks.slice(b, e).find((t) => isRoleNoun(t.text) && t.start < served.start) : undefined;
     if (role && lastPerson !== undefined) return { name: `${this.names.of(lastPerson)}'s ${role.text.toLowerCase()}`, span: { start, end }, mention: null, via, confidence: ROLE_ONLY };
     const covering = servant ? -1 : this.doc.mentionAt(toks[e].start);
-    if (covering >= 0 && mentions[covering].end === end) return this.mentionRef(covering, mentions[covering], via);
+    // An office alone the recogniser took for a name ("der Präsident") is read as the role below.
+    const office = covering >= 0 && !/\s/.test(mentions[covering].text.trim()) && isPersonRole(mentions[covering].text);
+    if (covering >= 0 && mentions[covering].end === end && !office) return this.mentionRef(covering, mentions[covering], via);
     if (headIsRole || isRoleNoun(toks[e].text)) {
       // "The speaker said" names whoever is speaking, not a person the article introduced as Speaker:
       // it stays a role, never a name or an entity.
@@ -583,6 +589,21 @@ export class Subjects {
 function compoundRole(toks: readonly Tok[], k: number, floor: number): boolean {
   const w = toks[k].text;
   return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && k - 1 >= floor && /^the$/i.test(toks[k - 1].text) && isPersonRole(toks[k + 1]?.text ?? '');
+}
+
+/**
+ * Where the office named after another language's reporting verb stands: its article at `from`, at
+ * most two words describing it before it, and no name after it (a name there is the person's, found
+ * by `personAfterTitle`). -1 for none.
+ */
+function foreignRoleAfter(toks: readonly Tok[], from: number): number {
+  if (!FOREIGN_ARTICLES.has(toks[from]?.text ?? '')) return -1;
+  for (let k = from + 1; k <= from + 3 && k < toks.length && toks[k].kind === 'word'; k++) {
+    if (!isRoleNoun(toks[k].text)) continue;
+    const next = toks[k + 1];
+    return next?.kind === 'word' && isUpper(next.text[0]) ? -1 : k;
+  }
+  return -1;
 }
 
 /** Languages a speaker may be said to speak in ("said in Hindi"), which are never the speaker. */

@@ -455,6 +455,11 @@ class Attributor {
       const t = toks[v];
       if (t.kind !== 'word' || reportingVerb(t.text) !== 'finite') continue;
       if (!endsClause(toks, v + 1)) return null;
+      // "…, sagte Präsident Yoon.", "…, said the minister.": the subject after the verb.
+      if (toks[v - 1]?.text === ',' && v + 1 < toks.length && toks[v + 1].kind === 'word') {
+        const after = this.subjects.subjectAfter(toks, v + 1, 'after');
+        if (after) return after;
+      }
       let e = v - 1;
       while (e > qi && mayStandBeforeVerb(toks[e].text)) e--;
       let b = e;

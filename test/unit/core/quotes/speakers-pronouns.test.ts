@@ -36,3 +36,21 @@ describe('speaker attribution: a pronoun after an owner named in its own sentenc
     assert.deepEqual(names(text, person('Giorgia Meloni', 'Francis')), ['Giorgia Meloni']);
   });
 });
+
+describe('speaker attribution: an office named after another language’s reporting verb', () => {
+  const cases: readonly [string, string][] = [
+    ['Präsident Yoon Suk Yeol sprach am Dienstag.\n\n„Wir schützen das Land“, sagte der Präsident.', 'Yoon Suk Yeol'],
+    ['Präsident Yoon Suk Yeol sprach am Dienstag.\n\n„Wir schützen das Land“, sagte der südkoreanische Präsident während einer Ansprache.', 'Yoon Suk Yeol'],
+    ['El presidente Yoon Suk Yeol habló el martes.\n\n«Protegeremos el país», dijo el presidente.', 'Yoon Suk Yeol'],
+    ['Le président Yoon Suk Yeol a parlé mardi.\n\n« Nous protégerons le pays », a déclaré le président.', 'Yoon Suk Yeol'],
+    ['O presidente Yoon Suk Yeol falou na terça.\n\n“Vamos proteger o país”, disse o presidente.', 'Yoon Suk Yeol'],
+  ];
+  it('is the person the article named in that office, as “said the president” is', () => {
+    for (const [text, who] of cases) assert.deepEqual(names(text, person('Yoon Suk Yeol')), [who], text);
+  });
+
+  it('reads the subject after the verb that closes a sentence holding the quote (“…, sagte Präsident X.”)', () => {
+    const text = 'Yoon Suk Yeol sprach am Dienstag.\n\nDer Schritt sei notwendig, um das Land vor „kommunistischen Kräften“ zu schützen, sagte Präsident Yoon Suk Yeol.';
+    assert.deepEqual(names(text, person('Yoon Suk Yeol')), ['Yoon Suk Yeol']);
+  });
+});
