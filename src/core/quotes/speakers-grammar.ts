@@ -6,7 +6,7 @@ import type { Paragraph, QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { lastStartingAtOrBefore, type Tok } from './context';
 import { isDocumentNoun } from './speakers-documents';
-import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEAKING_BODIES, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
+import { DETERMINERS, HEAD_ROLES, isFiniteMarker, isForeignReportingVerb, isRoleModifier, isRoleNoun, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEAKING_BODIES, TITLE_ABBREVIATIONS, TITLE_NOUNS } from './lexicon';
 
 /** Words allowed after the verb of an attribution that ends a sentence ("told reporters on Friday"). */
 const MAX_TAIL = 6;
@@ -54,7 +54,9 @@ export function reportingAt(toks: readonly Tok[], v: number, titled = false): { 
   const t = toks[v];
   // Past either end of the sentence: a caller looking a word or two ahead of a comma at its end.
   if (t?.kind !== 'word') return null;
-  const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null);
+  // "Asegura que …", "Diz que …": another language's verb opening its sentence, its subject left out.
+  const opening = v === 0 && isForeignReportingVerb(t.text.toLowerCase()) ? 'finite' : null;
+  const form = reportingVerb(t.text) ?? (titled ? reportingVerb(t.text.toLowerCase()) : null) ?? opening;
   if (form) return { form, first: v };
   // "…“, so Biden.", "so Biden: „…“": German's "according to", before a name that ends its clause.
   // German sets the comma after the closing mark („…“, so Biden); else the sentence must read as German.

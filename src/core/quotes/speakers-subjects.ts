@@ -216,7 +216,11 @@ export class Subjects {
     const lower = t.text.toLowerCase();
     if (PERSON_PRONOUNS.has(lower)) return this.pronoun(t);
     // "Ele afirmou que …", "Er sagte": he or she in the language of the reporting verb after it.
-    if (FOREIGN_PERSON_PRONOUNS.has(lower) && isForeignReportingVerb(toks[e + 1]?.text ?? '')) return this.pronoun(t);
+    // A verb both languages share ("Il assure que") is that language's too after its he or she, with
+    // that language's "that" after it: "Lei told reporters" is Lei.
+    const next = toks[e + 1]?.text ?? '';
+    const shared = reportingVerb(next) === 'finite' && /^(?:que|qu['’]\p{L}*|dass|che)$/iu.test(toks[e + 2]?.text ?? '');
+    if (FOREIGN_PERSON_PRONOUNS.has(lower) && (isForeignReportingVerb(next) || shared)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
     // "Ford said … “…,” it said in a statement": the body that spoke just before, never one only named.
     if (t.text === 'it' && (e === 0 || toks[e - 1].kind !== 'word' || ELIDING.has(toks[e - 1].text.toLowerCase()))) {

@@ -343,6 +343,9 @@ class Attributor {
     if (toks[found.first].text === 'so') return this.subjects.subjectAfter(toks, found.first + 1, via);
     let e = found.first - 1;
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
+    // "Asegura que el beso fue “…”": a language that leaves out he or she, its verb opening the
+    // sentence; read as the pronoun would be.
+    if (e < 0 && isForeignReportingVerb(toks[found.first].text.toLowerCase())) return this.subjects.pronoun(toks[found.first]);
     // "Emmanuel Macron a déclaré : « … »": another language's perfect after its subject.
     e = beforeAuxiliary(toks, e, 0, found.first);
     // "Hawley, visibly incredulous, shot back": the subject stands before the aside.

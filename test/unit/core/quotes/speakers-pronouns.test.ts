@@ -54,3 +54,20 @@ describe('speaker attribution: an office named after another language’s report
     assert.deepEqual(names(text, person('Yoon Suk Yeol')), ['Yoon Suk Yeol']);
   });
 });
+
+describe('speaker attribution: another language’s he or she, or its verb with the subject left out', () => {
+  it('reads “Il assure que” as he, though English has the verb too', () => {
+    const text = 'Luis Rubiales ne démissionne pas.\n\nIl assure que le baiser était « spontané ».';
+    assert.deepEqual(names(text, person('Luis Rubiales')), ['Luis Rubiales']);
+  });
+
+  it('reads a reporting verb opening its sentence (“Asegura que …”) as its left-out he or she', () => {
+    const text = 'El presidente de la federación, Luis Rubiales, no va a dimitir.\n\nAsegura que el beso fue "espontáneo, mutuo y consentido".';
+    assert.deepEqual(names(text, person('Luis Rubiales')), ['Luis Rubiales']);
+  });
+
+  it('leaves a name that is another language’s pronoun a name before an English verb (“Lei told reporters”)', () => {
+    const text = 'Xiaomi founder Lei Jun unveiled the car. Analyst Mary Chen said sales would rise.\n\nLei told reporters that the car was “our best product ever”.';
+    assert.match(names(text, person('Lei Jun', 'Mary Chen'))[0] ?? '', /^Lei/);
+  });
+});
