@@ -23,6 +23,8 @@ interface Slot {
    * waiting for another's table takes only quick passes, which need no model.
    */
   model: 'ready' | 'decoding' | 'waiting';
+  /** The table the thread reads, as far as this thread knows: given it, sent it, or told of its own. */
+  table: SharedArrayBuffer | undefined;
 }
 
 export interface AnalyzerPoolOptions {
@@ -162,7 +164,7 @@ export class AnalyzerPool {
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
     });
     worker.unref();
-    const slot: Slot = { worker, job: undefined, idleTimer: undefined, model };
+    const slot: Slot = { worker, job: undefined, idleTimer: undefined, model, table: modelTable };
     worker.on('message', (msg: { id: number; facts?: DocumentFacts; error?: string } | ModelTableMessage) => {
       if ('modelTable' in msg) return this.share(msg.modelTable, slot);
       const job = slot.job;
@@ -182,20 +184,23 @@ export class AnalyzerPool {
   }
 
   /**
-   * A thread decoded the entity model. When this thread has a copy already, the sender is given it;
-   * otherwise this thread and the others read the sender's from then on and drop their own. Either
-   * way the table ends up held once however many threads run.
+   * A thread decoded the entity model. The copy this thread has, else the sender's (which this thread
+   * then reads too), is sent to every thread reading another, which drops its own: however many
+   * threads run, and whichever decoded first, the table ends up held once.
    */
   private share(table: SharedArrayBuffer, from: Slot): void {
-    const mine = sharedModelTable();
-    if (mine && mine !== table) from.worker.postMessage({ modelTable: mine } satisfies ModelTableMessage);
-    else if (mine !== table && adoptModelTable(table)) {
-      for (const slot of this.slots) if (slot !== from && slot.model !== 'ready') slot.worker.postMessage({ modelTable: table } satisfies ModelTableMessage);
+    from.table = table;
+    const kept = sharedModelTable() ?? (adoptModelTable(table) ? table : undefined);
+    for (const slot of this.slots) {
+      if (kept && slot.table !== kept) {
+        slot.worker.postMessage({ modelTable: kept } satisfies ModelTableMessage);
+        slot.table = kept;
+      }
+      // A table this thread cannot read (it never happens with one bundle) leaves each thread to decode its own.
+      if (slot === from || kept || slot.model === 'waiting') slot.model = 'ready';
     }
-    // A table this thread cannot read (it never happens with one bundle) leaves each thread to decode its own.
-    const ready = sharedModelTable() !== undefined;
-    for (const slot of this.slots) if (slot === from || ready || slot.model === 'waiting') slot.model = 'ready';
     this.dispatch();
+    if (!from.job) this.scheduleIdle(from);
   }
 
   /** A worker beyond the first that stays idle stops, to give back its memory. */
@@ -203,7 +208,8 @@ export class AnalyzerPool {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = undefined;
-      if (slot.job || this.slots.length <= 1) return;
+      // The thread decoding the model stays until it has sent it (`share` sets its timer again).
+      if (slot.job || this.slots.length <= 1 || slot.model === 'decoding') return;
       this.slots.splice(this.slots.indexOf(slot), 1);
       void slot.worker.terminate();
     }, this.idleMs);

@@ -5,6 +5,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { markStable } from './decode';
+import { forgetSums } from './word-features';
 import { LABEL_COUNT } from './labels';
 import { PAIRED_STRIDE } from './paired';
 
@@ -137,6 +138,7 @@ export function adoptModelTable(table: SharedArrayBuffer): boolean {
   const file = shippedFile();
   if (table.byteLength !== tableBytes(file)) return false;
   shipped = withTable(file, new Int8Array(table));
+  forgetSums();
   return true;
 }
 

@@ -88,11 +88,15 @@ export function recognize(text: string, paras: readonly Paragraph[]): RawMention
  */
 const GLUED = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,})(\p{Lu}(?:\p{Ll}+|\.(?:\p{Lu}\.?)+))(?![\p{L}\p{N}])/gu;
 
+/** Prefixes of a surname that take a capital after them ("MacDonald", "VanDyke", "FitzGerald"). */
+const NAME_PREFIX = /^(?:Mac|Van|Von|Fitz|Del|Della|Dal|Ben|Abu|Ibn)$/;
+
 /**
  * Mentions with two names glued in one word, each split in two at the glue: only where the article
- * writes each half as a word of its own elsewhere and the glued word only once, as a brand with a
- * capital inside ("OpenAI", "BlackRock", "WhatsApp") is written alike throughout and its halves seldom
- * alone. The second half takes the type the article gives that name elsewhere.
+ * names each half elsewhere (a name, or a name's last word) and writes the glued word only once, as a
+ * brand with a capital inside ("BlackRock", "WhatsApp") is written alike throughout and its halves are
+ * seldom names of their own. Never a handle ("@JoeBiden"), a hashtag or a path, nor a surname's prefix
+ * ("MacDonald"). Each half takes the type the article gives that name elsewhere.
  */
 function unglued(mentions: RawMention[], text: string): RawMention[] {
   let words: Map<string, number> | undefined;
@@ -106,16 +110,19 @@ function unglued(mentions: RawMention[], text: string): RawMention[] {
       continue;
     }
     words ??= wordCounts(text);
+    types ??= typesByName(mentions);
     const [whole, left, right] = g;
-    if ((words.get(whole) ?? 0) !== 1 || !words.get(left) || !words.get(right.replace(/\.$/, ''))) {
+    const before = text[m.start + g.index - 1] ?? '';
+    const leftType = types.get(left);
+    const rightType = types.get(right.replace(/\.$/, ''));
+    if ((words.get(whole.replace(/\.$/, '')) ?? 0) !== 1 || !leftType || !rightType || /[@#/]/.test(before) || NAME_PREFIX.test(left)) {
       out.push(m);
       continue;
     }
     const cut = m.start + g.index + left.length;
     const rightEnd = m.start + g.index + whole.length;
-    types ??= typesByName(mentions);
-    const first = { ...m, type: types.get(left) ?? m.type, end: cut, text: text.slice(m.start, cut) };
-    const second = { ...m, type: types.get(right.replace(/\.$/, '')) ?? m.type, start: cut, end: rightEnd, text: text.slice(cut, rightEnd) };
+    const first = { ...m, type: leftType, end: cut, text: text.slice(m.start, cut) };
+    const second = { ...m, type: rightType, start: cut, end: rightEnd, text: text.slice(cut, rightEnd) };
     out.push(first, second);
     // What followed the glued word in the mention ("U.K. Prime Minister Keir Starmer") is read again as it stood.
     if (rightEnd < m.end && /^\s+\p{Lu}/u.test(text.slice(rightEnd, m.end))) {

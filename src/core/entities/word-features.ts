@@ -102,3 +102,14 @@ export function info(text: string): WordInfo {
   words.set(text, w);
   return w;
 }
+
+/**
+ * Forgets what each spelling's decoder sums were computed from (`paired.ts`), so that no cached sum
+ * keeps an old model's table alive once another is read (`adoptModelTable`).
+ */
+export function forgetSums(): void {
+  for (const w of words.values()) {
+    w.sums = undefined;
+    w.sumsOf = undefined;
+  }
+}

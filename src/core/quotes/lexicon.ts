@@ -142,16 +142,17 @@ export const SPEAKING_BODIES: ReadonlySet<string> = new Set([
 /**
  * People's offices in German, Spanish, French, Portuguese and Italian, which a translated article names
  * its speakers by after the verb ("dijo el presidente", "a déclaré la ministre", "sagte der Kanzler").
- * Words that are also common surnames ("Richter") are left out.
+ * Words English-language copy meets as names more often than as offices ("Richter", "Alcalde", "Pape")
+ * are left out.
  */
 const FOREIGN_ROLE_NOUNS = [
   'präsident', 'präsidentin', 'presidente', 'presidenta', 'président', 'présidente', 'ministro', 'ministra', 'ministre',
   'ministerin', 'kanzler', 'kanzlerin', 'canciller', 'chancelier', 'chancelière', 'sprecher', 'sprecherin', 'portavoz',
-  'porte-parole', 'porta-voz', 'portavoce', 'bürgermeister', 'bürgermeisterin', 'alcalde', 'alcaldesa', 'maire',
+  'porte-parole', 'porta-voz', 'portavoce', 'bürgermeister', 'bürgermeisterin', 'alcaldesa', 'maire',
   'prefeito', 'prefeita', 'sindaco', 'gouverneur', 'gobernador', 'gobernadora', 'governador', 'governadora', 'líder',
   'dirigeant', 'dirigente', 'jefe', 'jefa', 'secretario', 'secretaria', 'secrétaire', 'sekretär', 'embajador',
   'embajadora', 'ambassadeur', 'ambassadrice', 'botschafter', 'botschafterin', 'embaixador', 'entrenador',
-  'treinador', 'entraîneur', 'allenatore', 'papst', 'pape', 'pontífice', 'pontefice', 'directeur', 'directrice',
+  'treinador', 'entraîneur', 'allenatore', 'papst', 'pontífice', 'pontefice', 'directeur', 'directrice',
   'direktor', 'direktorin', 'diretor', 'diretora', 'juez', 'jueza', 'juge', 'procureur', 'staatsanwalt',
   'staatsanwältin', 'premierminister', 'premierministerin',
 ];

@@ -278,9 +278,10 @@ export function asPeople(mentions: readonly RawMention[], text: string): readonl
   let changed = false;
   const out = mentions.map((m) => {
     const key = fold(m.text);
-    // "der Präsident", "the President": a person's office alone, however the recogniser typed it, is no
-    // name, and is read as the role it is (as a place, which no attribution takes for a speaker).
-    if (m.type !== 'place' && !/\s/.test(m.text.trim()) && isPersonRole(m.text)) {
+    // "der Präsident", "the President": a person's office alone after an article, however the
+    // recogniser typed it, is no name ("Justice said", "Judge said" may be surnames), and is read as the
+    // role it is (as a place, which no attribution takes for a speaker).
+    if (m.type !== 'place' && isOfficeAlone(text, m)) {
       changed = true;
       return { ...m, type: 'place' as const };
     }
@@ -297,6 +298,14 @@ export function asPeople(mentions: readonly RawMention[], text: string): readonl
     return m;
   });
   return changed ? out : mentions;
+}
+
+/** Definite articles, English and of the languages outlets translate into, before an office. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|der|die|den|dem|el|la|le|il|lo|o|a)\s+$/iu;
+
+/** Whether mention `m` is one word that is a person's office, right after a definite article ("der Präsident"). */
+export function isOfficeAlone(text: string, m: { readonly start: number; readonly text: string }): boolean {
+  return !/\s/.test(m.text.trim()) && isPersonRole(m.text) && ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start));
 }
 
 /**

@@ -3,7 +3,7 @@ import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
 import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
-import { FullNames } from './names';
+import { FullNames, isOfficeAlone } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
 import { contrastSubject, groupLead, pairBefore, pairOpening, relativeSubject } from './speakers-clauses';
@@ -146,13 +146,14 @@ export class Subjects {
     if (FOREIGN_PERSON_PRONOUNS.has(toks[from]?.text ?? '') && from > 0 && isForeignReportingVerb(toks[from - 1].text)) return this.pronoun(toks[from]);
     // "a déclaré le président Emmanuel Macron", "afirmó el ministro de Exteriores, José Manuel Albares":
     // after another language's verb, the person its words of title lead to.
-    if (from > 0 && isForeignReportingVerb(toks[from - 1].text)) {
+    if (from > 0 && isForeignReportingVerb(toks[from - 1].text.toLowerCase())) {
       const named = this.personAfterTitle(toks, from);
       if (named) return named;
       // "dijo el presidente", "sagte der südkoreanische Präsident": the office, as "said the president" is read.
-      // Read as its article and its office alone: what describes the office is the language's own.
+      // Read as "the" and its office alone: what describes the office is the language's own, and its
+      // article may look like an English indefinite one (Portuguese "a presidente").
       const role = foreignRoleAfter(toks, from);
-      if (role >= 0) return this.resolvePhrase([toks[from], toks[role]], 0, 1, via);
+      if (role >= 0) return this.resolvePhrase([{ ...toks[from], text: 'the' }, toks[role]], 0, 1, via);
     }
     let e = from;
     while (e < toks.length && e < from + 10 && toks[e].kind === 'word' && subjectWord(toks[e], e === from)) e++;
@@ -300,7 +301,7 @@ export class Subjects {
     if (role && lastPerson !== undefined) return { name: `${this.names.of(lastPerson)}'s ${role.text.toLowerCase()}`, span: { start, end }, mention: null, via, confidence: ROLE_ONLY };
     const covering = servant ? -1 : this.doc.mentionAt(toks[e].start);
     // An office alone the recogniser took for a name ("der Präsident") is read as the role below.
-    const office = covering >= 0 && !/\s/.test(mentions[covering].text.trim()) && isPersonRole(mentions[covering].text);
+    const office = covering >= 0 && isOfficeAlone(this.doc.text, mentions[covering]);
     if (covering >= 0 && mentions[covering].end === end && !office) return this.mentionRef(covering, mentions[covering], via);
     if (headIsRole || isRoleNoun(toks[e].text)) {
       // "The speaker said" names whoever is speaking, not a person the article introduced as Speaker:

@@ -92,6 +92,19 @@ const LABEL_WORDS = 10;
 /** Words no label of a name and title holds. */
 const NOT_IN_LABEL = /^(?:for|by|to|from|about|with|on|in|at|of|after|before|and|or|the|a|an)$/i;
 
+/** Whether token `v` lies in an aside (", who …,") that closes before token `before`. */
+function inClosedAside(toks: readonly Tok[], v: number, before: number): boolean {
+  for (let c = v - 1; c >= 0 && c >= v - ASIDE_REACH; c--) {
+    if (toks[c].text !== ',') continue;
+    const end = parentheticalEnd(toks, c);
+    return end > v && end < before;
+  }
+  return false;
+}
+
+/** Tokens before a verb an aside holding it may open at (`parentheticalEnd` reads about as far). */
+const ASIDE_REACH = 20;
+
 /** How many words a `quoted … as saying` clause may run to after the quote. */
 const QUOTED_REACH = 12;
 
@@ -344,8 +357,13 @@ class Attributor {
     let e = found.first - 1;
     while (e >= 0 && toks[e].kind === 'word' && mayStandBeforeVerb(toks[e].text)) e--;
     // "Asegura que el beso fue “…”": a language that leaves out he or she, its verb opening the
-    // sentence; read as the pronoun would be.
-    if (e < 0 && isForeignReportingVerb(toks[found.first].text.toLowerCase())) return this.subjects.pronoun(toks[found.first]);
+    // sentence and its "that" right after; read as the pronoun would be. With a subject after the
+    // verb ("Asegura la ministra que …"), the subject.
+    if (e < 0 && isForeignReportingVerb(toks[found.first].text.toLowerCase())) {
+      const next = toks[found.first + 1]?.text ?? '';
+      if (/^(?:que|qu['’]\p{L}*|dass|che)$/iu.test(next)) return this.subjects.pronoun(toks[found.first]);
+      return this.subjects.subjectAfter(toks, found.first + 1, via);
+    }
     // "Emmanuel Macron a déclaré : « … »": another language's perfect after its subject.
     e = beforeAuxiliary(toks, e, 0, found.first);
     // "Hawley, visibly incredulous, shot back": the subject stands before the aside.
@@ -430,9 +448,10 @@ class Attributor {
     for (let v = qi - 1; v >= 0 && v >= qi - LOOK_BEHIND; v--) {
       const t = toks[v];
       if (t.kind === 'punct' && '.;:'.includes(t.text)) return null;
-      // "X, who criticised Y…, the president said that the “…”": the verb nearer the term reports it.
-      if (t.kind === 'word' && reportingVerb(t.text) === 'finite' && !isNamingVerb(t.text, toks[v + 1]?.text)) return null;
       if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text)) continue;
+      // "X, who criticised Y…, the president said that the “…”": a verb in an aside closed before the
+      // term names nothing of it.
+      if (inClosedAside(toks, v, qi)) continue;
       // "…, referring to a “reckless commitment”": the participle's subject is the sentence's person.
       if (t.text.endsWith('ing')) {
         const ref = toks[v - 1]?.text === ',' ? this.subjects.sentenceSubject(s, v, 'indirect', false) : null;
@@ -458,10 +477,11 @@ class Attributor {
       const t = toks[v];
       if (t.kind !== 'word' || reportingVerb(t.text) !== 'finite') continue;
       if (!endsClause(toks, v + 1)) return null;
-      // "…, sagte Präsident Yoon.", "…, said the minister.": the subject after the verb.
+      // "…, sagte Präsident Yoon Suk Yeol.": the name after the verb. A role there is left to the
+      // readings below: "…, says U.S. senator" names nobody the article named.
       if (toks[v - 1]?.text === ',' && v + 1 < toks.length && toks[v + 1].kind === 'word') {
         const after = this.subjects.subjectAfter(toks, v + 1, 'after');
-        if (after) return after;
+        if (after && after.mention !== null && this.doc.mentions[after.mention].start > t.start) return after;
       }
       let e = v - 1;
       while (e > qi && mayStandBeforeVerb(toks[e].text)) e--;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -87,6 +88,39 @@ describe('the analyser pool', function () {
     const wrong = await run({ modelTable: new SharedArrayBuffer(16) });
     assert.equal(wrong.length, 2, 'a table of the wrong size is not used');
     assert.deepEqual(wrong[0], alone[0]);
+  });
+
+  it('in a caller that never decoded the model: has one thread decode it, keeps the rest waiting, and gives the caller that copy', async () => {
+    // A process of its own: this one's model is loaded by the tests before.
+    const probe = join(dir, 'fresh-caller.js');
+    const source = join(dir, 'fresh-caller.ts');
+    writeFileSync(
+      source,
+      `import { AnalyzerPool } from ${JSON.stringify(join(__dirname, '../../../src/core/analyzer-pool'))};
+import { sharedModelTable } from ${JSON.stringify(join(__dirname, '../../../src/core/entities/model'))};
+const texts = ${JSON.stringify(seeds.map((x) => x.text))};
+(async () => {
+  const pool = new AnalyzerPool(${JSON.stringify(script)}, 2, { idleMs: 50 });
+  pool.warm();
+  // Idle long enough for the extra thread to stop: the one kept must be able to analyse in full.
+  await new Promise((r) => setTimeout(r, 600));
+  const before = pool.threads;
+  const facts = await pool.analyze(texts[0], 'a.txt');
+  const after = pool.threads;
+  const all = await Promise.all(texts.map((t, i) => pool.analyze(t, i + '.txt')));
+  const out = { before, after, mentions: facts.mentions.length, all: all.length, table: sharedModelTable() instanceof SharedArrayBuffer };
+  await pool.close();
+  console.log(JSON.stringify(out));
+})();
+`,
+    );
+    await build({ entryPoints: [source], bundle: true, platform: 'node', outfile: probe, logLevel: 'silent' });
+    const got = JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8', timeout: 60000 })) as { before: number; after: number; mentions: number; all: number; table: boolean };
+    assert.equal(got.before, 1, 'the extra thread stopped once idle');
+    assert.equal(got.after, 1, 'the thread kept analyses in full: none started again to decode the model');
+    assert.ok(got.mentions > 0);
+    assert.equal(got.all, seeds.length);
+    assert.ok(got.table, 'the caller reads the table a thread decoded');
   });
 
   it('refuses work once closed', async () => {

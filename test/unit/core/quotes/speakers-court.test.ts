@@ -191,3 +191,20 @@ describe('speaker attribution: two names run together in one word by the page', 
     assert.equal(got[0]?.name, 'Donald Trump');
   });
 });
+
+describe('speaker attribution: surnames that are offices, and spouses named by office with no leader named', () => {
+  it('keeps a surname that is an office word a person’s name (“Justice said”)', () => {
+    const text = 'West Virginia Gov. Jim Justice announced his run on Monday.\n\n“I am running to win,” Justice said.';
+    assert.deepEqual(names(text, person('Jim Justice', 'Justice')), ['Jim Justice']);
+  });
+
+  it('gives the bare surname to a first lady when no leader of that surname is named', () => {
+    const text = 'First lady Jill Biden visited a school on Monday.\n\n“Teachers are heroes,” Biden said.';
+    assert.deepEqual(names(text, person('Jill Biden', 'Biden')), ['Jill Biden']);
+  });
+
+  it('does not give a headline’s “says U.S. senator” to the last person it named', () => {
+    const text = 'It’s a ‘travesty’ Boeing CEO Dave Calhoun is still in his job, says U.S. senator';
+    assert.notEqual(names(text, person('Dave Calhoun'))[0], 'Dave Calhoun');
+  });
+});

@@ -71,3 +71,15 @@ describe('speaker attribution: another language’s he or she, or its verb with 
     assert.match(names(text, person('Lei Jun', 'Mary Chen'))[0] ?? '', /^Lei/);
   });
 });
+
+describe('speaker attribution: another language’s office and verb-first order', () => {
+  it('resolves an office whose article looks like an English one (“disse a presidente”)', () => {
+    const text = 'A presidente Dilma Rousseff falou na terça.\n\n“Vamos proteger o país”, disse a presidente.';
+    assert.deepEqual(names(text, person('Dilma Rousseff')), ['Dilma Rousseff']);
+  });
+
+  it('reads the subject after a verb opening its sentence (“Asegura la ministra que …”)', () => {
+    const text = 'La ministra Irene Montero habló el lunes. Luis Rubiales no va a dimitir.\n\nAsegura la ministra que el beso fue “una agresión inaceptable”.';
+    assert.deepEqual(names(text, person('Irene Montero', 'Luis Rubiales')), ['Irene Montero']);
+  });
+});

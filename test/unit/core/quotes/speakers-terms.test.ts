@@ -67,3 +67,10 @@ describe('speaker attribution: a term a verb of naming or blame gives its subjec
     assert.deepEqual(names(text, person('Vladimir Putin', 'Yevgeny Prigozhin', 'Sergei Shoigu')), ['Vladimir Putin']);
   });
 });
+
+describe('speaker attribution: a naming verb with a reporting verb inside its object', () => {
+  it('gives the term to the namer, not to the ones a clause inside the object says spoke', () => {
+    assert.deepEqual(names('Trump called the report, which officials said was leaked, “fake news.”', person('Trump')), ['Trump']);
+    assert.deepEqual(names('Trump described what Biden said as “a disgrace.”', person('Trump', 'Biden')), ['Trump']);
+  });
+});
