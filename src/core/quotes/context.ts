@@ -116,7 +116,7 @@ export class DocumentView {
         // recogniser read them (`unglued`).
         const i = t.kind === 'word' ? lastStartingAtOrBefore(this.mentions, t.end - 1) : -1;
         const cut = i >= 0 ? this.mentions[i].start : -1;
-        if (cut > t.start && cut < t.end) {
+        if (cut > t.start && cut < t.end && /\p{Ll}/u.test(this.text[cut - 1]) && /\p{Lu}/u.test(this.text[cut])) {
           out.push({ ...t, end: cut, text: this.text.slice(t.start, cut) }, { ...t, start: cut, text: this.text.slice(cut, t.end) });
         } else out.push(t);
       }
