@@ -63,14 +63,13 @@ export function decodeModel(file: ModelFile, shared = false): TaggerModel {
     return new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   };
   const table = (bytes: number): Int8Array => new Int8Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const one = inflate(file);
   if (!file.second) {
-    const one = inflate(file);
     if (!shared) return withTable(file, one);
     const copy = table(one.length);
     copy.set(one);
     return withTable(file, copy);
   }
-  const one = inflate(file);
   const two = inflate(file.second);
   // Local copies: imported bindings compile to property reads, too slow for a loop over every weight.
   const stride = PAIRED_STRIDE;

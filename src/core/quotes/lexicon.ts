@@ -222,6 +222,11 @@ export const FOREIGN_HE: ReadonlySet<string> = new Set(['er', 'il', 'él', 'ele'
 export const FOREIGN_SHE: ReadonlySet<string> = new Set(['elle', 'ella', 'ela', 'lei', 'zij']);
 export const FOREIGN_PERSON_PRONOUNS: ReadonlySet<string> = new Set([...FOREIGN_HE, ...FOREIGN_SHE]);
 
+/** Whether a word is those languages' "that" opening reported words ("que", "qu'il", "dass", "che"). */
+export function isForeignThat(word: string): boolean {
+  return /^(?:que|qu['’]\p{L}*|dass|che)$/iu.test(word);
+}
+
 /** Definite articles of those languages, before a role after the verb ("el", "der", "le", "o", "il"). */
 export const FOREIGN_ARTICLES: ReadonlySet<string> = new Set(['der', 'die', 'den', 'dem', 'el', 'la', 'le', 'les', 'il', 'lo', 'o', 'a']);
 

@@ -1,7 +1,7 @@
 import { METADATA_LINE } from '../text/metadata';
 import { partitionPoint } from '../sorted';
 import type { RawMention } from '../types';
-import { isFiniteMarker, isNamingVerb, reportingVerb } from './lexicon';
+import { FOREIGN_ARTICLES, isFiniteMarker, isNamingVerb, reportingVerb } from './lexicon';
 import { isPersonRole } from './speakers-grammar';
 import { relativesOf } from './names-kin';
 
@@ -183,20 +183,20 @@ const MAX_TYPO_CANDIDATES = 200;
 const MIN_TYPO_WORD = 5;
 
 /**
- * Words of an office or a country that headlines and short forms put before a surname ("PM Starmer",
- * "UK PM Sunak", "President Biden"): not part of the name, so that the surname finds the full name.
- */
-/**
  * Titles of a person in the languages outlets translate into, folded ("Präsident Yoon", "Herr Yoon",
  * "el presidente Sánchez", "Mme Borne").
  */
 const FOREIGN_PERSON_TITLES = [
-  'prasident', 'prasidentin', 'presidente', 'presidenta', 'presidente', 'kanzler', 'kanzlerin', 'chancelier', 'chanceler',
+  'prasident', 'prasidentin', 'presidente', 'presidenta', 'kanzler', 'kanzlerin', 'chancelier', 'chanceler',
   'premierminister', 'premierministerin', 'ministro', 'ministra', 'ministre', 'ministerin', 'herr', 'frau', 'senor',
   'senora', 'monsieur', 'madame', 'mme', 'burgermeister', 'burgermeisterin', 'alcalde', 'alcaldesa', 'maire', 'gouverneur',
   'gobernador', 'gobernadora', 'governador',
 ];
 
+/**
+ * Words of an office or a country that headlines and short forms put before a surname ("PM Starmer",
+ * "UK PM Sunak", "President Biden"): not part of the name, so that the surname finds the full name.
+ */
 const TITLE_WORDS = new Set([
   'pm', 'uk', 'us', 'u.s', 'u.s.', 'prime', 'minister', 'president', 'chancellor', 'premier', 'mr', 'mr.', 'mrs',
   'mrs.', 'ms', 'ms.', 'sir', 'dame', 'dr', 'dr.', 'gov', 'gov.', 'governor', 'sen', 'sen.', 'senator', 'mayor',
@@ -300,12 +300,11 @@ export function asPeople(mentions: readonly RawMention[], text: string): readonl
   return changed ? out : mentions;
 }
 
-/** Definite articles, English and of the languages outlets translate into, before an office. */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|der|die|den|dem|el|la|le|il|lo|o|a)\s+$/iu;
-
 /** Whether mention `m` is one word that is a person's office, right after a definite article ("der Präsident"). */
 export function isOfficeAlone(text: string, m: { readonly start: number; readonly text: string }): boolean {
-  return !/\s/.test(m.text.trim()) && isPersonRole(m.text) && ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start));
+  if (/\s/.test(m.text.trim()) || !isPersonRole(m.text)) return false;
+  const article = /(?:^|[^\p{L}])(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.start - 8), m.start))?.[1].toLowerCase();
+  return article !== undefined && (article === 'the' || FOREIGN_ARTICLES.has(article));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { QuoteSpan, SpeakerRef, Span } from '../types';
 import type { DocumentView, Sentence, Tok } from './context';
 import { isGivenName } from './given-names';
 import { isNamingVerb, isRoleNoun, mayStandBeforeVerb } from './lexicon';
-import { isPersonRole, parentheticalEnd, subjectWord, tokenIndexAt } from './speakers-grammar';
+import { enclosingParenthetical, isPersonRole, subjectWord, tokenIndexAt } from './speakers-grammar';
 import type { Subjects } from './speakers-subjects';
 
 type Via = SpeakerRef['via'];
@@ -163,14 +163,9 @@ export function namingSubjectEnd(doc: DocumentView, toks: readonly Tok[], v: num
   if (toks[e]?.text !== ',') return e;
   if (inApposition(doc, toks, e - 1)) return e - 1;
   // "Lee, who narrowly lost to Yoon in 2022, called …": the aside between the namer and the verb.
-  for (let c = e - 2; c >= 0 && c >= e - ASIDE_WORDS; c--) {
-    if (toks[c].text === ',' && parentheticalEnd(toks, c) === e) return c - 1;
-  }
-  return e;
+  const aside = enclosingParenthetical(toks, e);
+  return aside && aside.close === e ? aside.open - 1 : e;
 }
-
-/** Tokens an aside between a naming verb and its subject runs to, at most (`parentheticalEnd` reads as far). */
-const ASIDE_WORDS = 22;
 
 /** Forms of "be" that make a naming verb's participle a passive. */
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -154,11 +154,27 @@ const ASIDES = new Set(['who', 'however', 'though', 'meanwhile', 'too', 'also', 
 export function parentheticalEnd(toks: readonly Tok[], comma: number): number {
   const next = toks[comma + 1];
   if (!next || next.kind !== 'word' || !ASIDES.has(next.text.toLowerCase())) return -1;
-  for (let k = comma + 2; k < toks.length && k <= comma + 20; k++) {
+  for (let k = comma + 2; k < toks.length && k <= comma + PARENTHETICAL_REACH; k++) {
     if (toks[k].text === ',') return k;
     if (toks[k].kind !== 'word' && toks[k].text !== '-' && toks[k].text !== '’') return -1;
   }
   return -1;
+}
+
+/** Tokens from an aside's opening comma to its closing one, at most. */
+const PARENTHETICAL_REACH = 20;
+
+/**
+ * The aside (see `parentheticalEnd`) that token `at` lies in or closes: the commas opening and closing
+ * it, or null. Only the nearest comma before `at` can open it, as any other would close at that one.
+ */
+export function enclosingParenthetical(toks: readonly Tok[], at: number): { readonly open: number; readonly close: number } | null {
+  for (let c = at - 1; c >= 0 && c >= at - PARENTHETICAL_REACH; c--) {
+    if (toks[c].text !== ',') continue;
+    const close = parentheticalEnd(toks, c);
+    return close >= at ? { open: c, close } : null;
+  }
+  return null;
 }
 
 /** After a reporting verb: at most a few words, no new clause, then the end of the sentence. */

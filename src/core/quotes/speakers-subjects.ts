@@ -2,7 +2,7 @@ import type { RawMention, SpeakerRef, Span } from '../types';
 import { isUpper } from '../text/chars';
 import { EPITHET_ROLE, PRINCIPAL_ROLE, ROLE_ONLY, ROLE_RESOLVED, THE_SPEAKER, UNRECOGNISED_NAME } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
+import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PERSON_PRONOUNS, GENERATION, isForeignReportingVerb, isForeignThat, isNamingVerb, isRoleModifier, isRoleNoun, LOOSE_ROLE_WORDS, mayStandBeforeVerb, NOT_DEFINITE, NOT_SPEAKERS, PERSON_PRONOUNS, reportingVerb, SPEECH_NOUNS, VAGUE_PRONOUNS } from './lexicon';
 import { FullNames, isOfficeAlone } from './names';
 import { agreeing, genderOfCue, type GenderCue, genderOfPronoun, gendersOf, withMainSubject } from './speakers-gender';
 import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, subjectWord } from './speakers-grammar';
@@ -220,7 +220,7 @@ export class Subjects {
     // A verb both languages share ("Il assure que") is that language's too after its he or she, with
     // that language's "that" after it: "Lei told reporters" is Lei.
     const next = toks[e + 1]?.text ?? '';
-    const shared = reportingVerb(next) === 'finite' && /^(?:que|qu['’]\p{L}*|dass|che)$/iu.test(toks[e + 2]?.text ?? '');
+    const shared = reportingVerb(next) === 'finite' && isForeignThat(toks[e + 2]?.text ?? '');
     if (FOREIGN_PERSON_PRONOUNS.has(lower) && (isForeignReportingVerb(next) || shared)) return this.pronoun(t);
     if (lower === 'they') return this.plural(t);
     // "Ford said … “…,” it said in a statement": the body that spoke just before, never one only named.

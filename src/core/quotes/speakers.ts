@@ -2,7 +2,7 @@ import type { Paragraph, QuoteSpan, RawMention, Span, SpeakerRef } from '../type
 import { isUpper } from '../text/chars';
 import { CONFIDENCE, HEAD_OF_SENTENCE, PARAGRAPH_CARRIED, TERM_IN_REPORT } from './confidence';
 import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
-import { isFiniteMarker, isForeignReportingVerb, isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
+import { isFiniteMarker, isForeignReportingVerb, isForeignThat, isNamingVerb, mayStandBeforeVerb, reportingVerb, SPEECH_NOUNS } from './lexicon';
 import { FullNames, peopleOf } from './names';
 import { movedToSpeak, namedRightBefore, nameInApposition, namingSubjectEnd, ownedWords } from './speakers-clauses';
 import { echoSpeakers } from './speakers-echoes';
@@ -12,7 +12,7 @@ import { capitalLabel, listedUnder } from './speakers-lists';
 import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
-import { isPersonRole, subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
+import { isPersonRole, subjectWord, carried, reportingAt, appositiveEnd, parentheticalEnd, enclosingParenthetical, endsClause, introducesClause, tokenIndexAt, opensParagraph, isTitleCase, shortAsideEnd, embedded, asideOpening, sourcePhraseEnd, opensNewClause } from './speakers-grammar';
 
 type Via = SpeakerRef['via'];
 
@@ -91,19 +91,6 @@ const LABEL_WORDS = 10;
 
 /** Words no label of a name and title holds. */
 const NOT_IN_LABEL = /^(?:for|by|to|from|about|with|on|in|at|of|after|before|and|or|the|a|an)$/i;
-
-/** Whether token `v` lies in an aside (", who …,") that closes before token `before`. */
-function inClosedAside(toks: readonly Tok[], v: number, before: number): boolean {
-  for (let c = v - 1; c >= 0 && c >= v - ASIDE_REACH; c--) {
-    if (toks[c].text !== ',') continue;
-    const end = parentheticalEnd(toks, c);
-    return end > v && end < before;
-  }
-  return false;
-}
-
-/** Tokens before a verb an aside holding it may open at (`parentheticalEnd` reads about as far). */
-const ASIDE_REACH = 20;
 
 /** How many words a `quoted … as saying` clause may run to after the quote. */
 const QUOTED_REACH = 12;
@@ -360,8 +347,7 @@ class Attributor {
     // sentence and its "that" right after; read as the pronoun would be. With a subject after the
     // verb ("Asegura la ministra que …"), the subject.
     if (e < 0 && isForeignReportingVerb(toks[found.first].text.toLowerCase())) {
-      const next = toks[found.first + 1]?.text ?? '';
-      if (/^(?:que|qu['’]\p{L}*|dass|che)$/iu.test(next)) return this.subjects.pronoun(toks[found.first]);
+      if (isForeignThat(toks[found.first + 1]?.text ?? '')) return this.subjects.pronoun(toks[found.first]);
       return this.subjects.subjectAfter(toks, found.first + 1, via);
     }
     // "Emmanuel Macron a déclaré : « … »": another language's perfect after its subject.
@@ -451,7 +437,8 @@ class Attributor {
       if (t.kind !== 'word' || !isNamingVerb(t.text, toks[v + 1]?.text)) continue;
       // "X, who criticised Y…, the president said that the “…”": a verb in an aside closed before the
       // term names nothing of it.
-      if (inClosedAside(toks, v, qi)) continue;
+      const aside = enclosingParenthetical(toks, v);
+      if (aside && aside.close > v && aside.close < qi) continue;
       // "…, referring to a “reckless commitment”": the participle's subject is the sentence's person.
       if (t.text.endsWith('ing')) {
         const ref = toks[v - 1]?.text === ',' ? this.subjects.sentenceSubject(s, v, 'indirect', false) : null;
