@@ -31,9 +31,29 @@ if (!unitOnly) {
   );
 }
 
+/**
+ * Mocha's account of its failing tests (from "N failing" on), or the lines of a plain runner that mark a
+ * failure, so that the closing lines of a long log still say which tests failed and why.
+ */
+function failureDetails(counts, out) {
+  if (counts === 'mocha') {
+    const at = out.search(/^\s*\d+ failing/m);
+    return at < 0 ? '' : out.slice(at).trim().split('\n').slice(0, 80).join('\n');
+  }
+  const lines = out.split('\n');
+  const kept = [];
+  lines.forEach((line, i) => {
+    if (!/^\s*✗/.test(line)) return;
+    kept.push(line);
+    for (let j = i + 1; j < lines.length && j <= i + 6 && /^ {6}/.test(lines[j]); j++) kept.push(lines[j]);
+  });
+  return kept.slice(0, 80).join('\n');
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
+const details = [];
 for (const [label, command, args, counts] of steps) {
   const { code, out } = await run(label, command, args);
   if (counts === 'mocha') {
@@ -48,10 +68,13 @@ for (const [label, command, args, counts] of steps) {
   }
   if (code !== 0) {
     failures.push(label);
+    const said = failureDetails(counts, out);
+    if (said) details.push(`${label}:\n${said}`);
     // Without a build or a set-up workbench the later steps cannot tell anything.
     if (!counts) break;
   }
 }
+if (details.length) console.log(`\n${details.join('\n\n')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exitCode = failures.length ? 1 : 0;
