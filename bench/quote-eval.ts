@@ -113,8 +113,12 @@ export function loadStories(dir = COVERAGE): GoldStory[] {
         if (text === undefined) texts.set(q.file, (text = readFileSync(join(dir, name, q.file), 'utf8')));
         const start = nthIndexOf(text, q.text, q.occurrence ?? 0);
         if (start < 0) throw new Error(`${name}/gold.json: ${q.id} not found in ${q.file}`);
-        // The words of a quote follow a quotation mark; anything else is the same words elsewhere (a URL).
-        if (!/["'“‘„‚«»‹›”’]/.test(text[start - 1] ?? '')) throw new Error(`${name}/gold.json: ${q.id} is not after a quotation mark in ${q.file}`);
+        // The words of a quote follow a quotation mark, after the space French puts inside guillemets, or
+        // open a paragraph when only the closing mark was printed; anything else is the same words
+        // elsewhere (a URL).
+        const before = text.slice(Math.max(0, start - 3), start).replace(/[ \u00a0\u202f]+$/, '');
+        const opens = before === '' || before.endsWith('\n') || /["'“‘„‚«»‹›”’]$/.test(before);
+        if (!opens) throw new Error(`${name}/gold.json: ${q.id} is not after a quotation mark in ${q.file}`);
         return { ...q, start, end: start + q.text.length };
       });
       const ids = new Set(quotes.map((q) => q.id));
