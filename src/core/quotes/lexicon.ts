@@ -264,6 +264,18 @@ export const PREPOSITIONS = new Set([
   'meeting', 'visited', 'told', 'urged', 'asked', 'called', 'including',
 ]);
 
+/**
+ * Prepositions of the other languages news is read in (Spanish, Portuguese, French, Italian, German)
+ * that put a name in an object position ("dio las gracias a la futbolista Jenni Hermoso", "avec Emmanuel
+ * Macron", "mit Olaf Scholz"). The particles that also stand inside names ("de", "da", "von", "del",
+ * "di", "al") are left out: "Ursula von der Leyen" is no object.
+ */
+export const FOREIGN_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'à', 'au', 'aux', 'avec', 'pour', 'contre', 'chez', 'par', 'sur', 'ao', 'aos', 'com', 'pelo', 'pela', 'para',
+  'por', 'con', 'contra', 'sobre', 'entre', 'per', 'dal', 'nel', 'sul', 'alla', 'mit', 'für', 'gegen', 'bei',
+  'über', 'zu', 'zum', 'zur', 'nach',
+]);
+
 /** Words that show a finite clause: auxiliaries, modals, the copula. */
 const FINITE_MARKERS = new Set([
   'is', 'are', 'was', 'were', 'am', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall',

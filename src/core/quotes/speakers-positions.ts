@@ -5,7 +5,7 @@
 import type { Span } from '../types';
 import { isUpper } from '../text/chars';
 import { DocumentView, lastStartingAtOrBefore, type Sentence } from './context';
-import { DETERMINERS, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
+import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PREPOSITIONS, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
 import { agreeing, type Gender, type GenderCue } from './speakers-gender';
 
 /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
@@ -13,9 +13,31 @@ export function isPossessive(text: string, m: Span): boolean {
   return /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
 }
 
-/** Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"). */
+/**
+ * Whether a name follows a preposition or a verb taking an object ("met with Wang", "told Xi"), in
+ * English or in another language ("avec Macron", "a la futbolista Jenni Hermoso", "a Jenni Hermoso").
+ */
 export function inObjectPosition(s: Sentence, m: Span): boolean {
-  return PREPOSITIONS.has(wordBefore(s, m));
+  if (PREPOSITIONS.has(wordBefore(s, m))) return true;
+  return foreignObject(s, m);
+}
+
+/**
+ * A name after another language's preposition, its article and a lowercase noun of apposition between
+ * ("contra la ministra Yolanda Díaz"), or after the `a` that marks a person as the object in Spanish,
+ * Italian and Portuguese, right before the name or before its article ("a Jenni Hermoso", "a la
+ * futbolista"); in English an `a` before a name makes it a modifier ("a Biden aide"), no subject either.
+ */
+export function foreignObject(s: Sentence, m: Span): boolean {
+  const toks = s.tokens;
+  let k = lastStartingAtOrBefore(toks, m.start) - 1;
+  while (k >= 0 && toks[k].kind === 'word' && isUpper(toks[k].text[0]) && toks[k].end !== toks[k + 1].start) k--;
+  const lower = (i: number): string => (i >= 0 && toks[i].kind === 'word' ? toks[i].text.toLowerCase() : '');
+  // "la futbolista": a lowercase noun after one of those languages' articles belongs to the name.
+  if (lower(k) && !FOREIGN_ARTICLES.has(lower(k)) && /^\p{Ll}/u.test(toks[k].text) && FOREIGN_ARTICLES.has(lower(k - 1)) && lower(k - 1) !== 'a') k--;
+  if (lower(k) === 'a') return true;
+  if (FOREIGN_ARTICLES.has(lower(k))) k--;
+  return lower(k) === 'a' || FOREIGN_PREPOSITIONS.has(lower(k));
 }
 
 /**

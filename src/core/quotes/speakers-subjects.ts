@@ -9,7 +9,7 @@ import { isAcronym, isAgePhrase, isPersonRole, leadPhrase, openingClauseEnd, sub
 import { contrastSubject, groupLead, pairBefore, pairOpening, relativeSubject } from './speakers-clauses';
 import { bodyBefore, bodyHolder, COUNTRY_WORDS, principalInRole, roleHolder } from './speakers-roles';
 import { documentOwner, isDocumentNoun } from './speakers-documents';
-import { inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
+import { foreignObject, inObjectPosition, isIncidental, isPossessive, lastSpeaker } from './speakers-positions';
 
 type Via = SpeakerRef['via'];
 
@@ -510,6 +510,7 @@ export class Subjects {
     // "she" is not a man the article called Mr, nor "he" a woman it called Ms or a spokeswoman.
     const wanted = genderOfPronoun(this.doc.text.slice(t.start, t.end));
     const genderOf = (i: number): GenderCue | undefined => this.genderCueOf(i);
+    let fallback: number | undefined;
     for (let n = 0; s && n < PRONOUN_REACH; n++) {
       // "The Labour leader spoke after a call from Rishi Sunak. … he said": the subject of the sentence,
       // a role or the same pronoun again, before anyone it names.
@@ -538,13 +539,18 @@ export class Subjects {
           people.find(free) ??
           (people.every((i) => isIncidental(s!, this.doc.mentions[i])) ? lastSpeaker(this.doc, s, PRONOUN_REACH - n - 1, wanted, genderOf) : null) ??
           people.find((i) => !inObjectPosition(s!, this.doc.mentions[i])) ??
-          people[0];
-        return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };
+          (people.every((i) => foreignObject(s!, this.doc.mentions[i])) ? null : people[0]);
+        if (subject !== null) return { name: this.names.of(subject), span: { start: t.start, end: t.end }, mention: subject, via: 'pronoun' };
+        // Everyone the sentence names is the object of another language's preposition ("Asegura que el
+        // beso que dio a Jenni Hermoso …"), in a sentence that leaves its subject out: the subject is the
+        // one before. The first of them only if no one is found. An English sentence names its subject,
+        // and a person there after a preposition may be what it is about ("led by Capt. Jason Neubauer").
+        fallback ??= people[0];
       }
       s = this.doc.previousSentence(s);
       limit = s ? s.end : 0;
     }
-    return null;
+    return fallback === undefined ? null : { name: this.names.of(fallback), span: { start: t.start, end: t.end }, mention: fallback, via: 'pronoun' };
   }
 
   /** Whether he or she at `t` may stand for the person of mention `i`, by what the article tells of their gender. */

@@ -317,6 +317,24 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.notEqual(names('Luis Rubiales habló. “É um dia triste”, disse a ministra.', cast)[0], 'Luis Rubiales');
   });
 
+  it('passes over a sentence that names people only after another language’s prepositions, to the subject before it', () => {
+    const cast = person('Luis Rubiales', 'Jenni Hermoso', 'Olaf Scholz', 'Ana Pérez');
+    const spanish = 'El presidente, Luis Rubiales, no va a dimitir. Asegura que el beso que dio a la futbolista Jenni Hermoso fue consentido.\n\n"Me voy a defender", ha señalado.';
+    assert.deepEqual(names(spanish, cast), ['Luis Rubiales']);
+    const portuguese = 'Luis Rubiales falou na assembleia. Quanto ao beijo dado a Jenni Hermoso, não houve desejo.\n\n“Foi consentido”, garantiu.';
+    assert.deepEqual(names(portuguese, cast), ['Luis Rubiales']);
+    const german = 'Ana Pérez sprach am Montag. Sie traf sich mit Olaf Scholz in Berlin.\n\n„Wir handeln“, sagte sie.';
+    assert.deepEqual(names(german, cast), ['Ana Pérez']);
+  });
+
+  it('keeps the person after an English preposition, and the subject a Portuguese article opens, as the one who speaks', () => {
+    const cast = person('Jason Neubauer', 'John Mauger', 'Yolanda Díaz');
+    const passive = 'John Mauger spoke first.\n\nThe inquiry is led by Capt. Jason Neubauer, who met the families.\n\n"My goal is to prevent this," he said.';
+    assert.deepEqual(names(passive, cast), ['Jason Neubauer']);
+    const inverted = 'O governo reagiu. Afirmou a ministra Yolanda Díaz que o caso é grave.\n\n“É inaceitável”, disse.';
+    assert.deepEqual(names(inverted, cast), ['Yolanda Díaz']);
+  });
+
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
     assert.deepEqual(names('Das sagte Joe Biden am Montag in Washington, "wir werden handeln".', person('Joe Biden')), ['Joe Biden']);
   });
