@@ -24,6 +24,8 @@ export const THE_SPEAKER = 0.5;
 export const TERM_IN_REPORT = 0.6;
 /** A role described by nationality or past office, read as the person the passage is about. */
 export const EPITHET_ROLE = 0.5;
+/** A quote in the clause of a sentence that opens with a person, whatever its verb ("Homendy identified that “…”"). */
+export const SUBJECT_OF_SENTENCE = 0.55;
 /** A quote after a colon, said by the person the sentence opens with. */
 export const HEAD_OF_SENTENCE = 0.6;
 /** A quote opening a paragraph, carrying on the reporting clause that closed the paragraph before. */

@@ -9,6 +9,7 @@ import { echoSpeakers } from './speakers-echoes';
 import { headlineSpeakers } from './speakers-headline';
 import { answer, reply, saidBySomeoneElse } from './speakers-turns';
 import { capitalLabel, listedUnder } from './speakers-lists';
+import { openingPerson } from './speakers-opening';
 import { staysInClause, termInReport } from './speakers-terms';
 import { signedOff } from './speakers-signoff';
 import { ELIDING, LOOK_BEHIND, Subjects } from './speakers-subjects';
@@ -156,9 +157,10 @@ class Attributor {
       capitalLabel(this.doc, quotes, i) ??
       reply(this.doc, this.subjects, quotes, i, earlier) ??
       answer(this.doc, quotes, i, earlier) ??
-      (term || saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
+      (term || saidBySomeoneElse(this.doc, q) ? null : namedRightBefore(this.doc, this.subjects, q) ?? openingPerson(this.doc, this.subjects, q) ?? this.continuation(quotes, i, earlier)) ??
       listedUnder(this.doc, this.subjects, q) ??
-      termInReport(this.doc, quotes, i, earlier)
+      termInReport(this.doc, quotes, i, earlier) ??
+      (term ? openingPerson(this.doc, this.subjects, q) : null)
     );
   }
 

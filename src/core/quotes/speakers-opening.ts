@@ -1,0 +1,98 @@
+/**
+ * A quote in the clause of a sentence that opens with a person, whatever the clause's verb:
+ * `Homendy identified that “…”`, `Guterres summed up Francis as “a messenger of hope”`, `M. Rubiales
+ * s’en est pris au « faux féminisme »`. Copies that reword a report put any verb in place of "said" or
+ * "noted" ("included", "identified"), and a phrase quoted in a person's own clause is that person's
+ * word more often than the reporter's. `speakers.ts` asks last, when nothing nearer says who speaks.
+ */
+import type { QuoteSpan, SpeakerRef } from '../types';
+import { isUpper } from '../text/chars';
+import { SUBJECT_OF_SENTENCE } from './confidence';
+import { lastStartingAtOrBefore, type DocumentView, type Tok } from './context';
+import { isRoleModifier, mayStandBeforeVerb } from './lexicon';
+import { appositiveEnd, isPersonRole, tokenIndexAt } from './speakers-grammar';
+import { isPossessive } from './speakers-positions';
+import type { Subjects } from './speakers-subjects';
+import { staysInClause } from './speakers-terms';
+
+/** Words of a title a sentence may open with before the name ("Justice", "Mr.", "the UN chief"). */
+const TITLE_WORDS = 4;
+
+/**
+ * Verbs after which the quoted words are someone else's, or said of the subject: refusing or mocking
+ * another's words ("rejected the “witch hunt” claims"), the forms of "be" and "get" that make the
+ * subject what is described ("was called “a traitor”"), verbs of hearing or reading, and a word's
+ * meaning given in marks ("Chandrayaan means “moon craft”", in the languages outlets quote in too).
+ */
+const NOT_OWN_WORDS = new Set([
+  'rejected', 'rejects', 'denied', 'denies', 'dismissed', 'dismisses', 'disputed', 'disputes', 'refuted', 'mocked',
+  'mocks', 'ridiculed', 'questioned', 'challenged', 'rebuffed', 'quoted', 'quotes', 'cited', 'cites', 'heard', 'hears',
+  'read', 'reads', 'learned', 'learnt', 'was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'gets', 'became',
+  'remains', 'remained', 'had', 'has', 'means', 'meant', 'stands', 'significa', 'signifie', 'bedeutet', 'heißt',
+]);
+
+/** The speaker of quote `q` as the person its sentence opens with, or null when the sentence does not open so or another may own the words. */
+export function openingPerson(doc: DocumentView, subjects: Subjects, q: QuoteSpan): SpeakerRef | null {
+  // A capitalised term is the name of a thing ("the “Inflation Reduction Act”"), nobody's word; a single
+  // word in marks ("called off the “review”") is as often the reporter's doubt as the person's word.
+  if (q.kind === 'term' && (isUpper(q.text[0] ?? '') || !/[\p{L}\p{N}]\s+[\p{L}\p{N}]/u.test(q.text))) return null;
+  const s = doc.sentenceAt(q.outer.start);
+  if (!s) return null;
+  const toks = s.tokens;
+  const qi = tokenIndexAt(toks, q.outer.start);
+  const person = openingName(doc, toks, qi);
+  if (person < 0) return null;
+  const m = doc.mentions[person];
+  let v = lastStartingAtOrBefore(toks, m.end - 1) + 1;
+  // "Homendy, the NTSB chair, identified": past an appositive of the name.
+  if (toks[v]?.text === ',') {
+    const close = appositiveEnd(toks, v);
+    if (close < 0) return null;
+    v = close + 1;
+  }
+  // "Farrell was called": an auxiliary of the passive is no adverb to pass over.
+  while (v < qi && toks[v].kind === 'word' && mayStandBeforeVerb(toks[v].text) && !NOT_OWN_WORDS.has(toks[v].text.toLowerCase())) v++;
+  const verb = toks[v];
+  if (v >= qi || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || NOT_OWN_WORDS.has(verb.text.toLowerCase())) return null;
+  if (!staysInClause(doc, toks, v, qi) || !oneClause(toks, v, qi)) return null;
+  return { ...subjects.mentionRef(person, m, 'before'), confidence: SUBJECT_OF_SENTENCE };
+}
+
+/**
+ * The person mention a sentence opens with, perhaps after words of a title or a role phrase closed by a
+ * comma ("The UN secretary-general, António Guterres, summed up"); -1 when it opens otherwise, or when
+ * the name owns what the sentence is about ("Biden’s aide").
+ */
+function openingName(doc: DocumentView, toks: readonly Tok[], before: number): number {
+  let k = 0;
+  while (k < before && k < TITLE_WORDS && toks[k].kind === 'word' && !isUpper(toks[k].text[0] ?? '') && (isRoleModifier(toks[k].text) || isPersonRole(toks[k].text) || /^the$/i.test(toks[k].text))) k++;
+  // "The UN secretary-general, António Guterres, …": a role phrase and a comma before the name.
+  if (k > 0 && toks[k]?.kind === 'word' && doc.mentionAt(toks[k].start) < 0) {
+    let c = k;
+    while (c < before && c < k + TITLE_WORDS && toks[c].kind === 'word') c++;
+    if (toks[c]?.text === ',') k = c + 1;
+  }
+  for (let j = k; j < before && j <= k + TITLE_WORDS && toks[j].kind === 'word'; j++) {
+    const m = doc.mentionAt(toks[j].start);
+    if (m < 0) {
+      if (!isUpper(toks[j].text[0] ?? '') && !isPersonRole(toks[j].text)) return -1;
+      continue;
+    }
+    const mention = doc.mentions[m];
+    if (mention.type !== 'person' || isPossessive(doc.text, mention)) return -1;
+    return m;
+  }
+  return -1;
+}
+
+/**
+ * Whether no comma between the verb at `verb` and the quote at `quote` closes the clause: a phrase
+ * after a comma ("summed the figures, a “tidy profit” in all") is the writer's aside, but a participle
+ * carries the subject on ("…, keeping in mind that “…”").
+ */
+function oneClause(toks: readonly Tok[], verb: number, quote: number): boolean {
+  for (let k = verb + 1; k < quote; k++) {
+    if (toks[k].text === ',' && !/^\p{Ll}+ing$/u.test(toks[k + 1]?.text ?? '')) return false;
+  }
+  return true;
+}

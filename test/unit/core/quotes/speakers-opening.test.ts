@@ -1,0 +1,40 @@
+import { strict as assert } from 'node:assert';
+import { names, person, speakers } from './attribution';
+
+describe('speaker attribution: a quote in the clause of a sentence that opens with a person', () => {
+  const cast = person('Jennifer Homendy', 'António Guterres', 'Luis Rubiales', 'Kevin Farrell');
+
+  it('gives a statement after any verb and “that” to the person the sentence opens with', () => {
+    assert.deepEqual(names('Homendy identified that “you could simply install a new recorder.”', person('Homendy')), ['Homendy']);
+    assert.deepEqual(names('Jennifer Homendy included that “we do not often talk about mental injury.”', cast), ['Jennifer Homendy']);
+  });
+
+  it('gives a phrase in the person’s own clause to that person, past an appositive role and a title', () => {
+    const apposition = 'The UN secretary-general, António Guterres, summed up Francis as “a messenger of hope”.';
+    assert.deepEqual(names(apposition, cast), ['António Guterres']);
+    assert.deepEqual(names('M. Luis Rubiales s’en est pris aussi au « faux féminisme ».', cast), ['Luis Rubiales']);
+  });
+
+  it('says it is less sure of such a speaker than of one a reporting verb names', () => {
+    const [ref] = speakers('Homendy identified that “you could simply install a new recorder.”', person('Homendy'));
+    const [said] = speakers('Homendy said that “you could simply install a new recorder.”', person('Homendy'));
+    assert.ok(ref && said && (ref.confidence ?? 1) < (said.confidence ?? 0));
+  });
+
+  it('leaves the words alone when the verb refuses, hears or defines them, or makes the person what is described', () => {
+    assert.deepEqual(names('Luis Rubiales rejected the “witch hunt” claims on Friday.', cast), [null]);
+    assert.deepEqual(names('Kevin Farrell was called “a loyal servant” by the cardinals.', cast), [null]);
+    assert.deepEqual(names('Luis Rubiales heard the crowd chant “no kiss is a crime”.', cast), [null]);
+    assert.deepEqual(names('Chandrayaan significa “vehículo lunar” en hindi.', person('Chandrayaan')), [null]);
+  });
+
+  it('leaves the words alone when another person, another clause or a capitalised name stands between', () => {
+    assert.deepEqual(names('Jennifer Homendy met the crew after the storm caused “a violent event”.', cast), [null]);
+    assert.deepEqual(names('Jennifer Homendy arrived, and the crew described “a violent event”.', cast), [null]);
+    assert.deepEqual(names('Jennifer Homendy visited the “Alaska Airlines” hangar.', cast), [null]);
+  });
+
+  it('leaves the words alone when the name opens the sentence as an owner', () => {
+    assert.deepEqual(names('Homendy’s team described a “violent event”.', person('Homendy')), [null]);
+  });
+});
