@@ -320,6 +320,8 @@ function principalFor(doc: DocumentView, ranked: readonly [string, number[]][], 
     const title = titleOf(doc, mentions[i]);
     if ([...title].some((w) => isPersonRole(w)) && !sameOffice(title)) return null;
   }
-  for (const [, list] of ranked.slice(1)) if (list.some((i) => sameOffice(titleOf(doc, mentions[i])))) return null;
+  // A former holder ("Former Prime Minister Boris Johnson") does not hold the office the role names now.
+  const holds = (title: Set<string>): boolean => sameOffice(title) && !FORMER.some((w) => title.has(w));
+  for (const [, list] of ranked.slice(1)) if (list.some((i) => holds(titleOf(doc, mentions[i])))) return null;
   return top[1];
 }

@@ -89,6 +89,14 @@ describe('speaker attribution: an office standing for the person the article is 
     assert.deepEqual(names(other, person('Ana Ruiz', 'Ruiz', 'Tom Bell')), ['Tom Bell']);
   });
 
+  it('is the person the article is about even when it names a former holder of the office', () => {
+    const text = 'Liz Truss paid tribute on Thursday.\n\nThe Prime Minister said that “our country has grown under her reign”.\n\nTruss left. Former Prime Minister Boris Johnson said it was “our saddest day”.';
+    assert.deepEqual(names(text, person('Liz Truss', 'Truss', 'Boris Johnson')), ['Liz Truss', 'Boris Johnson']);
+    // A holder of the office now is someone else than the person the article is about.
+    const holder = 'Liz Truss paid tribute on Thursday.\n\nThe Prime Minister said that “our country has grown under her reign”.\n\nTruss left. Prime Minister Boris Johnson said it was “our saddest day”.';
+    assert.notEqual(names(holder, person('Liz Truss', 'Truss', 'Boris Johnson'))[0], 'Liz Truss');
+  });
+
   it('is not read for roles a central figure is not called by', () => {
     const text = 'Ana Ruiz was questioned.\n\nRuiz left. Ruiz smiled.\n\n“She lied,” the witness said.';
     assert.deepEqual(names(text, person('Ana Ruiz', 'Ruiz')), ['the witness']);
