@@ -1,5 +1,6 @@
 import type { QuoteKind } from '../types';
 import { conceptsOf, stemOf } from './lexicon';
+import { languageOf, glossed, type Language } from './gloss';
 import { isFunctionWord, words } from './text';
 
 /**
@@ -18,6 +19,8 @@ export interface PreparedQuote {
   readonly names: Int32Array;
   /** Says that something is not so ("not", "never", "without", "n't"), "not only" aside. */
   readonly negated: boolean;
+  /** The language the quote is in when not English (`gloss.ts`), its words compared by their English glosses; '' for English. */
+  readonly language: Language | '';
   /** How many clause starts follow the name flags in the same array (see `clauseStarts`). */
   readonly clauseCount: number;
 }
@@ -100,7 +103,10 @@ const NO_SENSES = new Int32Array(0);
 
 /** Reduces a quote text to its comparable form. */
 export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
-  const ws = words(text);
+  const read = words(text);
+  // A quote in another language is compared by the English glosses of its words.
+  const language = languageOf(read);
+  const ws = language ? glossed(read, language) : read;
   const count = ws.length;
   const norms = new Int32Array(count);
   const stems: number[] = [];
@@ -134,7 +140,7 @@ export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): Prepa
   data.set(positions, count + stems.length);
   data.set(names, count + 2 * stems.length);
   data.set(clauses, count + 3 * stems.length);
-  return preparedView(kind, negated, data, 0, count, stems.length, clauses.length);
+  return preparedView(kind, negated, language ?? '', data, 0, count, stems.length, clauses.length);
 }
 
 /**
@@ -156,7 +162,7 @@ function endsClause(text: string, from: number, to: number): boolean {
  * then `stems` stems, positions and name flags, then `clauses` clause starts. An index keeps all its
  * quotes in one array this way and makes the views only when a quote is compared.
  */
-export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array, at: number, words: number, stems: number, clauses: number): PreparedQuote {
+export function preparedView(kind: QuoteKind, negated: boolean, language: Language | '', data: Int32Array, at: number, words: number, stems: number, clauses: number): PreparedQuote {
   const s = at + words;
   return {
     kind,
@@ -166,6 +172,7 @@ export function preparedView(kind: QuoteKind, negated: boolean, data: Int32Array
     names: data.subarray(s + 2 * stems, s + 3 * stems),
     clauseCount: clauses,
     negated,
+    language,
   };
 }
 

@@ -234,7 +234,9 @@ export class QuoteIndex {
     for (const from of [n, ...(this.entries[n]!.parts ?? [])]) {
       for (const pair of this.entries[from]!.links ?? []) {
         const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
-        if (isWeak(pair) && otherSpeakers(speaker, this.speakers[other])) continue;
+        // A translation is read through glosses, too loosely to tell whose the words are.
+        const loose = isWeak(pair) || this.entries[pair.a]!.language !== this.entries[pair.b]!.language;
+        if (loose && otherSpeakers(speaker, this.speakers[other])) continue;
         if (pair.oneSpeaker && !oneSpeaker(speaker, this.speakers[other])) continue;
         const held = best.get(other);
         if (!held || pair.score > held.pair.score) best.set(other, { from, pair });

@@ -1,5 +1,6 @@
 import type { LinkRelation, QuoteKind } from '../types';
 import { clauseStarts, prepare, preparedSize, preparedView, Vocabulary, type PreparedQuote } from './prepared';
+import type { Language } from './gloss';
 import { PostingLists } from './postings';
 import { preparedHash, Wordings } from './wordings';
 
@@ -54,6 +55,8 @@ export interface Entry {
   text: string;
   readonly kind: QuoteKind;
   readonly negated: boolean;
+  /** The quote's language when not English, '' for English (`PreparedQuote.language`). */
+  readonly language: Language | '';
   /** Where the quote's prepared arrays start in the index's store (moves when the store is compacted). */
   at: number;
   readonly words: number;
@@ -158,7 +161,7 @@ export class QuoteStore {
     this.store.set(prepared.names, at + words + 2 * stems);
     this.store.set(clauseStarts(prepared), at + words + 3 * stems);
     this.entries[n] = {
-      id, docId, text, kind, negated: prepared.negated, at, words, stems, clauses, mass, links: undefined,
+      id, docId, text, kind, negated: prepared.negated, language: prepared.language, at, words, stems, clauses, mass, links: undefined,
       root: root < 0 ? n : root, offset, parts: undefined, wordsKey: undefined,
     };
     if (n >= this.docOf.length) {
@@ -184,7 +187,7 @@ export class QuoteStore {
 
   /** The prepared form of a quote, as views into the store: valid until the next insertion. */
   prepared(e: Entry): PreparedQuote {
-    return preparedView(e.kind, e.negated, this.store, e.at, e.words, e.stems, e.clauses);
+    return preparedView(e.kind, e.negated, e.language, this.store, e.at, e.words, e.stems, e.clauses);
   }
 
   /** The word ids of a quote (its prepared `norms`), as a view into the store: valid until the next insertion. */
@@ -379,7 +382,7 @@ export class QuoteStore {
   private sameWords(x: number, y: number): boolean {
     const a = this.entries[x]!;
     const b = this.entries[y]!;
-    if (a.kind !== b.kind || a.negated !== b.negated || a.words !== b.words || a.stems !== b.stems || a.clauses !== b.clauses) return false;
+    if (a.kind !== b.kind || a.negated !== b.negated || a.language !== b.language || a.words !== b.words || a.stems !== b.stems || a.clauses !== b.clauses) return false;
     const size = preparedSize(a.words, a.stems, a.clauses);
     for (let k = 0; k < size; k++) if (this.store[a.at + k] !== this.store[b.at + k]) return false;
     return true;
