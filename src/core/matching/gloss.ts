@@ -5,7 +5,7 @@
  * else by its Snowball stem) and compared by the English word's stem and senses, so that "declaramos la
  * ciudad de Damasco libre" meets "we declare the city of Damascus free". Names and numbers are kept as
  * they are, words the list lacks keep their own stem, and the language's function words say nothing.
- * The lists are loaded, and their stems worked out, when a quote in that language is first read.
+ * A language's list is loaded, and its stems worked out, when a quote in that language is first read.
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { stemOf } from './lexicon';
@@ -16,61 +16,75 @@ const STEMMERS = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian',
 export type Language = keyof typeof STEMMERS;
 const LANGUAGES = Object.keys(STEMMERS) as Language[];
 
-interface GlossFile {
-  readonly function: readonly string[];
-  readonly words: Readonly<Record<string, string>>;
-}
-
-/** What is worked out of one language's list when it is first needed. */
+/** What is read of one language's table (`build-glosses.ts`) when it is first needed. */
 interface Glossary {
-  readonly functionWords: ReadonlySet<string>;
   /** English word by form, then by the stem of a form. */
-  readonly byForm: ReadonlyMap<string, string>;
-  readonly byStem: ReadonlyMap<string, string>;
+  readonly forms: Readonly<Record<string, string>>;
+  readonly stems: Readonly<Record<string, string>>;
   readonly stemmer: Stemmer;
+  /** The English word found for each form read so far, null for none: a quote's words recur. */
+  readonly found: Map<string, string | null>;
 }
 
-/** Each language's function words, for telling languages apart; read with the lists themselves. */
-let functionSets: Map<Language, ReadonlySet<string>> | undefined;
+/**
+ * Each function word of the languages glossed, with a bit for each language it is one of: a small
+ * table apart from the word lists, read with the first quote, while a language's table is read only
+ * with its first quote.
+ */
+let functionWords: Map<string, number> | undefined;
 const glossaries = new Map<Language, Glossary>();
+/** Forms remembered per language at most: a file of made-up words must not grow the memo for ever. */
+const MAX_FOUND = 50_000;
 
-function load(language: Language): GlossFile {
-  // Literal paths, so that the bundler takes the lists along.
+function functionTable(): Map<string, number> {
+  if (functionWords) return functionWords;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lists = require('./glosses/function-words.json') as Record<Language, readonly string[]>;
+  functionWords = new Map();
+  LANGUAGES.forEach((l, bit) => {
+    for (const w of lists[l]) functionWords!.set(w, (functionWords!.get(w) ?? 0) | (1 << bit));
+  });
+  return functionWords;
+}
+
+function isFunctionOf(word: string, language: Language): boolean {
+  return ((functionTable().get(word) ?? 0) & (1 << LANGUAGES.indexOf(language))) !== 0;
+}
+
+function load(language: Language): { forms: Record<string, string>; stems: Record<string, string> } {
+  // Literal paths, so that the bundler takes the tables along.
   /* eslint-disable @typescript-eslint/no-require-imports */
   switch (language) {
-    case 'es': return require('./glosses/es.json') as GlossFile;
-    case 'pt': return require('./glosses/pt.json') as GlossFile;
-    case 'fr': return require('./glosses/fr.json') as GlossFile;
-    case 'it': return require('./glosses/it.json') as GlossFile;
-    case 'de': return require('./glosses/de.json') as GlossFile;
+    case 'es': return require('./glosses/tables/es.json');
+    case 'pt': return require('./glosses/tables/pt.json');
+    case 'fr': return require('./glosses/tables/fr.json');
+    case 'it': return require('./glosses/tables/it.json');
+    case 'de': return require('./glosses/tables/de.json');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-function functionWordsOf(): Map<Language, ReadonlySet<string>> {
-  functionSets ??= new Map(LANGUAGES.map((l) => [l, new Set(load(l).function.map((w) => w.toLowerCase()))]));
-  return functionSets;
-}
-
 function glossary(language: Language): Glossary {
   let g = glossaries.get(language);
-  if (g) return g;
-  const file = load(language);
-  const stemmer = newStemmer(STEMMERS[language]);
-  const byForm = new Map<string, string>();
-  const byStem = new Map<string, string>();
-  for (const [form, english] of Object.entries(file.words)) {
-    const key = form.toLowerCase();
-    const first = english.split('|')[0]!.trim().toLowerCase();
-    if (!first || /\s/.test(key)) continue;
-    byForm.set(key, first);
-    const s = stemmer.stem(key);
-    // The dictionary form comes first in the list, before the inflections that share its stem.
-    if (!byStem.has(s)) byStem.set(s, first);
+  if (!g) {
+    const { forms, stems } = load(language);
+    g = { forms, stems, stemmer: newStemmer(STEMMERS[language]), found: new Map() };
+    glossaries.set(language, g);
   }
-  g = { functionWords: functionWordsOf().get(language)!, byForm, byStem, stemmer };
-  glossaries.set(language, g);
   return g;
+}
+
+/** The English word of a form of `language`: by the form itself, else by its stem (`byStem`). */
+function englishOf(g: Glossary, form: string, byStem: boolean): string | undefined {
+  if (Object.hasOwn(g.forms, form)) return g.forms[form];
+  if (!byStem) return undefined;
+  let found = g.found.get(form);
+  if (found === undefined) {
+    found = stemGloss(g, g.stemmer.stem(form)) ?? null;
+    if (g.found.size >= MAX_FOUND) g.found.clear();
+    g.found.set(form, found);
+  }
+  return found ?? undefined;
 }
 
 /** Function words a quote needs before its language is told from them, and their share of its words. */
@@ -84,30 +98,28 @@ const MIN_FUNCTION_SHARE = 0.15;
  */
 export function languageOf(ws: readonly Word[]): Language | undefined {
   if (ws.length < MIN_FUNCTION_WORDS) return undefined;
-  const sets = functionWordsOf();
-  let best: Language | undefined;
-  let bestCount = 0;
+  const table = functionTable();
+  const counts = [0, 0, 0, 0, 0];
   let english = 0;
-  const counts = new Map<Language, number>();
+  let any = false;
   // Only the words that tell the languages apart count: "a", "no", "i" and "for" are English function
   // words and Spanish, Portuguese or Italian ones too.
   for (const w of ws) {
-    if (/^\p{N}/u.test(w.norm)) continue;
-    if (isFunctionWord(w.norm) || w.stem === '') {
-      if (!LANGUAGES.some((l) => sets.get(l)!.has(w.norm))) english++;
+    const bits = table.get(w.norm);
+    if (bits === undefined) {
+      if (w.stem === '' && !/^\p{N}/u.test(w.norm)) english++;
       continue;
     }
-    for (const l of LANGUAGES) if (sets.get(l)!.has(w.norm)) counts.set(l, (counts.get(l) ?? 0) + 1);
+    if (w.stem === '' || isFunctionWord(w.norm)) continue;
+    any = true;
+    for (let l = 0; l < counts.length; l++) if (bits & (1 << l)) counts[l]++;
   }
-  for (const l of LANGUAGES) {
-    const c = counts.get(l) ?? 0;
-    if (c > bestCount) {
-      best = l;
-      bestCount = c;
-    }
-  }
-  if (!best || bestCount < MIN_FUNCTION_WORDS || bestCount < MIN_FUNCTION_SHARE * ws.length || bestCount <= english) return undefined;
-  return best;
+  if (!any) return undefined;
+  let best = -1;
+  for (let l = 0; l < counts.length; l++) if (best < 0 || counts[l] > counts[best]) best = l;
+  const bestCount = counts[best]!;
+  if (bestCount < MIN_FUNCTION_WORDS || bestCount < MIN_FUNCTION_SHARE * ws.length || bestCount <= english) return undefined;
+  return LANGUAGES[best];
 }
 
 /** A short word elided into the next before an apostrophe, and the rest. */
@@ -125,15 +137,15 @@ const NEGATING = new Set(['not', 'never', 'nothing', 'nobody', 'none', 'without'
 export function glossed(ws: readonly Word[], language: Language): Word[] {
   const g = glossary(language);
   return ws.map((w) => {
-    if (g.functionWords.has(w.norm)) return { ...w, stem: '', name: false };
+    if (isFunctionOf(w.norm, language)) return { ...w, stem: '', name: false };
     if (/^\p{N}/u.test(w.norm)) return w;
     // French and Italian elide an article or a pronoun into the word after it ("l'accord", "dell'Europa").
     const elided = ELISION.exec(w.norm);
-    const form = elided && g.functionWords.has(elided[1]!) ? elided[2]! : w.norm;
+    const form = elided && isFunctionOf(elided[1]!, language) ? elided[2]! : w.norm;
     // A name inside a sentence is read as a word only when the list has its very form ("el Gobierno"),
     // or in German, which capitalises its nouns.
     const byStem = !w.name || language === 'de';
-    const english = g.byForm.get(form) ?? (byStem ? byStemOf(g, g.stemmer.stem(form)) : undefined);
+    const english = englishOf(g, form, byStem);
     if (english === undefined) return w;
     if (NEGATING.has(english)) return { ...w, norm: english, stem: english === 'no' ? 'not' : stemOf(english), name: false };
     return { ...w, stem: stemOf(english), name: false };
@@ -148,12 +160,11 @@ const STEM_MIN = 5;
  * The English word of a stem, or of the stem a few letters shorter: Snowball leaves some endings of
  * the future and the conditional on ("défendrons" → "défendron", where "défendre" → "défendr").
  */
-function byStemOf(g: Glossary, stem: string): string | undefined {
-  const found = g.byStem.get(stem);
-  if (found !== undefined) return found;
+function stemGloss(g: Glossary, stem: string): string | undefined {
+  if (Object.hasOwn(g.stems, stem)) return g.stems[stem];
   for (let cut = 1; cut <= STEM_SLACK && stem.length - cut >= STEM_MIN; cut++) {
-    const shorter = g.byStem.get(stem.slice(0, stem.length - cut));
-    if (shorter !== undefined) return shorter;
+    const shorter = stem.slice(0, stem.length - cut);
+    if (Object.hasOwn(g.stems, shorter)) return g.stems[shorter];
   }
   return undefined;
 }

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GLOSSED, GLOSSES, glossTable } from '../../../../src/core/matching/build-glosses';
 import { compareQuotes, QuoteIndex } from '../../../../src/core/matching';
-import { glossed, languageOf } from '../../../../src/core/matching/gloss';
+import { glossed, languageOf, type Language } from '../../../../src/core/matching/gloss';
 import { words } from '../../../../src/core/matching/text';
 
 const lang = (text: string): string | undefined => languageOf(words(text));
@@ -72,5 +75,32 @@ describe('the index and translations', () => {
 
   it('does not link a translation to the words of another speaker, read through glosses as it is', () => {
     assert.deepEqual(index('sanchez', 'feijoo').linkedIds('en-q0'), []);
+  });
+});
+
+/** The words for "not" and "never" of each language glossed. */
+const NEGATIONS: Record<string, readonly string[]> = {
+  es: ['no', 'nunca'], pt: ['não', 'nunca'], fr: ['pas', 'jamais'], it: ['non', 'mai'], de: ['nicht', 'nie'],
+};
+
+describe('the gloss tables', () => {
+  it('are the ones the word lists give (npx tsx src/core/matching/build-glosses.ts makes them again)', () => {
+    for (const [code, stemmer] of Object.entries(GLOSSED)) {
+      const list = JSON.parse(readFileSync(join(GLOSSES, `${code}.json`), 'utf8')) as { words: Record<string, string> };
+      assert.equal(readFileSync(join(GLOSSES, 'tables', `${code}.json`), 'utf8'), glossTable(list.words, stemmer), code);
+    }
+  });
+
+  it('hold function words apart from the words glossed, and no negation among them', () => {
+    const lists = JSON.parse(readFileSync(join(GLOSSES, 'function-words.json'), 'utf8')) as Record<string, string[]>;
+    for (const code of Object.keys(GLOSSED)) {
+      const list = (JSON.parse(readFileSync(join(GLOSSES, `${code}.json`), 'utf8')) as { words: Record<string, string> }).words;
+      assert.ok(lists[code]!.length > 100 && Object.keys(list).length > 1000, code);
+      for (const negation of NEGATIONS[code]!) {
+        assert.ok(!lists[code]!.includes(negation), `${code}: ${negation} is no function word`);
+        // A denial must read as one: the matcher tells "we will resign" from "we will not resign".
+        assert.ok(['not', 'never'].includes(glossed(words(negation), code as Language)[0]!.norm), `${code}: ${negation}`);
+      }
+    }
   });
 });
