@@ -8,7 +8,7 @@
  * A language's list is loaded, and its stems worked out, when a quote in that language is first read.
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
-import { stemOf } from './lexicon';
+import { MAX_STEMMED_LETTERS, stemOf } from './lexicon';
 import { isFunctionWord, type Word } from './text';
 
 /** The languages glossed, by code, with the Snowball stemmer of each. */
@@ -75,12 +75,12 @@ function glossary(language: Language): Glossary {
 }
 
 /** The English word of a form of `language`: by the form itself, else by its stem (`byStem`). */
-function englishOf(g: Glossary, form: string, byStem: boolean): string | undefined {
+function englishOf(g: Glossary, form: string, byStem: boolean, language: Language): string | undefined {
   if (Object.hasOwn(g.forms, form)) return g.forms[form];
   if (!byStem) return undefined;
   let found = g.found.get(form);
   if (found === undefined) {
-    found = stemGloss(g, g.stemmer.stem(form)) ?? null;
+    found = stemGloss(g, g.stemmer.stem(form), FUTURE[language].test(form)) ?? null;
     if (g.found.size >= MAX_FOUND) g.found.clear();
     g.found.set(form, found);
   }
@@ -93,33 +93,64 @@ const MIN_FUNCTION_SHARE = 0.15;
 
 /**
  * The language of a quote other than English, told by its function words: the language with the most
- * of them, when they are at least a few, a fair share of its words, and more than the English ones.
- * Undefined for English and for anything it cannot tell.
+ * of them, when they are at least a few, a fair share of its words, more than the English ones and
+ * more than any other language's. Undefined for English and for anything it cannot tell. `text` is the
+ * quote the words were read from, for their capitals.
  */
-export function languageOf(ws: readonly Word[]): Language | undefined {
+export function languageOf(ws: readonly Word[], text: string): Language | undefined {
   if (ws.length < MIN_FUNCTION_WORDS) return undefined;
   const table = functionTable();
   const counts = [0, 0, 0, 0, 0];
   let english = 0;
   let any = false;
-  // Only the words that tell the languages apart count: "a", "no", "i" and "for" are English function
-  // words and Spanish, Portuguese or Italian ones too.
-  for (const w of ws) {
-    const bits = table.get(w.norm);
-    if (bits === undefined) {
-      if (w.stem === '' && !/^\p{N}/u.test(w.norm)) english++;
-      continue;
-    }
-    if (w.stem === '' || isFunctionWord(w.norm)) continue;
+  ws.forEach((w, i) => {
+    // French and Italian elide their articles and pronouns ("c'est", "l'accord", "dell'Europa").
+    const elided = ELISION.exec(w.norm);
+    const bits = table.get(w.norm) ?? (elided ? table.get(elided[1]!) : undefined);
+    const englishWord = !elided && (w.stem === '' || isFunctionWord(w.norm));
+    if (englishWord && !/^\p{N}/u.test(w.norm)) english++;
+    // Only the words that tell the languages apart count for them: "a", "no", "i" and "for" are English
+    // function words and Spanish, Portuguese or Italian ones too, "war" and "man" are English words and
+    // German function words, and a particle before a name ("von der Leyen", "Le Pen", "Los Angeles") is the name's.
+    if (bits === undefined || englishWord || ENGLISH_LOOKALIKES.has(w.norm)) return;
+    if (capitalised(ws[i + 1], text)) return;
     any = true;
     for (let l = 0; l < counts.length; l++) if (bits & (1 << l)) counts[l]++;
-  }
+  });
   if (!any) return undefined;
-  let best = -1;
-  for (let l = 0; l < counts.length; l++) if (best < 0 || counts[l] > counts[best]) best = l;
-  const bestCount = counts[best]!;
+  const bestCount = Math.max(...counts);
   if (bestCount < MIN_FUNCTION_WORDS || bestCount < MIN_FUNCTION_SHARE * ws.length || bestCount <= english) return undefined;
-  return LANGUAGES[best];
+  const tied = LANGUAGES.filter((_, l) => counts[l] === bestCount);
+  return tied.length === 1 ? tied[0] : knowingMost(tied, ws);
+}
+
+/**
+ * Of languages whose function words a quote has as many of ("vamos … las" is Spanish and Portuguese),
+ * the one whose list has the most of its other words as they are written; none when that ties too.
+ */
+function knowingMost(languages: readonly Language[], ws: readonly Word[]): Language | undefined {
+  let best: Language | undefined;
+  let bestCount = 0;
+  let tie = false;
+  for (const l of languages) {
+    const { forms } = glossary(l);
+    let c = 0;
+    for (const w of ws) if (w.stem !== '' && Object.hasOwn(forms, w.norm)) c++;
+    if (c > bestCount) [best, bestCount, tie] = [l, c, false];
+    else if (c === bestCount) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Function words of the languages glossed that are everyday English words as well. */
+const ENGLISH_LOOKALIKES = new Set([
+  'war', 'man', 'die', 'den', 'will', 'also', 'bin', 'hat', 'was', 'son', 'car', 'pour', 'sea', 'con', 'era',
+  'come', 'has', 'van', 'tan', 'solo', 'pro', 'state', 'pure', 'sue', 'halt', 'mag', 'ton', 'put',
+]);
+
+/** Whether a word is written with a capital. */
+function capitalised(w: Word | undefined, text: string): boolean {
+  return w !== undefined && /^\p{Lu}/u.test(text.slice(w.start, w.start + 2));
 }
 
 /** A short word elided into the next before an apostrophe, and the rest. */
@@ -128,28 +159,70 @@ const ELISION = /^(\p{L}{1,5})['’](\p{L}{2,})$/u;
 /** English words a gloss of "not" and its kin is read as: the matcher tells a denial by them. */
 const NEGATING = new Set(['not', 'never', 'nothing', 'nobody', 'none', 'without', 'neither', 'nor', 'no']);
 
+/** The other languages' "only", which after a negation makes it none ("no solo", "nicht nur", "non seulement"). */
+const ONLY = new Set(['solo', 'sólo', 'solamente', 'só', 'apenas', 'somente', 'seulement', 'soltanto', 'nur']);
+
+/**
+ * Two-word phrases read before their words: connectives whose first word alone would deny something
+ * ("sin embargo", however; "sans doute", no doubt), read as saying nothing.
+ */
+const PHRASES: Readonly<Record<Language, ReadonlySet<string>>> = {
+  es: new Set(['sin embargo', 'sin duda']),
+  pt: new Set(['sem dúvida', 'no entanto']),
+  fr: new Set(['sans doute', 'néanmoins']),
+  it: new Set(['senza dubbio']),
+  de: new Set(['ohne zweifel']),
+};
+
 /**
  * The words of a quote in `language` as the matcher compares them: each content word's stem that of
  * its English gloss, function words without a stem. A negation reads as the English word, so that a
  * denial is told apart in either language; other words keep their own form, which the word diff and
- * the verbatim rules read.
+ * the verbatim rules read. Names are kept: a capitalised word beside another ("Marine Le Pen", "Marco
+ * Rubio", "Helmut Kohl") is a name, and so is one inside a sentence the list does not have as it is
+ * written, but in German, which capitalises its nouns. `text` is the quote the words were read from.
  */
-export function glossed(ws: readonly Word[], language: Language): Word[] {
+export function glossed(ws: readonly Word[], language: Language, text: string): Word[] {
   const g = glossary(language);
-  return ws.map((w) => {
+  return ws.map((w, i) => {
+    if (PHRASES[language].has(`${w.norm} ${ws[i + 1]?.norm ?? ''}`) || PHRASES[language].has(`${ws[i - 1]?.norm ?? ''} ${w.norm}`)) return { ...w, stem: '', name: false };
+    if (language === 'fr' && frenchNegation(ws, i)) return { ...w, norm: 'not', stem: 'not', name: false };
+    if (ONLY.has(w.norm)) return { ...w, norm: 'only', stem: '', name: false };
     if (isFunctionOf(w.norm, language)) return { ...w, stem: '', name: false };
-    if (/^\p{N}/u.test(w.norm)) return w;
+    if (/^\p{N}/u.test(w.norm) || w.norm.length > MAX_STEMMED_LETTERS) return w;
+    if (capitalised(w, text) && (nameBeside(g, ws[i - 1], text, language) || nameBeside(g, ws[i + 1], text, language))) return w;
     // French and Italian elide an article or a pronoun into the word after it ("l'accord", "dell'Europa").
     const elided = ELISION.exec(w.norm);
     const form = elided && isFunctionOf(elided[1]!, language) ? elided[2]! : w.norm;
-    // A name inside a sentence is read as a word only when the list has its very form ("el Gobierno"),
-    // or in German, which capitalises its nouns.
-    const byStem = !w.name || language === 'de';
-    const english = englishOf(g, form, byStem);
-    if (english === undefined) return w;
+    if (form !== w.norm && isFunctionOf(form, language)) return { ...w, stem: '', name: false };
+    const english = englishOf(g, form, !w.name || language === 'de', language);
+    if (english === undefined) return form === w.norm ? w : { ...w, stem: stemOf(form), name: false };
     if (NEGATING.has(english)) return { ...w, norm: english, stem: english === 'no' ? 'not' : stemOf(english), name: false };
+    // A gloss that is an English function word ("hacer": do, "tener": have) says as little as it does in English.
+    if (isFunctionWord(english)) return { ...w, stem: '', name: false };
     return { ...w, stem: stemOf(english), name: false };
   });
+}
+
+/**
+ * Whether a word beside a capitalised one makes the two a name: capitalised itself, and not a function
+ * word ("Die Regierung", "El Gobierno"); in German, which capitalises its nouns, nor a word of its list
+ * ("Deutsche Bank").
+ */
+function nameBeside(g: Glossary, w: Word | undefined, text: string, language: Language): boolean {
+  if (!w || !capitalised(w, text) || isFunctionOf(w.norm, language)) return false;
+  return language !== 'de' || englishOf(g, w.norm, true, language) === undefined;
+}
+
+/**
+ * French denies with "ne" before the verb ("Nous ne céderons plus", "Personne ne veut la guerre"), the
+ * word after the verb saying how; but "ne … que" is "only".
+ */
+function frenchNegation(ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!.norm;
+  if (w !== 'ne' && !w.startsWith("n'")) return false;
+  for (let k = i + 1; k < ws.length && k <= i + 4; k++) if (ws[k]!.norm === 'que' || ws[k]!.norm.startsWith("qu'")) return false;
+  return true;
 }
 
 /** Letters a stem may lose when looked up, and the fewest it must keep. */
@@ -157,11 +230,21 @@ const STEM_SLACK = 3;
 const STEM_MIN = 5;
 
 /**
- * The English word of a stem, or of the stem a few letters shorter: Snowball leaves some endings of
- * the future and the conditional on ("défendrons" → "défendron", where "défendre" → "défendr").
+ * Endings of the future and the conditional, which Snowball leaves on part of ("défendrons" →
+ * "défendron", where "défendre" → "défendr"): a form with one is looked up by shorter stems too.
  */
-function stemGloss(g: Glossary, stem: string): string | undefined {
+const FUTURE: Readonly<Record<Language, RegExp>> = {
+  es: /(?:ré|rás|rá|remos|réis|rán|ría|rías|ríamos|ríais|rían)$/u,
+  pt: /(?:rei|rás|rá|remos|reis|rão|ria|rias|ríamos|ríeis|riam)$/u,
+  fr: /(?:rai|ras|ra|rons|rez|ront|rais|rait|rions|riez|raient)$/u,
+  it: /(?:rò|rai|rà|remo|rete|ranno|rei|resti|rebbe|remmo|reste|rebbero)$/u,
+  de: /(?!)/u,
+};
+
+/** The English word of a stem, or, for a form of the future or the conditional, of the stem a few letters shorter. */
+function stemGloss(g: Glossary, stem: string, future: boolean): string | undefined {
   if (Object.hasOwn(g.stems, stem)) return g.stems[stem];
+  if (!future) return undefined;
   for (let cut = 1; cut <= STEM_SLACK && stem.length - cut >= STEM_MIN; cut++) {
     const shorter = stem.slice(0, stem.length - cut);
     if (Object.hasOwn(g.stems, shorter)) return g.stems[shorter];

@@ -80,7 +80,7 @@ export function americanSpelling(word: string): string {
 }
 
 /** Letters of the longest word stemmed; English words stop well short of it. */
-const MAX_STEMMED_LETTERS = 40;
+export const MAX_STEMMED_LETTERS = 40;
 
 /**
  * The Porter2 stem of a lower-case word, after undoing irregular inflections (said → say) and, for

@@ -105,8 +105,8 @@ const NO_SENSES = new Int32Array(0);
 export function prepare(text: string, kind: QuoteKind, vocab: Vocabulary): PreparedQuote {
   const read = words(text);
   // A quote in another language is compared by the English glosses of its words.
-  const language = languageOf(read);
-  const ws = language ? glossed(read, language) : read;
+  const language = languageOf(read, text);
+  const ws = language ? glossed(read, language, text) : read;
   const count = ws.length;
   const norms = new Int32Array(count);
   const stems: number[] = [];

@@ -201,7 +201,11 @@ export class QuoteIndex {
     return [...this.bestPairs(n).keys()].map((other) => this.entries[other]!.id);
   }
 
-  /** Ids of the quotes linked to one quote only by a likeness too weak to tell whose the words are (`WEAK_VARIANT`), without drawing diffs. */
+  /**
+   * Ids of the quotes linked to one quote only by a likeness too weak to tell whose the words are
+   * (`WEAK_VARIANT`), without drawing diffs. A translation is not among them: too loose to link the words
+   * of two people (`isLoose`), it is as good as its own wording to tell who said words left unattributed.
+   */
   weaklyLinkedIds(quoteId: string): Set<string> {
     const n = this.numbers.get(quoteId);
     const out = new Set<string>();
@@ -234,15 +238,21 @@ export class QuoteIndex {
     for (const from of [n, ...(this.entries[n]!.parts ?? [])]) {
       for (const pair of this.entries[from]!.links ?? []) {
         const other = this.entries[pair.a === from ? pair.b : pair.a]!.root;
-        // A translation is read through glosses, too loosely to tell whose the words are.
-        const loose = isWeak(pair) || this.entries[pair.a]!.language !== this.entries[pair.b]!.language;
-        if (loose && otherSpeakers(speaker, this.speakers[other])) continue;
+        if (this.isLoose(pair) && otherSpeakers(speaker, this.speakers[other])) continue;
         if (pair.oneSpeaker && !oneSpeaker(speaker, this.speakers[other])) continue;
         const held = best.get(other);
         if (!held || pair.score > held.pair.score) best.set(other, { from, pair });
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a pair is a likeness too loose to stand between the words of two different people: a weak
+   * variant, or a translation, read through the glosses of its words (`gloss.ts`).
+   */
+  private isLoose(pair: Pair): boolean {
+    return isWeak(pair) || this.entries[pair.a]!.language !== this.entries[pair.b]!.language;
   }
 
   /** Number of quotes indexed. */

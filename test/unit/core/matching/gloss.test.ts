@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { GLOSSED, GLOSSES, glossTable } from '../../../../src/core/matching/build-glosses';
 import { compareQuotes, QuoteIndex } from '../../../../src/core/matching';
 import { glossed, languageOf, type Language } from '../../../../src/core/matching/gloss';
+import { stemOf } from '../../../../src/core/matching/lexicon';
 import { words } from '../../../../src/core/matching/text';
 
-const lang = (text: string): string | undefined => languageOf(words(text));
+const lang = (text: string): string | undefined => languageOf(words(text), text);
+const gloss = (text: string, language: Language) => glossed(words(text), language, text);
 
 describe('the language of a quote, told by its function words', () => {
   it('tells Spanish, Portuguese, French, Italian and German apart', () => {
@@ -22,20 +24,59 @@ describe('the language of a quote, told by its function words', () => {
     assert.equal(lang('No, I have a plan for a deal with them'), undefined);
     assert.equal(lang('Emmanuel Macron'), undefined);
     assert.equal(lang('2024'), undefined);
+    // The other languages' particles before a name, and their function words that are English words.
+    assert.equal(lang('We welcome Ursula von der Leyen’s plan'), undefined);
+    assert.equal(lang('He was a man of war'), undefined);
+    assert.equal(lang('Marine Le Pen and Jean-Marie Le Pen'), undefined);
+    assert.equal(lang('Robert De Niro and Guillermo del Toro'), undefined);
+    assert.equal(lang('Los Angeles and Las Vegas'), undefined);
+  });
+
+  it('reads the articles and pronouns French elides into the next word', () => {
+    assert.equal(lang('C’est le cri de victoire d’une nouvelle Inde'), 'fr');
+    assert.equal(lang('Espérons qu’il s’agit de la dernière page de la guerre'), 'fr');
   });
 });
 
 describe('a quote in another language, read word for word in English', () => {
   it('gives its content words the stems of their English glosses and drops its function words', () => {
-    const read = glossed(words('Wir werden unser Land verteidigen'), 'de');
+    const read = gloss('Wir werden unser Land verteidigen', 'de');
     const land = read.find((w) => w.norm === 'land')!;
     assert.equal(land.name, false, 'a German noun is a word, not a name');
-    assert.notEqual(land.stem, 'land', 'glossed as country');
+    assert.equal(land.stem, stemOf('country'));
     assert.equal(read.find((w) => w.norm === 'wir')!.stem, '');
   });
 
+  it('keeps a capitalised word beside another as a name, though the list has it as a word', () => {
+    for (const [text, language, name] of [
+      ['Nous soutenons Marine Le Pen', 'fr', 'pen'], ['Apoyamos a Marco Rubio', 'es', 'rubio'], ['Wir danken Helmut Kohl', 'de', 'kohl'],
+    ] as const) {
+      const w = gloss(text, language).find((x) => x.norm === name)!;
+      assert.equal(w.stem, words(text).find((x) => x.norm === name)!.stem, text);
+    }
+  });
+
+  it('reads the other languages’ denials, and the phrases and words that only look like one', () => {
+    const negated = (text: string, language: Language): boolean => gloss(text, language).some((w) => w.norm === 'not' || w.norm === 'nobody' || w.norm === 'never');
+    assert.ok(negated('Nous ne céderons plus', 'fr'));
+    assert.ok(negated('Personne ne veut la guerre', 'fr'));
+    assert.ok(!negated('Il ne reste que deux jours', 'fr'));
+    assert.ok(!negated('Sin embargo, vamos a ganar las elecciones', 'es'));
+    assert.equal(compareQuotes('However, we are going to win the elections', 'Sin embargo, vamos a ganar las elecciones')?.relation, 'variant');
+    assert.equal(compareQuotes('It is not only a crisis but a tragedy for the whole country', 'No solo es una crisis sino una tragedia para todo el país')?.relation, 'variant');
+    assert.equal(compareQuotes('Everybody wants war', 'Personne ne veut la guerre'), null);
+  });
+
+  it('reads a hostile run of letters in bounded time', () => {
+    const text = `Nous avons dit que ${'a'.repeat(200_000)} est la vérité pour le pays`;
+    const t0 = process.hrtime.bigint();
+    assert.equal(lang(text), 'fr');
+    gloss(text, 'fr');
+    assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 1000);
+  });
+
   it('keeps names and numbers as they are', () => {
-    const read = glossed(words('El presidente Joe Biden habló 20 minutos'), 'es');
+    const read = gloss('El presidente Joe Biden habló 20 minutos', 'es');
     assert.equal(read.find((w) => w.norm === 'biden')!.name, true);
     assert.equal(read.find((w) => w.norm === '20')!.norm, '20');
   });
@@ -99,7 +140,7 @@ describe('the gloss tables', () => {
       for (const negation of NEGATIONS[code]!) {
         assert.ok(!lists[code]!.includes(negation), `${code}: ${negation} is no function word`);
         // A denial must read as one: the matcher tells "we will resign" from "we will not resign".
-        assert.ok(['not', 'never'].includes(glossed(words(negation), code as Language)[0]!.norm), `${code}: ${negation}`);
+        assert.ok(['not', 'never'].includes(gloss(negation, code as Language)[0]!.norm), `${code}: ${negation}`);
       }
     }
   });
