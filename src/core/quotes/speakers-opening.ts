@@ -1,15 +1,14 @@
 /**
- * A quote in the clause of a sentence that opens with a person, whatever the clause's verb:
- * `Homendy identified that “…”`, `Guterres summed up Francis as “a messenger of hope”`, `M. Rubiales
- * s’en est pris au « faux féminisme »`. Copies that reword a report put any verb in place of "said" or
- * "noted" ("included", "identified"), and a phrase quoted in a person's own clause is that person's
- * word more often than the reporter's. `speakers.ts` asks last, when nothing nearer says who speaks.
+ * A quote in the clause of a sentence that opens with a person, whatever the clause's verb, after the
+ * "that" or "as" that opens what it reports: `Homendy identified that “…”`, `Guterres summed up
+ * Francis as “a messenger of hope”`. Copies that reword a report put any verb in place of "said" or
+ * "noted" ("included", "identified"). `speakers.ts` asks last, when nothing nearer says who speaks.
  */
 import type { QuoteSpan, SpeakerRef } from '../types';
 import { isUpper } from '../text/chars';
 import { SUBJECT_OF_SENTENCE } from './confidence';
 import { lastStartingAtOrBefore, type DocumentView, type Tok } from './context';
-import { isRoleModifier, mayStandBeforeVerb } from './lexicon';
+import { isRoleModifier, isRoleNoun, mayStandBeforeVerb } from './lexicon';
 import { appositiveEnd, isPersonRole, tokenIndexAt } from './speakers-grammar';
 import { isPossessive } from './speakers-positions';
 import type { Subjects } from './speakers-subjects';
@@ -28,7 +27,7 @@ const NOT_OWN_WORDS = new Set([
   'rejected', 'rejects', 'denied', 'denies', 'dismissed', 'dismisses', 'disputed', 'disputes', 'refuted', 'mocked',
   'mocks', 'ridiculed', 'questioned', 'challenged', 'rebuffed', 'quoted', 'quotes', 'cited', 'cites', 'heard', 'hears',
   'read', 'reads', 'learned', 'learnt', 'was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'gets', 'became',
-  'remains', 'remained', 'had', 'has', 'means', 'meant', 'stands', 'significa', 'signifie', 'bedeutet', 'heißt',
+  'remains', 'remained', 'means', 'meant', 'stands', 'significa', 'signifie', 'bedeutet', 'heißt',
 ]);
 
 /** The speaker of quote `q` as the person its sentence opens with, or null when the sentence does not open so or another may own the words. */
@@ -54,8 +53,11 @@ export function openingPerson(doc: DocumentView, subjects: Subjects, q: QuoteSpa
   while (v < qi && toks[v].kind === 'word' && mayStandBeforeVerb(toks[v].text) && !NOT_OWN_WORDS.has(toks[v].text.toLowerCase())) v++;
   const verb = toks[v];
   if (v >= qi || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || NOT_OWN_WORDS.has(verb.text.toLowerCase())) return null;
-  if (!staysInClause(doc, toks, v, qi) || !oneClause(toks, v, qi)) return null;
-  return { ...subjects.mentionRef(person, m, 'before'), confidence: SUBJECT_OF_SENTENCE };
+  // "Trump supporters chanted", "Sunak allies described": the name qualifies the people who speak.
+  if (isRoleNoun(verb.text) || isPersonRole(verb.text) || PEOPLE.has(verb.text.toLowerCase())) return null;
+  if (!staysInClause(doc, toks, v, qi) || !oneClause(toks, v, qi) || !reportsWords(toks, v, qi)) return null;
+  // Read as a reporting verb's subject is, but never lent on as an explicit attribution would be.
+  return { ...subjects.mentionRef(person, m, 'indirect'), confidence: SUBJECT_OF_SENTENCE };
 }
 
 /**
@@ -83,6 +85,30 @@ function openingName(doc: DocumentView, toks: readonly Tok[], before: number): n
     return m;
   }
   return -1;
+}
+
+/** Nouns for people a name may qualify at the head of a sentence, besides the roles of the lexicon. */
+const PEOPLE = new Set([
+  'supporters', 'allies', 'fans', 'critics', 'voters', 'protesters', 'opponents', 'rivals', 'backers', 'followers',
+  'loyalists', 'advisers', 'advisors', 'friends', 'relatives', 'team', 'camp', 'people',
+]);
+
+/** Words that open what a verb reports or describes: "that" in the languages read, "as". */
+const REPORTED = new Set(['that', 'que', 'dass', 'che', 'as']);
+/** Tokens between such a word and the quote, at most ("that this was a “…”"). */
+const REPORTED_WITHIN = 4;
+
+/**
+ * Whether the clause reports or describes words: "that" or "as" opens what the verb at `verb` says,
+ * a few words at most before the quote at `quote` ("identified that “…”", "summed up Francis as “…”").
+ * Without it the words are as often someone else's in the subject's presence ("watched protesters
+ * chant “…”", "received a “hero's welcome”") as the subject's own.
+ */
+function reportsWords(toks: readonly Tok[], verb: number, quote: number): boolean {
+  for (let k = Math.max(verb + 1, quote - REPORTED_WITHIN); k < quote; k++) {
+    if (toks[k].kind === 'word' && REPORTED.has(toks[k].text.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /**

@@ -25,8 +25,8 @@ export function inObjectPosition(s: Sentence, m: Span): boolean {
 /**
  * A name after another language's preposition, its article and a lowercase noun of apposition between
  * ("contra la ministra Yolanda Díaz"), or after the `a` that marks a person as the object in Spanish,
- * Italian and Portuguese, right before the name or before its article ("a Jenni Hermoso", "a la
- * futbolista"); in English an `a` before a name makes it a modifier ("a Biden aide"), no subject either.
+ * Italian and Portuguese, after a verb right before the name or before its article ("dio a Jenni
+ * Hermoso", "a la futbolista"); in English an `a` there makes the name a modifier ("met a Biden aide").
  */
 export function foreignObject(s: Sentence, m: Span): boolean {
   const toks = s.tokens;
@@ -35,7 +35,9 @@ export function foreignObject(s: Sentence, m: Span): boolean {
   const lower = (i: number): string => (i >= 0 && toks[i].kind === 'word' ? toks[i].text.toLowerCase() : '');
   // "la futbolista": a lowercase noun after one of those languages' articles belongs to the name.
   if (lower(k) && !FOREIGN_ARTICLES.has(lower(k)) && /^\p{Ll}/u.test(toks[k].text) && FOREIGN_ARTICLES.has(lower(k - 1)) && lower(k - 1) !== 'a') k--;
-  if (lower(k) === 'a') return true;
+  // Right before the name, "a" is the object's mark after a verb ("dado a Jenni Hermoso"), but
+  // Portuguese's article at the head of a clause ("Depois, a Marina Silva respondeu").
+  if (lower(k) === 'a') return lower(k - 1) !== '';
   if (FOREIGN_ARTICLES.has(lower(k))) k--;
   return lower(k) === 'a' || FOREIGN_PREPOSITIONS.has(lower(k));
 }

@@ -341,6 +341,8 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names(passive, cast), ['Jason Neubauer']);
     const inverted = 'O governo reagiu. Afirmou a ministra Yolanda Díaz que o caso é grave.\n\n“É inaceitável”, disse.';
     assert.deepEqual(names(inverted, cast), ['Yolanda Díaz']);
+    const article = 'Na segunda-feira, John Mauger falou com jornalistas. Depois, a Yolanda Díaz respondeu às críticas.\n\n“Vamos vencer”, disse.';
+    assert.deepEqual(names(article, cast), ['Yolanda Díaz']);
   });
 
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
