@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newStemmer } from 'snowball-stemmers';
 
-export const GLOSSED = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german' } as const;
+/** The languages glossed and their Snowball stemmers; Indonesian has none, its list holds its affixed forms. */
+export const GLOSSED = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german', id: null } as const;
 
 export interface GlossTable {
   readonly forms: Record<string, string>;
@@ -18,8 +19,8 @@ export interface GlossTable {
 }
 
 /** The table of one language from its word list, as the JSON text written. */
-export function glossTable(words: Readonly<Record<string, string>>, stemmer: string): string {
-  const stem = newStemmer(stemmer);
+export function glossTable(words: Readonly<Record<string, string>>, stemmer: string | null): string {
+  const stem = stemmer ? newStemmer(stemmer) : null;
   const forms: Record<string, string> = {};
   const stems: Record<string, string> = {};
   for (const [form, english] of Object.entries(words)) {
@@ -27,8 +28,8 @@ export function glossTable(words: Readonly<Record<string, string>>, stemmer: str
     const first = english.split('|')[0]!.trim().toLowerCase();
     if (!first || /\s/.test(key) || Object.hasOwn(forms, key)) continue;
     forms[key] = first;
-    const s = stem.stem(key);
-    if (!Object.hasOwn(stems, s)) stems[s] = first;
+    const s = stem?.stem(key);
+    if (s !== undefined && !Object.hasOwn(stems, s)) stems[s] = first;
   }
   return `${JSON.stringify({ forms, stems })}\n`;
 }

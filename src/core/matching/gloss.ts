@@ -1,6 +1,6 @@
 /**
  * Quotes in the other languages outlets quote in, read word for word in English: Spanish, Portuguese,
- * French, Italian and German. A quote's language is told by its function words; each content word is
+ * French, Italian, German and Indonesian. A quote's language is told by its function words; each content word is
  * then looked up in that language's list of common news vocabulary (`glosses/<code>.json`, by its form,
  * else by its Snowball stem) and compared by the English word's stem and senses, so that "declaramos la
  * ciudad de Damasco libre" meets "we declare the city of Damascus free". Names and numbers are kept as
@@ -11,8 +11,11 @@ import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { MAX_STEMMED_LETTERS, stemOf } from './lexicon';
 import { isFunctionWord, type Word } from './text';
 
-/** The languages glossed, by code, with the Snowball stemmer of each. */
-const STEMMERS = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german' } as const;
+/**
+ * The languages glossed, by code, with the Snowball stemmer of each; Indonesian has none, and its list
+ * holds the affixed forms themselves ("mengatakan", "dikatakan", "katanya").
+ */
+const STEMMERS = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german', id: null } as const;
 export type Language = keyof typeof STEMMERS;
 const LANGUAGES = Object.keys(STEMMERS) as Language[];
 
@@ -21,7 +24,7 @@ interface Glossary {
   /** English word by form, then by the stem of a form. */
   readonly forms: Readonly<Record<string, string>>;
   readonly stems: Readonly<Record<string, string>>;
-  readonly stemmer: Stemmer;
+  readonly stemmer: Stemmer | null;
   /** The English word found for each form read so far, null for none: a quote's words recur. */
   readonly found: Map<string, string | null>;
 }
@@ -60,6 +63,7 @@ function load(language: Language): { forms: Record<string, string>; stems: Recor
     case 'fr': return require('./glosses/tables/fr.json');
     case 'it': return require('./glosses/tables/it.json');
     case 'de': return require('./glosses/tables/de.json');
+    case 'id': return require('./glosses/tables/id.json');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
@@ -68,7 +72,8 @@ function glossary(language: Language): Glossary {
   let g = glossaries.get(language);
   if (!g) {
     const { forms, stems } = load(language);
-    g = { forms, stems, stemmer: newStemmer(STEMMERS[language]), found: new Map() };
+    const name = STEMMERS[language];
+    g = { forms, stems, stemmer: name ? newStemmer(name) : null, found: new Map() };
     glossaries.set(language, g);
   }
   return g;
@@ -77,7 +82,7 @@ function glossary(language: Language): Glossary {
 /** The English word of a form of `language`: by the form itself, else by its stem (`byStem`). */
 function englishOf(g: Glossary, form: string, byStem: boolean, language: Language): string | undefined {
   if (Object.hasOwn(g.forms, form)) return g.forms[form];
-  if (!byStem) return undefined;
+  if (!byStem || !g.stemmer) return undefined;
   let found = g.found.get(form);
   if (found === undefined) {
     found = stemGloss(g, g.stemmer.stem(form), FUTURE[language].test(form)) ?? null;
@@ -100,7 +105,7 @@ const MIN_FUNCTION_SHARE = 0.15;
 export function languageOf(ws: readonly Word[], text: string): Language | undefined {
   if (ws.length < MIN_FUNCTION_WORDS) return undefined;
   const table = functionTable();
-  const counts = [0, 0, 0, 0, 0];
+  const counts = LANGUAGES.map(() => 0);
   let english = 0;
   let any = false;
   ws.forEach((w, i) => {
@@ -172,6 +177,7 @@ const PHRASES: Readonly<Record<Language, ReadonlySet<string>>> = {
   fr: new Set(['sans doute', 'néanmoins']),
   it: new Set(['senza dubbio']),
   de: new Set(['ohne zweifel']),
+  id: new Set(['tanpa ragu']),
 };
 
 /**
@@ -239,6 +245,7 @@ const FUTURE: Readonly<Record<Language, RegExp>> = {
   fr: /(?:rai|ras|ra|rons|rez|ront|rais|rait|rions|riez|raient)$/u,
   it: /(?:rò|rai|rà|remo|rete|ranno|rei|resti|rebbe|remmo|reste|rebbero)$/u,
   de: /(?!)/u,
+  id: /(?!)/u,
 };
 
 /** The English word of a stem, or, for a form of the future or the conditional, of the stem a few letters shorter. */

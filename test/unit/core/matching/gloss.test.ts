@@ -17,6 +17,7 @@ describe('the language of a quote, told by its function words', () => {
     assert.equal(lang('Nous ne reculerons pas et nous défendrons notre pays avec toutes nos forces'), 'fr');
     assert.equal(lang('Non ci tireremo indietro e difenderemo il nostro paese con tutte le nostre forze'), 'it');
     assert.equal(lang('Wir werden nicht zurückweichen und wir werden unser Land mit aller Kraft verteidigen'), 'de');
+    assert.equal(lang('Kami tidak akan mundur dan kami akan membela negara kami dengan segala kekuatan'), 'id');
   });
 
   it('leaves English alone, even with the words it shares with them, and names and numbers alone', () => {
@@ -87,6 +88,7 @@ describe('a quote in another language, read word for word in English', () => {
       'No vamos a retroceder y vamos a defender a nuestro país con todas nuestras fuerzas',
       'Nous ne reculerons pas et nous défendrons notre pays avec toutes nos forces',
       'Wir werden nicht zurückweichen und wir werden unser Land mit aller Kraft verteidigen',
+      'Kami tidak akan mundur dan kami akan membela negara kami dengan segala kekuatan',
     ]) {
       assert.equal(compareQuotes(english, foreign)?.relation, 'variant', foreign);
       assert.equal(compareQuotes(foreign, english)?.relation, 'variant', foreign);
@@ -121,7 +123,7 @@ describe('the index and translations', () => {
 
 /** The words for "not" and "never" of each language glossed. */
 const NEGATIONS: Record<string, readonly string[]> = {
-  es: ['no', 'nunca'], pt: ['não', 'nunca'], fr: ['pas', 'jamais'], it: ['non', 'mai'], de: ['nicht', 'nie'],
+  es: ['no', 'nunca'], pt: ['não', 'nunca'], fr: ['pas', 'jamais'], it: ['non', 'mai'], de: ['nicht', 'nie'], id: ['tidak', 'belum'],
 };
 
 describe('the gloss tables', () => {
