@@ -116,8 +116,9 @@ export function loadStories(dir = COVERAGE): GoldStory[] {
         // The words of a quote follow a quotation mark, after the space French puts inside guillemets, or
         // open a paragraph when only the closing mark was printed; anything else is the same words
         // elsewhere (a URL).
-        const before = text.slice(Math.max(0, start - 3), start).replace(/[ \u00a0\u202f]+$/, '');
-        const opens = before === '' || before.endsWith('\n') || /["'“‘„‚«»‹›”’]$/.test(before);
+        const prev = text[start - 1] ?? '';
+        const spaced = text.slice(Math.max(0, start - 3), start).replace(/[ \u00a0\u202f]+$/, '');
+        const opens = start === 0 || prev === '\n' || /["'“‘„‚«»‹›”’]/.test(prev) || (/[ \u00a0\u202f]/.test(prev) && /[«‹„“]$/.test(spaced));
         if (!opens) throw new Error(`${name}/gold.json: ${q.id} is not after a quotation mark in ${q.file}`);
         return { ...q, start, end: start + q.text.length };
       });

@@ -31,23 +31,28 @@ if (!unitOnly) {
   );
 }
 
+/** Lines of a run's end repeated when it names no failing test. */
+const TAIL_LINES = 30;
+
 /**
  * Mocha's account of its failing tests (from "N failing" on), or the lines of a plain runner that mark a
  * failure, so that the closing lines of a long log still say which tests failed and why.
  */
 function failureDetails(counts, out) {
+  const lines = out.split('\n');
+  // A run that died before it could say which tests failed: its last words say why.
+  const tail = () => lines.slice(-TAIL_LINES).join('\n').trim();
   if (counts === 'mocha') {
     const at = out.search(/^\s*\d+ failing/m);
-    return at < 0 ? '' : out.slice(at).trim().split('\n').slice(0, 80).join('\n');
+    return at < 0 ? tail() : out.slice(at).trim().split('\n').slice(0, 120).join('\n');
   }
-  const lines = out.split('\n');
   const kept = [];
   lines.forEach((line, i) => {
     if (!/^\s*✗/.test(line)) return;
     kept.push(line);
-    for (let j = i + 1; j < lines.length && j <= i + 6 && /^ {6}/.test(lines[j]); j++) kept.push(lines[j]);
+    for (let j = i + 1; j < lines.length && j <= i + 30 && /^ {6}/.test(lines[j]); j++) kept.push(lines[j]);
   });
-  return kept.slice(0, 80).join('\n');
+  return kept.length ? kept.slice(0, 120).join('\n') : tail();
 }
 
 let passed = 0;
