@@ -8,7 +8,7 @@
  * A language's list is loaded, and its stems worked out, when a quote in that language is first read.
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
-import { MAX_STEMMED_LETTERS, stemOf } from './lexicon';
+import { isKnownWord, MAX_STEMMED_LETTERS, stemOf } from './lexicon';
 import { isFunctionWord, type Word } from './text';
 
 /**
@@ -97,10 +97,10 @@ const MIN_FUNCTION_WORDS = 2;
 const MIN_FUNCTION_SHARE = 0.15;
 
 /**
- * The language of a quote other than English, told by its function words: the language with the most
- * of them, when they are at least a few, a fair share of its words, more than the English ones and
- * more than any other language's. Undefined for English and for anything it cannot tell. `text` is the
- * quote the words were read from, for their capitals.
+ * The language of a quote other than English, told by its function words and, where they are few, by
+ * its other words: the language with the most of them, when they are at least a few, a fair share of
+ * its words, more than the English ones and more than any other language's. Undefined for English and
+ * for anything it cannot tell. `text` is the quote the words were read from, for their capitals.
  */
 export function languageOf(ws: readonly Word[], text: string): Language | undefined {
   if (ws.length < MIN_FUNCTION_WORDS) return undefined;
@@ -110,19 +110,29 @@ export function languageOf(ws: readonly Word[], text: string): Language | undefi
   let any = false;
   ws.forEach((w, i) => {
     // French and Italian elide their articles and pronouns ("c'est", "l'accord", "dell'Europa").
-    const elided = ELISION.exec(w.norm);
+    const elided = w.norm.includes("'") ? ELISION.exec(w.norm) : null;
     const bits = table.get(w.norm) ?? (elided ? table.get(elided[1]!) : undefined);
     const englishWord = !elided && (w.stem === '' || isFunctionWord(w.norm));
-    if (englishWord && !/^\p{N}/u.test(w.norm)) english++;
-    // Only the words that tell the languages apart count for them: "a", "no", "i" and "for" are English
-    // function words and Spanish, Portuguese or Italian ones too, "war" and "man" are English words and
-    // German function words, and a particle before a name ("von der Leyen", "Le Pen", "Los Angeles") is the name's.
-    if (bits === undefined || englishWord || ENGLISH_LOOKALIKES.has(w.norm)) return;
-    if (capitalised(ws[i + 1], text)) return;
+    // "a", "no", "i" and "for" are English function words and Spanish, Portuguese or Italian ones too:
+    // half an English one each.
+    if (englishWord && !/^\p{N}/u.test(w.norm)) english += bits === undefined ? 1 : 0.5;
+    // Only the words that tell the languages apart count for them: not those shared with English, nor
+    // "war" and "man", English words and German function words, nor a particle before a name ("von der
+    // Leyen", "Le Pen", "Los Angeles"), which is the name's.
+    if (bits === undefined || englishWord || ENGLISH_LOOKALIKES.has(w.norm) || capitalised(ws[i + 1], text)) return;
     any = true;
     for (let l = 0; l < counts.length; l++) if (bits & (1 << l)) counts[l]++;
   });
   if (!any) return undefined;
+  // A short quote has few function words ("no voy a dimitir"): the languages it has any of count its
+  // words their lists have as written, but for words of English too ("crisis", "final").
+  if (Math.max(...counts) < MIN_FUNCTION_WORDS + 1) {
+    LANGUAGES.forEach((l, k) => {
+      if (counts[k] === 0) return;
+      const { forms } = glossary(l);
+      for (const w of ws) if (w.stem !== '' && !isKnownWord(w.stem) && !capitalised(w, text) && Object.hasOwn(forms, w.norm)) counts[k]++;
+    });
+  }
   const bestCount = Math.max(...counts);
   if (bestCount < MIN_FUNCTION_WORDS || bestCount < MIN_FUNCTION_SHARE * ws.length || bestCount <= english) return undefined;
   const tied = LANGUAGES.filter((_, l) => counts[l] === bestCount);

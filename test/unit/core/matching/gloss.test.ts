@@ -33,6 +33,13 @@ describe('the language of a quote, told by its function words', () => {
     assert.equal(lang('Los Angeles and Las Vegas'), undefined);
   });
 
+  it('tells a short quote by the words its language’s list has, English words aside', () => {
+    assert.equal(lang('no voy a dimitir'), 'es');
+    assert.equal(lang('Je ne vais pas démissionner'), 'fr');
+    assert.equal(lang('It was a de facto ban on the press'), undefined);
+    assert.equal(lang('The crisis was a disaster'), undefined);
+  });
+
   it('reads the articles and pronouns French elides into the next word', () => {
     assert.equal(lang('C’est le cri de victoire d’une nouvelle Inde'), 'fr');
     assert.equal(lang('Espérons qu’il s’agit de la dernière page de la guerre'), 'fr');
