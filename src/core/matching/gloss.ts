@@ -5,7 +5,8 @@
  * else by its Snowball stem) and compared by the English word's stem and senses, so that "declaramos la
  * ciudad de Damasco libre" meets "we declare the city of Damascus free". Names and numbers are kept as
  * they are, words the list lacks keep their own stem, and the language's function words say nothing.
- * A language's list is loaded, and its stems worked out, when a quote in that language is first read.
+ * A language's table (its forms' stems worked out beforehand by `build-glosses.ts`) is loaded when a
+ * quote in that language is first read, or when a short quote may be in it.
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { isKnownWord, MAX_STEMMED_LETTERS, stemOf } from './lexicon';
@@ -95,6 +96,8 @@ function englishOf(g: Glossary, form: string, byStem: boolean, language: Languag
 /** Function words a quote needs before its language is told from them, and their share of its words. */
 const MIN_FUNCTION_WORDS = 2;
 const MIN_FUNCTION_SHARE = 0.15;
+/** Words a quote needs before the words of a list tell its language ("de facto", "per se" are English). */
+const SHORT_QUOTE_WORDS = 3;
 
 /**
  * The language of a quote other than English, told by its function words and, where they are few, by
@@ -119,14 +122,15 @@ export function languageOf(ws: readonly Word[], text: string): Language | undefi
     // Only the words that tell the languages apart count for them: not those shared with English, nor
     // "war" and "man", English words and German function words, nor a particle before a name ("von der
     // Leyen", "Le Pen", "Los Angeles"), which is the name's.
-    if (bits === undefined || englishWord || ENGLISH_LOOKALIKES.has(w.norm) || capitalised(ws[i + 1], text)) return;
+    if (bits === undefined || englishWord || ENGLISH_LOOKALIKES.has(w.norm)) return;
+    if (capitalised(ws[i + 1], text) && !germanNoun(bits, ws[i + 1]!)) return;
     any = true;
     for (let l = 0; l < counts.length; l++) if (bits & (1 << l)) counts[l]++;
   });
   if (!any) return undefined;
   // A short quote has few function words ("no voy a dimitir"): the languages it has any of count its
   // words their lists have as written, but for words of English too ("crisis", "final").
-  if (Math.max(...counts) < MIN_FUNCTION_WORDS + 1) {
+  if (Math.max(...counts) < MIN_FUNCTION_WORDS + 1 && ws.length >= SHORT_QUOTE_WORDS) {
     LANGUAGES.forEach((l, k) => {
       if (counts[k] === 0) return;
       const { forms } = glossary(l);
@@ -160,8 +164,17 @@ function knowingMost(languages: readonly Language[], ws: readonly Word[]): Langu
 /** Function words of the languages glossed that are everyday English words as well. */
 const ENGLISH_LOOKALIKES = new Set([
   'war', 'man', 'die', 'den', 'will', 'also', 'bin', 'hat', 'was', 'son', 'car', 'pour', 'sea', 'con', 'era',
-  'come', 'has', 'van', 'tan', 'solo', 'pro', 'state', 'pure', 'sue', 'halt', 'mag', 'ton', 'put',
+  'come', 'has', 'van', 'tan', 'solo', 'pro', 'state', 'pure', 'sue', 'halt', 'mag', 'ton', 'put', 'falls', 'nun',
+  'sang', 'pun', 'dove', 'sob', 'ins', 'per', 'se',
 ]);
+
+/**
+ * Whether a German function word stands before a noun of the German list ("den Tod", "für
+ * Großbritannien"): German capitalises its nouns, so such a word is no particle of a name.
+ */
+function germanNoun(bits: number, next: Word): boolean {
+  return (bits & (1 << LANGUAGES.indexOf('de'))) !== 0 && Object.hasOwn(glossary('de').forms, next.norm);
+}
 
 /** Whether a word is written with a capital. */
 function capitalised(w: Word | undefined, text: string): boolean {
@@ -179,15 +192,15 @@ const ONLY = new Set(['solo', 'sólo', 'solamente', 'só', 'apenas', 'somente', 
 
 /**
  * Two-word phrases read before their words: connectives whose first word alone would deny something
- * ("sin embargo", however; "sans doute", no doubt), read as saying nothing.
+ * ("sin embargo", "no entanto": however), read as saying nothing.
  */
 const PHRASES: Readonly<Record<Language, ReadonlySet<string>>> = {
-  es: new Set(['sin embargo', 'sin duda']),
-  pt: new Set(['sem dúvida', 'no entanto']),
-  fr: new Set(['sans doute', 'néanmoins']),
-  it: new Set(['senza dubbio']),
-  de: new Set(['ohne zweifel']),
-  id: new Set(['tanpa ragu']),
+  es: new Set(['sin embargo']),
+  pt: new Set(['no entanto']),
+  fr: new Set<string>(),
+  it: new Set<string>(),
+  de: new Set<string>(),
+  id: new Set<string>(),
 };
 
 /**
@@ -206,7 +219,7 @@ export function glossed(ws: readonly Word[], language: Language, text: string): 
     if (ONLY.has(w.norm)) return { ...w, norm: 'only', stem: '', name: false };
     if (isFunctionOf(w.norm, language)) return { ...w, stem: '', name: false };
     if (/^\p{N}/u.test(w.norm) || w.norm.length > MAX_STEMMED_LETTERS) return w;
-    if (capitalised(w, text) && (nameBeside(g, ws[i - 1], text, language) || nameBeside(g, ws[i + 1], text, language))) return w;
+    if (capitalised(w, text) && (nameBeside(g, ws[i - 1], w, text, language) || nameBeside(g, ws[i + 1], w, text, language))) return w;
     // French and Italian elide an article or a pronoun into the word after it ("l'accord", "dell'Europa").
     const elided = ELISION.exec(w.norm);
     const form = elided && isFunctionOf(elided[1]!, language) ? elided[2]! : w.norm;
@@ -221,25 +234,36 @@ export function glossed(ws: readonly Word[], language: Language, text: string): 
 }
 
 /**
- * Whether a word beside a capitalised one makes the two a name: capitalised itself, and not a function
- * word ("Die Regierung", "El Gobierno"); in German, which capitalises its nouns, nor a word of its list
- * ("Deutsche Bank").
+ * Whether a word beside the capitalised word `of` makes the two a name ("Helmut Kohl", "Octavio Paz"):
+ * capitalised itself, next to it with nothing but a space between, and neither a function word nor a
+ * word of the list ("Die Regierung", "Unión Europea", "Gracias, Jenni" are words).
  */
-function nameBeside(g: Glossary, w: Word | undefined, text: string, language: Language): boolean {
+function nameBeside(g: Glossary, w: Word | undefined, of: Word, text: string, language: Language): boolean {
   if (!w || !capitalised(w, text) || isFunctionOf(w.norm, language)) return false;
-  return language !== 'de' || englishOf(g, w.norm, true, language) === undefined;
+  const [from, to] = w.start < of.start ? [w.end, of.start] : [of.end, w.start];
+  if (!/^[ \u00a0]+$/u.test(text.slice(from, to))) return false;
+  return englishOf(g, w.norm, true, language) === undefined;
 }
 
 /**
- * French denies with "ne" before the verb ("Nous ne céderons plus", "Personne ne veut la guerre"), the
- * word after the verb saying how; but "ne … que" is "only".
+ * French denies with "ne" before the verb ("Nous ne céderons plus", "Personne ne veut la guerre"): the
+ * "ne" reads as "not", unless "pas", "jamais" or "rien" after the verb says so already, the "ne … que"
+ * right after the verb makes it "only", or it is the "n'" of "n'importe" (any).
  */
 function frenchNegation(ws: readonly Word[], i: number): boolean {
   const w = ws[i]!.norm;
   if (w !== 'ne' && !w.startsWith("n'")) return false;
-  for (let k = i + 1; k < ws.length && k <= i + 4; k++) if (ws[k]!.norm === 'que' || ws[k]!.norm.startsWith("qu'")) return false;
+  if (w.startsWith("n'importe")) return false;
+  for (let k = i + 1; k < ws.length && k <= i + 3; k++) {
+    const next = ws[k]!.norm;
+    if (FRENCH_SECOND.has(next)) return false;
+    if (k === i + 2 && (next === 'que' || next.startsWith("qu'"))) return false;
+  }
   return true;
 }
+
+/** The words after the verb that carry a French denial themselves. */
+const FRENCH_SECOND = new Set(['pas', 'jamais', 'rien', 'point', 'guère']);
 
 /** Letters a stem may lose when looked up, and the fewest it must keep. */
 const STEM_SLACK = 3;
