@@ -90,13 +90,16 @@ function openingName(doc: DocumentView, toks: readonly Tok[], before: number): n
 /** Nouns for people a name may qualify at the head of a sentence, besides the roles of the lexicon. */
 const PEOPLE = new Set([
   'supporters', 'allies', 'fans', 'critics', 'voters', 'protesters', 'opponents', 'rivals', 'backers', 'followers',
-  'loyalists', 'advisers', 'advisors', 'friends', 'relatives', 'team', 'camp', 'people',
+  'loyalists', 'advisers', 'advisors', 'friends', 'relatives', 'team', 'camp', 'people', 'donors', 'members',
+  'party', 'staff', 'campaign', 'family', 'aides', 'officials', 'administration', 'government',
 ]);
 
 /** Words that open what a verb reports or describes: "that" in the languages read, "as". */
 const REPORTED = new Set(['that', 'que', 'dass', 'che', 'as']);
 /** Tokens between such a word and the quote, at most ("that this was a “…”"). */
 const REPORTED_WITHIN = 4;
+/** Tokens from the verb to its "that", at most: the verb's particle or an adverb between ("pointed out that"). */
+const THAT_AFTER_VERB = 2;
 
 /**
  * Whether the clause reports or describes words: "that" or "as" opens what the verb at `verb` says,
@@ -106,7 +109,12 @@ const REPORTED_WITHIN = 4;
  */
 function reportsWords(toks: readonly Tok[], verb: number, quote: number): boolean {
   for (let k = Math.max(verb + 1, quote - REPORTED_WITHIN); k < quote; k++) {
-    if (toks[k].kind === 'word' && REPORTED.has(toks[k].text.toLowerCase())) return true;
+    if (toks[k].kind !== 'word') continue;
+    const w = toks[k].text.toLowerCase();
+    if (w === 'as') return true;
+    // "That" of what the verb reports follows it ("identified that"); one further on opens a relative
+    // clause about something else ("signed the bill that critics call “…”").
+    if (REPORTED.has(w) && k <= verb + THAT_AFTER_VERB) return true;
   }
   return false;
 }

@@ -4,8 +4,8 @@
  */
 import type { Span } from '../types';
 import { isUpper } from '../text/chars';
-import { DocumentView, lastStartingAtOrBefore, type Sentence } from './context';
-import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PREPOSITIONS, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
+import { DocumentView, lastStartingAtOrBefore, type Sentence, type Tok } from './context';
+import { DETERMINERS, FOREIGN_ARTICLES, FOREIGN_PREPOSITIONS, isForeignReportingVerb, isRoleModifier, isRoleNoun, PREPOSITIONS, reportingVerb } from './lexicon';
 import { agreeing, type Gender, type GenderCue } from './speakers-gender';
 
 /** Whether a name is a possessive ("Brawner Builders' executive vice president"): it qualifies the subject. */
@@ -25,8 +25,8 @@ export function inObjectPosition(s: Sentence, m: Span): boolean {
 /**
  * A name after another language's preposition, its article and a lowercase noun of apposition between
  * ("contra la ministra Yolanda Díaz"), or after the `a` that marks a person as the object in Spanish,
- * Italian and Portuguese, after a verb right before the name or before its article ("dio a Jenni
- * Hermoso", "a la futbolista"); in English an `a` there makes the name a modifier ("met a Biden aide").
+ * Italian and Portuguese, right before the name or before its article ("dio a Jenni Hermoso", "a la
+ * futbolista"); in English an `a` there makes the name a modifier ("a Biden aide").
  */
 export function foreignObject(s: Sentence, m: Span): boolean {
   const toks = s.tokens;
@@ -35,9 +35,10 @@ export function foreignObject(s: Sentence, m: Span): boolean {
   const lower = (i: number): string => (i >= 0 && toks[i].kind === 'word' ? toks[i].text.toLowerCase() : '');
   // "la futbolista": a lowercase noun after one of those languages' articles belongs to the name.
   if (lower(k) && !FOREIGN_ARTICLES.has(lower(k)) && /^\p{Ll}/u.test(toks[k].text) && FOREIGN_ARTICLES.has(lower(k - 1)) && lower(k - 1) !== 'a') k--;
-  // Right before the name, "a" is the object's mark after a verb ("dado a Jenni Hermoso"), but
-  // Portuguese's article at the head of a clause ("Depois, a Marina Silva respondeu").
-  if (lower(k) === 'a') return lower(k - 1) !== '';
+  // Right before the name, "a" is the object's mark ("dado a Jenni Hermoso") or makes the name a
+  // modifier ("a Biden aide"), but is Portuguese's article when a verb follows the name ("Depois, a
+  // Marina Silva respondeu").
+  if (lower(k) === 'a') return !verbAfter(toks, lastStartingAtOrBefore(toks, m.end - 1) + 1);
   if (FOREIGN_ARTICLES.has(lower(k))) k--;
   return lower(k) === 'a' || FOREIGN_PREPOSITIONS.has(lower(k));
 }
@@ -86,4 +87,14 @@ function wordBefore(s: Sentence, m: Span): string {
   }
   while (k >= 0 && toks[k].kind === 'word' && DETERMINERS.has(toks[k].text.toLowerCase())) k--;
   return k >= 0 && toks[k].kind === 'word' ? toks[k].text.toLowerCase() : '';
+}
+
+/**
+ * Whether the word at `k` is the verb of a clause whose subject ends before it: a reporting verb of
+ * another language, or a Portuguese, Spanish or Italian past ("respondeu", "afirmó", "disse").
+ */
+function verbAfter(toks: readonly Tok[], k: number): boolean {
+  const t = toks[k];
+  if (!t || t.kind !== 'word' || !/^\p{Ll}/u.test(t.text)) return false;
+  return isForeignReportingVerb(t.text) || /(?:ou|eu|iu|ó|ió|ò)$/u.test(t.text);
 }

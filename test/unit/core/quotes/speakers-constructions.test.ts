@@ -343,6 +343,11 @@ describe('speaker attribution: the same constructions in the languages outlets q
     assert.deepEqual(names(inverted, cast), ['Yolanda Díaz']);
     const article = 'Na segunda-feira, John Mauger falou com jornalistas. Depois, a Yolanda Díaz respondeu às críticas.\n\n“Vamos vencer”, disse.';
     assert.deepEqual(names(article, cast), ['Yolanda Díaz']);
+    const noComma = 'Na segunda-feira, John Mauger falou com jornalistas. Depois a Yolanda Díaz respondeu às críticas.\n\n“Vamos vencer”, disse.';
+    assert.deepEqual(names(noComma, cast), ['Yolanda Díaz']);
+    // In English an "a" before a name makes it a modifier of what follows, not who is spoken of.
+    const modifier = 'John Mauger arrived in the morning. Later, a Jason Neubauer aide met him at the door.\n\n“We are ready,” he said.';
+    assert.deepEqual(names(modifier, cast), ['John Mauger']);
   });
 
   it('reads a sentence opening with what was said before its verb (“Das sagte X”) as X speaking', () => {
