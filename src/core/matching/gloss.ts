@@ -86,11 +86,30 @@ function englishOf(g: Glossary, form: string, byStem: boolean, language: Languag
   if (!byStem || !g.stemmer) return undefined;
   let found = g.found.get(form);
   if (found === undefined) {
-    found = stemGloss(g, g.stemmer.stem(form), FUTURE[language].test(form)) ?? null;
+    found = stemGloss(g, g.stemmer.stem(form), FUTURE[language].test(form)) ?? (language === 'de' ? compoundHead(g, form) : undefined) ?? null;
     if (g.found.size >= MAX_FOUND) g.found.clear();
     g.found.set(form, found);
   }
   return found ?? undefined;
+}
+
+/** Letters the head of a German compound keeps at least, and the part before it. */
+const HEAD_MIN = 4;
+const MODIFIER_MIN = 3;
+
+/**
+ * The English word of a German compound the list lacks, by its head, the longest noun it ends with
+ * that the list has ("Gerichtsgebäude": building, "Außenministerin": minister): German writes its
+ * compounds as one word, and the head says what the thing is.
+ */
+function compoundHead(g: Glossary, form: string): string | undefined {
+  for (let at = MODIFIER_MIN; form.length - at >= HEAD_MIN; at++) {
+    const head = form.slice(at);
+    if (Object.hasOwn(g.forms, head)) return g.forms[head];
+    const stem = g.stemmer!.stem(head);
+    if (stem.length >= HEAD_MIN && Object.hasOwn(g.stems, stem)) return g.stems[stem];
+  }
+  return undefined;
 }
 
 /** Function words a quote needs before its language is told from them, and their share of its words. */

@@ -95,6 +95,12 @@ describe('a quote in another language, read word for word in English', () => {
     assert.equal(read.find((w) => w.norm === 'gracias')!.stem, stemOf('thank'));
   });
 
+  it('reads a German compound the list lacks by its head', () => {
+    const read = gloss('Der Außenminister sprach vor dem Gerichtsgebäude', 'de');
+    assert.equal(read.find((w) => w.norm === 'gerichtsgebäude')!.stem, stemOf('building'));
+    assert.equal(read.find((w) => w.norm === 'außenminister')!.stem, stemOf('minister'));
+  });
+
   it('keeps names and numbers as they are', () => {
     const read = gloss('El presidente Joe Biden habló 20 minutos', 'es');
     assert.equal(read.find((w) => w.norm === 'biden')!.name, true);
