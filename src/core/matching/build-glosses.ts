@@ -9,14 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newStemmer } from 'snowball-stemmers';
+import { STEMMERS } from './gloss';
 
-/** The languages glossed and their Snowball stemmers; Indonesian has none, its list holds its affixed forms. */
-export const GLOSSED = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german', id: null } as const;
-
-export interface GlossTable {
-  readonly forms: Record<string, string>;
-  readonly stems: Record<string, string>;
-}
 
 /** The table of one language from its word list, as the JSON text written. */
 export function glossTable(words: Readonly<Record<string, string>>, stemmer: string | null): string {
@@ -37,7 +31,7 @@ export function glossTable(words: Readonly<Record<string, string>>, stemmer: str
 export const GLOSSES = join(__dirname, 'glosses');
 
 function main(): void {
-  for (const [code, stemmer] of Object.entries(GLOSSED)) {
+  for (const [code, stemmer] of Object.entries(STEMMERS)) {
     const list = JSON.parse(readFileSync(join(GLOSSES, `${code}.json`), 'utf8')) as { words: Record<string, string> };
     writeFileSync(join(GLOSSES, 'tables', `${code}.json`), glossTable(list.words, stemmer));
   }

@@ -10,13 +10,13 @@
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { isKnownWord, MAX_STEMMED_LETTERS, stemOf } from './lexicon';
-import { isFunctionWord, type Word } from './text';
+import { isFunctionWord, NEGATIONS, type Word } from './text';
 
 /**
  * The languages glossed, by code, with the Snowball stemmer of each; Indonesian has none, and its list
  * holds the affixed forms themselves ("mengatakan", "dikatakan", "katanya").
  */
-const STEMMERS = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german', id: null } as const;
+export const STEMMERS = { es: 'spanish', pt: 'portuguese', fr: 'french', it: 'italian', de: 'german', id: null } as const;
 export type Language = keyof typeof STEMMERS;
 const LANGUAGES = Object.keys(STEMMERS) as Language[];
 
@@ -55,7 +55,13 @@ function isFunctionOf(word: string, language: Language): boolean {
   return ((functionTable().get(word) ?? 0) & (1 << LANGUAGES.indexOf(language))) !== 0;
 }
 
-function load(language: Language): { forms: Record<string, string>; stems: Record<string, string> } {
+/** One language's table as `build-glosses.ts` writes it: the English word of each form, and of each form's stem. */
+interface GlossTable {
+  readonly forms: Readonly<Record<string, string>>;
+  readonly stems: Readonly<Record<string, string>>;
+}
+
+function load(language: Language): GlossTable {
   // Literal paths, so that the bundler takes the tables along.
   /* eslint-disable @typescript-eslint/no-require-imports */
   switch (language) {
@@ -132,7 +138,7 @@ export function languageOf(ws: readonly Word[], text: string): Language | undefi
   let any = false;
   ws.forEach((w, i) => {
     // French and Italian elide their articles and pronouns ("c'est", "l'accord", "dell'Europa").
-    const elided = w.norm.includes("'") ? ELISION.exec(w.norm) : null;
+    const elided = elisionOf(w.norm);
     const bits = table.get(w.norm) ?? (elided ? table.get(elided[1]!) : undefined);
     const englishWord = !elided && (w.stem === '' || isFunctionWord(w.norm));
     // "a", "no", "i" and "for" are English function words and Spanish, Portuguese or Italian ones too:
@@ -203,8 +209,11 @@ function capitalised(w: Word | undefined, text: string): boolean {
 /** A short word elided into the next before an apostrophe, and the rest. */
 const ELISION = /^(\p{L}{1,5})['’](\p{L}{2,})$/u;
 
-/** English words a gloss of "not" and its kin is read as: the matcher tells a denial by them. */
-const NEGATING = new Set(['not', 'never', 'nothing', 'nobody', 'none', 'without', 'neither', 'nor', 'no']);
+/** The elided word and the rest of a word with an apostrophe inside ("c'est", "dell'europa"); null for any other. */
+function elisionOf(norm: string): RegExpExecArray | null {
+  return norm.includes("'") || norm.includes('’') ? ELISION.exec(norm) : null;
+}
+
 
 /** The other languages' "only", which after a negation makes it none ("no solo", "nicht nur", "non seulement"). */
 const ONLY = new Set(['solo', 'sólo', 'solamente', 'só', 'apenas', 'somente', 'seulement', 'soltanto', 'nur']);
@@ -226,8 +235,8 @@ const PHRASES: Readonly<Record<Language, ReadonlySet<string>>> = {
  * The words of a quote in `language` as the matcher compares them: each content word's stem that of
  * its English gloss, function words without a stem. A negation reads as the English word, so that a
  * denial is told apart in either language; other words keep their own form, which the word diff and
- * the verbatim rules read. Names are kept: a capitalised word beside another ("Marine Le Pen", "Marco
- * Rubio", "Helmut Kohl") is a name, and so is one inside a sentence the list does not have as it is
+ * the verbatim rules read. Names are kept: a capitalised word beside another the list lacks ("Helmut
+ * Kohl", "Octavio Paz") is a name, and so is one inside a sentence the list does not have as it is
  * written, but in German, which capitalises its nouns. `text` is the quote the words were read from.
  */
 export function glossed(ws: readonly Word[], language: Language, text: string): Word[] {
@@ -240,12 +249,13 @@ export function glossed(ws: readonly Word[], language: Language, text: string): 
     if (/^\p{N}/u.test(w.norm) || w.norm.length > MAX_STEMMED_LETTERS) return w;
     if (capitalised(w, text) && (nameBeside(g, ws[i - 1], w, text, language) || nameBeside(g, ws[i + 1], w, text, language))) return w;
     // French and Italian elide an article or a pronoun into the word after it ("l'accord", "dell'Europa").
-    const elided = ELISION.exec(w.norm);
+    const elided = elisionOf(w.norm);
     const form = elided && isFunctionOf(elided[1]!, language) ? elided[2]! : w.norm;
     if (form !== w.norm && isFunctionOf(form, language)) return { ...w, stem: '', name: false };
     const english = englishOf(g, form, !w.name || language === 'de', language);
     if (english === undefined) return form === w.norm ? w : { ...w, stem: stemOf(form), name: false };
-    if (NEGATING.has(english)) return { ...w, norm: english, stem: english === 'no' ? 'not' : stemOf(english), name: false };
+    // A denial reads as the English word the matcher tells one by.
+    if (NEGATIONS.has(english)) return { ...w, norm: english, stem: english === 'no' ? 'not' : stemOf(english), name: false };
     // A gloss that is an English function word ("hacer": do, "tener": have) says as little as it does in English.
     if (isFunctionWord(english)) return { ...w, stem: '', name: false };
     return { ...w, stem: stemOf(english), name: false };

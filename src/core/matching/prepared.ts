@@ -1,7 +1,7 @@
 import type { QuoteKind } from '../types';
 import { conceptsOf, stemOf } from './lexicon';
 import { languageOf, glossed, type Language } from './gloss';
-import { isFunctionWord, words } from './text';
+import { isFunctionWord, NEGATIONS, words } from './text';
 
 /**
  * A quote reduced to what the matcher compares, with words and stems as small integers so that a
@@ -25,7 +25,6 @@ export interface PreparedQuote {
   readonly clauseCount: number;
 }
 
-const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
 const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'least']);
 
 /** "Not only", "not least"; and "No." before a number, the abbreviation of "number" ("the No. 1 message"). */

@@ -14,6 +14,9 @@ export interface Word {
   readonly name: boolean;
 }
 
+/** Words that say something is not so ("not", "never", "without"), as the matcher tells a denial. */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot', 'none', 'neither', 'nobody', 'nothing']);
+
 /**
  * Function words that the `stopword` list leaves out but that say nothing about which statement a
  * quote is: possessive and object pronouns, auxiliaries, and the stray "s" of a split possessive.
